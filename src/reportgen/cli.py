@@ -1,0 +1,89 @@
+"""Command line: thin click commands; the work is done in the modules they import lazily."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+log = logging.getLogger(__name__)
+
+
+def _project(ctx: click.Context):  # -> Project; imported lazily to keep --help fast
+    from .project import Project
+
+    return Project(ctx.obj["project_dir"])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reportgen")
+@click.option(
+    "--project",
+    "project_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default="current folder",
+    help="Project folder holding content/, templates/ and output/.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Say what is being done.")
+@click.pass_context
+def main(ctx: click.Context, project_dir: Path, verbose: bool) -> None:
+    """Turn meeting records in content/ into UN-style documents in output/."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s: %(message)s")
+    ctx.obj = {"project_dir": project_dir}
+
+
+@main.command()
+@click.argument("meeting")
+@click.option("--pdf", "formats", flag_value="pdf", multiple=True, help="Write PDF.")
+@click.option("--docx", "formats", flag_value="docx", multiple=True, help="Write DOCX (Word).")
+@click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Report kind (repeatable); default: every kind.")
+@click.option("--lang", metavar="CODE", help="Language of the furniture words; default: the document's language.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write under DIR instead of output/.")
+@click.option("--draft", is_flag=True, help="Mark every page DRAFT.")
+@click.pass_context
+def build(ctx: click.Context, meeting: str, formats: tuple[str, ...], kinds: tuple[str, ...], lang: str | None,
+          out_dir: Path | None, draft: bool) -> None:
+    """Build the documents of MEETING (both formats unless --pdf or --docx is given)."""
+    from .build import BuildOptions, build_meeting
+
+    options = BuildOptions(formats=formats or ("pdf", "docx"), kinds=kinds, language=lang, out_dir=out_dir, draft=draft)
+    for path in build_meeting(_project(ctx), meeting, options):
+        click.echo(path)
+
+
+@main.command()
+@click.argument("meetings", nargs=-1)
+@click.pass_context
+def validate(ctx: click.Context, meetings: tuple[str, ...]) -> None:
+    """Check MEETINGS (default: all) against the schema and each other; build nothing."""
+    from .model import load_meetings
+
+    loaded = load_meetings(_project(ctx), meetings or None)
+    click.echo(f"{len(loaded)} meeting{'s' if len(loaded) != 1 else ''} valid: {', '.join(loaded)}")
+
+
+@main.command(name="list")
+@click.pass_context
+def list_meetings(ctx: click.Context) -> None:
+    """List the meetings in content/ with their titles, places and dates."""
+    from .build import meeting_listing
+
+    for line in meeting_listing(_project(ctx)):
+        click.echo(line)
+
+
+@main.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of standard output.")
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of meeting.yaml, for editors' completion and checking."""
+    from .schema_export import meeting_json_schema
+
+    text = meeting_json_schema()
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text)

@@ -1,0 +1,298 @@
+"""Validation: load a meeting's files, check them against the schema and each other.
+
+Every problem in every file is collected before anything is rendered; the caller raises one
+ContentError listing them all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import schema
+from .errors import Problem, did_you_mean
+from .labels import available_languages
+from .loader import KeyPath, Loaded, Marks, format_path, load_yaml, problem_at
+from .project import MEETING_FILE, Project, template_search_path
+
+log = logging.getLogger(__name__)
+
+FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+
+_ALL_FIELD_NAMES = sorted(
+    {
+        name
+        for obj in vars(schema).values()
+        if isinstance(obj, type) and issubclass(obj, BaseModel)
+        for name in obj.model_fields
+    }
+)
+
+
+@dataclass
+class Checked:
+    """A validated document with the marks of its source."""
+
+    data: Any
+    marks: Marks
+
+
+# --------------------------------------------------------------------------- schema errors
+
+
+def _found(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _expected(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    msg: str = error["msg"]
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        if pattern.startswith("^[a-z0-9]"):
+            return "expected an id (lower-case letters, digits and hyphens)"
+        if ":" in pattern:
+            return "expected a time as HH:MM"
+    if kind == "literal_error":
+        return "expected " + msg.removeprefix("Input should be ")
+    if kind.startswith("date"):
+        return "expected a date as YYYY-MM-DD"
+    if kind == "value_error":
+        return msg.removeprefix("Value error, ")
+    if kind == "block_kind":
+        return msg
+    if msg.startswith("Input should be "):
+        return "expected " + msg.removeprefix("Input should be ")
+    return msg[0].lower() + msg[1:]
+
+
+def schema_problems(exc: ValidationError, marks: Marks, prefix: KeyPath = ()) -> list[Problem]:
+    """Turn pydantic's errors into located one-line problems."""
+    problems = []
+    for error in exc.errors(include_url=False):
+        # Discriminator tags ('<list>') and the models pydantic wraps strings in are not YAML keys.
+        loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("<")))
+        path = prefix + loc
+        kind = error["type"]
+        if kind == "missing":
+            problems.append(problem_at(marks, path, f"missing required key '{path[-1]}'"))
+        elif kind == "extra_forbidden":
+            key = str(path[-1])
+            problems.append(
+                problem_at(marks, path, f"unknown key '{key}'{did_you_mean(key, _ALL_FIELD_NAMES)}", key=True)
+            )
+        elif kind == "value_error" or kind == "block_kind":
+            problems.append(problem_at(marks, path, _expected(error)))
+        else:
+            problems.append(problem_at(marks, path, f"{_expected(error)}, found {_found(error.get('input'))}"))
+    return problems
+
+
+# --------------------------------------------------------------------------- loading with includes
+
+
+def _shift(marks: Marks, key: str, offset: int) -> Marks:
+    """Re-index marks of list `key` by `offset` (its items follow those of earlier files)."""
+    shifted = Marks()
+    for table_in, table_out in ((marks.values, shifted.values), (marks.keys, shifted.keys)):
+        for path, mark in table_in.items():
+            if offset and len(path) >= 2 and path[0] == key and isinstance(path[1], int):
+                path = (key, path[1] + offset, *path[2:])
+            table_out[path] = mark
+    return shifted
+
+
+def load_meeting_files(project: Project, meeting_id: str) -> tuple[dict[str, Any] | None, Marks, list[Problem]]:
+    """Load meeting.yaml and the files it includes, merging their top-level keys in order."""
+    folder = project.meeting_dir(meeting_id)
+    main_path = folder / MEETING_FILE
+    main = load_yaml(main_path, project.display(main_path))
+    problems = list(main.problems)
+    if main.data is None and not problems:
+        problems.append(Problem(project.display(main_path), 1, 1, "", "the file is empty"))
+    if not isinstance(main.data, dict):
+        if main.data is not None:
+            problems.append(problem_at(main.marks, (), "expected a mapping of keys at the top level"))
+        return None, main.marks, problems
+    data: dict[str, Any] = dict(main.data)
+    marks = main.marks
+    includes = data.get("include", [])
+    if not isinstance(includes, list):
+        return data, marks, problems  # the schema check reports the wrong type
+    for index, name in enumerate(includes):
+        if not isinstance(name, str):
+            continue
+        path = folder / name
+        if Path(name).is_absolute() or ".." in Path(name).parts or not path.is_file():
+            problems.append(problem_at(marks, ("include", index), f"no file '{name}' in {project.display(folder)}/"))
+            continue
+        part: Loaded = load_yaml(path, project.display(path))
+        problems.extend(part.problems)
+        if part.data is None:
+            continue
+        if not isinstance(part.data, dict):
+            problems.append(problem_at(part.marks, (), "expected a mapping of keys at the top level"))
+            continue
+        for key, value in part.data.items():
+            if key == "include":
+                problems.append(problem_at(part.marks, (key,), "'include' is only allowed in meeting.yaml", key=True))
+            elif key not in data:
+                data[key] = value
+                marks.update(_shift(part.marks, key, 0))
+            elif isinstance(data[key], list) and isinstance(value, list):
+                marks.update(_shift(part.marks, key, len(data[key])))
+                data[key] = data[key] + value
+            else:
+                first = marks.locate((key,), key=True)
+                where = f" (first given in {first.file}:{first.line})" if first else ""
+                problems.append(problem_at(part.marks, (key,), f"key '{key}' is given twice{where}", key=True))
+    return data, marks, problems
+
+
+# --------------------------------------------------------------------------- cross-reference checks
+
+
+def walk(node: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
+    """Every model, list element and string below `node`, with its key path."""
+    yield path, node
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from walk(getattr(node, name), (*path, name))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from walk(item, (*path, i))
+    elif isinstance(node, dict):
+        for key, item in node.items():
+            yield from walk(item, (*path, key))
+
+
+class _RefChecker:
+    def __init__(self, doc: schema.MeetingFile, marks: Marks, themes: set[str], languages: set[str]) -> None:
+        self.doc = doc
+        self.languages = languages
+        self.marks = marks
+        self.themes = themes
+        self.problems: list[Problem] = []
+
+    def add(self, path: KeyPath, message: str) -> None:
+        self.problems.append(problem_at(self.marks, path, message))
+
+    def unique(self, items: list[Any], key: str, what: str) -> set[str]:
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items):
+            ident = item.id
+            if ident in seen:
+                self.add((key, i, "id"), f"duplicate {what} id '{ident}' (also {key}[{seen[ident]}])")
+            else:
+                seen[ident] = i
+        return set(seen)
+
+    def ref(self, path: KeyPath, value: str | None, known: set[str], what: str) -> None:
+        if value is not None and value not in known:
+            self.add(path, f"unknown {what} '{value}'{did_you_mean(value, known)}")
+
+    def run(self) -> list[Problem]:
+        doc = self.doc
+        people = self.unique(doc.people, "people", "person")
+        orgs = self.unique(doc.organisations, "organisations", "organisation")
+        sessions = self.unique(doc.sessions, "sessions", "session")
+        section_ids: dict[str, KeyPath] = {}
+        cited: set[str] = set()
+        languages = self.languages
+        for field in ("language", "original_language"):
+            code = getattr(doc.document, field)
+            if code is not None and code not in languages:
+                self.add(("document", field), f"unknown language '{code}', expected one of {', '.join(sorted(languages))}")
+        start, end = doc.meeting.start, doc.meeting.end or doc.meeting.start
+
+        for path, node in walk(doc):
+            if isinstance(node, str):
+                cited.update(FOOTNOTE_REF.findall(node))
+                for ref in FOOTNOTE_REF.findall(node):
+                    self.ref(path, ref, set(doc.footnotes), "footnote")
+            elif isinstance(node, schema.SpeakerRef):
+                # A speaker given as a bare id is reported at that id, not at a 'person' key.
+                self.ref(path, node.person, people, "person")
+            elif isinstance(node, schema.RoleHolder):
+                self.ref((*path, "person"), node.person, people, "person")
+                self.ref((*path, "organisation"), node.organisation, orgs, "organisation")
+            elif isinstance(node, schema.Person):
+                self.ref((*path, "organisation"), node.organisation, orgs, "organisation")
+            elif isinstance(node, schema.Organisation):
+                self.ref((*path, "part_of"), node.part_of, orgs, "organisation")
+            elif isinstance(node, schema.Intervention):
+                self.ref((*path, "intervention"), node.intervention, people, "person")
+            elif isinstance(node, schema.AgendaItem):
+                self.ref((*path, "session"), node.session, sessions, "session")
+            elif isinstance(node, schema.Section):
+                self.ref((*path, "session"), node.session, sessions, "session")
+                if node.id in section_ids:
+                    self.add((*path, "id"), f"duplicate section id '{node.id}' (also {format_path(section_ids[node.id])})")
+                else:
+                    section_ids[node.id] = path
+            elif isinstance(node, schema.ListItem):
+                for i, theme in enumerate(node.themes):
+                    self.ref((*path, "themes", i), theme, self.themes, "theme")
+            elif isinstance(node, (schema.Session, schema.AgendaDay)) and node.date is not None:
+                if not start <= node.date <= end:
+                    self.add((*path, "date"), f"date {node.date} is outside the meeting ({_span(start, end)})")
+        for ident in doc.footnotes:
+            if ident not in cited:
+                self.problems.append(problem_at(self.marks, ("footnotes", ident), f"footnote '{ident}' is never cited ([^{ident}])", key=True))
+        return self.problems
+
+
+def _span(start: dt.date, end: dt.date) -> str:
+    return str(start) if start == end else f"{start} to {end}"
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def load_themes(project: Project) -> tuple[schema.ThemesFile | None, list[Problem]]:
+    """content/themes.yaml, if the project has one."""
+    path = project.themes_file
+    if not path.is_file():
+        return None, []
+    loaded = load_yaml(path, project.display(path))
+    if loaded.problems:
+        return None, loaded.problems
+    try:
+        themes = schema.ThemesFile.model_validate(loaded.data)
+    except ValidationError as exc:
+        return None, schema_problems(exc, loaded.marks)
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for i, theme in enumerate(themes.themes):
+        if theme.id in seen:
+            problems.append(problem_at(loaded.marks, ("themes", i, "id"), f"duplicate theme id '{theme.id}'"))
+        seen.add(theme.id)
+    return themes, problems
+
+
+def check_meeting(project: Project, meeting_id: str, themes: schema.ThemesFile | None) -> tuple[schema.MeetingFile | None, list[Problem]]:
+    """Load and check one meeting; returns the document (None if invalid) and every problem found."""
+    data, marks, problems = load_meeting_files(project, meeting_id)
+    if data is None:
+        return None, problems
+    try:
+        doc = schema.MeetingFile.model_validate(data)
+    except ValidationError as exc:
+        return None, problems + schema_problems(exc, marks)
+    theme_ids = {t.id for t in themes.themes} if themes else set()
+    problems += _RefChecker(doc, marks, theme_ids, available_languages(template_search_path(project))).run()
+    return (None if problems else doc), problems
