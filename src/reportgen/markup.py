@@ -1,0 +1,71 @@
+"""Inline Markdown for text fields: a small subset, HTML disabled, footnote references.
+
+Supported: *em*, **strong**, [links](url), ^sup^, ~sub~, backslash escapes, and [^id] footnote
+references, which render as <span class="fn">footnote text</span> at the point of reference.
+Raw HTML typed in content is escaped, never passed through.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markupsafe import Markup, escape
+from mdit_py_plugins.subscript import sub_plugin
+from mdit_py_plugins.superscript import superscript_plugin
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def _footnote_ref(state: StateInline, silent: bool) -> bool:
+    match = _FOOTNOTE_REF.match(state.src, state.pos)
+    if not match:
+        return False
+    if not silent:
+        token = state.push("footnote_ref", "", 0)
+        token.meta = {"id": match.group(1)}
+    state.pos = match.end()
+    return True
+
+
+def _make_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    # Only inline constructs: block syntax (headings, lists, code) is not part of the subset.
+    md.disable(["image", "autolink", "backticks", "entity"], ignoreInvalid=True)
+    md.use(superscript_plugin).use(sub_plugin)
+    md.inline.ruler.before("link", "footnote_ref", _footnote_ref)
+
+    def render_footnote(self, tokens, idx, options, env):  # type: ignore[no-untyped-def]
+        ident = tokens[idx].meta["id"]
+        notes: Mapping[str, str] = env.get("footnotes", {})
+        body = inline(notes.get(ident, ident), {})  # footnotes do not nest
+        return f'<span class="fn">{body}</span>'
+
+    md.add_render_rule("footnote_ref", render_footnote)
+    return md
+
+
+_MD = _make_parser()
+
+
+def inline(text: str, env: dict | None = None) -> Markup:
+    """One paragraph of inline Markdown as safe HTML (line breaks inside become spaces)."""
+    html = _MD.renderInline(" ".join(text.split()), env if env is not None else {})
+    return Markup(html.strip())
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split a text field into its paragraphs (separated by blank lines)."""
+    return [p.strip() for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
+
+
+def plain(text: str) -> str:
+    """Text without its Markdown markup, e.g. for the document title in PDF metadata."""
+    html = _MD.renderInline(_FOOTNOTE_REF.sub("", " ".join(text.split())))
+    return re.sub(r"<[^>]+>", "", html).replace("&amp;", "&").replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">")
+
+
+__all__ = ["inline", "paragraphs", "plain", "escape"]

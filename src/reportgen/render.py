@@ -1,0 +1,123 @@
+"""Render a report kind's Jinja template to semantic HTML (the contract in contract.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import schema
+from .contract import check_html
+from .errors import TemplateProblem, UsageProblem
+from .labels import Labels
+from .markup import inline, paragraphs, plain
+from .model import Meeting
+
+log = logging.getLogger(__name__)
+
+TEMPLATE_SUFFIX = ".html.j2"
+
+
+class Renderer:
+    """A Jinja environment over the template search path (project templates first)."""
+
+    def __init__(self, search_path: Sequence[Path]) -> None:
+        self.search_path = list(search_path)
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in self.search_path]),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            paras=paragraphs,
+            plain=plain,
+            holder=holder_name,
+            mention=mention,
+        )
+
+    def kinds(self) -> list[str]:
+        """Report kinds: every top-level template named <kind>.html.j2 (base templates start with _)."""
+        names = self.env.list_templates(filter_func=lambda n: n.endswith(TEMPLATE_SUFFIX) and "/" not in n)
+        return sorted({n.removesuffix(TEMPLATE_SUFFIX) for n in names if not n.startswith("_")})
+
+    def render(self, kind: str, context: dict[str, Any]) -> str:
+        name = kind + TEMPLATE_SUFFIX
+        try:
+            template = self.env.get_template(name)
+        except jinja2.TemplateNotFound:
+            raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(self.kinds())})") from None
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
+        try:
+            html = template.render(context)
+        except jinja2.TemplateError as exc:
+            raise TemplateProblem(f"{_template_location(exc, template)}: {type(exc).__name__}: {exc}") from None
+        check_html(html, template.filename or name)
+        return html
+
+
+def _template_location(exc: Exception, template: jinja2.Template) -> str:
+    """file:line of the innermost template frame in the traceback, for render-time errors."""
+    tb = exc.__traceback__
+    where = template.filename or template.name or "template"
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(TEMPLATE_SUFFIX):
+            where = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where
+
+
+# --------------------------------------------------------------------------- context helpers
+
+
+def holder_name(holder: schema.RoleHolder) -> str:
+    """A role holder as printed: person's name, organisation's name, or the country."""
+    target = holder.ref
+    name = target if isinstance(target, str) else target.name
+    return f"{name} {holder.note}" if holder.note else name
+
+
+def mention(ref: schema.SpeakerRef, short: bool = True) -> str:
+    """A person in a list of participants: 'Name, affiliation'."""
+    person: schema.Person = ref.ref
+    name = (person.short_name or person.name) if short else person.name
+    affiliation = ref.affiliation or person.affiliation
+    return f"{name}, {affiliation}" if affiliation else name
+
+
+class Footnotes:
+    """Renders text fields, resolving [^id] against the meeting's footnotes."""
+
+    def __init__(self, notes: dict[str, str]) -> None:
+        self.notes = notes
+
+    def __call__(self, text: str) -> Markup:
+        return inline(text, {"footnotes": self.notes})
+
+
+def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = False, today: dt.date | None = None) -> dict[str, Any]:
+    """Everything a report template may use."""
+    return {
+        "m": meeting,
+        "doc": meeting.document,
+        "facts": meeting.facts,
+        "labels": labels,
+        "kind": kind,
+        "draft": draft,
+        "md": Footnotes(meeting.doc.footnotes),
+        "date": labels.date,
+        "date_range": labels.date_range,
+        "time_range": labels.time_range,
+        "weekday_date": labels.weekday_date,
+        "language_name": labels.language_name,
+        "today": today or dt.date.today(),
+    }

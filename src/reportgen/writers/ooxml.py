@@ -1,0 +1,277 @@
+"""The OOXML python-docx does not write: footnotes, numbering, fields, bookmarks, hyperlinks.
+
+Kept in one module so the rest of the DOCX writer speaks only python-docx.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+log = logging.getLogger(__name__)
+
+FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+# Word's own number formats and the text around the number for each list style of the contract.
+LIST_FORMATS: dict[str, tuple[str, str]] = {
+    "(i)": ("lowerRoman", "(%1)"),
+    "i)": ("lowerRoman", "%1)"),
+    "(a)": ("lowerLetter", "(%1)"),
+    "a)": ("lowerLetter", "%1)"),
+    "1.": ("decimal", "%1."),
+    "(1)": ("decimal", "(%1)"),
+    "1)": ("decimal", "%1)"),
+    "-": ("bullet", "–"),
+}
+
+
+# --------------------------------------------------------------------------- fields and runs
+
+
+def add_field(paragraph: Paragraph, instruction: str, cached: str = "") -> None:
+    """A complex field (PAGE, TOC, PAGEREF …) with an optional cached result."""
+
+    def fld(kind: str) -> Any:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        if kind == "begin":
+            el.set(qn("w:dirty"), "true")  # ask Word to recompute on open
+        return el
+
+    run = paragraph.add_run()
+    run._r.append(fld("begin"))
+    run = paragraph.add_run()
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run._r.append(instr)
+    paragraph.add_run()._r.append(fld("separate"))
+    if cached:
+        paragraph.add_run(cached)
+    paragraph.add_run()._r.append(fld("end"))
+
+
+def begin_field(paragraph: Paragraph, instruction: str) -> None:
+    """Open a field whose result spans several paragraphs (the TOC); close with end_field."""
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")
+    paragraph.add_run()._r.append(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    paragraph.add_run()._r.append(sep)
+
+
+def end_field(paragraph: Paragraph) -> None:
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    paragraph.add_run()._r.append(end)
+
+
+def add_bookmark(paragraph: Paragraph, name: str, bookmark_id: int) -> None:
+    """Wrap the paragraph's content in a bookmark (target of contents entries and links)."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(bookmark_id))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(bookmark_id))
+    p = paragraph._p
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(end)
+
+
+def add_hyperlink(paragraph: Paragraph, *, url: str | None = None, anchor: str | None = None) -> Any:
+    """An empty w:hyperlink in `paragraph`; runs are added to it with hyperlink_run()."""
+    link = OxmlElement("w:hyperlink")
+    if url is not None:
+        rel_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        link.set(qn("r:id"), rel_id)
+    if anchor is not None:
+        link.set(qn("w:anchor"), anchor)
+        link.set(qn("w:history"), "1")
+    paragraph._p.append(link)
+    return link
+
+
+def hyperlink_run(link: Any, paragraph: Paragraph) -> Run:
+    r = OxmlElement("w:r")
+    link.append(r)
+    return Run(r, paragraph)
+
+
+def page_break_run(paragraph: Paragraph) -> None:
+    br = OxmlElement("w:br")
+    br.set(qn("w:type"), "page")
+    paragraph.add_run()._r.append(br)
+
+
+def repeat_header_row(row: Any) -> None:
+    """Mark a table row as a header row repeated at the top of each page."""
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def set_update_fields(document: DocxDocument) -> None:
+    """Ask Word to refresh fields (contents page numbers) when the document is opened."""
+    settings = document.settings.element
+    el = settings.find(qn("w:updateFields"))
+    if el is None:
+        el = OxmlElement("w:updateFields")
+        settings.append(el)
+    el.set(qn("w:val"), "true")
+
+
+def title_page(section: Any) -> None:
+    """Different first page: the cover carries no running header or page number."""
+    section.different_first_page_header_footer = True
+
+
+# --------------------------------------------------------------------------- footnotes
+
+
+class Footnotes:
+    """The footnotes part: created on first use, with Word's separator footnotes."""
+
+    def __init__(self, document: DocxDocument) -> None:
+        self.document = document
+        self._root: Any = None
+        self._next_id = 1
+
+    def _part_root(self) -> Any:
+        if self._root is not None:
+            return self._root
+        doc_part = self.document.part
+        for rel in doc_part.rels.values():
+            if rel.reltype == FOOTNOTES_RT:
+                part = rel.target_part
+                self._root = parse_xml(part.blob) if not hasattr(part, "element") else part.element
+                self._part = part
+                break
+        else:
+            xml = (
+                f"<w:footnotes {nsdecls('w', 'r')}>"
+                '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+                "<w:r><w:separator/></w:r></w:p></w:footnote>"
+                '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+                "<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
+                "</w:footnotes>"
+            )
+            self._root = parse_xml(xml)
+            self._part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, b"", doc_part.package)
+            doc_part.relate_to(self._part, FOOTNOTES_RT)
+        ids = [int(fn.get(qn("w:id"))) for fn in self._root.findall(qn("w:footnote"))]
+        self._next_id = max([0, *ids]) + 1
+        return self._root
+
+    def add(self, paragraph: Paragraph, mark: str | None = None) -> Paragraph:
+        """Put a footnote reference at the end of `paragraph`; return the note's paragraph."""
+        root = self._part_root()
+        note_id = self._next_id
+        self._next_id += 1
+        ref_run = paragraph.add_run()
+        ref = OxmlElement("w:footnoteReference")
+        ref.set(qn("w:id"), str(note_id))
+        if mark:
+            ref.set(qn("w:customMarkFollows"), "1")
+        ref_run.style = "Footnote Reference"
+        ref_run._r.append(ref)
+        if mark:
+            ref_run._r.append(_text(mark))
+        note = OxmlElement("w:footnote")
+        note.set(qn("w:id"), str(note_id))
+        p = OxmlElement("w:p")
+        note.append(p)
+        root.append(note)
+        note_paragraph = Paragraph(p, paragraph._parent)
+        note_paragraph.style = "Footnote Text"
+        marker = note_paragraph.add_run()
+        marker.style = "Footnote Reference"
+        if mark:
+            marker._r.append(_text(mark))
+        else:
+            marker._r.append(OxmlElement("w:footnoteRef"))
+        note_paragraph.add_run(" ")
+        return note_paragraph
+
+    def finish(self) -> None:
+        """Serialise the part (python-docx keeps generic parts as bytes)."""
+        if self._root is not None:
+            from lxml import etree
+
+            self._part._blob = etree.tostring(self._root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _text(value: str) -> Any:
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = value
+    return t
+
+
+# --------------------------------------------------------------------------- numbering
+
+
+class Numbering:
+    """One numbering definition per list, so each list restarts at its own `start`."""
+
+    def __init__(self, document: DocxDocument) -> None:
+        self.numbering = document.part.numbering_part.element
+        existing = [int(a.get(qn("w:abstractNumId"))) for a in self.numbering.findall(qn("w:abstractNum"))]
+        self._next_abstract = max([0, *existing]) + 1
+        nums = [int(n.get(qn("w:numId"))) for n in self.numbering.findall(qn("w:num"))]
+        self._next_num = max([0, *nums]) + 1
+
+    def new_list(self, style: str, start: int, depth: int) -> int:
+        """A numbering instance for one list; returns its numId."""
+        fmt, text = LIST_FORMATS[style]
+        indent = 567 * (depth + 1)  # 1 cm per level, in twentieths of a point
+        abstract_id = self._next_abstract
+        self._next_abstract += 1
+        font = '<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/></w:rPr>' if fmt == "bullet" else ""
+        abstract = parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+            '<w:multiLevelType w:val="singleLevel"/>'
+            f'<w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{indent}"/></w:tabs><w:ind w:left="{indent}" w:hanging="567"/></w:pPr>'
+            f"{font}</w:lvl></w:abstractNum>"
+        )
+        # abstractNum elements must precede num elements in numbering.xml.
+        first_num = self.numbering.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            self.numbering.append(abstract)
+        num_id = self._next_num
+        self._next_num += 1
+        self.numbering.append(
+            parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
+        )
+        return num_id
+
+
+def set_numbering(paragraph: Paragraph, num_id: int) -> None:
+    # python-docx's get_or_add_* keep pPr children in the order the schema requires.
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = num_id
