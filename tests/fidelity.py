@@ -68,4 +68,4 @@ if __name__ == "__main__":
     out_words = words(text_of(Path(sys.argv[2])))
     print(f"bag coverage   {bag_coverage(seed_words, out_words):.3%}")
     print(f"order coverage {order_coverage(seed_words, out_words):.3%}")
-    print("most missing:", missing(seed_words, out_words, 30))
+    print("most missing:", missing(seed_words, out_words, 30), flush=True)

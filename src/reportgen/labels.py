@@ -67,12 +67,13 @@ class Labels:
         )
 
     def date_range(self, start: dt.date, end: dt.date | None) -> str:
-        """'10 and 11 July 2013', '30 September to 2 October 2013', or a single date."""
+        """'10 and 11 July 2013', '14 to 16 May 2014', '30 September to 2 October 2013', or one date."""
         if end is None or end == start:
             return self.date(start)
         months = self["months"]
         if (start.year, start.month) == (end.year, end.month):
-            return self["range_same_month"].format(day1=start.day, day2=end.day, month=months[start.month - 1], year=start.year)
+            key = "range_two_days" if (end - start).days == 1 else "range_same_month"
+            return self[key].format(day1=start.day, day2=end.day, month=months[start.month - 1], year=start.year)
         if start.year == end.year:
             return self["range_same_year"].format(
                 day1=start.day, month1=months[start.month - 1], day2=end.day, month2=months[end.month - 1], year=start.year
