@@ -101,7 +101,12 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self._constructor.construct_object(node, deep=True)
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except ValueError:
+            # Looks like a date or number but is not one (2013-07-32): keep the text, so the
+            # schema reports it against the field with what was expected.
+            return node.value
 
 
 @dataclass

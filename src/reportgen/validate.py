@@ -89,7 +89,7 @@ def schema_problems(exc: ValidationError, marks: Marks, prefix: KeyPath = ()) ->
         path = prefix + loc
         kind = error["type"]
         if kind == "missing":
-            problems.append(problem_at(marks, path, f"missing required key '{path[-1]}'"))
+            problems.append(problem_at(marks, path[:-1], f"missing required key '{path[-1]}'"))
         elif kind == "extra_forbidden":
             key = str(path[-1])
             problems.append(

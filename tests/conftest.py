@@ -1,0 +1,71 @@
+"""Shared fixtures: the real project, its seeds, and one build of every meeting per test session."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportgen.build import BuildOptions, build_meeting
+from reportgen.project import Project
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+
+# meeting id -> seed file (the ground truth each meeting must reproduce)
+SEED_FILES = {
+    "hld2013": "hld2013-eclac-rapporteur-report.txt",
+    "fibemyd2008": "fibemyd2008-conclusions.txt",
+    "gfmd2010": "gfmd2010-chair-conclusions.txt",
+    "gfmd2011": "gfmd2011-san-salvador-workshop-summary.txt",
+    "gfmd2014-rt3": "gfmd2014-rt3-rapporteur-report.txt",
+}
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return Project(REPO)
+
+
+@pytest.fixture(scope="session")
+def seed_text():
+    def read(meeting_id: str) -> str:
+        path = SEEDS / SEED_FILES[meeting_id]
+        if not path.is_file():
+            pytest.skip(f"seed {path} not available")
+        return path.read_text(encoding="utf-8")
+
+    return read
+
+
+@pytest.fixture(scope="session")
+def built(project: Project, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], Path]:
+    """Every meeting built once, every kind, both formats: {(meeting, kind, fmt): path}."""
+    out = tmp_path_factory.mktemp("output")
+    paths: dict[tuple[str, str, str], Path] = {}
+    for meeting_id in project.meeting_ids():
+        for path in build_meeting(project, meeting_id, BuildOptions(out_dir=out)):
+            kind = path.stem.removeprefix(meeting_id + "-")
+            paths[(meeting_id, kind, path.suffix[1:])] = path
+    return paths
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture()
+def tmp_project(tmp_path: Path) -> Project:
+    """A writable copy of the project's content (templates come from the package defaults)."""
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    return Project(tmp_path)
+
+
+def pdf_text(path: Path) -> str:
+    """Text of a PDF as a reader extracts it (pdftotext keeps the reading order of the page)."""
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
