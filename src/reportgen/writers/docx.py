@@ -154,8 +154,11 @@ class DocxBuilder:
             self.inline(p, el, fmt, link)
 
     def finish_paragraph(self, p: Paragraph) -> None:
-        if p.runs and p.runs[-1].text:
-            p.runs[-1].text = p.runs[-1].text.rstrip(" ")
+        """Drop the trailing space of the paragraph's last text (not run.text=, which would also
+        drop a footnote reference or field sharing that run)."""
+        texts = p._p.findall(f".//{qn('w:t')}")
+        if texts and texts[-1].text:
+            texts[-1].text = texts[-1].text.rstrip(" ")
 
     # ------------------------------------------------------------------ blocks
 
