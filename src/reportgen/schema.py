@@ -43,6 +43,10 @@ Time = Annotated[
     StringConstraints(pattern=r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"),
 ]
 
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
 ListStyle = Literal["(i)", "(a)", "a)", "i)", "1.", "(1)", "1)", "-"]
 """Numbering style of a list: (i) roman, (a)/a) letters, 1./(1)/1) arabic, - bullets."""
 
@@ -82,10 +86,10 @@ class Document(Strict):
     """The document's own kind line, e.g. "Rapporteur's report" or 'Conclusions'."""
     title: Text
     """Main title of the document."""
-    subtitle: str | None = None
-    """Line printed under the title, if any."""
-    cover_lines: list[Text] = []
-    """Lines printed above the title on the cover (defaults to the meeting title, place and dates)."""
+    subtitle: Annotated[list[Text], BeforeValidator(_one_or_many)] = []
+    """Line (or list of lines) printed under the title."""
+    cover_lines: list[Text] | None = None
+    """Lines printed above the title on the cover; if not given, the meeting title, place and dates."""
     author_note: Text | None = None
     """Note on the kind line, printed as an asterisk footnote (who prepared the document)."""
 
@@ -412,6 +416,8 @@ class Dateline(Strict):
     """The date."""
     place: str | None = None
     """The place."""
+    weekday: bool = False
+    """Print the day of the week before the date."""
 
 
 class PageBreak(Strict):

@@ -24,6 +24,9 @@ from .project import MEETING_FILE, Project, template_search_path
 
 log = logging.getLogger(__name__)
 
+# List kinds whose items are counted by theme in comparison briefs, so each must carry a theme.
+TAGGED_KINDS = frozenset({"conclusions", "recommendations", "messages"})
+
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 
 _ALL_FIELD_NAMES = sorted(
@@ -244,6 +247,10 @@ class _RefChecker:
                     self.add((*path, "id"), f"duplicate section id '{node.id}' (also {format_path(section_ids[node.id])})")
                 else:
                     section_ids[node.id] = path
+            elif isinstance(node, schema.ListBlock) and node.kind in TAGGED_KINDS:
+                for i, item in enumerate(node.items):
+                    if not item.themes:
+                        self.add((*path, "items", i), f"{node.kind} need at least one theme (themes: [...] from content/themes.yaml)")
             elif isinstance(node, schema.ListItem):
                 for i, theme in enumerate(node.themes):
                     self.ref((*path, "themes", i), theme, self.themes, "theme")
