@@ -57,6 +57,35 @@ def build(ctx: click.Context, meeting: str, formats: tuple[str, ...], kinds: tup
 
 @main.command()
 @click.argument("meetings", nargs=-1)
+@click.option("--theme", "themes", multiple=True, metavar="THEME", help="Keep only this theme (repeatable); ids from content/themes.yaml.")
+@click.option("--country", metavar="COUNTRY", help="A country view instead: its roles and the items that name it.")
+@click.option("--brief", "brief_name", metavar="NAME", help="Build the saved brief content/briefs/NAME.yaml.")
+@click.option("--name", metavar="NAME", help="File name of the brief (default: from the meetings, or the saved brief's name).")
+@click.option("--date", "brief_date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Date printed on the brief (default: today).")
+@click.option("--pdf", "formats", flag_value="pdf", multiple=True, help="Write PDF.")
+@click.option("--docx", "formats", flag_value="docx", multiple=True, help="Write DOCX (Word).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write under DIR/compare/ instead of output/compare/.")
+@click.pass_context
+def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ...], country: str | None, brief_name: str | None,
+            name: str | None, brief_date, formats: tuple[str, ...], out_dir: Path | None) -> None:  # type: ignore[no-untyped-def]
+    """Compare MEETINGS side by side by theme (or for one --country) in output/compare/NAME.pdf/.docx."""
+    from .compare import BriefRequest, build_brief, saved_request
+    from .errors import UsageProblem
+
+    project = _project(ctx)
+    day = brief_date.date() if brief_date else None
+    if brief_name:
+        if meetings or themes or country:
+            raise UsageProblem("--brief takes the meetings, themes and country from the saved brief; give none of them")
+        request = saved_request(project, brief_name, name=name, date=day, formats=formats or None, out_dir=out_dir)
+    else:
+        request = BriefRequest(meetings, themes, country, name=name, date=day, formats=formats or ("pdf", "docx"), out_dir=out_dir)
+    for path in build_brief(project, request):
+        click.echo(path)
+
+
+@main.command()
+@click.argument("meetings", nargs=-1)
 @click.pass_context
 def validate(ctx: click.Context, meetings: tuple[str, ...]) -> None:
     """Check MEETINGS (default: all) against the schema and each other; build nothing."""

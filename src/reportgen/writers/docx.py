@@ -38,6 +38,7 @@ PARAGRAPH_STYLES = {
     "kind": "Document Kind",
     "dateline": "Dateline",
     "toc-head": "Contents Heading",
+    "toc-page": "Contents Page",
     "toc-1": "TOC 1",
     "toc-2": "TOC 2",
     "bio-name": "Body Text",
@@ -272,7 +273,7 @@ class DocxBuilder:
 
     def contents(self, el: Any, container: Container) -> None:
         entries = [p for p in el if p.tag == "p" and classes(p) & {"toc-1", "toc-2"}]
-        for head in (p for p in el if p.tag == "p" and "toc-head" in classes(p)):
+        for head in (p for p in el if p.tag == "p" and classes(p) & {"toc-head", "toc-page"}):
             self.block(head, container)
         tab_pos = self.text_width()
         for index, entry in enumerate(entries):

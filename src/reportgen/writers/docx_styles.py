@@ -51,6 +51,7 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Document Subtitle", align=C, space_after=12),
     StyleSpec("Document Kind", align=C, space_before=36, space_after=12),
     StyleSpec("Contents Heading", bold=True, align=C, space_after=18),
+    StyleSpec("Contents Page", italic=True, align=R, space_after=6),
     StyleSpec("TOC 1", align=L, space_after=6),
     StyleSpec("TOC 2", align=L, space_after=4),
     StyleSpec("Centered", align=C, space_after=6),
