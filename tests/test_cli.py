@@ -100,3 +100,14 @@ def test_no_meetings_folder(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["--project", str(tmp_path), "list"])
     assert result.exit_code == 0 and "no meetings in content/" in result.output
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_builds_are_reproducible(runner: CliRunner, tmp_path: Path) -> None:
+    outputs = []
+    for run in ("a", "b"):
+        result = runner.invoke(main, ["--project", str(REPO), "build", "gfmd2014-rt3", "--kind", "rapporteur-report",
+                                      "--out", str(tmp_path / run)])
+        assert result.exit_code == 0, result.output
+        outputs.append(sorted((tmp_path / run / "gfmd2014-rt3").iterdir()))
+    for first, second in zip(*outputs):
+        assert first.read_bytes() == second.read_bytes(), first.name

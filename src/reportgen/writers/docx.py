@@ -6,8 +6,10 @@ Styles come from templates/reference.docx (restyle it in Word); what python-docx
 
 from __future__ import annotations
 
+import io
 import logging
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -300,6 +302,8 @@ class DocxBuilder:
         section.different_first_page_header_footer = False
         self.pending_break = False  # the section break already starts a new page
         self.blocks(el, container)
+        if _ends_document(el):
+            return  # nothing follows: a section break back to portrait would add an empty page
         back = self.doc.add_section(WD_SECTION.NEW_PAGE)
         back.orientation = WD_ORIENT.PORTRAIT
         back.page_width, back.page_height = section.page_height, section.page_width
@@ -373,6 +377,16 @@ class DocxBuilder:
         ooxml.add_field(footer, "PAGE", "1")
 
 
+def _ends_document(el: Any) -> bool:
+    """True if no element follows `el` in the body (at any level of nesting)."""
+    node = el
+    while node is not None and node.tag != "body":
+        if any(isinstance(sibling.tag, str) for sibling in node.itersiblings()):
+            return False
+        node = node.getparent()
+    return True
+
+
 def _clear_body(document: Any) -> None:
     body = document.element.body
     for child in list(body):
@@ -400,5 +414,17 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     props.modified = ctx.created.replace(tzinfo=None)
     props.revision = 1
     with atomic_target(target) as tmp:
-        document.save(str(tmp))
+        _save_reproducibly(document, tmp, ctx.created.timetuple()[:6])
     log.info("wrote %s", target)
+
+
+def _save_reproducibly(document: Any, path: Path, date_time: tuple[int, ...]) -> None:
+    """Save with fixed zip entry dates, so unchanged content gives a byte-identical file."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=date_time)  # type: ignore[arg-type]
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
