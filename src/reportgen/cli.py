@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -67,7 +68,7 @@ def build(ctx: click.Context, meeting: str, formats: tuple[str, ...], kinds: tup
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write under DIR/compare/ instead of output/compare/.")
 @click.pass_context
 def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ...], country: str | None, brief_name: str | None,
-            name: str | None, brief_date, formats: tuple[str, ...], out_dir: Path | None) -> None:  # type: ignore[no-untyped-def]
+            name: str | None, brief_date: datetime | None, formats: tuple[str, ...], out_dir: Path | None) -> None:
     """Compare MEETINGS side by side by theme (or for one --country) in output/compare/NAME.pdf/.docx."""
     from .compare import BriefRequest, build_brief, saved_request
     from .errors import UsageProblem

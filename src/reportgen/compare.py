@@ -126,7 +126,6 @@ class ItemRef:
 
 def _list_items(meeting: Meeting, section: schema.Section, where: str, block: schema.ListBlock,
                 prefix: str, bullets: dict[str, int]) -> Iterator[ItemRef]:
-    nested_bullets: dict[str, int]
     for index, item in enumerate(block.items):
         if block.list == "-":
             bullets[block.kind] = bullets.get(block.kind, 0) + 1
@@ -135,7 +134,7 @@ def _list_items(meeting: Meeting, section: schema.Section, where: str, block: sc
             marker = list_marker(block.list, block.start + index)
         marker = f"{prefix} {marker}" if prefix else marker
         yield ItemRef(meeting, section, where, marker, block.kind, item, block)
-        nested_bullets = {}
+        nested_bullets: dict[str, int] = {}  # bulleted sub-lists are counted within their item
         for sub in item.more:
             if isinstance(sub, schema.ListBlock):
                 yield from _list_items(meeting, section, where, sub, marker, nested_bullets)
@@ -295,11 +294,11 @@ class Column:
 
 @dataclass
 class KindGroup:
-    """Items of one kind on one theme: rows of cells, one cell per meeting (None where it has no more)."""
+    """Items of one kind on one theme: one cell per meeting, listing its items."""
 
     kind: str
     heading: str
-    rows: list[list[ItemRef | None]]
+    cells: list[list[ItemRef]]
 
 
 @dataclass
@@ -362,17 +361,15 @@ def theme_rows(columns: Sequence[Column], themes: Sequence[schema.Theme]) -> lis
         row = ThemeRow(theme, [len(on_theme[c.id]) for c in columns])
         for kind in ITEM_KINDS:
             cells = [[r for r in on_theme[c.id] if r.kind == kind] for c in columns]
-            depth = max(len(cell) for cell in cells)
-            if depth:
-                grid = [[cell[i] if i < len(cell) else None for cell in cells] for i in range(depth)]
-                row.groups.append(KindGroup(kind, KIND_HEADINGS[kind], grid))
+            if any(cells):
+                row.groups.append(KindGroup(kind, KIND_HEADINGS[kind], cells))
         rows.append(row)
     return rows
 
 
-def _check_choice(kind: str, value: str, valid: Sequence[str]) -> None:
+def _check_choice(kind: str, plural: str, value: str, valid: Sequence[str]) -> None:
     if value not in valid:
-        raise UsageProblem(f"unknown {kind} '{value}'{did_you_mean(value, valid)}; {kind}s: {', '.join(valid)}")
+        raise UsageProblem(f"unknown {kind} '{value}'{did_you_mean(value, valid)}; {plural}: {', '.join(valid)}")
 
 
 def _creation_time(day: dt.date) -> dt.datetime:
@@ -397,14 +394,14 @@ def brief_context(project: Project, request: BriefRequest, labels: Labels) -> di
     all_themes = themes_file.themes if themes_file else []
     theme_ids = [t.id for t in all_themes]
     for theme in request.themes:
-        _check_choice("theme", theme, theme_ids)
+        _check_choice("theme", "themes", theme, theme_ids)
     meetings = load_meetings(project, request.meetings)
     country = None
     if request.country is not None:
         countries = project_countries(project, meetings)
         country = canonical_country(request.country, countries)
         if country is None:
-            _check_choice("country", request.country, sorted(countries))
+            _check_choice("country", "countries in content/", request.country, sorted(countries))
     selected = [t for t in all_themes if not request.themes or t.id in request.themes]
     columns = _columns(meetings.values(), labels)
     date = request.date or dt.date.today()
@@ -442,11 +439,13 @@ def build_brief(project: Project, request: BriefRequest) -> list[Path]:
     """Render the brief (checking everything first), then write each format atomically."""
     from .build import _writer
 
+    if request.name:
+        check_name(request.name)
     search_path = template_search_path(project)
     labels = Labels.load(LANGUAGE, search_path)
     context = brief_context(project, request, labels)
     columns: list[Column] = context["columns"]
-    name = check_name(request.name) if request.name else default_name(
+    name = request.name or default_name(
         [c.id for c in columns], request.themes, context["country"])
     html = Renderer(search_path).render(BRIEF_TEMPLATE, context)
     root = request.out_dir if request.out_dir is not None else project.output_dir
@@ -460,9 +459,10 @@ def build_brief(project: Project, request: BriefRequest) -> list[Path]:
     return written
 
 
-def saved_request(project: Project, name: str, **options: Any) -> BriefRequest:
-    """The request a saved brief (content/briefs/<name>.yaml) makes, checked against the content."""
-    saved: SavedBrief = load_brief(project, name)
+def saved_request(project: Project, brief_name: str, **options: Any) -> BriefRequest:
+    """The request a saved brief (content/briefs/<name>.yaml) makes, checked against the content.
+    `options` (name, date, formats, out_dir) override the defaults; None values are ignored."""
+    saved: SavedBrief = load_brief(project, brief_name)
     themes_file, problems = load_themes(project)
     if problems:
         raise ContentError(problems)
@@ -472,6 +472,7 @@ def saved_request(project: Project, name: str, **options: Any) -> BriefRequest:
     if problems:
         raise ContentError(problems)
     brief = saved.brief
-    options.setdefault("name", name)
+    options = {k: v for k, v in options.items() if v is not None}
+    options.setdefault("name", brief_name)
     return BriefRequest(tuple(brief.meetings), tuple(brief.themes), brief.country, title=brief.title,
-                        audience=brief.audience, **{k: v for k, v in options.items() if v is not None})
+                        audience=brief.audience, **options)

@@ -29,7 +29,7 @@ VOCABULARY: dict[str, set[str]] = {
     "p": {"para", "issuer", "cover-line", "title", "subtitle", "kind", "dateline", "toc-1", "toc-2",
           "toc-head", "toc-page", "bio-name", "caption", "centered"},
     "ol": set(), "ul": set(), "li": set(),
-    "table": {"grid", "plain", "agenda", "facts"},
+    "table": {"grid", "plain", "agenda", "facts", "brief"},
     "colgroup": set(), "col": set(), "thead": set(), "tbody": set(), "tr": {"group"}, "th": set(), "td": set(),
     "strong": set(), "em": set(), "sup": set(), "sub": set(), "a": set(), "br": set(),
     "span": {"fn", "label"},
