@@ -15,7 +15,7 @@ from reportgen.cli import main
 from .conftest import REPO
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["validate"], ["list"], ["schema"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["validate"], ["list"], ["schema"], ["compare"]])
 def test_every_command_has_help(runner: CliRunner, command: list[str]) -> None:
     result = runner.invoke(main, [*command, "--help"])
     assert result.exit_code == 0

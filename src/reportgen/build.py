@@ -57,7 +57,8 @@ def creation_time(meeting: Meeting) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 
 
-def _writer(fmt: str):  # type: ignore[no-untyped-def]
+def writer_for(fmt: str):  # type: ignore[no-untyped-def]
+    """The function that writes `fmt` (imported on demand: WeasyPrint is slow to import)."""
     if fmt == "pdf":
         from .writers.pdf import write_pdf
 
@@ -88,7 +89,7 @@ def build_meeting(project: Project, meeting_id: str, options: BuildOptions) -> l
     for item in rendered:
         for fmt in options.formats:
             target = output_path(root, meeting_id, item.kind, fmt)
-            _writer(fmt)(item.html, target, ctx)
+            writer_for(fmt)(item.html, target, ctx)
             written.append(target)
     return written
 

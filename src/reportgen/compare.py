@@ -437,7 +437,7 @@ def brief_context(project: Project, request: BriefRequest, labels: Labels) -> di
 
 def build_brief(project: Project, request: BriefRequest) -> list[Path]:
     """Render the brief (checking everything first), then write each format atomically."""
-    from .build import _writer
+    from .build import writer_for
 
     if request.name:
         check_name(request.name)
@@ -453,7 +453,7 @@ def build_brief(project: Project, request: BriefRequest) -> list[Path]:
     written = []
     for fmt in request.formats or FORMATS:
         target = brief_path(root, name, fmt)
-        _writer(fmt)(html, target, ctx)
+        writer_for(fmt)(html, target, ctx)
         written.append(target)
     log.info("brief %s: %d meeting(s), %d file(s)", name, len(columns), len(written))
     return written
