@@ -24,6 +24,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import schema
+from .build import FORMATS, writer_for
 from .briefs import SavedBrief, check_name, load_brief, reference_problems
 from .errors import ContentError, UsageProblem, did_you_mean
 from .labels import Labels
@@ -36,7 +37,6 @@ from .writers import WriteContext
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("pdf", "docx")
 ITEM_KINDS = ("conclusions", "recommendations", "messages", "points")
 """List kinds whose items a brief compares (and counts in the overview matrix)."""
 KIND_HEADINGS = {"conclusions": "Conclusions", "recommendations": "Recommendations", "messages": "Messages", "points": "Points"}
@@ -437,8 +437,6 @@ def brief_context(project: Project, request: BriefRequest, labels: Labels) -> di
 
 def build_brief(project: Project, request: BriefRequest) -> list[Path]:
     """Render the brief (checking everything first), then write each format atomically."""
-    from .build import writer_for
-
     if request.name:
         check_name(request.name)
     search_path = template_search_path(project)
