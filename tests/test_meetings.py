@@ -60,6 +60,12 @@ def _items(meeting):
 def test_amounts_and_calendar_dates_are_typed(meetings) -> None:
     amounts = [(a.value, a.currency) for item in _items(meetings["gfmd2010"]) for a in item.amounts]
     assert (800000, "EUR") in amounts
+    from reportgen import schema
+    from reportgen.validate import walk
+
+    workshop = [(a.value, a.currency, a.text) for _, node in walk(meetings["gfmd2011"].doc)
+                if isinstance(node, schema.TaggedParagraph) for a in node.amounts]
+    assert (440e9, "USD", "US$440 billion") in workshop
     calendar = [item.date for item in _items(meetings["fibemyd2008"]) if item.date]
     assert calendar == [dt.date(2008, 5, 7), dt.date(2008, 5, 30), dt.date(2008, 6, 30), dt.date(2008, 7, 4)]
 

@@ -181,7 +181,7 @@ def content_countries(docs: Iterable[schema.MeetingFile]) -> set[str]:
         for _, node in walk(doc):
             if isinstance(node, (schema.Venue, schema.RoleHolder, schema.Person, schema.Organisation)) and node.country:
                 found.add(node.country)
-            elif isinstance(node, schema.ListItem):
+            elif isinstance(node, schema.Tagged):
                 found.update(node.countries)
     return found
 

@@ -321,21 +321,26 @@ class Agenda(Strict):
 # --------------------------------------------------------------------------- body blocks
 
 
-class ListItem(Strict):
+class Tagged(Strict):
+    """Text that carries facts: the countries and sums of money it names."""
+
+    countries: list[str] = []
+    """Countries the text names."""
+    amounts: list[Amount] = []
+    """Sums of money the text names."""
+
+
+class ListItem(Tagged):
     """An item of a list; conclusions and recommendations carry themes and countries."""
 
     text: Text
     """The item's text."""
+    themes: list[Id] = []
+    """Ids of themes from content/themes.yaml (compared across meetings in briefs)."""
     lead: str | None = None
     """Bold lead-in printed before the text, e.g. 'Until 30 May:'."""
     date: dt.date | None = None
     """Date the item is about (calendar items)."""
-    themes: list[Id] = []
-    """Ids of themes from content/themes.yaml."""
-    countries: list[str] = []
-    """Countries the item names."""
-    amounts: list[Amount] = []
-    """Sums of money the item names."""
     more: list[Block] = []
     """Further paragraphs or a nested list belonging to this item."""
 
@@ -358,6 +363,13 @@ class ListBlock(Strict):
     """Number of the first item."""
     items: list[Item] = Field(min_length=1)
     """The items."""
+
+
+class TaggedParagraph(Tagged):
+    """A paragraph that carries facts: `- paragraph: text` with the countries or amounts it names."""
+
+    paragraph: Text
+    """The paragraph's text."""
 
 
 class Intervention(Strict):
@@ -431,15 +443,16 @@ def _block_kind(value: Any) -> str | None:
     if isinstance(value, str):
         return "<paragraph>"
     if isinstance(value, dict):
-        for key in ("list", "intervention", "floor_debate", "table", "dateline", "page_break"):
+        for key in ("paragraph", "list", "intervention", "floor_debate", "table", "dateline", "page_break"):
             if key in value:
-                return f"<{key}>"
+                return "<tagged>" if key == "paragraph" else f"<{key}>"
     return None
 
 
 Block = Annotated[
     Union[
         Annotated[Text, Tag("<paragraph>")],
+        Annotated[TaggedParagraph, Tag("<tagged>")],
         Annotated[ListBlock, Tag("<list>")],
         Annotated[Intervention, Tag("<intervention>")],
         Annotated[FloorDebate, Tag("<floor_debate>")],
@@ -452,7 +465,7 @@ Block = Annotated[
         custom_error_type="block_kind",
         custom_error_message=(
             "expected a paragraph (text) or a mapping with one of the keys "
-            "list, intervention, floor_debate, table, dateline, page_break"
+            "paragraph, list, intervention, floor_debate, table, dateline, page_break"
         ),
     ),
 ]
