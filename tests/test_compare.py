@@ -336,7 +336,7 @@ def test_saved_brief_schema_errors(runner: CliRunner, tmp_project: Project, tmp_
     assert result.exit_code == 1, result.output
     assert result.output.splitlines() == [
         "content/briefs/bad.yaml:1:1: missing required key 'title'",
-        "content/briefs/bad.yaml:1:1: audiences: unknown key 'audiences'",
+        "content/briefs/bad.yaml:1:1: audiences: unknown key 'audiences' (did you mean 'audience'?)",
         "content/briefs/bad.yaml:2:11: meetings: expected a valid list, found 'gfmd2010'",
         "3 problems in 1 file; nothing was built.",
     ]

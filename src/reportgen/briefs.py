@@ -88,7 +88,7 @@ def load_brief(project: Project, name: str) -> SavedBrief:
     try:
         brief = BriefFile.model_validate(loaded.data)
     except ValidationError as exc:
-        raise ContentError(schema_problems(exc, loaded.marks)) from None
+        raise ContentError(schema_problems(exc, loaded.marks, root=BriefFile)) from None
     log.debug("loaded brief %s", display)
     return SavedBrief(name, brief, loaded.marks, display)
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -29,14 +29,37 @@ TAGGED_KINDS = frozenset({"conclusions", "recommendations", "messages"})
 
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 
-_ALL_FIELD_NAMES = sorted(
-    {
-        name
-        for obj in vars(schema).values()
-        if isinstance(obj, type) and issubclass(obj, BaseModel)
-        for name in obj.model_fields
-    }
-)
+_TAGGED_BLOCKS: dict[str, type[BaseModel]] = {
+    "<list>": schema.ListBlock, "<intervention>": schema.Intervention, "<floor_debate>": schema.FloorDebate,
+    "<table>": schema.TableBlock, "<dateline>": schema.Dateline, "<page_break>": schema.PageBreak,
+    "<tagged>": schema.TaggedParagraph,
+}
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds, looking through Optional, list, dict and Annotated."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def allowed_keys(loc: tuple[Any, ...], root: type[BaseModel] = schema.MeetingFile) -> list[str]:
+    """The keys the model at `loc` (a pydantic error location, tags included) accepts."""
+    model: type[BaseModel] | None = root
+    for part in loc:
+        if model is None:
+            return []
+        if isinstance(part, int):
+            continue
+        if part in _TAGGED_BLOCKS:
+            model = _TAGGED_BLOCKS[part]
+        elif part in model.model_fields:
+            model = _model_in(model.model_fields[part].annotation)
+    return list(model.model_fields) if model is not None else []
 
 
 @dataclass
@@ -83,7 +106,8 @@ def _expected(error: dict[str, Any]) -> str:
     return msg[0].lower() + msg[1:]
 
 
-def schema_problems(exc: ValidationError, marks: Marks, prefix: KeyPath = ()) -> list[Problem]:
+def schema_problems(exc: ValidationError, marks: Marks, prefix: KeyPath = (),
+                    root: type[BaseModel] = schema.MeetingFile) -> list[Problem]:
     """Turn pydantic's errors into located one-line problems."""
     problems = []
     for error in exc.errors(include_url=False):
@@ -96,7 +120,7 @@ def schema_problems(exc: ValidationError, marks: Marks, prefix: KeyPath = ()) ->
         elif kind == "extra_forbidden":
             key = str(path[-1])
             problems.append(
-                problem_at(marks, path, f"unknown key '{key}'{did_you_mean(key, _ALL_FIELD_NAMES)}", key=True)
+                problem_at(marks, path, f"unknown key '{key}'{did_you_mean(key, allowed_keys(error['loc'][:-1], root))}", key=True)
             )
         elif kind == "value_error" or kind == "block_kind":
             problems.append(problem_at(marks, path, _expected(error)))
@@ -281,7 +305,7 @@ def load_themes(project: Project) -> tuple[schema.ThemesFile | None, list[Proble
     try:
         themes = schema.ThemesFile.model_validate(loaded.data)
     except ValidationError as exc:
-        return None, schema_problems(exc, loaded.marks)
+        return None, schema_problems(exc, loaded.marks, root=schema.ThemesFile)
     problems: list[Problem] = []
     seen: set[str] = set()
     for i, theme in enumerate(themes.themes):
@@ -291,15 +315,73 @@ def load_themes(project: Project) -> tuple[schema.ThemesFile | None, list[Proble
     return themes, problems
 
 
+# Top-level lists whose broken elements can be stood in for, so that the cross-reference checks
+# still run over the rest of the meeting: key -> the fields a stand-in needs besides its id.
+_STAND_INS: dict[str, dict[str, str]] = {
+    "organisations": {"name": "-"},
+    "people": {"name": "-"},
+    "sessions": {"title": "-"},
+    "body": {},
+    "annexes": {},
+}
+
+
+def _error_locs(exc: ValidationError) -> list[KeyPath]:
+    return [tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("<"))) for e in exc.errors()]
+
+
+def _with_stand_ins(data: dict[str, Any], exc: ValidationError) -> tuple[dict[str, Any], set[KeyPath]] | None:
+    """The data with each broken element of a top-level list replaced by a minimal valid record
+    keeping its id (so references to it stay resolvable); None if an error lies elsewhere."""
+    broken: set[KeyPath] = set()
+    for loc in _error_locs(exc):
+        if len(loc) < 2 or loc[0] not in _STAND_INS or not isinstance(loc[1], int):
+            return None
+        broken.add(loc[:2])
+    patched = dict(data)
+    for key in {k for k, _ in broken}:
+        patched[key] = list(data[key])
+    for key, index in sorted(broken):
+        original = data[key][index]
+        ident = original.get("id") if isinstance(original, dict) else None
+        if not (isinstance(ident, str) and schema_id_ok(ident)):
+            ident = f"invalid-{key}-{index}"
+        patched[key][index] = {"id": ident, **_STAND_INS[key]}
+    return patched, broken
+
+
+def schema_id_ok(value: str) -> bool:
+    return re.fullmatch(r"[a-z0-9][a-z0-9-]*", value) is not None
+
+
 def check_meeting(project: Project, meeting_id: str, themes: schema.ThemesFile | None) -> tuple[schema.MeetingFile | None, list[Problem]]:
-    """Load and check one meeting; returns the document (None if invalid) and every problem found."""
+    """Load and check one meeting; returns the document (None if invalid) and every problem found.
+
+    Schema problems do not hide reference problems: broken records are stood in for and the
+    cross-references of the rest are checked in the same run."""
     data, marks, problems = load_meeting_files(project, meeting_id)
     if data is None:
         return None, problems
+    broken: set[KeyPath] = set()
     try:
         doc = schema.MeetingFile.model_validate(data)
     except ValidationError as exc:
-        return None, problems + schema_problems(exc, marks)
+        problems += schema_problems(exc, marks)
+        patched = _with_stand_ins(data, exc)
+        if patched is None:
+            return None, problems
+        try:
+            doc = schema.MeetingFile.model_validate(patched[0])
+        except ValidationError:
+            return None, problems
+        broken = patched[1]
     theme_ids = {t.id for t in themes.themes} if themes else set()
-    problems += _RefChecker(doc, marks, theme_ids, available_languages(template_search_path(project))).run()
+    checker = _RefChecker(doc, marks, theme_ids, available_languages(template_search_path(project)))
+    problems += [p for p in checker.run() if not any(_inside(p, marks, b) for b in broken)]
     return (None if problems else doc), problems
+
+
+def _inside(problem: Problem, marks: Marks, path: KeyPath) -> bool:
+    """Whether a problem was reported inside a stood-in record (its path starts with the record's)."""
+    prefix = format_path(path)
+    return problem.path == prefix or problem.path.startswith(prefix + ".") or problem.path.startswith(prefix + "[")
