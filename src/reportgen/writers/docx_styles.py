@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,18 @@ SPECS: tuple[StyleSpec, ...] = (
 )
 
 
+def _set_font(style: object, name: str) -> None:
+    """Set a style's font, dropping theme fonts (which Word and LibreOffice prefer to a named one)."""
+    style.font.name = name  # type: ignore[attr-defined]
+    rpr = style.element.get_or_add_rPr()  # type: ignore[attr-defined]
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        if fonts is not None and fonts.get(qn(attr)) is not None:
+            del fonts.attrib[qn(attr)]
+    if fonts is not None:
+        fonts.set(qn("w:cs"), name)
+
+
 def ensure_styles(document: DocxDocument, *, restyle: bool = False) -> None:
     """Add the styles the writer needs; with restyle=True, also apply our look to existing ones."""
     styles = document.styles
@@ -79,10 +92,9 @@ def ensure_styles(document: DocxDocument, *, restyle: bool = False) -> None:
         if spec.base and not exists:
             style.base_style = styles[spec.base]
         font = style.font
-        if spec.name == "Normal":
-            font.name = FONT
+        if spec.name == "Normal" or spec.name.startswith("Heading"):
+            _set_font(style, FONT)
         if spec.name.startswith("Heading"):
-            font.name = FONT
             font.color.rgb = RGBColor(0, 0, 0)
         if spec.size is not None:
             font.size = Pt(spec.size)
