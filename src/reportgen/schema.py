@@ -258,7 +258,7 @@ class Session(Strict):
     title: Text
     """Title of the session."""
     label: str | None = None
-    """Word printed before the title in bold, e.g. 'Plenary'."""
+    """What the session is called before its number, e.g. 'Roundtable' (default: Session)."""
     continued: bool = False
     """True for the continuation of a session begun earlier."""
     date: dt.date | None = None
