@@ -113,9 +113,9 @@ def _find(lists: list[Any], token: str) -> Any:
     bullet = re.fullmatch(r"(conclusion|recommendation|message|point|item|entry) (\d+)", token)
     if bullet:
         kind = {"entry": "calendar"}.get(bullet[1], bullet[1] + "s")
-        items = [item for block in lists if block.list == "-" and block.kind == kind for item in block.items]
+        items = [item for block in lists if not block.numbered and block.kind == kind for item in block.items]
         return items[int(bullet[2]) - 1]
-    found = [item for block in lists if block.list != "-" for i, item in enumerate(block.items)
+    found = [item for block in lists if block.numbered for i, item in enumerate(block.items)
              if _printed(block.list, block.start + i) == token]
     assert len(found) == 1, token
     return found[0]

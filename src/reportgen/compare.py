@@ -127,7 +127,7 @@ class ItemRef:
 def _list_items(meeting: Meeting, section: schema.Section, where: str, block: schema.ListBlock,
                 prefix: str, bullets: dict[str, int]) -> Iterator[ItemRef]:
     for index, item in enumerate(block.items):
-        if block.list == "-":
+        if not block.numbered:
             bullets[block.kind] = bullets.get(block.kind, 0) + 1
             marker = f"{SINGULAR[block.kind]} {bullets[block.kind]}"
         else:

@@ -28,7 +28,7 @@ VOCABULARY: dict[str, set[str]] = {
     "h1": set(), "h2": set(), "h3": set(), "h4": set(),
     "p": {"para", "issuer", "cover-line", "title", "subtitle", "kind", "dateline", "toc-1", "toc-2",
           "toc-head", "toc-page", "bio-name", "caption", "centered"},
-    "ol": set(), "ul": set(), "li": set(),
+    "ol": set(), "ul": {"plain"}, "li": set(),
     "table": {"grid", "plain", "agenda", "facts", "brief"},
     "colgroup": set(), "col": set(), "thead": set(), "tbody": set(), "tr": {"group"}, "th": set(), "td": set(),
     "strong": set(), "em": set(), "sup": set(), "sub": set(), "a": set(), "br": set(),

@@ -47,8 +47,8 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-ListStyle = Literal["(i)", "(a)", "a)", "i)", "1.", "(1)", "1)", "-"]
-"""Numbering style of a list: (i) roman, (a)/a) letters, 1./(1)/1) arabic, - bullets."""
+ListStyle = Literal["(i)", "(a)", "a)", "i)", "1.", "(1)", "1)", "-", "none"]
+"""Numbering style of a list: (i) roman, (a)/a) letters, 1./(1)/1) arabic, - bullets, none."""
 
 
 class Strict(BaseModel):
@@ -363,6 +363,11 @@ class ListBlock(Strict):
     """Number of the first item."""
     items: list[Item] = Field(min_length=1)
     """The items."""
+
+    @property
+    def numbered(self) -> bool:
+        """Whether items print a number or letter (not bullets, not bare items)."""
+        return self.list not in ("-", "none")
 
 
 class TaggedParagraph(Tagged):

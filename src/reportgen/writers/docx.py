@@ -242,10 +242,14 @@ class DocxBuilder:
 
     def list(self, el: Any, container: Container, depth: int) -> None:
         style = el.get("data-style") or "1." if el.tag == "ol" else "-"
-        num_id = self.numbering.new_list(style, int(el.get("start") or 1), depth)
+        markers = "plain" not in classes(el)
+        num_id = self.numbering.new_list(style, int(el.get("start") or 1), depth) if markers else 0
         for li in el.findall("li"):
             p = self.paragraph(container, "List Paragraph")
-            ooxml.set_numbering(p, num_id)
+            if markers:
+                ooxml.set_numbering(p, num_id)
+            else:
+                p.paragraph_format.left_indent = Emu(360000 * (depth + 1))
             self.flow(li, container, "List Paragraph", depth + 1, first=p)
 
     # ------------------------------------------------------------------ furniture
