@@ -111,3 +111,25 @@ def test_builds_are_reproducible(runner: CliRunner, tmp_path: Path) -> None:
         outputs.append(sorted((tmp_path / run / "gfmd2014-rt3").iterdir()))
     for first, second in zip(*outputs):
         assert first.read_bytes() == second.read_bytes(), first.name
+
+
+def test_unwritable_output_is_a_one_line_error(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "gfmd2010").write_text("a file where the meeting's output folder should be")
+    result = runner.invoke(main, ["--project", str(REPO), "build", "gfmd2010", "--docx", "--kind", "rapporteur-report",
+                                  "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: cannot write {tmp_path}/gfmd2010/gfmd2010-rapporteur-report.docx")
+    assert "Traceback" not in result.output
+
+
+def test_draft_marks_every_page(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["--project", str(REPO), "build", "gfmd2014-rt3", "--kind", "rapporteur-report",
+                                  "--draft", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(str(tmp_path / "gfmd2014-rt3" / "gfmd2014-rt3-rapporteur-report.pdf"))
+    assert all("DRAFT" in page.extract_text() for page in reader.pages)
+    import docx
+
+    document = docx.Document(str(tmp_path / "gfmd2014-rt3" / "gfmd2014-rt3-rapporteur-report.docx"))
+    section = document.sections[0]
+    assert "DRAFT" in section.header.paragraphs[-1].text and "DRAFT" in section.first_page_header.paragraphs[-1].text

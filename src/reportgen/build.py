@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import UsageProblem
+from .errors import OutputProblem, UsageProblem
 from .labels import Labels
 from .markup import plain
 from .model import Meeting, load_meetings
@@ -58,14 +58,21 @@ def creation_time(meeting: Meeting) -> dt.datetime:
 
 
 def writer_for(fmt: str):  # type: ignore[no-untyped-def]
-    """The function that writes `fmt` (imported on demand: WeasyPrint is slow to import)."""
+    """The function that writes `fmt` (imported on demand: WeasyPrint is slow to import).
+
+    A file-system failure becomes a one-line error naming the file, not a traceback."""
     if fmt == "pdf":
-        from .writers.pdf import write_pdf
+        from .writers.pdf import write_pdf as write
+    else:
+        from .writers.docx import write_docx as write
 
-        return write_pdf
-    from .writers.docx import write_docx
+    def write_or_explain(html: str, target: Path, ctx: WriteContext) -> None:
+        try:
+            write(html, target, ctx)
+        except OSError as exc:
+            raise OutputProblem(f"cannot write {target}: {exc.strerror or exc}") from exc
 
-    return write_docx
+    return write_or_explain
 
 
 def build_meeting(project: Project, meeting_id: str, options: BuildOptions) -> list[Path]:

@@ -51,6 +51,12 @@ class TemplateProblem(click.ClickException):
     exit_code = 1
 
 
+class OutputProblem(click.ClickException):
+    """The output folder cannot be written (permissions, a file where a folder should be, disk full)."""
+
+    exit_code = 1
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return ' (did you mean 'x'?)' for the closest choice, or '' if none is close."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
