@@ -24,7 +24,8 @@ from pydantic import (
     model_validator,
 )
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 """Identifiers: lower-case letters, digits and hyphens, e.g. 'j-martinez'."""
 
 Text = Annotated[str, StringConstraints(min_length=1)]

@@ -89,7 +89,7 @@ def _expected(error: dict[str, Any]) -> str:
     msg: str = error["msg"]
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
-        if pattern.startswith("^[a-z0-9]"):
+        if pattern == schema.ID_PATTERN:
             return "expected an id (lower-case letters, digits and hyphens)"
         if ":" in pattern:
             return "expected a time as HH:MM"
@@ -344,14 +344,10 @@ def _with_stand_ins(data: dict[str, Any], exc: ValidationError) -> tuple[dict[st
     for key, index in sorted(broken):
         original = data[key][index]
         ident = original.get("id") if isinstance(original, dict) else None
-        if not (isinstance(ident, str) and schema_id_ok(ident)):
+        if not (isinstance(ident, str) and re.match(schema.ID_PATTERN, ident)):
             ident = f"invalid-{key}-{index}"
         patched[key][index] = {"id": ident, **_STAND_INS[key]}
     return patched, broken
-
-
-def schema_id_ok(value: str) -> bool:
-    return re.fullmatch(r"[a-z0-9][a-z0-9-]*", value) is not None
 
 
 def check_meeting(project: Project, meeting_id: str, themes: schema.ThemesFile | None) -> tuple[schema.MeetingFile | None, list[Problem]]:
