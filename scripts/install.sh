@@ -28,7 +28,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "$test_mode" = 1 ]; then
-  python3 -m pip install -q --disable-pip-version-check -e ".[test]"
+  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore -e ".[test]"
 else
-  python3 -m pip install -q --disable-pip-version-check .
+  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore .
 fi
+
+# pyenv only sees new console scripts (reportgen) after a rehash.
+if command -v pyenv >/dev/null 2>&1; then pyenv rehash || true; fi
