@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import Field, ValidationError
 
 from .errors import ContentError, Problem, UsageProblem, did_you_mean
-from .loader import Marks, load_yaml, problem_at
+from .loader import Marks, load_yaml, mapping_problems, problem_at
 from .project import Project
 from .schema import Id, Strict, Text
 from .validate import schema_problems
@@ -79,10 +79,7 @@ def load_brief(project: Project, name: str) -> SavedBrief:
         raise UsageProblem(f"unknown brief '{name}'{did_you_mean(name, known)}; briefs in this project: {listing}")
     display = project.display(path)
     loaded = load_yaml(path, display)
-    problems = list(loaded.problems)
-    if not problems and not isinstance(loaded.data, dict):
-        what = "the file is empty" if loaded.data is None else "expected a mapping of keys at the top level"
-        problems.append(problem_at(loaded.marks, (), what, file=display))
+    problems = mapping_problems(loaded, display)
     if problems:
         raise ContentError(problems)
     try:

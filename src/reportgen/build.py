@@ -39,8 +39,9 @@ class Rendered:
     targets: list[Path] = field(default_factory=list)
 
 
-def output_root(project: Project, options: BuildOptions) -> Path:
-    return options.out_dir if options.out_dir is not None else project.output_dir
+def output_root(project: Project, out_dir: Path | None) -> Path:
+    """--out DIR when given, else the project's output/."""
+    return out_dir if out_dir is not None else project.output_dir
 
 
 def output_path(root: Path, meeting_id: str, kind: str, fmt: str) -> Path:
@@ -48,13 +49,18 @@ def output_path(root: Path, meeting_id: str, kind: str, fmt: str) -> Path:
     return root / meeting_id / f"{meeting_id}-{kind}.{fmt}"
 
 
-def creation_time(meeting: Meeting) -> dt.datetime:
-    """Fixed creation time so that rebuilding unchanged content gives identical metadata."""
+def fixed_time(day: dt.date) -> dt.datetime:
+    """Creation time written into outputs: SOURCE_DATE_EPOCH if set, else midnight UTC of `day`,
+    so that rebuilding unchanged content gives identical files."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-    day = meeting.document.date or meeting.facts.end or meeting.facts.start
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def creation_time(meeting: Meeting) -> dt.datetime:
+    """A meeting's documents date from the document date (else the meeting's last day)."""
+    return fixed_time(meeting.document.date or meeting.facts.end or meeting.facts.start)
 
 
 def writer_for(fmt: str):  # type: ignore[no-untyped-def]
@@ -90,7 +96,7 @@ def build_meeting(project: Project, meeting_id: str, options: BuildOptions) -> l
     labels = Labels.load(language, search_path)
     rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft))) for kind in kinds]
 
-    root = output_root(project, options)
+    root = output_root(project, options.out_dir)
     ctx = WriteContext(search_path, plain(meeting.document.title), language, creation_time(meeting))
     written: list[Path] = []
     for item in rendered:

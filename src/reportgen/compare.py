@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import schema
-from .build import FORMATS, writer_for
+from .build import FORMATS, fixed_time, output_root, writer_for
 from .briefs import SavedBrief, check_name, load_brief, reference_problems
 from .errors import ContentError, UsageProblem, did_you_mean
 from .labels import Labels
@@ -372,13 +371,6 @@ def _check_choice(kind: str, plural: str, value: str, valid: Sequence[str]) -> N
         raise UsageProblem(f"unknown {kind} '{value}'{did_you_mean(value, valid)}; {plural}: {', '.join(valid)}")
 
 
-def _creation_time(day: dt.date) -> dt.datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
-
-
 def brief_context(project: Project, request: BriefRequest, labels: Labels) -> dict[str, Any]:
     """Check the request against the content and gather everything the brief template prints."""
     if not request.meetings:
@@ -446,8 +438,8 @@ def build_brief(project: Project, request: BriefRequest) -> list[Path]:
     name = request.name or default_name(
         [c.id for c in columns], request.themes, context["country"])
     html = Renderer(search_path).render(BRIEF_TEMPLATE, context)
-    root = request.out_dir if request.out_dir is not None else project.output_dir
-    ctx = WriteContext(search_path, context["title"], LANGUAGE, _creation_time(context["brief_date"]))
+    root = output_root(project, request.out_dir)
+    ctx = WriteContext(search_path, context["title"], LANGUAGE, fixed_time(context["brief_date"]))
     written = []
     for fmt in request.formats or FORMATS:
         target = brief_path(root, name, fmt)

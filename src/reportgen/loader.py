@@ -116,6 +116,15 @@ class Loaded:
     problems: list[Problem]
 
 
+def mapping_problems(loaded: Loaded, display_name: str) -> list[Problem]:
+    """The file's problems, plus one if its top level is empty or not a mapping of keys."""
+    problems = list(loaded.problems)
+    if not problems and not isinstance(loaded.data, dict):
+        what = "the file is empty" if loaded.data is None else "expected a mapping of keys at the top level"
+        problems.append(problem_at(loaded.marks, (), what, file=display_name))
+    return problems
+
+
 def load_yaml(path: Path, display_name: str, prefix: KeyPath = ()) -> Loaded:
     """Load one YAML file; `prefix` is prepended to every recorded key path."""
     try:

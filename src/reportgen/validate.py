@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from . import schema
 from .errors import Problem, did_you_mean
 from .labels import available_languages
-from .loader import KeyPath, Loaded, Marks, format_path, load_yaml, problem_at
+from .loader import KeyPath, Loaded, Marks, format_path, load_yaml, mapping_problems, problem_at
 from .project import MEETING_FILE, Project, template_search_path
 
 log = logging.getLogger(__name__)
@@ -148,12 +148,8 @@ def load_meeting_files(project: Project, meeting_id: str) -> tuple[dict[str, Any
     folder = project.meeting_dir(meeting_id)
     main_path = folder / MEETING_FILE
     main = load_yaml(main_path, project.display(main_path))
-    problems = list(main.problems)
-    if main.data is None and not problems:
-        problems.append(Problem(project.display(main_path), 1, 1, "", "the file is empty"))
+    problems = mapping_problems(main, project.display(main_path))
     if not isinstance(main.data, dict):
-        if main.data is not None:
-            problems.append(problem_at(main.marks, (), "expected a mapping of keys at the top level"))
         return None, main.marks, problems
     data: dict[str, Any] = dict(main.data)
     marks = main.marks
@@ -239,6 +235,7 @@ class _RefChecker:
         sessions = self.unique(doc.sessions, "sessions", "session")
         section_ids: dict[str, KeyPath] = {}
         cited: set[str] = set()
+        footnote_ids = set(doc.footnotes)
         languages = self.languages
         for field in ("language", "original_language"):
             code = getattr(doc.document, field)
@@ -248,9 +245,10 @@ class _RefChecker:
 
         for path, node in walk(doc):
             if isinstance(node, str):
-                cited.update(FOOTNOTE_REF.findall(node))
-                for ref in FOOTNOTE_REF.findall(node):
-                    self.ref(path, ref, set(doc.footnotes), "footnote")
+                refs = FOOTNOTE_REF.findall(node)
+                cited.update(refs)
+                for ref in refs:
+                    self.ref(path, ref, footnote_ids, "footnote")
             elif isinstance(node, schema.SpeakerRef):
                 # A speaker given as a bare id is reported at that id, not at a 'person' key.
                 self.ref(path, node.person, people, "person")
