@@ -1,5 +1,8 @@
 """DOCX writer: walks the same semantic HTML as the PDF writer and writes it with python-docx.
 
+The builder is split by job: running text and lists here, page furniture in docx_furniture.py,
+tables in docx_tables.py, shared helpers in docx_common.py.
+
 Styles come from templates/reference.docx (restyle it in Word); what python-docx lacks
 (footnotes, numbering, fields, bookmarks) comes from ooxml.py.
 """
@@ -8,84 +11,28 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import docx
-from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.shared import Emu
 from docx.text.paragraph import Paragraph
-from lxml import etree
 
 from ..contract import parse
-from . import WriteContext, atomic_target
-from . import ooxml
+from . import WriteContext, atomic_target, ooxml
+from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes
+from .docx_furniture import Furniture
 from .docx_styles import ensure_styles
+from .docx_tables import Tables
 
 log = logging.getLogger(__name__)
 
-INLINE = {"strong", "em", "sup", "sub", "a", "br", "span"}
-PARAGRAPH_STYLES = {
-    "para": "Body Text",
-    "issuer": "Masthead Issuer",
-    "cover-line": "Cover Line",
-    "title": "Document Title",
-    "subtitle": "Document Subtitle",
-    "kind": "Document Kind",
-    "dateline": "Dateline",
-    "toc-head": "Contents Heading",
-    "toc-page": "Contents Page",
-    "toc-1": "TOC 1",
-    "toc-2": "TOC 2",
-    "bio-name": "Body Text",
-    "caption": "Caption",
-    "centered": "Centered",
-}
-_SPACE = re.compile(r"\s+")
 
+class DocxBuilder(Furniture, Tables):
+    """Walks the HTML body and writes it into a python-docx document."""
 
-def bookmark_name(anchor: str) -> str:
-    """Word bookmark names: a letter first, then letters, digits and underscores, at most 40."""
-    name = re.sub(r"[^A-Za-z0-9_]", "_", anchor)
-    return ("_" + name if not name[:1].isalpha() else name)[:40]
-
-
-def classes(el: Any) -> set[str]:
-    return set((el.get("class") or "").split())
-
-
-@dataclass
-class Fmt:
-    bold: bool = False
-    italic: bool = False
-    sup: bool = False
-    sub: bool = False
-
-
-class Container:
-    """Where paragraphs and tables go: the document body or a table cell."""
-
-    def __init__(self, target: Any, reuse_first: bool = False) -> None:
-        self.target = target
-        self._reuse = reuse_first
-
-    def paragraph(self, style: str | None = None) -> Paragraph:
-        if self._reuse:
-            self._reuse = False
-            p = self.target.paragraphs[0]
-            if style:
-                p.style = style
-            return p
-        return self.target.add_paragraph(style=style)
-
-
-class DocxBuilder:
     def __init__(self, document: Any) -> None:
         self.doc = document
         self.footnotes = ooxml.Footnotes(document)
@@ -107,7 +54,7 @@ class DocxBuilder:
     def text(self, p: Paragraph, value: str | None, fmt: Fmt, link: Any = None) -> None:
         if not value:
             return
-        value = _SPACE.sub(" ", value)
+        value = SPACE.sub(" ", value)
         existing = "".join(r.text for r in p.runs) if link is None else "x"
         if not existing or existing.endswith((" ", "\n")):
             value = value.lstrip(" ")
@@ -175,7 +122,7 @@ class DocxBuilder:
         if tag == "header":
             self.masthead(el)
         elif tag == "div" and "watermark" in cls:
-            self.watermark = _SPACE.sub(" ", el.text_content()).strip()
+            self.watermark = SPACE.sub(" ", el.text_content()).strip()
         elif tag == "div" and "page-break" in cls:
             self.pending_break = True
         elif tag == "div":
@@ -251,145 +198,6 @@ class DocxBuilder:
             else:
                 p.paragraph_format.left_indent = Emu(360000 * (depth + 1))
             self.flow(li, container, "List Paragraph", depth + 1, first=p)
-
-    # ------------------------------------------------------------------ furniture
-
-    def masthead(self, el: Any) -> None:
-        table = self.doc.add_table(rows=1, cols=2)
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        left, right = table.rows[0].cells
-        width = self.text_width()
-        left.width, right.width = Emu(int(width * 0.62)), Emu(int(width * 0.38))
-        issuer = el.find("p")
-        target = Container(left, reuse_first=True)
-        p = target.paragraph("Masthead Issuer")
-        if issuer is not None:
-            self.inline(p, issuer, Fmt())
-        target = Container(right, reuse_first=True)
-        for item in el.iter("dt", "dd"):
-            p = target.paragraph("Masthead")
-            self.inline(p, item, Fmt())
-            if "symbol" in classes(item):
-                self.symbol = item.text_content().strip()
-        rule = self.doc.add_paragraph(style="Masthead")
-        border = etree.SubElement(rule._p.get_or_add_pPr(), qn("w:pBdr"))
-        bottom = etree.SubElement(border, qn("w:bottom"))
-        for key, value in (("w:val", "single"), ("w:sz", "12"), ("w:space", "1"), ("w:color", "000000")):
-            bottom.set(qn(key), value)
-
-    def contents(self, el: Any, container: Container) -> None:
-        entries = [p for p in el if p.tag == "p" and classes(p) & {"toc-1", "toc-2"}]
-        for head in (p for p in el if p.tag == "p" and classes(p) & {"toc-head", "toc-page"}):
-            self.block(head, container)
-        tab_pos = self.text_width()
-        for index, entry in enumerate(entries):
-            level = "TOC 2" if "toc-2" in classes(entry) else "TOC 1"
-            p = self.paragraph(container, level)
-            p.paragraph_format.tab_stops.add_tab_stop(Emu(tab_pos), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
-            if index == 0:
-                ooxml.begin_field(p, 'TOC \\o "1-2" \\h \\z \\u')
-            link = entry.find("a")
-            anchor = bookmark_name((link.get("href") or "#")[1:]) if link is not None else ""
-            hyperlink = ooxml.add_hyperlink(p, anchor=anchor)
-            self.inline(p, link if link is not None else entry, Fmt(), hyperlink)
-            p.add_run("\t")
-            ooxml.add_field(p, f"PAGEREF {anchor} \\h")
-            if index == len(entries) - 1:
-                ooxml.end_field(p)
-        self.pending_break = True
-
-    def landscape(self, el: Any, container: Container) -> None:
-        portrait = self.doc.sections[-1]
-        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = portrait.page_height, portrait.page_width
-        section.different_first_page_header_footer = False
-        self.pending_break = False  # the section break already starts a new page
-        self.blocks(el, container)
-        if _ends_document(el):
-            return  # nothing follows: a section break back to portrait would add an empty page
-        back = self.doc.add_section(WD_SECTION.NEW_PAGE)
-        back.orientation = WD_ORIENT.PORTRAIT
-        back.page_width, back.page_height = section.page_height, section.page_width
-        back.different_first_page_header_footer = False
-
-    def text_width(self) -> int:
-        s = self.doc.sections[-1]
-        return int(s.page_width - s.left_margin - s.right_margin)
-
-    # ------------------------------------------------------------------ tables
-
-    def table(self, el: Any, container: Container) -> None:
-        rows = [(tr, tr.getparent().tag == "thead") for tr in el.iter("tr")]
-        if not rows:
-            return
-        ncols = max(sum(int(c.get("colspan") or 1) for c in tr if c.tag in {"td", "th"}) for tr, _ in rows)
-        if self.pending_break:
-            self.paragraph(container, "Body Text")  # a table cannot carry the page break itself
-        table = container.target.add_table(rows=len(rows), cols=ncols)
-        cls = classes(el)
-        if "grid" in cls:
-            table.style = self.doc.styles["Table Grid"]
-        widths = [int(c.get("data-width") or 1) for c in el.iter("col")] or [1] * ncols
-        widths = (widths + [1] * ncols)[:ncols]
-        total_width = self.text_width() if isinstance(container.target, docx.document.Document) else None
-        for (tr, is_head), row in zip(rows, table.rows):
-            if is_head:
-                ooxml.repeat_header_row(row)
-            col = 0
-            for cell_el in (c for c in tr if c.tag in {"td", "th"}):
-                span = int(cell_el.get("colspan") or 1)
-                cell = row.cells[col]
-                if span > 1:
-                    cell = cell.merge(row.cells[col + span - 1])
-                bold = cell_el.tag == "th"
-                target = Container(cell, reuse_first=True)
-                if len(cell_el) == 0 or all(c.tag in INLINE for c in cell_el):
-                    p = target.paragraph("Table Text")
-                    self.inline(p, cell_el, Fmt(bold=bold))
-                    self.finish_paragraph(p)
-                else:
-                    for child in cell_el:
-                        if child.tag == "p":
-                            p = target.paragraph("Table Text")
-                            self.inline(p, child, Fmt(bold=bold))
-                            self.finish_paragraph(p)
-                        else:
-                            self.block(child, target)
-                col += span
-        if total_width:
-            unit = total_width / sum(widths)
-            table.autofit = False
-            for row in table.rows:
-                for i, cell in enumerate(row.cells[:ncols]):
-                    cell.width = Emu(int(unit * widths[i]))
-
-    # ------------------------------------------------------------------ page furniture
-
-    def headers_and_footers(self) -> None:
-        first = self.doc.sections[0]
-        ooxml.title_page(first)
-        header = first.header.paragraphs[0]
-        header.text = self.symbol
-        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        if self.watermark:
-            for part in (first.header, first.first_page_header):
-                mark = part.add_paragraph(self.watermark, style="Watermark")
-                mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        footer = first.footer.paragraphs[0]
-        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        ooxml.add_field(footer, "PAGE", "1")
-
-
-def _ends_document(el: Any) -> bool:
-    """True if no element follows `el` in the body (at any level of nesting)."""
-    node = el
-    while node is not None and node.tag != "body":
-        if any(isinstance(sibling.tag, str) for sibling in node.itersiblings()):
-            return False
-        node = node.getparent()
-    return True
-
 
 def _clear_body(document: Any) -> None:
     body = document.element.body

@@ -1,0 +1,48 @@
+"""Building blocks of the content schema: identifiers, text, times, the strict base model."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PrivateAttr, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+"""Identifiers: lower-case letters, digits and hyphens, e.g. 'j-martinez'."""
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+def _time_from_yaml(value: Any) -> Any:
+    # YAML 1.1 reads 9:30 as the sexagesimal integer 570; give the user back the time they wrote.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value // 60:02d}:{value % 60:02d}"
+    return value
+
+
+Time = Annotated[
+    str,
+    BeforeValidator(_time_from_yaml),
+    StringConstraints(pattern=r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"),
+]
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+ListStyle = Literal["(i)", "(a)", "a)", "i)", "1.", "(1)", "1)", "-", "none"]
+"""Numbering style of a list: (i) roman, (a)/a) letters, 1./(1)/1) arabic, - bullets, none."""
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, str_strip_whitespace=False)
+
+    # Set once by model.resolve(): the record an id field of this one refers to, so templates
+    # never look ids up themselves. Not part of the YAML.
+    _ref: Any = PrivateAttr(default=None)
+
+    @property
+    def ref(self) -> Any:
+        """The resolved record this one refers to (person, organisation, session, themes)."""
+        return self._ref
+

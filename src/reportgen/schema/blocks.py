@@ -1,0 +1,203 @@
+"""Body blocks (paragraphs, lists, interventions, tables …), sections and annexes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BeforeValidator, Discriminator, Field, Tag
+
+from .base import Id, ListStyle, Strict, Text
+from .meeting import Amount
+
+# --------------------------------------------------------------------------- body blocks
+
+
+class Tagged(Strict):
+    """Text that carries facts: the countries and sums of money it names."""
+
+    countries: list[str] = []
+    """Countries the text names."""
+    amounts: list[Amount] = []
+    """Sums of money the text names."""
+
+
+class ListItem(Tagged):
+    """An item of a list; conclusions and recommendations carry themes and countries."""
+
+    text: Text
+    """The item's text."""
+    themes: list[Id] = []
+    """Ids of themes from content/themes.yaml (compared across meetings in briefs)."""
+    lead: str | None = None
+    """Bold lead-in printed before the text, e.g. 'Until 30 May:'."""
+    date: dt.date | None = None
+    """Date the item is about (calendar items)."""
+    more: list[Block] = []
+    """Further paragraphs or a nested list belonging to this item."""
+
+
+def _list_item(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+Item = Annotated[ListItem, BeforeValidator(_list_item)]
+
+
+class ListBlock(Strict):
+    """A numbered or bulleted list: `- list: "(i)"` then `items:`."""
+
+    list: ListStyle
+    """Numbering style."""
+    kind: Literal["items", "conclusions", "recommendations", "messages", "points", "calendar"] = "items"
+    """What the items are; conclusions, recommendations and messages are counted in briefs."""
+    start: int = Field(1, ge=1)
+    """Number of the first item."""
+    items: list[Item] = Field(min_length=1)
+    """The items."""
+
+    @property
+    def numbered(self) -> bool:
+        """Whether items print a number or letter (not bullets, not bare items)."""
+        return self.list not in ("-", "none")
+
+
+class TaggedParagraph(Tagged):
+    """A paragraph that carries facts: `- paragraph: text` with the countries or amounts it names."""
+
+    paragraph: Text
+    """The paragraph's text."""
+
+
+class Intervention(Strict):
+    """What one speaker said: `- intervention: person-id` then `text:`."""
+
+    intervention: Id
+    """Id of the person speaking."""
+    text: Text
+    """What they said (paragraphs)."""
+
+
+class FloorDebate(Strict):
+    """Discussion from the floor, kept apart from the speakers' interventions."""
+
+    floor_debate: Text
+    """What was said in the floor debate (paragraphs)."""
+
+
+class Cell(Strict):
+    """A table cell with more than text."""
+
+    text: str = ""
+    """The cell's text (paragraphs)."""
+    colspan: int = Field(1, ge=1)
+    """Number of columns it spans."""
+    header: bool = False
+    """True for a header cell."""
+
+
+def _cell(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+TableCell = Annotated[Cell, BeforeValidator(_cell)]
+
+
+class TableBlock(Strict):
+    """A table: `- table: caption` then `columns:` and `rows:`."""
+
+    table: str | None = None
+    """Caption printed above the table, if any."""
+    columns: list[str] = []
+    """Header row (repeated on every page)."""
+    rows: list[list[TableCell]]
+    """Rows of cells."""
+    landscape: bool = False
+    """Print the table on landscape pages."""
+    widths: list[int] = []
+    """Relative column widths, e.g. [1, 2, 2]."""
+
+
+class Dateline(Strict):
+    """Closing place-and-date line, e.g. 'San Salvador, 13 October 2011'."""
+
+    dateline: dt.date
+    """The date."""
+    place: str | None = None
+    """The place."""
+    weekday: bool = False
+    """Print the day of the week before the date."""
+
+
+class PageBreak(Strict):
+    """Start a new page here."""
+
+    page_break: Literal[True]
+    """Always true."""
+
+
+def _block_kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "<paragraph>"
+    if isinstance(value, dict):
+        for key in ("paragraph", "list", "intervention", "floor_debate", "table", "dateline", "page_break"):
+            if key in value:
+                return "<tagged>" if key == "paragraph" else f"<{key}>"
+    return None
+
+
+Block = Annotated[
+    Union[
+        Annotated[Text, Tag("<paragraph>")],
+        Annotated[TaggedParagraph, Tag("<tagged>")],
+        Annotated[ListBlock, Tag("<list>")],
+        Annotated[Intervention, Tag("<intervention>")],
+        Annotated[FloorDebate, Tag("<floor_debate>")],
+        Annotated[TableBlock, Tag("<table>")],
+        Annotated[Dateline, Tag("<dateline>")],
+        Annotated[PageBreak, Tag("<page_break>")],
+    ],
+    Discriminator(
+        _block_kind,
+        custom_error_type="block_kind",
+        custom_error_message=(
+            "expected a paragraph (text) or a mapping with one of the keys "
+            "paragraph, list, intervention, floor_debate, table, dateline, page_break"
+        ),
+    ),
+]
+"""A block of a section: a paragraph (plain text) or one of the block mappings."""
+
+
+class Section(Strict):
+    """A section of the document: heading, blocks, subsections."""
+
+    id: Id
+    """Identifier (also the anchor for the contents and references)."""
+    label: str | None = None
+    """Label printed before the heading, e.g. 'A.' or '(a)'."""
+    heading: str | None = None
+    """Heading text; a section without one continues the text of the previous one."""
+    session: Id | None = None
+    """Id of the session this section reports on."""
+    in_contents: bool = True
+    """List this section in the table of contents (top-level sections only)."""
+    blocks: list[Block] = []
+    """The section's content, in order."""
+    sections: list[Section] = []
+    """Subsections."""
+
+
+class Annex(Section):
+    """An annex: a section on a new page, with generated or written content."""
+
+    generate: Literal["biographies", "agenda"] | None = None
+    """Content generated from the data: the people's biographies or the agenda."""
+    original_language: str | None = None
+    """Language of the annex's original, if it differs from the document's."""
+
+
+# ListItem and Section refer to Block, which is defined after them.
+ListItem.model_rebuild()
+Section.model_rebuild()
+Annex.model_rebuild()

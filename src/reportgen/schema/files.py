@@ -1,0 +1,54 @@
+"""The top-level files: content/themes.yaml and content/<id>/meeting.yaml."""
+
+from __future__ import annotations
+
+from .base import Id, Strict, Text
+from .blocks import Annex, Section
+from .document import Document
+from .meeting import Meeting, Organisation, Person
+from .sessions import Agenda, Session
+
+class Theme(Strict):
+    """A theme conclusions and recommendations are tagged with (content/themes.yaml)."""
+
+    id: Id
+    """Identifier used in `themes:` lists."""
+    label: Text
+    """Name of the theme."""
+    scope: Text
+    """One line saying what the theme covers."""
+
+
+class ThemesFile(Strict):
+    """content/themes.yaml: the shared list of themes."""
+
+    themes: list[Theme]
+    """The themes."""
+
+
+class MeetingFile(Strict):
+    """content/<id>/meeting.yaml (with the files it includes): one meeting."""
+
+    include: list[str] = []
+    """Further files of this folder whose top-level keys are merged in, in order."""
+    document: Document
+    """The published document's masthead and title block."""
+    meeting: Meeting
+    """Facts about the meeting."""
+    organisations: list[Organisation] = []
+    """Organisations, each once."""
+    people: list[Person] = []
+    """People, each once."""
+    sessions: list[Session] = []
+    """Sessions, in order."""
+    agenda: Agenda | None = None
+    """The agenda."""
+    footnotes: dict[Id, Text] = {}
+    """Footnote texts by id; cite them in text as [^id]. Numbered in order of first use."""
+    body: list[Section]
+    """The document's sections, in order."""
+    annexes: list[Annex] = []
+    """Annexes, in order."""
+
+
+MeetingFile.model_rebuild()

@@ -1,0 +1,106 @@
+"""Page furniture of the DOCX writer: masthead, contents, landscape sections, headers and footers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml.ns import qn
+from docx.shared import Emu
+from lxml import etree
+
+from . import ooxml
+from .docx_common import Container, Fmt, bookmark_name, classes
+
+
+class Furniture:
+    """Mixin of DocxBuilder: the parts of the page that are not running text."""
+
+    def masthead(self, el: Any) -> None:
+        table = self.doc.add_table(rows=1, cols=2)
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        left, right = table.rows[0].cells
+        width = self.text_width()
+        left.width, right.width = Emu(int(width * 0.62)), Emu(int(width * 0.38))
+        issuer = el.find("p")
+        target = Container(left, reuse_first=True)
+        p = target.paragraph("Masthead Issuer")
+        if issuer is not None:
+            self.inline(p, issuer, Fmt())
+        target = Container(right, reuse_first=True)
+        for item in el.iter("dt", "dd"):
+            p = target.paragraph("Masthead")
+            self.inline(p, item, Fmt())
+            if "symbol" in classes(item):
+                self.symbol = item.text_content().strip()
+        rule = self.doc.add_paragraph(style="Masthead")
+        border = etree.SubElement(rule._p.get_or_add_pPr(), qn("w:pBdr"))
+        bottom = etree.SubElement(border, qn("w:bottom"))
+        for key, value in (("w:val", "single"), ("w:sz", "12"), ("w:space", "1"), ("w:color", "000000")):
+            bottom.set(qn(key), value)
+
+    def contents(self, el: Any, container: Container) -> None:
+        entries = [p for p in el if p.tag == "p" and classes(p) & {"toc-1", "toc-2"}]
+        for head in (p for p in el if p.tag == "p" and classes(p) & {"toc-head", "toc-page"}):
+            self.block(head, container)
+        tab_pos = self.text_width()
+        for index, entry in enumerate(entries):
+            level = "TOC 2" if "toc-2" in classes(entry) else "TOC 1"
+            p = self.paragraph(container, level)
+            p.paragraph_format.tab_stops.add_tab_stop(Emu(tab_pos), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+            if index == 0:
+                ooxml.begin_field(p, 'TOC \\o "1-2" \\h \\z \\u')
+            link = entry.find("a")
+            anchor = bookmark_name((link.get("href") or "#")[1:]) if link is not None else ""
+            hyperlink = ooxml.add_hyperlink(p, anchor=anchor)
+            self.inline(p, link if link is not None else entry, Fmt(), hyperlink)
+            p.add_run("\t")
+            ooxml.add_field(p, f"PAGEREF {anchor} \\h")
+            if index == len(entries) - 1:
+                ooxml.end_field(p)
+        self.pending_break = True
+
+    def landscape(self, el: Any, container: Container) -> None:
+        portrait = self.doc.sections[-1]
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = portrait.page_height, portrait.page_width
+        section.different_first_page_header_footer = False
+        self.pending_break = False  # the section break already starts a new page
+        self.blocks(el, container)
+        if _ends_document(el):
+            return  # nothing follows: a section break back to portrait would add an empty page
+        back = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        back.orientation = WD_ORIENT.PORTRAIT
+        back.page_width, back.page_height = section.page_height, section.page_width
+        back.different_first_page_header_footer = False
+
+    def text_width(self) -> int:
+        s = self.doc.sections[-1]
+        return int(s.page_width - s.left_margin - s.right_margin)
+
+    def headers_and_footers(self) -> None:
+        first = self.doc.sections[0]
+        ooxml.title_page(first)
+        header = first.header.paragraphs[0]
+        header.text = self.symbol
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if self.watermark:
+            for part in (first.header, first.first_page_header):
+                mark = part.add_paragraph(self.watermark, style="Watermark")
+                mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        footer = first.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        ooxml.add_field(footer, "PAGE", "1")
+
+
+def _ends_document(el: Any) -> bool:
+    """True if no element follows `el` in the body (at any level of nesting)."""
+    node = el
+    while node is not None and node.tag != "body":
+        if any(isinstance(sibling.tag, str) for sibling in node.itersiblings()):
+            return False
+        node = node.getparent()
+    return True

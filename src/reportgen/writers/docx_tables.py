@@ -1,0 +1,60 @@
+"""Tables of the DOCX writer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import docx
+from docx.shared import Emu
+
+from . import ooxml
+from .docx_common import INLINE, Container, Fmt, classes
+
+
+class Tables:
+    """Mixin of DocxBuilder: HTML tables as Word tables."""
+
+    def table(self, el: Any, container: Container) -> None:
+        rows = [(tr, tr.getparent().tag == "thead") for tr in el.iter("tr")]
+        if not rows:
+            return
+        ncols = max(sum(int(c.get("colspan") or 1) for c in tr if c.tag in {"td", "th"}) for tr, _ in rows)
+        if self.pending_break:
+            self.paragraph(container, "Body Text")  # a table cannot carry the page break itself
+        table = container.target.add_table(rows=len(rows), cols=ncols)
+        cls = classes(el)
+        if "grid" in cls:
+            table.style = self.doc.styles["Table Grid"]
+        widths = [int(c.get("data-width") or 1) for c in el.iter("col")] or [1] * ncols
+        widths = (widths + [1] * ncols)[:ncols]
+        total_width = self.text_width() if isinstance(container.target, docx.document.Document) else None
+        for (tr, is_head), row in zip(rows, table.rows):
+            if is_head:
+                ooxml.repeat_header_row(row)
+            col = 0
+            for cell_el in (c for c in tr if c.tag in {"td", "th"}):
+                span = int(cell_el.get("colspan") or 1)
+                cell = row.cells[col]
+                if span > 1:
+                    cell = cell.merge(row.cells[col + span - 1])
+                bold = cell_el.tag == "th"
+                target = Container(cell, reuse_first=True)
+                if len(cell_el) == 0 or all(c.tag in INLINE for c in cell_el):
+                    p = target.paragraph("Table Text")
+                    self.inline(p, cell_el, Fmt(bold=bold))
+                    self.finish_paragraph(p)
+                else:
+                    for child in cell_el:
+                        if child.tag == "p":
+                            p = target.paragraph("Table Text")
+                            self.inline(p, child, Fmt(bold=bold))
+                            self.finish_paragraph(p)
+                        else:
+                            self.block(child, target)
+                col += span
+        if total_width:
+            unit = total_width / sum(widths)
+            table.autofit = False
+            for row in table.rows:
+                for i, cell in enumerate(row.cells[:ncols]):
+                    cell.width = Emu(int(unit * widths[i]))
