@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import OutputProblem, UsageProblem
+from .houses import load_house, stylesheets
 from .labels import Labels
 from .markup import plain
 from .model import Meeting, load_meetings
+from .numbering import number_paragraphs, resolve_references
 from .project import Project, template_search_path
 from .render import Renderer, context_for
 from .validate import check_meeting, load_themes
@@ -37,6 +39,7 @@ class Rendered:
     kind: str
     html: str
     targets: list[Path] = field(default_factory=list)
+    numbers: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def output_root(project: Project, out_dir: Path | None) -> Path:
@@ -60,7 +63,10 @@ def fixed_time(day: dt.date) -> dt.datetime:
 
 def creation_time(meeting: Meeting) -> dt.datetime:
     """A meeting's documents date from the document date (else the meeting's last day)."""
-    return fixed_time(meeting.document.date or meeting.facts.end or meeting.facts.start)
+    day = meeting.document.date
+    if day is not None and not isinstance(day, dt.date):  # dated by month or year only
+        day = day.first_day()
+    return fixed_time(day or meeting.facts.end or meeting.facts.start)
 
 
 def writer_for(fmt: str):  # type: ignore[no-untyped-def]
@@ -81,11 +87,24 @@ def writer_for(fmt: str):  # type: ignore[no-untyped-def]
     return write_or_explain
 
 
+def number_documents(rendered: list[Rendered]) -> None:
+    """Number paragraphs where a kind asks for it, then fill in paragraph references; a kind
+    without numbers of its own (a chair's summary) refers to the numbers of the full record."""
+    ranges = {}
+    for item in rendered:
+        item.html, own = number_paragraphs(item.html)
+        ranges = ranges or own
+        item.numbers = own
+    for item in rendered:
+        item.html = resolve_references(item.html, item.numbers or ranges)
+
+
 def build_meeting(project: Project, meeting_id: str, options: BuildOptions) -> list[Path]:
     """Render every requested kind first (so template errors stop the build before any file is
     written), then write each format atomically. Returns the files written."""
     meeting = load_meetings(project, [meeting_id])[meeting_id]
-    search_path = template_search_path(project)
+    house = load_house(template_search_path(project), meeting.document.house)
+    search_path = template_search_path(project, house.name)
     renderer = Renderer(search_path)
     available = renderer.kinds()
     kinds = options.kinds or tuple(available)
@@ -94,10 +113,12 @@ def build_meeting(project: Project, meeting_id: str, options: BuildOptions) -> l
             raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(available)})")
     language = options.language or meeting.document.language
     labels = Labels.load(language, search_path)
-    rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft))) for kind in kinds]
+    rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft, house=house, root=project.root))) for kind in kinds]
+    number_documents(rendered)
 
     root = output_root(project, options.out_dir)
-    ctx = WriteContext(search_path, plain(meeting.document.title), language, creation_time(meeting))
+    ctx = WriteContext(search_path, plain(meeting.document.title), language, creation_time(meeting),
+                       stylesheets(template_search_path(project), house.name))
     written: list[Path] = []
     for item in rendered:
         for fmt in options.formats:

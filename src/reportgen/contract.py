@@ -21,17 +21,22 @@ VOCABULARY: dict[str, set[str]] = {
     "html": set(), "head": set(), "meta": set(), "title": set(), "body": set(),
     "header": {"masthead"},
     "dl": set(), "dt": set(),
-    "dd": {"distribution", "symbol", "date", "language", "original"},
-    "div": {"cover", "page-break", "watermark", "intervention", "floor-debate", "biography", "front", "agenda-note"},
+    "dd": {"distribution", "symbol", "date", "language", "original", "series", "status"},
+    "div": {"cover", "page-break", "watermark", "intervention", "floor-debate", "biography", "front", "agenda-note",
+            # house styles: masthead rows and cells, a title block on the first page without a cover
+            "mh-row", "mh-cell", "title-block"},
     "section": {"annex", "landscape", "part"},
     "nav": {"toc"},
     "h1": set(), "h2": set(), "h3": set(), "h4": set(),
     "p": {"para", "issuer", "cover-line", "title", "subtitle", "kind", "dateline", "toc-1", "toc-2",
-          "toc-head", "toc-page", "bio-name", "caption", "centered"},
+          "toc-head", "toc-page", "bio-name", "caption", "centered",
+          # house styles: masthead lines, meeting and agenda item lines, theme, job number, notes
+          "mh-top", "mh-organ", "mh-symbol", "mh-line", "mh-chain", "mh-organisation", "mh-logo",
+          "headline", "meeting-line", "agenda-item", "agenda-title", "theme", "job-number", "translation-note"},
     "ol": set(), "ul": {"plain"}, "li": set(),
     "table": {"grid", "plain", "agenda", "facts", "brief"},
     "colgroup": set(), "col": set(), "thead": set(), "tbody": set(), "tr": {"group"}, "th": set(), "td": set(),
-    "strong": set(), "em": set(), "sup": set(), "sub": set(), "a": set(), "br": set(),
+    "strong": set(), "em": set(), "sup": set(), "sub": set(), "a": set(), "br": set(), "img": set(),
     "span": {"fn", "label"},
 }
 OL_STYLES = {"(i)", "(a)", "a)", "i)", "1.", "(1)", "1)"}

@@ -58,7 +58,12 @@ class Labels:
 
     # ------------------------------------------------------------------ dates
 
-    def date(self, day: dt.date) -> str:
+    def date(self, day: Any) -> str:
+        """A date as printed; a document dated by month or year only (schema.PartialDate) prints just those."""
+        if not isinstance(day, dt.date):
+            if day.month is None:
+                return str(day.year)
+            return str(self._values.get("month_year_format", "{month} {year}")).format(month=self["months"][day.month - 1], year=day.year)
         return self["date_format"].format(day=day.day, month=self["months"][day.month - 1], year=day.year)
 
     def weekday_date(self, day: dt.date) -> str:

@@ -59,10 +59,16 @@ def default_templates_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"
 
 
-def template_search_path(project: Project | None) -> list[Path]:
-    """Folders searched for templates, labels and styles: the project's own first."""
+def template_search_path(project: Project | None, house: str | None = None) -> list[Path]:
+    """Folders searched for templates, labels and styles: the project's own first.
+
+    With a house style: project house → project templates → packaged house → packaged templates."""
     dirs = [project.templates_dir] if project is not None and project.templates_dir.is_dir() else []
     default = default_templates_dir()
     if not dirs or dirs[0].resolve() != default.resolve():
         dirs.append(default)
-    return dirs
+    if house is None:
+        return dirs
+    from .houses import house_dirs
+
+    return house_dirs(dirs, house)

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from . import schema
 from .contract import check_html
 from .errors import TemplateProblem, UsageProblem
+from .houses import DEFAULT_HOUSE, House, Options
 from .labels import Labels
 from .markup import inline, paragraphs, plain
 from .model import Meeting
@@ -104,9 +105,15 @@ class Footnotes:
         return inline(text, {"footnotes": self.notes})
 
 
-def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = False, today: dt.date | None = None) -> dict[str, Any]:
-    """Everything a report template may use."""
+def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = False, today: dt.date | None = None,
+                house: House | None = None, root: Path | None = None) -> dict[str, Any]:
+    """Everything a report template may use (`root`: the project folder, for the logo's path)."""
+    house = house or House(DEFAULT_HOUSE, DEFAULT_HOUSE, "", Options())
+    logo = meeting.document.logo
     return {
+        "house": house,
+        "logo_path": (root / logo).resolve().as_uri() if logo and root is not None else "",
+        "opt": house.options_for(meeting.document),
         "m": meeting,
         "doc": meeting.document,
         "facts": meeting.facts,

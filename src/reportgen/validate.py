@@ -372,6 +372,9 @@ def check_meeting(project: Project, meeting_id: str, themes: schema.ThemesFile |
     theme_ids = {t.id for t in themes.themes} if themes else set()
     checker = _RefChecker(doc, marks, theme_ids, available_languages(template_search_path(project)))
     problems += [p for p in checker.run() if not any(_inside(p, marks, b) for b in broken)]
+    from .houses import document_problems  # house styles and paragraph references (issue 8)
+
+    problems += [problem_at(marks, path, message) for path, message in document_problems(doc, template_search_path(project), project.root)]
     return (None if problems else doc), problems
 
 

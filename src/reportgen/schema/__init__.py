@@ -18,7 +18,7 @@ from .blocks import (
     Annex, Block, Cell, Dateline, FloorDebate, Intervention, Item, ListBlock, ListItem, PageBreak, Section,
     TableBlock, TableCell, Tagged, TaggedParagraph,
 )
-from .document import Document
+from .document import Document, PartialDate
 from .files import MeetingFile, Theme, ThemesFile
 from .meeting import Amount, Figure, Meeting, Organisation, Person, RoleHolder, Venue
 from .sessions import Agenda, AgendaDay, AgendaItem, Session, Speaker, SpeakerRef
@@ -27,7 +27,7 @@ __all__ = [
     "ID_PATTERN", "Id", "ListStyle", "Strict", "Text", "Time",
     "Annex", "Block", "Cell", "Dateline", "FloorDebate", "Intervention", "Item", "ListBlock", "ListItem", "PageBreak",
     "Section", "TableBlock", "TableCell", "Tagged", "TaggedParagraph",
-    "Document", "MeetingFile", "Theme", "ThemesFile",
+    "Document", "PartialDate", "MeetingFile", "Theme", "ThemesFile",
     "Amount", "Figure", "Meeting", "Organisation", "Person", "RoleHolder", "Venue",
     "Agenda", "AgendaDay", "AgendaItem", "Session", "Speaker", "SpeakerRef",
 ]

@@ -1,39 +1,139 @@
-"""The published document's masthead and title block."""
+"""The published document: identity (symbol, status, date), masthead furniture and title block."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, PositiveInt, WithJsonSchema
 
-from .base import Strict, Text, _one_or_many
+from .base import Id, Strict, Text, _one_or_many
+
+# --------------------------------------------------------------------------- dates by year or month
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A document dated by year ('2017') or by month and year ('2017-11') only."""
+
+    year: int
+    month: int | None = None
+
+    def first_day(self) -> dt.date:
+        """The first day it covers (for reproducible file dates)."""
+        return dt.date(self.year, self.month or 1, 1)
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
+
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+def _document_date(value: Any) -> Any:
+    if isinstance(value, (dt.date, PartialDate)) or value is None:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return PartialDate(value)
+    if isinstance(value, str):
+        match = _PARTIAL.match(value.strip())
+        if match:
+            month = int(match.group(2)) if match.group(2) else None
+            if month is not None and not 1 <= month <= 12:
+                raise ValueError(f"month {month} does not exist; expected YYYY-MM with MM from 01 to 12")
+            return PartialDate(int(match.group(1)), month)
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError("expected a date as YYYY-MM-DD, a month as YYYY-MM, or a year as YYYY")
+
+
+DocumentDate = Annotated[
+    dt.date | PartialDate,
+    BeforeValidator(_document_date),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer"}],
+                    "description": "YYYY-MM-DD, or YYYY-MM (month and year), or YYYY (year only)"}),
+]
+
+Status = Literal["preliminary", "draft", "provisional", "final"]
 
 # --------------------------------------------------------------------------- document furniture
 
 
 class Document(Strict):
-    """The published document's masthead and title block."""
+    """The published document: its identity, its masthead and its title block."""
 
+    house: Id = "eclac"
+    """House style: the furniture of the organisation issuing it ('eclac', 'un', 'oas', 'plain', or a project's own)."""
     issuer: str | None = None
-    """Issuing body printed at the top left of the first page, e.g. 'ECLAC'."""
+    """Issuing body printed in the masthead: 'ECLAC' (eclac), the organ 'Economic and Social Council' (un), the organisation (plain)."""
+    issuer_chain: list[Text] = []
+    """The issuing body from the organisation down, one line each (OAS: council > committee > working group)."""
+    series: str | None = None
+    """Series line printed above the symbol, e.g. 'OEA/Ser.G'."""
     symbol: str | None = None
-    """Document symbol, e.g. 'LC/L.3702'; repeated in the running header."""
+    """Document symbol, e.g. 'LC/L.3702' or 'E/ESCAP/CMP/2017/4'; repeated in the running header."""
+    addendum: PositiveInt | None = None
+    """Addendum number: the symbol is printed with /Add.N."""
+    revision: PositiveInt | None = None
+    """Revision number: the symbol is printed with /Rev.N."""
+    corrigendum: PositiveInt | None = None
+    """Corrigendum number: the symbol is printed with /Corr.N and 'Corrigendum' under the title."""
+    status: Status | None = None
+    """Version of the text: preliminary, draft, provisional or final (printed in the masthead; final prints nothing)."""
     distribution: str | None = None
-    """Distribution, e.g. 'LIMITED' or 'GENERAL'."""
-    date: dt.date | None = None
-    """Date of the document (YYYY-MM-DD)."""
+    """Distribution, e.g. 'LIMITED' (eclac) or 'General' (un)."""
+    date: DocumentDate | None = None
+    """Date of the document: YYYY-MM-DD, or YYYY-MM (month and year only), or YYYY (year only)."""
     language: str = "en"
     """Language the document is written in, as a two-letter code ('en', 'es')."""
     original_language: str | None = None
-    """Language of the original, as a two-letter code; printed as ORIGINAL: … in the masthead."""
+    """Language of the original, as a two-letter code; printed as 'Original: …' in the masthead."""
+    language_line: bool | None = None
+    """Print the language line ('ENGLISH') in the masthead; default: as the house style does."""
+    unofficial_translation: bool = False
+    """Print 'Unofficial translation; original: …' (needs original_language)."""
+    job_number: str | None = None
+    """UN job number printed at the foot of the first page, e.g. '17-21197 (E)'."""
+    meeting_lines: list[Text] = []
+    """Lines under the masthead naming the issuing body, meeting, session and place (un), one each."""
+    agenda_item: Text | None = None
+    """Agenda item line printed above the title, e.g. 'Item 4 of the provisional agenda' (un)."""
+    agenda_item_title: Text | None = None
+    """Title of that agenda item, printed in bold under the agenda item line (un)."""
     kind_label: Text
     """The document's own kind line, e.g. "Rapporteur's report" or 'Conclusions'."""
+    kind_line: bool | None = None
+    """Print the kind line on the first page; default: as the house style does."""
     title: Text
-    """Main title of the document."""
+    """Main title of the document (any length)."""
+    theme: Text | None = None
+    """Theme of the meeting, printed in quotation marks under the title (oas)."""
     subtitle: Annotated[list[Text], BeforeValidator(_one_or_many)] = []
     """Line (or list of lines) printed under the title."""
+    cover: bool | None = None
+    """Give the document a separate cover page; default: as the house style does (eclac yes, un no)."""
+    contents: bool | None = None
+    """Print a table of contents; default: as the house style does (un: no, unless asked)."""
+    paragraph_numbers: bool | None = None
+    """Number the body's paragraphs 1, 2, 3 … through the whole document; default: as the house style does (un: yes)."""
+    logo: str | None = None
+    """Image printed in the masthead (plain), as a path relative to the project folder."""
     cover_lines: list[Text] | None = None
     """Lines printed above the title on the cover; if not given, the meeting title, place and dates."""
     author_note: Text | None = None
     """Note on the kind line, printed as an asterisk footnote (who prepared the document)."""
+
+    @property
+    def full_symbol(self) -> str | None:
+        """The symbol as the UN prints it, with /Add.N, /Rev.N and /Corr.N in that order."""
+        if not self.symbol:
+            return None
+        parts = [self.symbol]
+        for prefix, number in (("Add.", self.addendum), ("Rev.", self.revision), ("Corr.", self.corrigendum)):
+            if number:
+                parts.append(f"{prefix}{number}")
+        return "/".join(parts)

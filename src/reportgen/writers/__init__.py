@@ -38,8 +38,12 @@ Writer = Callable[[str, Path, "WriteContext"], None]
 class WriteContext:
     """What a writer needs besides the HTML: where styles live and fixed metadata."""
 
-    def __init__(self, search_path: list[Path], title: str, language: str, created: "object") -> None:
+    def __init__(self, search_path: list[Path], title: str, language: str, created: "object",
+                 stylesheets: list[Path] | None = None) -> None:
         self.search_path = search_path
+        # The print stylesheets in the order they apply (the shared base, then a house style's own);
+        # empty: the first print.css on the search path.
+        self.stylesheets = stylesheets or []
         self.title = title
         self.language = language
         self.created = created  # datetime.datetime used for reproducible metadata

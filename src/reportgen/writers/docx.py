@@ -23,7 +23,7 @@ from docx.text.paragraph import Paragraph
 from ..contract import parse
 from . import WriteContext, atomic_target, ooxml
 from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes
-from .docx_furniture import Furniture
+from .docx_furniture import Furniture, number_paragraph
 from .docx_styles import ensure_styles
 from .docx_tables import Tables
 
@@ -148,6 +148,8 @@ class DocxBuilder(Furniture, Tables):
             p = self.paragraph(container, style)
             if "bio-name" in cls:
                 p.paragraph_format.keep_with_next = True
+            if el.get("data-number"):
+                number_paragraph(p, el.get("data-number"))
             self.inline(p, el, Fmt())
             self.finish_paragraph(p)
         elif tag in {"ol", "ul"}:
@@ -218,7 +220,7 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     builder.footnotes.finish()
     ooxml.set_update_fields(document)
     props = document.core_properties
-    props.title = ctx.title
+    props.title = word_title(ctx.title)
     props.language = ctx.language
     props.author = "reportgen"
     props.last_modified_by = "reportgen"
@@ -228,6 +230,15 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     with atomic_target(target) as tmp:
         _save_reproducibly(document, tmp, ctx.created.timetuple()[:6])
     log.info("wrote %s", target)
+
+
+def word_title(title: str, limit: int = 255) -> str:
+    """The title as Word's core properties hold it: at most 255 characters (python-docx's limit),
+    cut at a word and marked with an ellipsis. Only this property is shortened."""
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut + "…"
 
 
 def _save_reproducibly(document: Any, path: Path, date_time: tuple[int, ...]) -> None:

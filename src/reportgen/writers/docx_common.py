@@ -24,6 +24,21 @@ PARAGRAPH_STYLES = {
     "bio-name": "Body Text",
     "caption": "Caption",
     "centered": "Centered",
+    # house styles (issue 8)
+    "mh-top": "Masthead Top",
+    "mh-organ": "Masthead Organ",
+    "mh-symbol": "Masthead Symbol",
+    "mh-line": "Masthead",
+    "mh-chain": "Masthead Chain",
+    "mh-organisation": "Masthead Organisation",
+    "mh-logo": "Masthead Organisation",
+    "meeting-line": "Meeting Line",
+    "agenda-item": "Agenda Item Line",
+    "agenda-title": "Agenda Item Title",
+    "headline": "Document Headline",
+    "theme": "Document Theme",
+    "translation-note": "Translation Note",
+    "job-number": "Footer",
 }
 SPACE = re.compile(r"\s+")
 

@@ -8,17 +8,24 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
-from docx.shared import Emu
+from docx.shared import Cm, Emu
 from lxml import etree
 
 from . import ooxml
-from .docx_common import Container, Fmt, bookmark_name, classes
+from .docx_common import PARAGRAPH_STYLES, Container, Fmt, bookmark_name, classes
 
 
 class Furniture:
     """Mixin of DocxBuilder: the parts of the page that are not running text."""
 
     def masthead(self, el: Any) -> None:
+        """The masthead as a borderless table: the ECLAC pair (issuer | Distr. block), or the
+        rows and cells a house style lays out (div.mh-row > div.mh-cell), rules included."""
+        self.running_side = el.get("data-running-head") or "right"
+        rows = [r for r in el if r.tag == "div" and "mh-row" in classes(r)]
+        if rows:
+            self.masthead_grid(el, rows)
+            return
         table = self.doc.add_table(rows=1, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         left, right = table.rows[0].cells
@@ -33,32 +40,87 @@ class Furniture:
         for item in el.iter("dt", "dd"):
             p = target.paragraph("Masthead")
             self.inline(p, item, Fmt())
-            if "symbol" in classes(item):
+            if item.get("data-running-head") is not None:
                 self.symbol = item.text_content().strip()
         rule = self.doc.add_paragraph(style="Masthead")
-        border = etree.SubElement(rule._p.get_or_add_pPr(), qn("w:pBdr"))
-        bottom = etree.SubElement(border, qn("w:bottom"))
-        for key, value in (("w:val", "single"), ("w:sz", "12"), ("w:space", "1"), ("w:color", "000000")):
-            bottom.set(qn(key), value)
+        _border(rule._p.get_or_add_pPr(), "w:pBdr", "12")
+
+    def masthead_grid(self, el: Any, rows: list[Any]) -> None:
+        cells = [[c for c in row if c.tag == "div" and "mh-cell" in classes(c)] for row in rows]
+        cols = max(len(c) for c in cells)
+        table = self.doc.add_table(rows=len(rows), cols=cols)
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        weights = [float(c.get("data-width") or 1) for c in cells[0]] + [1.0] * (cols - len(cells[0]))
+        width = self.text_width()
+        table.autofit = False
+        _no_cell_margins(table)
+        # LibreOffice lays a table out by its grid columns, Word by the cells: set both.
+        for grid_col, weight in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), weights):
+            grid_col.set(qn("w:w"), str(int(width * weight / sum(weights) / 635)))
+        for r, (row_el, row_cells) in enumerate(zip(rows, cells)):
+            row = table.rows[r]
+            for c, cell in enumerate(row.cells):
+                cell.width = Emu(int(width * weights[c] / sum(weights)))
+                rule = row_el.get("data-rule")
+                if rule:
+                    _border(cell._tc.get_or_add_tcPr(), "w:tcBorders", _RULE_SIZES[rule])
+                if c < len(row_cells):
+                    self.masthead_cell(row_cells[c], Container(cell, reuse_first=True))
+        for p in el:
+            if p.tag == "p" and "job-number" in classes(p):
+                self.first_footer = p.text_content().strip()
+
+    def masthead_cell(self, cell_el: Any, target: Container) -> None:
+        for child in cell_el:
+            if child.tag != "p":
+                continue
+            style = next((PARAGRAPH_STYLES[c] for c in classes(child) if c in PARAGRAPH_STYLES), "Masthead")
+            p = target.paragraph(style)
+            image = child.find("img")
+            if image is not None:
+                run = p.add_run()
+                run.add_picture(_local_path(image.get("src") or ""), height=Cm(float(image.get("data-height") or 1.5)))
+            else:
+                self.inline(p, child, Fmt())
+            if child.get("data-running-head") is not None:
+                self.symbol = child.text_content().strip()
 
     def contents(self, el: Any, container: Container) -> None:
         entries = [p for p in el if p.tag == "p" and classes(p) & {"toc-1", "toc-2"}]
-        for head in (p for p in el if p.tag == "p" and classes(p) & {"toc-head", "toc-page"}):
-            self.block(head, container)
         tab_pos = self.text_width()
+        # UN documents give each entry its paragraphs beside the page (data-paras on the link).
+        # Word's own TOC field would drop that column when updated, so the entries stand alone.
+        numbered = any(a.get("data-paras") for a in el.iter("a"))
+        paras_pos = tab_pos - int(Cm(1.6))
+        for head in (p for p in el if p.tag == "p" and classes(p) & {"toc-head", "toc-page"}):
+            if numbered and "toc-page" in classes(head):
+                p = self.paragraph(container, "Contents Page")
+                p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                p.paragraph_format.tab_stops.add_tab_stop(Emu(paras_pos), WD_TAB_ALIGNMENT.RIGHT)
+                p.paragraph_format.tab_stops.add_tab_stop(Emu(tab_pos), WD_TAB_ALIGNMENT.RIGHT)
+                words = [t.strip() for t in head.itertext() if t.strip()]
+                p.add_run("\t" + "\t".join(words))
+            else:
+                self.block(head, container)
         for index, entry in enumerate(entries):
             level = "TOC 2" if "toc-2" in classes(entry) else "TOC 1"
             p = self.paragraph(container, level)
-            p.paragraph_format.tab_stops.add_tab_stop(Emu(tab_pos), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
-            if index == 0:
+            if numbered:
+                p.paragraph_format.tab_stops.add_tab_stop(Emu(paras_pos), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+                p.paragraph_format.tab_stops.add_tab_stop(Emu(tab_pos), WD_TAB_ALIGNMENT.RIGHT)
+            else:
+                p.paragraph_format.tab_stops.add_tab_stop(Emu(tab_pos), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+            if index == 0 and not numbered:
                 ooxml.begin_field(p, 'TOC \\o "1-2" \\h \\z \\u')
             link = entry.find("a")
             anchor = bookmark_name((link.get("href") or "#")[1:]) if link is not None else ""
             hyperlink = ooxml.add_hyperlink(p, anchor=anchor)
             self.inline(p, link if link is not None else entry, Fmt(), hyperlink)
+            if numbered:
+                p.add_run("\t" + (link.get("data-paras") or "" if link is not None else ""))
             p.add_run("\t")
             ooxml.add_field(p, f"PAGEREF {anchor} \\h")
-            if index == len(entries) - 1:
+            if index == len(entries) - 1 and not numbered:
                 ooxml.end_field(p)
         self.pending_break = True
 
@@ -82,18 +144,69 @@ class Furniture:
         return int(s.page_width - s.left_margin - s.right_margin)
 
     def headers_and_footers(self) -> None:
+        """The symbol in the running header (right, or on the outer side of even and odd pages),
+        page numbers at the foot (centred, or outer), nothing on page 1 but the job number."""
         first = self.doc.sections[0]
         ooxml.title_page(first)
-        header = first.header.paragraphs[0]
-        header.text = self.symbol
-        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        outer = getattr(self, "running_side", "right") == "outer"
+        parts = [(first.header, first.footer, WD_ALIGN_PARAGRAPH.RIGHT if outer else WD_ALIGN_PARAGRAPH.CENTER)]
+        if outer:
+            self.doc.settings.odd_and_even_pages_header_footer = True
+            parts.append((first.even_page_header, first.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT))
+        for index, (header_part, footer_part, foot_align) in enumerate(parts):
+            header = header_part.paragraphs[0]
+            header.text = self.symbol
+            header.alignment = WD_ALIGN_PARAGRAPH.LEFT if index == 1 else WD_ALIGN_PARAGRAPH.RIGHT
+            footer = footer_part.paragraphs[0]
+            footer.alignment = foot_align
+            ooxml.add_field(footer, "PAGE", "1")
         if self.watermark:
-            for part in (first.header, first.first_page_header):
+            for part in [h for h, _, _ in parts] + [first.first_page_header]:
                 mark = part.add_paragraph(self.watermark, style="Watermark")
                 mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        footer = first.footer.paragraphs[0]
-        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        ooxml.add_field(footer, "PAGE", "1")
+        job = getattr(self, "first_footer", "")
+        if job:
+            foot = first.first_page_footer.paragraphs[0]
+            foot.text = job
+            foot.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+
+def number_paragraph(p: Any, number: str) -> None:
+    """A UN numbered paragraph: the number at the margin, the text indented by a tab (1 cm)."""
+    fmt = p.paragraph_format
+    fmt.left_indent = Cm(1)
+    fmt.first_line_indent = Cm(-1)
+    fmt.tab_stops.add_tab_stop(Cm(1))
+    p.add_run(f"{number}.\t")
+
+
+_RULE_SIZES = {"thin": "8", "thick": "24"}
+
+
+def _border(props: Any, tag: str, size: str) -> None:
+    """A bottom rule on a paragraph (w:pBdr) or a table cell (w:tcBorders)."""
+    border = props.find(qn(tag))
+    if border is None:
+        border = etree.SubElement(props, qn(tag))
+    bottom = etree.SubElement(border, qn("w:bottom"))
+    for key, value in (("w:val", "single"), ("w:sz", size), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+
+
+def _no_cell_margins(table: Any) -> None:
+    """Masthead text starts at the margin, as the body text does (no cell padding left and right)."""
+    margins = etree.SubElement(table._tbl.tblPr, qn("w:tblCellMar"))
+    for side in ("w:left", "w:right"):
+        el = etree.SubElement(margins, qn(side))
+        el.set(qn("w:w"), "0")
+        el.set(qn("w:type"), "dxa")
+
+
+def _local_path(src: str) -> str:
+    """A file:// URI (as the templates give images, for WeasyPrint) as a local path."""
+    from urllib.parse import unquote, urlparse
+
+    return unquote(urlparse(src).path) if src.startswith("file:") else src
 
 
 def _ends_document(el: Any) -> bool:

@@ -63,6 +63,18 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Footnote Text", size=9, align=J, space_after=0),
     StyleSpec("Footnote Reference", kind=WD_STYLE_TYPE.CHARACTER),
     StyleSpec("Watermark", size=48, bold=True, align=C),
+    # house styles (issue 8): masthead tables and first-page lines of the un, oas and plain houses
+    StyleSpec("Masthead Top", size=11, align=L, space_after=0),
+    StyleSpec("Masthead Organ", size=18, bold=True, align=L, space_before=4, space_after=4),
+    StyleSpec("Masthead Symbol", size=14, align=L, space_after=0),
+    StyleSpec("Masthead Chain", size=10, bold=True, align=L, space_after=0),
+    StyleSpec("Masthead Organisation", size=14, bold=True, align=C, space_after=2),
+    StyleSpec("Meeting Line", align=L, space_after=0),
+    StyleSpec("Agenda Item Line", align=L, space_before=10, space_after=0),
+    StyleSpec("Agenda Item Title", bold=True, align=L, space_after=0),
+    StyleSpec("Document Headline", size=16, bold=True, align=L, space_before=24, space_after=18),
+    StyleSpec("Document Theme", bold=True, align=C, space_after=12),
+    StyleSpec("Translation Note", size=10, italic=True, align=C, space_after=12),
 )
 
 
@@ -80,11 +92,14 @@ def _set_font(style: object, name: str) -> None:
 
 def ensure_styles(document: DocxDocument, *, restyle: bool = False) -> None:
     """Add the styles the writer needs; with restyle=True, also apply our look to existing ones."""
+    restyle_with(document, [spec for spec in SPECS if restyle or spec.name not in [s.name for s in document.styles]])
+
+
+def restyle_with(document: DocxDocument, specs: list[StyleSpec]) -> None:
+    """Give each named style the look its spec sets (adding the style if the document lacks it)."""
     styles = document.styles
-    for spec in SPECS:
+    for spec in specs:
         exists = spec.name in [s.name for s in styles]
-        if exists and not restyle:
-            continue
         style = styles[spec.name] if exists else styles.add_style(spec.name, spec.kind)
         if spec.kind == WD_STYLE_TYPE.CHARACTER:
             style.font.superscript = True

@@ -1,0 +1,152 @@
+"""House styles: the furniture of the organisation issuing a document, found as folders.
+
+A house is templates/houses/<name>/ (house.yaml, masthead.html.j2, print.css, reference.docx,
+labels/<lang>.yaml; every file optional). A project's own templates/houses/<name>/ is searched
+before the packaged one, file by file, so a secretariat adds or changes a house without touching
+the package. The writers never ask which house is in use: they follow the HTML and stylesheet.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import TemplateProblem, did_you_mean
+
+log = logging.getLogger(__name__)
+
+DEFAULT_HOUSE = "eclac"
+HOUSES_DIR = "houses"
+HOUSE_FILE = "house.yaml"
+RUNNING_HEADS = ("right", "outer", "none")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a house prints unless the document says otherwise (document.<option>)."""
+
+    cover: bool = True
+    """A separate cover page (title block on its own page)."""
+    contents: bool = True
+    """A table of contents when the body has more than one listed section or any annex."""
+    kind_line: bool = True
+    """The document's kind line ("Rapporteur's report") on the first page."""
+    paragraph_numbers: bool = False
+    """Body paragraphs numbered 1, 2, 3 … through the whole document."""
+    language_line: bool = True
+    """The language line ('ENGLISH') in the masthead."""
+
+
+OPTION_NAMES = tuple(f.name for f in fields(Options))
+
+
+@dataclass(frozen=True)
+class House:
+    name: str
+    title: str
+    description: str
+    defaults: Options
+    running_head: str = "right"
+    """Where the symbol runs in the page header: 'right', or 'outer' (left on even pages, right on odd)."""
+
+    def options_for(self, document: Any) -> Options:
+        """The house defaults, overridden by what the document sets explicitly."""
+        given = {name: getattr(document, name) for name in OPTION_NAMES if getattr(document, name, None) is not None}
+        return Options(**{**self.defaults.__dict__, **given})
+
+
+def house_dirs(base_dirs: list[Path], house: str) -> list[Path]:
+    """The search path for `house`: each templates folder's house folder before the folder itself
+    (project house → project templates → packaged house → packaged templates)."""
+    path: list[Path] = []
+    for folder in base_dirs:
+        candidate = folder / HOUSES_DIR / house
+        if candidate.is_dir():
+            path.append(candidate)
+        path.append(folder)
+    return path
+
+
+def available_houses(base_dirs: list[Path]) -> list[str]:
+    """Houses any templates folder defines (a folder holding house.yaml)."""
+    return sorted({p.parent.name for d in base_dirs for p in (d / HOUSES_DIR).glob(f"*/{HOUSE_FILE}")})
+
+
+def load_house(base_dirs: list[Path], name: str) -> House:
+    """Read house.yaml from the packaged house, then the project's on top, key by key."""
+    values: dict[str, Any] = {}
+    defaults: dict[str, Any] = {}
+    for folder in reversed(base_dirs):
+        path = folder / HOUSES_DIR / name / HOUSE_FILE
+        if not path.is_file():
+            continue
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise TemplateProblem(f"{path}: not valid YAML: {exc}") from None
+        if not isinstance(data, dict):
+            raise TemplateProblem(f"{path}: expected a mapping (name, description, defaults)")
+        given = data.get("defaults") or {}
+        unknown = sorted(set(given) - set(OPTION_NAMES)) if isinstance(given, dict) else ["defaults"]
+        if unknown:
+            raise TemplateProblem(f"{path}: defaults: unknown option '{unknown[0]}' (known: {', '.join(OPTION_NAMES)})")
+        bad = [k for k, v in given.items() if not isinstance(v, bool)]
+        if bad:
+            raise TemplateProblem(f"{path}: defaults.{bad[0]}: expected true or false")
+        defaults.update(given)
+        values.update({k: v for k, v in data.items() if k != "defaults"})
+    running_head = str(values.get("running_head", "right"))
+    if running_head not in RUNNING_HEADS:
+        raise TemplateProblem(f"{name}/{HOUSE_FILE}: running_head: expected one of {', '.join(RUNNING_HEADS)}")
+    return House(name, str(values.get("name", name)), str(values.get("description", "")).strip(), Options(**defaults), running_head)
+
+
+def document_problems(doc: Any, base_dirs: list[Path], root: Path) -> list[tuple[tuple[Any, ...], str]]:
+    """What the schema cannot see about a document's identity: an unknown house, a translation note
+    without an original language, paragraph references to unknown sections or unnumbered paragraphs."""
+    from .numbering import references
+    from .validate import walk
+
+    document = doc.document
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    known = available_houses(base_dirs)
+    if document.house not in known:
+        problems.append((("document", "house"), f"unknown house style '{document.house}'{did_you_mean(document.house, known)} (available: {', '.join(known)})"))
+        return problems
+    if document.unofficial_translation and not document.original_language:
+        problems.append((("document", "unofficial_translation"), "an unofficial translation needs document.original_language (the language translated from)"))
+    if document.logo and not (root / document.logo).is_file():
+        problems.append((("document", "logo"), f"no image '{document.logo}' in the project folder"))
+    body_ids: set[str] = set()
+    stack = list(doc.body)
+    while stack:
+        section = stack.pop()
+        body_ids.add(section.id)
+        stack.extend(section.sections)
+    numbered = load_house(base_dirs, document.house).options_for(document).paragraph_numbers
+    for path, node in walk(doc):
+        if not isinstance(node, str):
+            continue
+        for ident in references([node]):
+            if ident not in body_ids:
+                problems.append((path, f"[para:{ident}] names no section of the body{did_you_mean(ident, body_ids)}"))
+            elif not numbered:
+                problems.append((path, f"[para:{ident}] refers to a paragraph number, but paragraphs are not numbered (set document.paragraph_numbers: true)"))
+    return problems
+
+
+
+def stylesheets(base_dirs: list[Path], house: str) -> list[Path]:
+    """The print stylesheets of a house, in the order they apply: the shared base print.css (the
+    project's, else the packaged one), then the house's own print.css (the project's, else the
+    packaged one), which only says what differs."""
+    sheets: list[Path] = []
+    for name in ("print.css", f"{HOUSES_DIR}/{house}/print.css"):
+        found = next((d / name for d in base_dirs if (d / name).is_file()), None)
+        if found is not None:
+            sheets.append(found)
+    return sheets

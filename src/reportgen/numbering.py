@@ -1,0 +1,100 @@
+"""UN paragraph numbering and references to numbered paragraphs, done on the rendered HTML.
+
+When the body (<section class="part" data-numbering="paragraphs">) asks for it, every body
+paragraph (<p class="para"> outside lists and tables; annexes are not numbered) gets
+data-number 1, 2, 3 … running across sections. Each heading's paragraphs (up to the next
+heading of the same or a higher level) become its range, shown in the contents' Paragraphs
+column (data-paras on the contents link). Text may refer to a section's paragraphs:
+[para:ID] is the number of the section's first paragraph, [paras:ID] its range ("3–7").
+Both writers read the result, so the numbers are the same in PDF and DOCX.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+
+import lxml.html
+
+from .contract import parse
+
+log = logging.getLogger(__name__)
+
+PARA_REF = re.compile(r"\[(paras?):([a-z0-9][a-z0-9-]*)\]")
+Ranges = dict[str, tuple[int, int]]
+
+
+def number_paragraphs(html: str) -> tuple[str, Ranges]:
+    """Number the body's paragraphs if the body asks for it; returns the HTML and each heading's range."""
+    if 'data-numbering="paragraphs"' not in html:
+        return html, {}
+    root = parse(html)
+    ranges: Ranges = {}
+    open_heads: list[tuple[int, str]] = []  # (level, id) of headings whose range is still growing
+    count = 0
+    for part in root.iter("section"):
+        if part.get("data-numbering") != "paragraphs":
+            continue
+        for el in part.iter("p", "h1", "h2", "h3", "h4"):
+            if el.tag.startswith("h"):
+                level = int(el.tag[1])
+                open_heads = [(lv, i) for lv, i in open_heads if lv < level]
+                if el.get("id"):
+                    open_heads.append((level, el.get("id")))
+                continue
+            if "para" not in (el.get("class") or "").split() or _in_list_or_table(el, part):
+                continue
+            count += 1
+            el.set("data-number", str(count))
+            for _, ident in open_heads:
+                first, _last = ranges.get(ident, (count, count))
+                ranges[ident] = (first, count)
+    for link in root.iter("a"):
+        target = (link.get("href") or "")[1:]
+        if link.get("href", "").startswith("#") and target in ranges and _in_contents(link):
+            link.set("data-paras", span(ranges[target]))
+    log.info("numbered %d paragraphs", count)
+    return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>"), ranges
+
+
+def span(limits: tuple[int, int]) -> str:
+    first, last = limits
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def resolve_references(html: str, ranges: Ranges) -> str:
+    """Fill in [para:ID] and [paras:ID] (validation has checked the ids exist)."""
+    if "[para" not in html:
+        return html
+
+    def fill(match: re.Match[str]) -> str:
+        kind, ident = match.groups()
+        if ident not in ranges:
+            return match.group(0)
+        return str(ranges[ident][0]) if kind == "para" else span(ranges[ident])
+
+    return PARA_REF.sub(fill, html)
+
+
+def references(texts: Iterable[str]) -> list[str]:
+    """The section ids a text refers to with [para:ID] or [paras:ID]."""
+    return [m.group(2) for text in texts for m in PARA_REF.finditer(text)]
+
+
+def _in_list_or_table(el: object, stop: object) -> bool:
+    node = el.getparent()  # type: ignore[attr-defined]
+    while node is not None and node is not stop:
+        if node.tag in {"li", "td", "th"}:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _in_contents(el: object) -> bool:
+    node = el.getparent()  # type: ignore[attr-defined]
+    while node is not None:
+        if node.tag == "nav":
+            return True
+        node = node.getparent()
+    return False

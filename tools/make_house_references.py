@@ -1,0 +1,58 @@
+"""Write each house style's reference.docx: the shared templates/reference.docx restyled with the
+`word_styles` its house.yaml lists (style name -> size, bold, italic, caps, align, space_before,
+space_after, keep_with_next).
+
+Run after changing a house's word_styles or the shared reference document:
+    python tools/make_house_references.py [TEMPLATES_DIR]
+TEMPLATES_DIR defaults to the repository's templates/; give a project's templates/ folder to
+build the reference documents of the project's own houses (from the packaged shared one when the
+project has none of its own).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import fields
+from pathlib import Path
+
+import docx
+import yaml
+
+from reportgen.project import default_templates_dir
+from reportgen.writers.docx_styles import StyleSpec, ensure_styles, restyle_with
+
+ALIGN = {"left": "L", "center": "C", "centre": "C", "right": "R", "justify": "J"}
+
+
+def spec_for(name: str, values: dict) -> StyleSpec:
+    from reportgen.writers import docx_styles
+
+    known = {f.name for f in fields(StyleSpec)} - {"name", "base", "kind"}
+    unknown = set(values) - known
+    if unknown:
+        raise SystemExit(f"word_styles.{name}: unknown setting {sorted(unknown)[0]!r} (known: {', '.join(sorted(known))})")
+    given = dict(values)
+    if "align" in given:
+        given["align"] = getattr(docx_styles, ALIGN[str(given["align"]).lower()])
+    return StyleSpec(name, **given)
+
+
+def main(templates: Path) -> None:
+    shared = templates / "reference.docx"
+    if not shared.is_file():
+        shared = default_templates_dir() / "reference.docx"
+    for house_file in sorted(templates.glob("houses/*/house.yaml")):
+        data = yaml.safe_load(house_file.read_text(encoding="utf-8")) or {}
+        styles = data.get("word_styles")
+        if not styles:
+            continue
+        document = docx.Document(str(shared))
+        ensure_styles(document)
+        restyle_with(document, [spec_for(name, values) for name, values in styles.items()])
+        target = house_file.parent / "reference.docx"
+        document.save(str(target))
+        print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "templates")
