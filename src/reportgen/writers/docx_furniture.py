@@ -195,7 +195,13 @@ def _border(props: Any, tag: str, size: str) -> None:
 
 def _no_cell_margins(table: Any) -> None:
     """Masthead text starts at the margin, as the body text does (no cell padding left and right)."""
-    margins = etree.SubElement(table._tbl.tblPr, qn("w:tblCellMar"))
+    tbl_pr = table._tbl.tblPr
+    margins = etree.Element(qn("w:tblCellMar"))
+    look = tbl_pr.find(qn("w:tblLook"))  # schema order: tblCellMar comes before tblLook
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tbl_pr.append(margins)
     for side in ("w:left", "w:right"):
         el = etree.SubElement(margins, qn(side))
         el.set(qn("w:w"), "0")

@@ -67,7 +67,7 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Masthead Top", size=11, align=L, space_after=0),
     StyleSpec("Masthead Organ", size=18, bold=True, align=L, space_before=4, space_after=4),
     StyleSpec("Masthead Symbol", size=14, align=L, space_after=0),
-    StyleSpec("Masthead Chain", size=10, bold=True, align=L, space_after=0),
+    StyleSpec("Masthead Chain", size=10, bold=True, caps=True, align=L, space_after=0),
     StyleSpec("Masthead Organisation", size=14, bold=True, align=C, space_after=2),
     StyleSpec("Meeting Line", align=L, space_after=0),
     StyleSpec("Agenda Item Line", align=L, space_before=10, space_after=0),
