@@ -86,6 +86,19 @@ def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ..
 
 
 @main.command()
+@click.argument("meeting")
+@click.option("--house", default="eclac", show_default=True, metavar="HOUSE", help="House style: eclac, un, oas, plain or a project's own.")
+@click.pass_context
+def new(ctx: click.Context, meeting: str, house: str) -> None:
+    """Write a commented starter content/MEETING/meeting.yaml that validates and builds."""
+    from .starter import write_starter
+
+    project = _project(ctx)
+    path = write_starter(project, meeting, house)
+    click.echo(f"{project.display(path)}  (edit it, then: reportgen build {meeting})")
+
+
+@main.command()
 @click.argument("meetings", nargs=-1)
 @click.pass_context
 def validate(ctx: click.Context, meetings: tuple[str, ...]) -> None:
