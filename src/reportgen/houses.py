@@ -60,13 +60,13 @@ class House:
 
 
 def house_dirs(base_dirs: list[Path], house: str) -> list[Path]:
-    """The search path for `house`: each templates folder's house folder before the folder itself
+    """The search path for `house`: in each templates folder, the house's folder (and those of the
+    houses it extends) before the folder itself
     (project house → project templates → packaged house → packaged templates)."""
+    chain = house_chain(base_dirs, house)
     path: list[Path] = []
     for folder in base_dirs:
-        candidate = folder / HOUSES_DIR / house
-        if candidate.is_dir():
-            path.append(candidate)
+        path += [folder / HOUSES_DIR / name for name in chain if (folder / HOUSES_DIR / name).is_dir()]
         path.append(folder)
     return path
 
@@ -76,10 +76,9 @@ def available_houses(base_dirs: list[Path]) -> list[str]:
     return sorted({p.parent.name for d in base_dirs for p in (d / HOUSES_DIR).glob(f"*/{HOUSE_FILE}")})
 
 
-def load_house(base_dirs: list[Path], name: str) -> House:
-    """Read house.yaml from the packaged house, then the project's on top, key by key."""
-    values: dict[str, Any] = {}
-    defaults: dict[str, Any] = {}
+def _house_file(base_dirs: list[Path], name: str) -> dict[str, Any]:
+    """One house's house.yaml: the packaged file, then the project's on top, key by key."""
+    values: dict[str, Any] = {"defaults": {}}
     for folder in reversed(base_dirs):
         path = folder / HOUSES_DIR / name / HOUSE_FILE
         if not path.is_file():
@@ -89,7 +88,7 @@ def load_house(base_dirs: list[Path], name: str) -> House:
         except yaml.YAMLError as exc:
             raise TemplateProblem(f"{path}: not valid YAML: {exc}") from None
         if not isinstance(data, dict):
-            raise TemplateProblem(f"{path}: expected a mapping (name, description, defaults)")
+            raise TemplateProblem(f"{path}: expected a mapping (name, description, extends, defaults)")
         given = data.get("defaults") or {}
         unknown = sorted(set(given) - set(OPTION_NAMES)) if isinstance(given, dict) else ["defaults"]
         if unknown:
@@ -97,8 +96,33 @@ def load_house(base_dirs: list[Path], name: str) -> House:
         bad = [k for k, v in given.items() if not isinstance(v, bool)]
         if bad:
             raise TemplateProblem(f"{path}: defaults.{bad[0]}: expected true or false")
-        defaults.update(given)
+        values["defaults"].update(given)
         values.update({k: v for k, v in data.items() if k != "defaults"})
+    return values
+
+
+def house_chain(base_dirs: list[Path], name: str) -> list[str]:
+    """The house and the houses it extends (`extends:` in house.yaml), most specific first."""
+    chain = [name]
+    while True:
+        parent = _house_file(base_dirs, chain[-1]).get("extends")
+        if not parent:
+            return chain
+        if parent in chain:
+            raise TemplateProblem(f"house style '{chain[-1]}' extends '{parent}', which extends it back")
+        if parent not in available_houses(base_dirs):
+            raise TemplateProblem(f"house style '{chain[-1]}' extends '{parent}', which no templates folder defines")
+        chain.append(str(parent))
+
+
+def load_house(base_dirs: list[Path], name: str) -> House:
+    """A house with its defaults: those of the houses it extends, then its own."""
+    values: dict[str, Any] = {}
+    defaults: dict[str, Any] = {}
+    for house in reversed(house_chain(base_dirs, name)):
+        data = _house_file(base_dirs, house)
+        defaults.update(data.pop("defaults"))
+        values.update({k: v for k, v in data.items() if k != "extends"})
     running_head = str(values.get("running_head", "right"))
     if running_head not in RUNNING_HEADS:
         raise TemplateProblem(f"{name}/{HOUSE_FILE}: running_head: expected one of {', '.join(RUNNING_HEADS)}")
@@ -142,10 +166,11 @@ def document_problems(doc: Any, base_dirs: list[Path], root: Path) -> list[tuple
 
 def stylesheets(base_dirs: list[Path], house: str) -> list[Path]:
     """The print stylesheets of a house, in the order they apply: the shared base print.css (the
-    project's, else the packaged one), then the house's own print.css (the project's, else the
-    packaged one), which only says what differs."""
+    project's, else the packaged one), then the print.css of each house it extends and its own
+    (the project's, else the packaged one), each saying only what differs."""
     sheets: list[Path] = []
-    for name in ("print.css", f"{HOUSES_DIR}/{house}/print.css"):
+    names = ["print.css"] + [f"{HOUSES_DIR}/{h}/print.css" for h in reversed(house_chain(base_dirs, house))]
+    for name in names:
         found = next((d / name for d in base_dirs if (d / name).is_file()), None)
         if found is not None:
             sheets.append(found)

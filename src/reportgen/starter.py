@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 
 from .errors import UsageProblem, did_you_mean
-from .houses import available_houses
+from .houses import available_houses, house_chain
 from .project import MEETING_FILE, Project, template_search_path
 from .schema import ID_PATTERN
 from .writers import atomic_target
@@ -18,6 +18,7 @@ from .writers import atomic_target
 log = logging.getLogger(__name__)
 
 STARTER_TEMPLATE = "starter/meeting.yaml.j2"
+STARTER_FAMILIES = ("un", "oas", "plain", "eclac")
 
 
 def write_starter(project: Project, meeting_id: str, house: str, today: dt.date | None = None) -> Path:
@@ -33,7 +34,9 @@ def write_starter(project: Project, meeting_id: str, house: str, today: dt.date 
         raise UsageProblem(f"{project.display(target)} already exists; choose another id or edit that file")
     env = jinja2.Environment(loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in base]),
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    text = env.get_template(STARTER_TEMPLATE).render(id=meeting_id, house=house, houses=houses,
+    # A project's own house gets the starter of the packaged house it extends.
+    family = next((h for h in house_chain(base, house) if h in STARTER_FAMILIES), "eclac")
+    text = env.get_template(STARTER_TEMPLATE).render(id=meeting_id, house=house, family=family, houses=houses,
                                                     today=(today or dt.date.today()).isoformat())
     with atomic_target(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
