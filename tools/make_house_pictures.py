@@ -1,0 +1,69 @@
+"""Make the README's pictures of each house style's first page: docs/houses/<house>.png.
+
+For every house (the packaged ones and those of the examples project) the first meeting that
+uses it is built to PDF (examples/ first, then content/; hld2013 for eclac), and page 1 is drawn
+with pdftoppm at 40 dpi. Run after changing a house:  python tools/make_house_pictures.py
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from reportgen.build import BuildOptions, build_meeting
+from reportgen.houses import DEFAULT_HOUSE, available_houses
+from reportgen.project import Project, template_search_path
+
+REPO = Path(__file__).resolve().parents[1]
+TARGET = REPO / "docs" / "houses"
+KIND = "rapporteur-report"
+PREFERRED = {DEFAULT_HOUSE: (REPO, "hld2013")}
+
+
+def house_of(meeting_file: Path) -> str:
+    data = yaml.safe_load(meeting_file.read_text(encoding="utf-8")) or {}
+    return str((data.get("document") or {}).get("house") or DEFAULT_HOUSE)
+
+
+def meetings_by_house() -> dict[str, tuple[Path, str]]:
+    found: dict[str, tuple[Path, str]] = dict(PREFERRED)
+    for root in (REPO / "examples", REPO):
+        project = Project(root)
+        for meeting_id in project.meeting_ids():
+            found.setdefault(house_of(project.meeting_dir(meeting_id) / "meeting.yaml"), (root, meeting_id))
+    return found
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.WARNING)
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm is needed (Debian package poppler-utils)", file=sys.stderr)
+        return 1
+    houses = sorted(set(available_houses(template_search_path(Project(REPO / "examples")))))
+    found = meetings_by_house()
+    TARGET.mkdir(parents=True, exist_ok=True)
+    missing = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for house in houses:
+            if house not in found:
+                missing.append(house)
+                continue
+            root, meeting_id = found[house]
+            options = BuildOptions(formats=("pdf",), kinds=(KIND,), out_dir=Path(tmp))
+            [pdf] = build_meeting(Project(root), meeting_id, options)
+            subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                            str(TARGET / house)], check=True)
+            print(f"wrote {(TARGET / house).with_suffix('.png').relative_to(REPO)}  ({root.name}/{meeting_id})")
+    for house in missing:
+        print(f"no meeting uses the house '{house}'; no picture", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
