@@ -88,7 +88,7 @@ def houses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path
     variant = root / "variant"
     shutil.copytree(EXAMPLES / "content", variant / "content")
     meeting = variant / "content" / "escap-cmp2017" / "meeting.yaml"
-    edit(meeting, title=LONG_TITLE, corrigendum=1, date="2017-11", contents=True)
+    edit(meeting, title=LONG_TITLE, corrigendum=1, date="2017-11", contents=True, status="provisional")
     built["un-variant"] = build(Project(variant), "escap-cmp2017", root / "variant-out")
 
     plain = root / "plain"
@@ -196,15 +196,15 @@ def test_a_300_character_title_in_both_formats(houses: dict) -> None:
     assert len(title) <= 255 and title.endswith("…") and LONG_TITLE.startswith(title[:-1])
 
 
-def test_corrigendum_symbol_and_month_only_date(houses: dict) -> None:
+def test_corrigendum_symbol_status_and_month_only_date(houses: dict) -> None:
     paths = houses["un-variant"]
     pdf = page_text(paths["pdf"])
-    assert_in_order(pdf, ["E/ESCAP/CMP/2017/4/Corr.1", "November 2017", "Corrigendum"])
+    assert_in_order(pdf, ["E/ESCAP/CMP/2017/4/Corr.1", "November 2017", "Original: English", "PROVISIONAL", "Corrigendum"])
     assert "21 November" not in pdf
     document = docx.Document(str(paths["docx"]))
     assert document.sections[0].header.paragraphs[0].text == "E/ESCAP/CMP/2017/4/Corr.1"
     first = docx_first_page(paths["docx"])
-    assert_in_order(first, ["E/ESCAP/CMP/2017/4/Corr.1", "November 2017", LONG_TITLE, "Corrigendum"])
+    assert_in_order(first, ["E/ESCAP/CMP/2017/4/Corr.1", "November 2017", "PROVISIONAL", LONG_TITLE, "Corrigendum"])
 
 
 def test_symbol_suffixes_as_the_un_prints_them() -> None:
@@ -304,3 +304,17 @@ def test_the_documented_custom_house_builds(tmp_path: Path) -> None:
     assert re.search(r"^1\.\s+A first paragraph", pdf, re.M)  # numbering: the house's own default
     first = docx_first_page(paths["docx"])
     assert_in_order(first, ["Regional Conference on Migration", "Report", "Report of the meeting", "«Migration and development»"])
+
+
+def test_custom_house_example_with_translation_note_and_references_from_the_summary(tmp_path: Path) -> None:
+    paths = {p.name: p for p in build_meeting(Project(EXAMPLES), "rcm-vmm2014", BuildOptions(out_dir=tmp_path))}
+    report, summary = "rcm-vmm2014-rapporteur-report", "rcm-vmm2014-chair-summary"
+    pdf = page_text(paths[report + ".pdf"])
+    assert_in_order(pdf, ["Regional Conference on Migration", "REPORT OF THE PRESIDENCY PRO TEMPORE",
+                          "«Migration and the family»", "June 2014", "Unofficial translation; original: Spanish"])
+    first = docx_first_page(paths[report + ".docx"])
+    assert_in_order(first, ["Regional Conference on Migration", "«Migration and the family»", "June 2014",
+                            "Unofficial translation; original: Spanish"])
+    # The chair's summary has no numbers of its own: it refers to those of the full record.
+    assert "summarized in paragraphs 3–4:" in flat(page_text(paths[summary + ".pdf"], 1, 2))
+    assert "summarized in paragraphs 3–4:" in "\n".join(p.text for p in docx.Document(str(paths[summary + ".docx"])).paragraphs)
