@@ -90,7 +90,7 @@ def writer_for(fmt: str):  # type: ignore[no-untyped-def]
 def number_documents(rendered: list[Rendered]) -> None:
     """Number paragraphs where a kind asks for it, then fill in paragraph references; a kind
     without numbers of its own (a chair's summary) refers to the numbers of the full record."""
-    ranges = {}
+    ranges: dict[str, tuple[int, int]] = {}
     for item in rendered:
         item.html, own = number_paragraphs(item.html)
         ranges = ranges or own

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import schema
 from .errors import Problem, did_you_mean
+from .houses import document_problems
 from .labels import available_languages
 from .loader import KeyPath, Loaded, Marks, format_path, load_yaml, mapping_problems, problem_at
 from .project import MEETING_FILE, Project, template_search_path
@@ -372,8 +373,6 @@ def check_meeting(project: Project, meeting_id: str, themes: schema.ThemesFile |
     theme_ids = {t.id for t in themes.themes} if themes else set()
     checker = _RefChecker(doc, marks, theme_ids, available_languages(template_search_path(project)))
     problems += [p for p in checker.run() if not any(_inside(p, marks, b) for b in broken)]
-    from .houses import document_problems  # house styles and paragraph references (issue 8)
-
     problems += [problem_at(marks, path, message) for path, message in document_problems(doc, template_search_path(project), project.root)]
     return (None if problems else doc), problems
 

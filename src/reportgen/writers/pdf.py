@@ -28,15 +28,14 @@ def write_pdf(html: str, target: Path, ctx: WriteContext) -> None:
     # Imported here: WeasyPrint loads Pango at import time, which `reportgen --help` should not pay for.
     from weasyprint import CSS, HTML
 
+    # The shared print.css, then a house style's own on top (WriteContext.stylesheets).
     css_paths = ctx.stylesheets or [ctx.find("print.css")]
-    css_path = css_paths[-1]
     try:
-        stylesheets = []
-        for css_path in css_paths:
-            stylesheets.append(CSS(filename=str(css_path)))
+        stylesheets = [CSS(filename=str(path)) for path in css_paths]
         document = HTML(string=_apply_list_starts(html), base_url=str(ctx.search_path[0])).render(stylesheets=stylesheets)
-    except Exception as exc:  # WeasyPrint's own errors carry no location; name the stylesheet in use
-        raise TemplateProblem(f"{css_path}: the PDF could not be laid out with this stylesheet: {type(exc).__name__}: {exc}") from exc
+    except Exception as exc:  # WeasyPrint's own errors carry no location; name the stylesheets in use
+        names = " + ".join(str(path) for path in css_paths)
+        raise TemplateProblem(f"{names}: the PDF could not be laid out with this stylesheet: {type(exc).__name__}: {exc}") from exc
     created = ctx.created.strftime("%Y-%m-%dT%H:%M:%S+00:00")
     document.metadata.created = created
     document.metadata.modified = created
