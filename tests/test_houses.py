@@ -120,7 +120,7 @@ def test_un_masthead_lines_in_order_in_the_pdf(houses: dict) -> None:
     assert_in_order(text, ["Distr.: General", "21 November 2017", "Original: English"])
     assert "ENGLISH" not in text  # no language line in this house
     # The text begins on page 1 (no cover), with paragraph 1; the job number is at the foot.
-    assert re.search(r"^1\.\s+The Committee made", text, re.M)
+    assert re.search(r"^1\.\s+The Committee made", text, re.MULTILINE)
     assert text.rstrip().splitlines()[-1].strip() == "B17-01234 (E)"
 
 
@@ -301,7 +301,7 @@ def test_the_documented_custom_house_builds(tmp_path: Path) -> None:
     pdf = page_text(paths["pdf"])
     assert_in_order(pdf, ["Regional Conference on Migration", "REPORT", "Report of the meeting",
                           "«Migration and development»"])  # quotes from the house's own labels
-    assert re.search(r"^1\.\s+A first paragraph", pdf, re.M)  # numbering: the house's own default
+    assert re.search(r"^1\.\s+A first paragraph", pdf, re.MULTILINE)  # numbering: the house's own default
     first = docx_first_page(paths["docx"])
     assert_in_order(first, ["Regional Conference on Migration", "Report", "Report of the meeting", "«Migration and development»"])
 

@@ -30,7 +30,7 @@ def spec_for(name: str, values: dict) -> StyleSpec:
     known = {f.name for f in fields(StyleSpec)} - {"name", "base", "kind"}
     unknown = set(values) - known
     if unknown:
-        raise SystemExit(f"word_styles.{name}: unknown setting {sorted(unknown)[0]!r} (known: {', '.join(sorted(known))})")
+        raise SystemExit(f"word_styles.{name}: unknown setting {min(unknown)!r} (known: {', '.join(sorted(known))})")
     given = dict(values)
     if "align" in given:
         given["align"] = getattr(docx_styles, ALIGN[str(given["align"]).lower()])
