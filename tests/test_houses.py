@@ -275,6 +275,12 @@ def test_reportgen_new_writes_a_starter_that_validates_and_builds(house: str, tm
         out = tmp_path / "output" / "first-meeting"
         assert "see para. 1." in flat(page_text(out / f"first-meeting-{KIND}.pdf"))
         assert numbered(docx.Document(str(out / f"first-meeting-{KIND}.docx"))) == [1, 2]
+    if house == "eclac":
+        result = runner.invoke(main, ["--project", str(tmp_path), "build", "first-meeting", "--kind", KIND, "--pdf"])
+        assert result.exit_code == 0, result.output
+        lines = [line.strip() for line in page_text(tmp_path / "output" / "first-meeting" / f"first-meeting-{KIND}.pdf").splitlines()]
+        # Written in its original language: ORIGINAL: ENGLISH alone, no ENGLISH line above it.
+        assert "ORIGINAL: ENGLISH" in lines and "ENGLISH" not in lines
     again = runner.invoke(main, ["--project", str(tmp_path), "new", "first-meeting", "--house", house])
     assert again.exit_code == 2 and "already exists" in again.output
 
