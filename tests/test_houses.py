@@ -88,14 +88,15 @@ def houses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path
     variant = root / "variant"
     shutil.copytree(EXAMPLES / "content", variant / "content")
     meeting = variant / "content" / "escap-cmp2017" / "meeting.yaml"
-    edit(meeting, title=LONG_TITLE, corrigendum=1, date="2017-11", contents=True, status="provisional")
+    from PIL import Image
+
+    Image.new("RGB", (80, 80), (0, 114, 188)).save(variant / "emblem.png")
+    edit(meeting, title=LONG_TITLE, corrigendum=1, date="2017-11", contents=True, status="provisional", logo="emblem.png")
     built["un-variant"] = build(Project(variant), "escap-cmp2017", root / "variant-out")
 
     plain = root / "plain"
     shutil.copytree(REPO / "content", plain / "content")
     logo = plain / "logo.png"
-    from PIL import Image
-
     Image.new("RGB", (120, 60), (31, 78, 121)).save(logo)
     edit(plain / "content" / "gfmd2011" / "meeting.yaml", house="plain", issuer="Global Forum on Migration and Development",
          logo="logo.png", date=2011)
@@ -324,3 +325,10 @@ def test_custom_house_example_with_translation_note_and_references_from_the_summ
     # The chair's summary has no numbers of its own: it refers to those of the full record.
     assert "summarized in paragraphs 3–4:" in flat(page_text(paths[summary + ".pdf"], 1, 2))
     assert "summarized in paragraphs 3–4:" in "\n".join(p.text for p in docx.Document(str(paths[summary + ".docx"])).paragraphs)
+
+
+def test_un_emblem_before_the_organ(houses: dict) -> None:
+    document = docx.Document(str(houses["un-variant"]["docx"]))
+    organ = document.tables[0].rows[1].cells[0].paragraphs[0]
+    assert organ._p.xpath(".//pic:pic") and organ.text.strip() == "Economic and Social Council"
+    assert PdfReader(str(houses["un-variant"]["pdf"])).pages[0].images

@@ -121,7 +121,7 @@ class Document(Strict):
     paragraph_numbers: bool | None = None
     """Number the body's paragraphs 1, 2, 3 … through the whole document; default: as the house style does (un: yes)."""
     logo: str | None = None
-    """Image printed in the masthead (plain), as a path relative to the project folder."""
+    """Image in the masthead, as a path relative to the project folder: the logo (plain), the UN emblem before the organ (un)."""
     cover_lines: list[Text] | None = None
     """Lines printed above the title on the cover; if not given, the meeting title, place and dates."""
     author_note: Text | None = None

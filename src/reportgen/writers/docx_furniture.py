@@ -76,12 +76,12 @@ class Furniture:
                 continue
             style = next((PARAGRAPH_STYLES[c] for c in classes(child) if c in PARAGRAPH_STYLES), "Masthead")
             p = target.paragraph(style)
-            image = child.find("img")
-            if image is not None:
+            for image in child.iter("img"):  # a logo or emblem, before the line's text
                 run = p.add_run()
                 run.add_picture(_local_path(image.get("src") or ""), height=Cm(float(image.get("data-height") or 1.5)))
-            else:
-                self.inline(p, child, Fmt())
+                run.add_text(" ")
+            self.inline(p, child, Fmt())
+            self.finish_paragraph(p)
             if child.get("data-running-head") is not None:
                 self.symbol = child.text_content().strip()
 
