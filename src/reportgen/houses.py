@@ -1,6 +1,6 @@
 """House styles: the furniture of the organisation issuing a document, found as folders.
 
-A house is templates/houses/<name>/ (house.yaml, masthead.html.j2, print.css, reference.docx,
+A house is templates/houses/<name>/ (house.yaml, _masthead.html.j2, print.css, reference.docx,
 labels/<lang>.yaml; every file optional). A project's own templates/houses/<name>/ is searched
 before the packaged one, file by file, so a secretariat adds or changes a house without touching
 the package. The writers never ask which house is in use: they follow the HTML and stylesheet.
@@ -155,13 +155,12 @@ def document_problems(doc: Any, base_dirs: list[Path], root: Path) -> list[tuple
     for path, node in walk(doc):
         if not isinstance(node, str):
             continue
-        for ident in references([node]):
+        for written, ident in references([node]):
             if ident not in body_ids:
-                problems.append((path, f"[para:{ident}] names no section of the body{did_you_mean(ident, body_ids)}"))
+                problems.append((path, f"{written} names no section of the body{did_you_mean(ident, body_ids)}"))
             elif not numbered:
-                problems.append((path, f"[para:{ident}] refers to a paragraph number, but paragraphs are not numbered (set document.paragraph_numbers: true)"))
+                problems.append((path, f"{written} refers to a paragraph number, but paragraphs are not numbered (set document.paragraph_numbers: true)"))
     return problems
-
 
 
 def stylesheets(base_dirs: list[Path], house: str) -> list[Path]:

@@ -77,9 +77,9 @@ def resolve_references(html: str, ranges: Ranges) -> str:
     return PARA_REF.sub(fill, html)
 
 
-def references(texts: Iterable[str]) -> list[str]:
-    """The section ids a text refers to with [para:ID] or [paras:ID]."""
-    return [m.group(2) for text in texts for m in PARA_REF.finditer(text)]
+def references(texts: Iterable[str]) -> list[tuple[str, str]]:
+    """The references in texts, as written ('[para:ID]', '[paras:ID]'), with the section id."""
+    return [(m.group(0), m.group(2)) for text in texts for m in PARA_REF.finditer(text)]
 
 
 def _in_list_or_table(el: object, stop: object) -> bool:
