@@ -18,6 +18,9 @@ from .docx_common import PARAGRAPH_STYLES, Container, Fmt, bookmark_name, classe
 class Furniture:
     """Mixin of DocxBuilder: the parts of the page that are not running text."""
 
+    running_side = "right"  # where the symbol runs in the header: 'right' or 'outer' (even/odd pages)
+    first_footer = ""  # the job number at the foot of page 1
+
     def masthead(self, el: Any) -> None:
         """The masthead as a borderless table: the ECLAC pair (issuer | Distr. block), or the
         rows and cells a house style lays out (div.mh-row > div.mh-cell), rules included."""
@@ -117,7 +120,7 @@ class Furniture:
             hyperlink = ooxml.add_hyperlink(p, anchor=anchor)
             self.inline(p, link if link is not None else entry, Fmt(), hyperlink)
             if numbered:
-                p.add_run("\t" + (link.get("data-paras") or "" if link is not None else ""))
+                p.add_run("\t" + ((link.get("data-paras") or "") if link is not None else ""))
             p.add_run("\t")
             ooxml.add_field(p, f"PAGEREF {anchor} \\h")
             if index == len(entries) - 1 and not numbered:
@@ -148,7 +151,7 @@ class Furniture:
         page numbers at the foot (centred, or outer), nothing on page 1 but the job number."""
         first = self.doc.sections[0]
         ooxml.title_page(first)
-        outer = getattr(self, "running_side", "right") == "outer"
+        outer = self.running_side == "outer"
         parts = [(first.header, first.footer, WD_ALIGN_PARAGRAPH.RIGHT if outer else WD_ALIGN_PARAGRAPH.CENTER)]
         if outer:
             self.doc.settings.odd_and_even_pages_header_footer = True
@@ -164,10 +167,9 @@ class Furniture:
             for part in [h for h, _, _ in parts] + [first.first_page_header]:
                 mark = part.add_paragraph(self.watermark, style="Watermark")
                 mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        job = getattr(self, "first_footer", "")
-        if job:
+        if self.first_footer:
             foot = first.first_page_footer.paragraphs[0]
-            foot.text = job
+            foot.text = self.first_footer
             foot.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 
