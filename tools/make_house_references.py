@@ -1,6 +1,6 @@
 """Write each house style's reference.docx: the shared templates/reference.docx restyled with the
 `word_styles` its house.yaml lists (style name -> size, bold, italic, caps, align, space_before,
-space_after, keep_with_next).
+space_after, keep_with_next), with the page margins of `page_margins_cm` (top, bottom, left, right).
 
 Run after changing a house's word_styles or the shared reference document:
     python tools/make_house_references.py [TEMPLATES_DIR]
@@ -17,6 +17,7 @@ from pathlib import Path
 
 import docx
 import yaml
+from docx.shared import Cm
 
 from reportgen.project import default_templates_dir
 from reportgen.writers.docx_styles import StyleSpec, ensure_styles, restyle_with
@@ -43,12 +44,18 @@ def main(templates: Path) -> None:
         shared = default_templates_dir() / "reference.docx"
     for house_file in sorted(templates.glob("houses/*/house.yaml")):
         data = yaml.safe_load(house_file.read_text(encoding="utf-8")) or {}
-        styles = data.get("word_styles")
-        if not styles:
+        styles = data.get("word_styles") or {}
+        margins = data.get("page_margins_cm") or {}
+        if not styles and not margins:
             continue
         document = docx.Document(str(shared))
         ensure_styles(document)
         restyle_with(document, [spec_for(name, values) for name, values in styles.items()])
+        section = document.sections[0]
+        for side, value in margins.items():  # the same page geometry as the house's print.css
+            if side not in {"top", "bottom", "left", "right"}:
+                raise SystemExit(f"{house_file}: page_margins_cm.{side}: expected top, bottom, left or right")
+            setattr(section, f"{side}_margin", Cm(float(value)))
         target = house_file.parent / "reference.docx"
         document.save(str(target))
         print(f"wrote {target}")
