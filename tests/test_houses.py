@@ -332,3 +332,9 @@ def test_un_emblem_before_the_organ(houses: dict) -> None:
     organ = document.tables[0].rows[1].cells[0].paragraphs[0]
     assert organ._p.xpath(".//pic:pic") and organ.text.strip() == "Economic and Social Council"
     assert PdfReader(str(houses["un-variant"]["pdf"])).pages[0].images
+
+
+def test_the_examples_project_validates_and_keeps_an_unmodified_themes_file() -> None:
+    result = CliRunner().invoke(main, ["--project", str(EXAMPLES), "validate"])
+    assert result.exit_code == 0, result.output
+    assert (EXAMPLES / "content" / "themes.yaml").read_bytes() == (REPO / "content" / "themes.yaml").read_bytes()
