@@ -338,3 +338,17 @@ def test_the_examples_project_validates_and_keeps_an_unmodified_themes_file() ->
     result = CliRunner().invoke(main, ["--project", str(EXAMPLES), "validate"])
     assert result.exit_code == 0, result.output
     assert (EXAMPLES / "content" / "themes.yaml").read_bytes() == (REPO / "content" / "themes.yaml").read_bytes()
+
+
+def test_a_reference_to_a_section_without_numbered_paragraphs_is_located(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLES / "content", tmp_path / "content")
+    meeting = tmp_path / "content" / "oas-gtmig2014" / "meeting.yaml"
+    text = meeting.read_text(encoding="utf-8").replace("  house: oas\n", "  house: oas\n  paragraph_numbers: true\n")
+    text = text.replace("By resolution AG/RES. 2800", "As recommended in paragraph [para:recommendations], by resolution AG/RES. 2800")
+    meeting.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "build", "oas-gtmig2014", "--pdf"])
+    assert result.exit_code == 1
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "[para:recommendations]" in t)
+    assert result.output.splitlines()[0].startswith(f"content/oas-gtmig2014/meeting.yaml:{line}:")
+    assert "[para:recommendations]: that section has no numbered paragraph to refer to" in result.output
+    assert not (tmp_path / "output").exists()

@@ -14,7 +14,7 @@ from .houses import load_house, stylesheets
 from .labels import Labels
 from .markup import plain
 from .model import Meeting, load_meetings
-from .numbering import number_paragraphs, resolve_references
+from .numbering import number_documents
 from .project import Project, template_search_path
 from .render import Renderer, context_for
 from .validate import check_meeting, load_themes
@@ -39,7 +39,6 @@ class Rendered:
     kind: str
     html: str
     targets: list[Path] = field(default_factory=list)
-    numbers: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def output_root(project: Project, out_dir: Path | None) -> Path:
@@ -87,18 +86,6 @@ def writer_for(fmt: str):  # type: ignore[no-untyped-def]
     return write_or_explain
 
 
-def number_documents(rendered: list[Rendered]) -> None:
-    """Number paragraphs where a kind asks for it, then fill in paragraph references; a kind
-    without numbers of its own (a chair's summary) refers to the numbers of the full record."""
-    ranges: dict[str, tuple[int, int]] = {}
-    for item in rendered:
-        item.html, own = number_paragraphs(item.html)
-        ranges = ranges or own
-        item.numbers = own
-    for item in rendered:
-        item.html = resolve_references(item.html, item.numbers or ranges)
-
-
 def build_meeting(project: Project, meeting_id: str, options: BuildOptions) -> list[Path]:
     """Render every requested kind first (so template errors stop the build before any file is
     written), then write each format atomically. Returns the files written."""
@@ -114,7 +101,8 @@ def build_meeting(project: Project, meeting_id: str, options: BuildOptions) -> l
     language = options.language or meeting.document.language
     labels = Labels.load(language, search_path)
     rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft, house=house, root=project.root))) for kind in kinds]
-    number_documents(rendered)
+    for item, html in zip(rendered, number_documents(project, meeting_id, [r.html for r in rendered])):
+        item.html = html
 
     root = output_root(project, options.out_dir)
     ctx = WriteContext(search_path, plain(meeting.document.title), language, creation_time(meeting),

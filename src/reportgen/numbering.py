@@ -14,10 +14,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 import lxml.html
 
 from .contract import parse
+from .errors import ContentError, Problem
+from .project import Project
 
 log = logging.getLogger(__name__)
 
@@ -98,3 +101,31 @@ def _in_contents(el: object) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+def number_documents(project: Project, meeting_id: str, htmls: list[str]) -> list[str]:
+    """Number the paragraphs of each rendered kind that asks for it, then fill in references; a
+    kind without numbers of its own (a chair's summary) refers to the numbers of the full record.
+
+    A reference to a section without numbered paragraphs (only a list, say) cannot be filled in:
+    it is reported where it is written, before anything is built."""
+    numbered = [number_paragraphs(html) for html in htmls]
+    shared = next((ranges for _, ranges in numbered if ranges), {})
+    done = [resolve_references(html, ranges or shared) for html, ranges in numbered]
+    left = sorted({m.group(0) for html in done for m in PARA_REF.finditer(html)})
+    problems = []
+    for ref in left:
+        file, line, column = _locate(project.meeting_dir(meeting_id), ref)
+        problems.append(Problem(project.display(file), line, column, "", f"{ref}: that section has no numbered paragraph to refer to"))
+    if problems:
+        raise ContentError(problems)
+    return done
+
+
+def _locate(folder: Path, text: str) -> tuple[Path, int, int]:
+    """The first place `text` is written in a meeting's files (file, line, column)."""
+    for path in sorted(folder.glob("*.yaml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if text in line:
+                return path, number, line.index(text) + 1
+    return folder / "meeting.yaml", 1, 1
