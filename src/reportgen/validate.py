@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from . import schema
 from .errors import Problem, did_you_mean
 from .labels import available_languages
+from .model_checks import check_nodes
 from .loader import KeyPath, Loaded, Marks, format_path, load_yaml, mapping_problems, problem_at
 from .project import MEETING_FILE, Project, template_search_path
 
@@ -279,6 +280,7 @@ class _RefChecker:
             elif isinstance(node, (schema.Session, schema.AgendaDay)) and node.date is not None:
                 if not start <= node.date <= end:
                     self.add((*path, "date"), f"date {node.date} is outside the meeting ({_span(start, end)})")
+        check_nodes(doc, walk(doc), people, sessions, self.ref, self.add)
         for ident in doc.footnotes:
             if ident not in cited:
                 self.problems.append(problem_at(self.marks, ("footnotes", ident), f"footnote '{ident}' is never cited ([^{ident}])", key=True))

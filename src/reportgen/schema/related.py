@@ -1,0 +1,38 @@
+"""The document's authors by role, and the meeting's family of related documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .base import Line, Strict
+from .meeting import RoleHolder
+
+
+class Authors(Strict):
+    """Who wrote the document, by role; printed as one line ('Prepared by …, under the supervision of …')."""
+
+    prepared_by: list[RoleHolder] = []
+    """Who prepared (wrote) the document."""
+    under_the_supervision_of: list[RoleHolder] = []
+    """Under whose supervision it was prepared."""
+    with_contributions_from: list[RoleHolder] = []
+    """Who contributed to it."""
+
+    def roles(self) -> list[tuple[str, list[RoleHolder]]]:
+        """(field name, holders) for each role that has holders, in the order above."""
+        return [(name, getattr(self, name)) for name in type(self).model_fields if getattr(self, name)]
+
+
+class RelatedDocument(Strict):
+    """One document of the meeting's family: programme, information note, working paper, report, corrigendum."""
+
+    symbol: Line | None = None
+    """Document symbol, e.g. 'LC/L.3702/Corr.1'."""
+    title: Line
+    """Title as printed in the list of documents."""
+    kind: Line | None = None
+    """What the document is, e.g. 'Information note', 'Working paper'."""
+    date: dt.date | None = None
+    """Date of the document (YYYY-MM-DD)."""
+    languages: list[Line] = []
+    """Languages it is issued in, as two-letter codes ('en', 'es')."""
