@@ -77,7 +77,10 @@ def participant_groups(meeting: Meeting, labels: Labels) -> list[Part]:
     parts: list[Part] = []
     if by_country:
         parts.append(Part(labels["participants_states"], [by_country[c] for c in sorted(by_country, key=str.casefold)]))
-    for category, groups in by_category.items():
+    # Categories in the order their organisations are recorded (UN system before NGOs, as the project lists them).
+    order = {org.id: i for i, org in enumerate(meeting.doc.organisations)}
+    ranked = sorted(by_category.items(), key=lambda kv: min(order[org_id] for org_id in kv[1]))
+    for category, groups in ranked:
         parts.append(Part(category, sorted(groups.values(), key=lambda g: g.name.casefold())))
     if others.lines:
         parts.append(Part(others.name, [Group("", others.lines)]))
