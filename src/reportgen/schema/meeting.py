@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import field_validator, model_validator
 
 from .base import Id, Line, Strict, Text
 
@@ -58,7 +58,8 @@ class RoleHolder(Strict):
     """Who holds a role: a person, an organisation or a country, or an office held by someone unnamed.
 
     `office` alone names an unnamed holder ('the Chair', 'a rapporteur elected at the opening
-    session'); with a country or organisation it says which one ('the representative' of Mexico)."""
+    session'); with a person, country or organisation it names the office they held, printed
+    'office (holder)'."""
 
     person: Id | None = None
     """Id of a person."""
@@ -74,10 +75,8 @@ class RoleHolder(Strict):
     @model_validator(mode="after")
     def _exactly_one(self) -> RoleHolder:
         given = [k for k in ("person", "organisation", "country") if getattr(self, k)]
-        if self.office is not None and self.person is None and len(given) <= 1:
-            return self
-        if len(given) != 1:
-            raise ValueError("expected exactly one of person, organisation or country (or an office)")
+        if len(given) > 1 or not (given or self.office):
+            raise ValueError("expected exactly one of person, organisation or country, or an office")
         return self
 
 
@@ -97,7 +96,7 @@ class Venue(Strict):
 class Figure(Strict):
     """A participation figure or category: who took part, with or without how many."""
 
-    count: int | None = Field(None, gt=0)
+    count: int | None = None
     """The number, if known (at least 1); without it the line names a category only."""
     unit: Line
     """Who took part, e.g. 'participants', 'countries', 'representatives of member States'."""
@@ -105,6 +104,13 @@ class Figure(Strict):
     """Qualifier printed before the number, when the figure is not exact."""
     note: str | None = None
     """What the figure covers, e.g. 'as observers'."""
+
+    @field_validator("count")
+    @classmethod
+    def _positive(cls, count: int | None) -> int | None:
+        if count is not None and count < 1:
+            raise ValueError(f"a count must be 1 or more, found {count} (leave count out when the number is not known)")
+        return count
 
 
 class Amount(Strict):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, field_validator, model_validator
 
 from .base import Id, Line, Strict, Text, Time
 from .meeting import RoleHolder
@@ -100,8 +100,15 @@ class AgendaDay(Strict):
     """Hours of the day: start time, HH:MM."""
     end: Time | None = None
     """Hours of the day: end time, HH:MM."""
-    items: list[AgendaItem] = Field(min_length=1)
+    items: list[AgendaItem]
     """The day's slots, in order (at least one)."""
+
+    @field_validator("items")
+    @classmethod
+    def _not_empty(cls, items: list[AgendaItem]) -> list[AgendaItem]:
+        if not items:
+            raise ValueError("an agenda day needs at least one slot (a session, or an event such as a break)")
+        return items
 
 
 class AgendaTopic(Strict):
