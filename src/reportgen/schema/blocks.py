@@ -41,7 +41,7 @@ def _list_item(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
 
 
-Item = Annotated[ListItem, BeforeValidator(_list_item)]
+Item = Annotated[ListItem, BeforeValidator(_list_item, json_schema_input_type=Union[str, ListItem])]
 
 
 class ListBlock(Strict):
@@ -107,7 +107,7 @@ def _cell(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
 
 
-TableCell = Annotated[Cell, BeforeValidator(_cell)]
+TableCell = Annotated[Cell, BeforeValidator(_cell, json_schema_input_type=Union[str, Cell])]
 
 
 class TableBlock(Strict):

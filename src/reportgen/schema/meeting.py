@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .base import Id, Line, Strict, Text
 
@@ -96,7 +96,7 @@ class Venue(Strict):
 class Figure(Strict):
     """A participation figure or category: who took part, with or without how many."""
 
-    count: int | None = None
+    count: int | None = Field(None, json_schema_extra={"minimum": 1})
     """The number, if known (at least 1); without it the line names a category only."""
     unit: Line
     """Who took part, e.g. 'participants', 'countries', 'representatives of member States'."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Union
 
 from pydantic import BeforeValidator, field_validator, model_validator
 
@@ -28,7 +28,7 @@ def _speaker(value: Any) -> Any:
     return {"person": value} if isinstance(value, str) else value
 
 
-Speaker = Annotated[SpeakerRef, BeforeValidator(_speaker)]
+Speaker = Annotated[SpeakerRef, BeforeValidator(_speaker, json_schema_input_type=Union[str, SpeakerRef])]
 
 
 class Session(Strict):
