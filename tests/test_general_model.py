@@ -311,3 +311,23 @@ def test_schema_rejects_what_validation_rejects() -> None:
 def test_examples_carry_the_editor_modeline() -> None:
     for path in (EXAMPLES / "content").glob("*/meeting.yaml"):
         assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+
+
+def test_content_docs_list_every_field() -> None:
+    """docs/content.md's field reference has a row for every key of every record (run
+    scripts/content_reference.py after adding a field)."""
+    text = (REPO / "docs" / "content.md").read_text(encoding="utf-8")
+    schema = meeting_schema()
+    for name, record in [("MeetingFile", schema), *schema["definitions"].items()]:
+        if "properties" not in record:
+            continue
+        assert f"\n### {name}\n" in text, f"{name} missing: run scripts/content_reference.py"
+        section = text.split(f"\n### {name}\n", 1)[1].split("\n### ", 1)[0]
+        for key in record["properties"]:
+            assert f"| `{key}` |" in section, f"{name}.{key} missing: run scripts/content_reference.py"
+
+
+def test_schema_markdown_command(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["schema", "--markdown"])
+    assert result.exit_code == 0
+    assert "| `signatories` | list of text |  | States that signed or endorsed the text the meeting adopted. |" in result.output
