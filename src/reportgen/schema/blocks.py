@@ -181,9 +181,9 @@ class Section(Strict):
 
     id: Id
     """Identifier (also the anchor for the contents and references)."""
-    label: str | None = None
+    label: Line | None = None
     """Label printed before the heading, e.g. 'A.' or '(a)'."""
-    heading: str | None = None
+    heading: Line | None = None
     """Heading text; a section without one continues the text of the previous one."""
     session: Id | None = None
     """Id of the session this section reports on."""

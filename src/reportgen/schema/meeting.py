@@ -17,7 +17,7 @@ class Organisation(Strict):
 
     id: Id
     """Identifier used to refer to this organisation."""
-    name: Text
+    name: Line
     """Full name."""
     acronym: str | None = None
     """Acronym, e.g. 'IOM'."""
@@ -34,7 +34,7 @@ class Person(Strict):
 
     id: Id
     """Identifier used to refer to this person, e.g. 'j-martinez'."""
-    name: Text
+    name: Line
     """Full name as printed, e.g. 'Jorge Martínez Pizarro'."""
     short_name: str | None = None
     """Shorter form used in the agenda, e.g. 'Jorge Martínez'."""
@@ -85,9 +85,9 @@ class Venue(Strict):
 
     id: Id | None = None
     """Identifier, for agenda days held at a further venue (venues:)."""
-    city: Text
+    city: Line
     """City, e.g. 'Santiago'."""
-    country: Text
+    country: Line
     """Country, e.g. 'Chile'."""
     place: str | None = None
     """Building or room, e.g. 'ECLAC, Raúl Prebisch Conference Room'."""
