@@ -64,6 +64,11 @@ def docx_text(examples: dict, meeting_id: str, kind: str = "rapporteur-report") 
     return flat("\n".join([p.text for p in document.paragraphs] + cells))
 
 
+def text_in(examples: dict, meeting_id: str, fmt: str, kind: str = "rapporteur-report") -> str:
+    """The document's text in one format, white space made single spaces."""
+    return flat(pdf(examples, meeting_id, kind)) if fmt == "pdf" else docx_text(examples, meeting_id, kind)
+
+
 def numbered(paragraph: Any) -> bool:
     return paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
 
@@ -95,7 +100,7 @@ def test_docx_tells_preambular_from_operative_paragraphs(examples: dict) -> None
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_chair_summary_names_and_counts_adopted_texts(examples: dict, fmt: str) -> None:
-    text = flat(pdf(examples, DECLARATION, "chair-summary") if fmt == "pdf" else docx_text(examples, DECLARATION, "chair-summary"))
+    text = text_in(examples, DECLARATION, fmt, "chair-summary")
     assert "Decisions adopted" in text
     assert "7 operative paragraphs, preceded by 5 preambular paragraphs." in text
     assert "Overall conclusions" not in text
@@ -115,14 +120,14 @@ def test_brief_counts_decisions_as_decisions(examples: dict, tmp_path: Path) -> 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_unnamed_chair_and_rapporteur(examples: dict, fmt: str) -> None:
-    text = flat(pdf(examples, DECLARATION, "chair-summary") if fmt == "pdf" else docx_text(examples, DECLARATION, "chair-summary"))
+    text = text_in(examples, DECLARATION, fmt, "chair-summary")
     assert "Chair the Vice-Minister of Foreign Affairs of Honduras, Pro Tempore Presidency of the MCPM" in text
     assert "Rapporteur a rapporteur elected at the opening session" in text
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_state_lists_in_chair_summary(examples: dict, fmt: str) -> None:
-    text = flat(pdf(examples, DECLARATION, "chair-summary") if fmt == "pdf" else docx_text(examples, DECLARATION, "chair-summary"))
+    text = text_in(examples, DECLARATION, fmt, "chair-summary")
     assert "Signatory States Belize, Costa Rica, Dominican Republic" in text
     assert "Observer States Colombia, Ecuador" in text
 
@@ -152,7 +157,7 @@ def test_observer_is_not_a_signatory(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_generated_list_of_participants(examples: dict, fmt: str) -> None:
-    text = flat(pdf(examples, DECLARATION) if fmt == "pdf" else docx_text(examples, DECLARATION))
+    text = text_in(examples, DECLARATION, fmt)
     annex = text[text.rindex("LIST OF PARTICIPANTS" if fmt == "pdf" else "List of participants"):]
     expected = [
         "A. States", "Canada", "Mr Pierre Dubois, Migration Policy Officer",
@@ -186,7 +191,7 @@ def test_generated_list_of_documents_docx(examples: dict) -> None:
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_annex_with_its_own_kind_author_and_original(examples: dict, fmt: str) -> None:
-    text = flat(pdf(examples, DECLARATION) if fmt == "pdf" else docx_text(examples, DECLARATION))
+    text = text_in(examples, DECLARATION, fmt)
     assert "Statement Submitted by the Regional Network of Civil Society Organizations for Migration (RNCOM) [Original: Spanish]" in text
 
 
@@ -207,7 +212,7 @@ def test_300_character_title_builds_in_both_formats(examples: dict) -> None:
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_agenda_items_with_sub_items_and_sessions(examples: dict, fmt: str) -> None:
-    text = flat(pdf(examples, WORKSHOP) if fmt == "pdf" else docx_text(examples, WORKSHOP))
+    text = text_in(examples, WORKSHOP, fmt)
     agenda = text[text.rindex("Agenda "):]
     expected = ["1. Opening of the workshop (taken up in Opening remarks and setting the scene)",
                 "(a) Welcome remarks", "(b) Adoption of the agenda",
@@ -219,7 +224,7 @@ def test_agenda_items_with_sub_items_and_sessions(examples: dict, fmt: str) -> N
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_days_with_labels_rooms_hours_and_venues(examples: dict, fmt: str) -> None:
-    text = flat(pdf(examples, WORKSHOP) if fmt == "pdf" else docx_text(examples, WORKSHOP))
+    text = text_in(examples, WORKSHOP, fmt)
     assert "Day 1: Tuesday, 14 October Palais des Nations, Geneva; Conference Room XVII; 9.30 a.m. to 5.30 p.m." in text
     assert "Day 2: Wednesday, 15 October International Conference Centre Geneva, Geneva; Room 2; 10 a.m. to 1 p.m." in text
 
@@ -237,13 +242,13 @@ def test_slot_without_speakers_prints_nothing_empty(examples: dict) -> None:
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_chair_summary_links_sessions_to_agenda_items(examples: dict, fmt: str) -> None:
-    text = flat(pdf(examples, WORKSHOP, "chair-summary") if fmt == "pdf" else docx_text(examples, WORKSHOP, "chair-summary"))
+    text = text_in(examples, WORKSHOP, fmt, "chair-summary")
     assert "Session 1: Staying, moving and relocating with dignity Moderator: Kwame Osei. Agenda item: 2." in text
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_several_venues_in_chair_summary(examples: dict, fmt: str) -> None:
-    text = flat(pdf(examples, DECLARATION, "chair-summary") if fmt == "pdf" else docx_text(examples, DECLARATION, "chair-summary"))
+    text = text_in(examples, DECLARATION, fmt, "chair-summary")
     assert "Tegucigalpa and San Pedro Sula, Honduras, 1 and 2 December 2025" in text
     assert "Centro de Convenciones del Valle, San Pedro Sula, Honduras" in text
 
@@ -253,14 +258,14 @@ def test_several_venues_in_chair_summary(examples: dict, fmt: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_authors_by_role(examples: dict, fmt: str) -> None:
-    text = flat(pdf(examples, WORKSHOP) if fmt == "pdf" else docx_text(examples, WORKSHOP))
+    text = text_in(examples, WORKSHOP, fmt)
     assert ("Prepared by María Ramírez, under the supervision of Kwame Osei and Amélie Moreau, with contributions from "
             "United Nations Framework Convention on Climate Change secretariat and Platform on Disaster Displacement.") in text
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_on_behalf_of_and_read_out(examples: dict, fmt: str) -> None:
-    text = flat(pdf(examples, WORKSHOP) if fmt == "pdf" else docx_text(examples, WORKSHOP))
+    text = text_in(examples, WORKSHOP, fmt)
     assert "Statement by Jonas Keller, read out by Kwame Osei" in text
     assert "Statement by Hlengiwe Dlamini, on behalf of the African Group" in text
     assert "Hlengiwe Dlamini, on behalf of the African Group" in text[text.index("Programme"):]
@@ -268,7 +273,7 @@ def test_on_behalf_of_and_read_out(examples: dict, fmt: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_participation_by_category(examples: dict, fmt: str) -> None:
-    text = flat(pdf(examples, WORKSHOP, "chair-summary") if fmt == "pdf" else docx_text(examples, WORKSHOP, "chair-summary"))
+    text = text_in(examples, WORKSHOP, fmt, "chair-summary")
     assert ("Participation over 240 participants 96 member States of IOM observers, including States and international "
             "organizations representatives of civil society, academia and the private sector") in text
 

@@ -22,7 +22,7 @@ STANDING = {
 def state_countries(doc: schema.MeetingFile) -> set[str]:
     """Every country named in the meeting's State lists."""
     states = doc.meeting.states
-    return {c for _, countries in states.standing() for c in countries} if states else set()
+    return {c for _, countries in states.filled() for c in countries} if states else set()
 
 
 def state_roles(meeting: Meeting, country: str) -> list[str]:
@@ -34,4 +34,4 @@ def state_roles(meeting: Meeting, country: str) -> list[str]:
     process = meeting.facts.series or meeting.facts.title
     text = f"the {meeting.document.kind_label.lower()}"
     return [STANDING[key].format(process=process, text=text)
-            for key, countries in states.standing() if want in {c.casefold() for c in countries}]
+            for key, countries in states.filled() if want in {c.casefold() for c in countries}]

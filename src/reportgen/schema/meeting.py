@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -124,7 +124,15 @@ class Amount(Strict):
     """The amount as the document prints it, e.g. 'US$440 billion'."""
 
 
-class States(Strict):
+class TypedLists(Strict):
+    """A record of lists, one per role or standing (States by standing, authors by role)."""
+
+    def filled(self) -> list[tuple[str, list[Any]]]:
+        """(field name, items) for each list that has items, in the order of the fields."""
+        return [(name, getattr(self, name)) for name in type(self).model_fields if getattr(self, name)]
+
+
+class States(TypedLists):
     """The States of a meeting by standing; each list holds country names as printed."""
 
     members: list[Line] = []
@@ -135,10 +143,6 @@ class States(Strict):
     """States that attended as observers."""
     signatories: list[Line] = []
     """States that signed or endorsed the text the meeting adopted."""
-
-    def standing(self) -> list[tuple[str, list[str]]]:
-        """(field name, countries) for each non-empty list, in the order above."""
-        return [(name, getattr(self, name)) for name in type(self).model_fields if getattr(self, name)]
 
 
 class Meeting(Strict):

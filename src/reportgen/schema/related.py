@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from .base import Line, Strict
-from .meeting import RoleHolder
+from .meeting import RoleHolder, TypedLists
 
 
-class Authors(Strict):
+class Authors(TypedLists):
     """Who wrote the document, by role; printed as one line ('Prepared by …, under the supervision of …')."""
 
     prepared_by: list[RoleHolder] = []
@@ -17,10 +17,6 @@ class Authors(Strict):
     """Under whose supervision it was prepared."""
     with_contributions_from: list[RoleHolder] = []
     """Who contributed to it."""
-
-    def roles(self) -> list[tuple[str, list[RoleHolder]]]:
-        """(field name, holders) for each role that has holders, in the order above."""
-        return [(name, getattr(self, name)) for name in type(self).model_fields if getattr(self, name)]
 
 
 class RelatedDocument(Strict):
