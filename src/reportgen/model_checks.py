@@ -55,6 +55,8 @@ def check_nodes(doc: schema.MeetingFile, nodes: Iterable[tuple[KeyPath, Any]], p
             for i, code in enumerate(node.languages):
                 if not LANGUAGE_CODE.match(code):
                     add((*path, "languages", i), f"expected a two-letter language code such as 'en', found {code!r}")
+        elif isinstance(node, schema.Annex) and node.original_language and not LANGUAGE_CODE.match(node.original_language):
+            add((*path, "original_language"), f"expected a two-letter language code such as 'es', found {node.original_language!r}")
         elif isinstance(node, schema.Annex) and node.generate == "documents" and not doc.documents:
             add((*path, "generate"), "a list of documents needs the meeting's documents (documents: at the top level)")
         elif isinstance(node, schema.Annex) and node.generate == "agenda" and doc.agenda is None:
