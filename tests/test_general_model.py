@@ -160,12 +160,13 @@ def test_generated_list_of_participants(examples: dict, fmt: str) -> None:
     text = text_in(examples, DECLARATION, fmt)
     annex = text[text.rindex("LIST OF PARTICIPANTS" if fmt == "pdf" else "List of participants"):]
     expected = [
-        "A. States", "Canada", "Mr Pierre Dubois, Migration Policy Officer",
+        "A. Member States", "Canada", "Mr Pierre Dubois, Migration Policy Officer",
         "El Salvador", "Mr José Henríquez Flores, Director General, Directorate General of Migration and Foreign Nationals",
         "Mexico", "Ms Mariana Ortega Salas, Deputy Director for Migration Policy, Secretariat of Foreign Affairs",
-        "B. Secretariat", "Technical Secretariat of the Mesoamerican Consultation Process on Migration (MCPM-TS)",
-        "C. International organizations", "International Organization for Migration (IOM)", "Mr Takeshi Nakamura, Chief of Mission",
-        "D. Civil society", "Ms Elena Morales, Regional Coordinator",
+        "B. Observer States", "Colombia", "Ms Camila Restrepo, Director of Migration Affairs",
+        "C. Secretariat", "Technical Secretariat of the Mesoamerican Consultation Process on Migration (MCPM-TS)",
+        "D. International organizations", "International Organization for Migration (IOM)", "Mr Takeshi Nakamura, Chief of Mission",
+        "E. Civil society", "Ms Elena Morales, Regional Coordinator",
     ]
     positions = [annex.index(line) for line in expected]
     assert positions == sorted(positions)

@@ -53,11 +53,29 @@ def _category(org: schema.Organisation) -> str | None:
     return None
 
 
+def _state_parts(meeting: Meeting, labels: Labels, by_country: dict[str, Group]) -> list[Part]:
+    """Countries by standing, as UN reports list them: member States, then observer States, then
+    any other State (all under 'States' when the meeting has no State lists)."""
+    states = meeting.facts.states
+    standing = [("states_members", states.members), ("states_observers", states.observers)] if states else []
+    parts: list[Part] = []
+    left = dict(by_country)
+    for key, countries in standing:
+        wanted = {c.casefold() for c in countries}
+        found = sorted((c for c in left if c.casefold() in wanted), key=str.casefold)
+        if found:
+            parts.append(Part(labels[key], [left.pop(c) for c in found]))
+    if left:
+        parts.append(Part(labels["participants_states"], [left[c] for c in sorted(left, key=str.casefold)]))
+    return parts
+
+
 def participant_groups(meeting: Meeting, labels: Labels) -> list[Part]:
     """The people of the meeting grouped for a list of participants.
 
     A person belongs to a country when they or their organisation have one (national delegations
-    and bodies); else to their organisation, listed under its category; else to 'Other participants'."""
+    and bodies), listed by the country's standing (member, observer); else to their organisation,
+    listed under its category; else to 'Other participants'."""
     by_country: dict[str, Group] = {}
     by_category: dict[str, dict[str, Group]] = {}
     others = Group(labels["participants_other"])
@@ -74,9 +92,7 @@ def participant_groups(meeting: Meeting, labels: Labels) -> list[Part]:
             groups.setdefault(org.id, Group(_org_name(org))).lines.append(_line(person, with_org=False))
         else:
             others.lines.append(_line(person, with_org=False))
-    parts: list[Part] = []
-    if by_country:
-        parts.append(Part(labels["participants_states"], [by_country[c] for c in sorted(by_country, key=str.casefold)]))
+    parts = _state_parts(meeting, labels, by_country)
     # Categories in the order their organisations are recorded (UN system before NGOs, as the project lists them).
     order = {org.id: i for i, org in enumerate(meeting.doc.organisations)}
     ranked = sorted(by_category.items(), key=lambda kv: min(order[org_id] for org_id in kv[1]))
