@@ -8,6 +8,7 @@ are reported instead of silently overwritten.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,6 +126,14 @@ class _Builder:
             sentence = pairs[0][0].value
             self.marks.hints[path] = (f"'{sentence}:' is read as a key: a sentence ending in a colon must be "
                                       f"in quotes, e.g. - \"{sentence}:\"")
+            return
+        key, value = pairs[0] if len(pairs) == 1 else (None, None)
+        if (in_list and not node.flow_style and key is not None and isinstance(value, yaml.ScalarNode)
+                and value.style is None and re.match(r"[A-Z]|\S+ ", str(key.value))):
+            text = f"{key.value}: {value.value}"
+            short = text if len(text) <= 40 else text[:37] + "..."
+            self.marks.hints[path] = (f"'{short}' is read as a key and a value: text with ': ' in it must be "
+                                      f"in quotes, e.g. - \"{key.value}: …\"")
             return
         if node.flow_style:
             for (prev_key, prev_value), (key, value) in zip(pairs, pairs[1:]):
