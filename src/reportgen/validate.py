@@ -19,8 +19,8 @@ from pydantic import BaseModel, ValidationError
 from . import schema
 from .errors import Problem, did_you_mean
 from .labels import available_languages
-from .model_checks import check_nodes
 from .loader import KeyPath, Loaded, Marks, format_path, load_yaml, mapping_problems, problem_at
+from .model_checks import check_nodes
 from .project import MEETING_FILE, Project, template_search_path
 
 log = logging.getLogger(__name__)

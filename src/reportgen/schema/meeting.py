@@ -133,7 +133,8 @@ class TypedLists(Strict):
 
 
 class States(TypedLists):
-    """The States of a meeting by standing; each list holds country names as printed."""
+    """The States of a meeting by standing; each list holds country names as printed. Printed in the
+    chair's summary, used to group the list of participants, and read by the country view of briefs."""
 
     members: list[Line] = []
     """Member States of the process or body."""
@@ -157,7 +158,7 @@ class Meeting(Strict):
     venue: Venue
     """Where it took place (the main venue)."""
     venues: list[Venue] = []
-    """Further venues, in other buildings or cities; agenda days name them by id."""
+    """Further venues, in other buildings or cities; agenda days name them by id; the chair's summary lists them all."""
     start: dt.date
     """First day (YYYY-MM-DD)."""
     end: dt.date | None = None

@@ -9,7 +9,8 @@ from .meeting import RoleHolder, TypedLists
 
 
 class Authors(TypedLists):
-    """Who wrote the document, by role; printed as one line ('Prepared by …, under the supervision of …')."""
+    """Who wrote the document, by role; printed as one line at the start of the report ('Prepared by …,
+    under the supervision of …') and as rows of the chair's summary's table of facts."""
 
     prepared_by: list[RoleHolder] = []
     """Who prepared (wrote) the document."""
@@ -20,7 +21,8 @@ class Authors(TypedLists):
 
 
 class RelatedDocument(Strict):
-    """One document of the meeting's family: programme, information note, working paper, report, corrigendum."""
+    """One document of the meeting's family: programme, information note, working paper, report,
+    corrigendum; a row of the list of documents (an annex with generate: documents)."""
 
     symbol: Line | None = None
     """Document symbol, e.g. 'LC/L.3702/Corr.1'."""
