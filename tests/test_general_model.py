@@ -337,3 +337,30 @@ def test_schema_markdown_command(runner: CliRunner) -> None:
     result = runner.invoke(main, ["schema", "--markdown"])
     assert result.exit_code == 0
     assert "| `signatories` | list of text |  | States that signed or endorsed the text the meeting adopted. |" in result.output
+
+
+def test_spanish_furniture_words(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["--project", str(EXAMPLES), "build", DECLARATION, "--lang", "es", "--pdf",
+                                       "--kind", "chair-summary", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    text = flat(pdf_text(tmp_path / DECLARATION / f"{DECLARATION}-chair-summary.pdf"))
+    assert "Tegucigalpa y San Pedro Sula, Honduras, 1 y 2 de diciembre de 2025" in text
+    assert "Estados signatarios Belize" in text and "Temas del temario: 1, 2, 3." in text
+    assert "7 párrafos dispositivos, precedidos de 5 párrafos del preámbulo." in text
+
+
+def test_slip_hint_in_an_included_file(tmp_path: Path) -> None:
+    folder = tmp_path / "content" / "m"
+    folder.mkdir(parents=True)
+    (folder / "meeting.yaml").write_text(
+        "include: [people.yaml]\n"
+        "document: {kind_label: Report, title: A meeting}\n"
+        "meeting: {title: A meeting, short_title: A meeting, venue: {city: Lima, country: Peru}, start: 2025-05-05}\n"
+        "people:\n  - {id: a, name: Ana}\n"
+        "body: [{id: s, heading: S, blocks: [Text.]}]\n", encoding="utf-8")
+    (folder / "people.yaml").write_text("people:\n  - {id: b, name: Bruno, post: Head, Migration Unit}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "validate"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "content/m/people.yaml:2:38: people[1].Migration Unit: 'Migration Unit' is read as a key: a comma inside {…} "
+        "ends the value before it; put that value in quotes, e.g. post: \"Head, Migration Unit\"")
