@@ -364,3 +364,11 @@ def test_slip_hint_in_an_included_file(tmp_path: Path) -> None:
     assert result.output.splitlines()[0] == (
         "content/m/people.yaml:2:38: people[1].Migration Unit: 'Migration Unit' is read as a key: a comma inside {…} "
         "ends the value before it; put that value in quotes, e.g. post: \"Head, Migration Unit\"")
+
+
+def test_office_of_a_country_in_country_view(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["--project", str(EXAMPLES), "compare", DECLARATION, "--country", "Honduras",
+                                       "--pdf", "--out", str(tmp_path), "--date", "2026-01-15"])
+    assert result.exit_code == 0, result.output
+    text = flat(pdf_text(tmp_path / "compare" / f"{DECLARATION}_honduras.pdf"))
+    assert "host of the meeting: Pro Tempore Presidency" in text and "signatory State of the declaration" in text

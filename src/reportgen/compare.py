@@ -214,7 +214,7 @@ def _holder(holder: schema.RoleHolder) -> tuple[str | None, str | None]:
     """(country, who): the holder's country and, for a person or organisation, its name."""
     target = holder.ref
     if holder.country:
-        return holder.country, None
+        return holder.country, holder.office
     if isinstance(target, schema.Person):
         name = f"{target.honorific} {target.name}" if target.honorific else target.name
         return person_country(target), name
