@@ -267,7 +267,7 @@ def test_reportgen_new_writes_a_starter_that_validates_and_builds(house: str, tm
     result = runner.invoke(main, ["--project", str(tmp_path), "new", "first-meeting", "--house", house])
     assert result.exit_code == 0, result.output
     text = (tmp_path / "content" / "first-meeting" / "meeting.yaml").read_text(encoding="utf-8")
-    assert f"house: {house}" in text and text.startswith("# first-meeting:")
+    assert f"house: {house}" in text and text.startswith("# yaml-language-server: $schema=../../meeting.schema.json\n# first-meeting:")
     result = runner.invoke(main, ["--project", str(tmp_path), "validate", "first-meeting"])
     assert result.exit_code == 0, result.output
     if house == "un":

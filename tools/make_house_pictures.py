@@ -59,7 +59,8 @@ def main() -> int:
             [pdf] = build_meeting(Project(root), meeting_id, options)
             subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                             str(TARGET / house)], check=True)
-            print(f"wrote {(TARGET / house).with_suffix('.png').relative_to(REPO)}  ({root.name}/{meeting_id})")
+            source = Project(root).meeting_dir(meeting_id).relative_to(REPO)
+            print(f"wrote {(TARGET / house).with_suffix('.png').relative_to(REPO)}  (from {source})")
     for house in missing:
         print(f"no meeting uses the house '{house}'; no picture", file=sys.stderr)
     return 0
