@@ -249,6 +249,8 @@ def test_plain_house_has_the_organisation_and_logo_and_no_symbol_furniture(house
     pdf = page_text(houses["plain"]["pdf"])
     assert_in_order(pdf, ["Global Forum on Migration and Development", "SUMMARY REPORT", "Thematic Workshop", "2011"])
     assert "Distr" not in pdf and "ORIGINAL" not in pdf
+    assert_in_order(docx_first_page(houses["plain"]["docx"]),
+                    ["Global Forum on Migration and Development", "Summary report", "Thematic Workshop", "2011"])
     document = docx.Document(str(houses["plain"]["docx"]))
     masthead = document.tables[0].rows[0].cells[0]
     assert masthead._tc.xpath(".//pic:pic")  # the logo, as an inline picture
