@@ -23,6 +23,7 @@ DEFAULT_HOUSE = "eclac"
 HOUSES_DIR = "houses"
 HOUSE_FILE = "house.yaml"
 RUNNING_HEADS = ("right", "outer", "none")
+IMAGE_TYPES = (".png", ".jpg", ".jpeg")  # what both WeasyPrint and Word place as a picture
 
 
 @dataclass(frozen=True)
@@ -143,8 +144,12 @@ def document_problems(doc: Any, base_dirs: list[Path], root: Path) -> list[tuple
         return problems
     if document.unofficial_translation and not document.original_language:
         problems.append((("document", "unofficial_translation"), "an unofficial translation needs document.original_language (the language translated from)"))
-    if document.logo and not (root / document.logo).is_file():
-        problems.append((("document", "logo"), f"no image '{document.logo}' in the project folder"))
+    if document.logo:
+        logo = (root / document.logo).resolve()
+        if not logo.is_relative_to(root.resolve()) or logo.suffix.lower() not in IMAGE_TYPES:
+            problems.append((("document", "logo"), f"expected an image ({', '.join(IMAGE_TYPES)}) inside the project folder, not '{document.logo}'"))
+        elif not logo.is_file():
+            problems.append((("document", "logo"), f"no image '{document.logo}' in the project folder"))
     body_ids: set[str] = set()
     stack = list(doc.body)
     while stack:
