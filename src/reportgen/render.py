@@ -56,12 +56,25 @@ class Renderer:
             raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(self.kinds())})") from None
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
+        except UnicodeDecodeError as exc:
+            raise TemplateProblem(f"{self._find(name)}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
         try:
             html = template.render(context)
-        except jinja2.TemplateError as exc:
+        except jinja2.TemplateSyntaxError as exc:  # in a template it includes, imports or extends
+            raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
+        except UnicodeDecodeError as exc:
+            raise TemplateProblem(f"{_template_location(exc, template)}: a template it uses is not UTF-8 text ({exc.reason})") from None
+        except RecursionError:
+            raise TemplateProblem(f"{template.filename or name}: templates include, extend or call themselves without end") from None
+        except Exception as exc:  # templates are user code: any failure is theirs, reported by location
             raise TemplateProblem(f"{_template_location(exc, template)}: {type(exc).__name__}: {exc}") from None
         check_html(html, template.filename or name)
         return html
+
+
+    def _find(self, name: str) -> str:
+        """The file the loader reads for template `name` (project templates first)."""
+        return next((str(d / name) for d in self.search_path if (d / name).is_file()), name)
 
 
 def _template_location(exc: Exception, template: jinja2.Template) -> str:

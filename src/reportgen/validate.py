@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import schema
 from .errors import Problem, did_you_mean
-from .labels import available_languages
+from .labels import available_languages, load_catalogue
 from .loader import KeyPath, Loaded, Marks, format_path, load_yaml, mapping_problems, problem_at
 from .project import MEETING_FILE, Project, template_search_path
 
@@ -28,6 +28,12 @@ log = logging.getLogger(__name__)
 TAGGED_KINDS = frozenset({"conclusions", "recommendations", "messages"})
 
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+
+# Dates both formats print and date correctly (Word's zip stamps start in 1980 and are clamped).
+DATE_RANGE = (dt.date(1800, 1, 1), dt.date(2999, 12, 31))
+# Fields printed more than once (a heading is repeated in the contents): a footnote cited there
+# would be numbered twice.
+_REPEATED_FIELDS = frozenset({"heading", "label"})
 
 _TAGGED_BLOCKS: dict[str, type[BaseModel]] = {
     "<list>": schema.ListBlock, "<intervention>": schema.Intervention, "<floor_debate>": schema.FloorDebate,
@@ -143,10 +149,20 @@ def _shift(marks: Marks, key: str, offset: int) -> Marks:
     return shifted
 
 
+OUTSIDE_PROJECT = "leads outside the project folder (through a symbolic link); only the project's own files are read"
+
+
+def inside_project(project: Project, path: Path) -> bool:
+    """Whether `path`, with every symbolic link followed, lies inside the project folder."""
+    return path.resolve().is_relative_to(project.root.resolve())
+
+
 def load_meeting_files(project: Project, meeting_id: str) -> tuple[dict[str, Any] | None, Marks, list[Problem]]:
     """Load meeting.yaml and the files it includes, merging their top-level keys in order."""
     folder = project.meeting_dir(meeting_id)
     main_path = folder / MEETING_FILE
+    if not inside_project(project, main_path):
+        return None, Marks(), [Problem(f"{project.display(folder)}/{MEETING_FILE}", 1, 1, "", OUTSIDE_PROJECT)]
     main = load_yaml(main_path, project.display(main_path))
     problems = mapping_problems(main, project.display(main_path))
     if not isinstance(main.data, dict):
@@ -162,6 +178,9 @@ def load_meeting_files(project: Project, meeting_id: str) -> tuple[dict[str, Any
         path = folder / name
         if Path(name).is_absolute() or ".." in Path(name).parts or not path.is_file():
             problems.append(problem_at(marks, ("include", index), f"no file '{name}' in {project.display(folder)}/"))
+            continue
+        if not inside_project(project, path):
+            problems.append(problem_at(marks, ("include", index), f"'{name}' {OUTSIDE_PROJECT}"))
             continue
         part: Loaded = load_yaml(path, project.display(path))
         problems.extend(part.problems)
@@ -249,6 +268,12 @@ class _RefChecker:
                 cited.update(refs)
                 for ref in refs:
                     self.ref(path, ref, footnote_ids, "footnote")
+                if refs and path[-1] in _REPEATED_FIELDS:
+                    self.add(path, f"a footnote reference ([^{refs[0]}]) cannot be in a {path[-1]}, which the contents repeat; cite it in the text")
+                elif refs and path[0] == "footnotes":
+                    self.add(path, f"a footnote cannot cite another footnote ([^{refs[0]}])")
+            elif isinstance(node, dt.date) and not DATE_RANGE[0] <= node <= DATE_RANGE[1]:
+                self.add(path, f"date {node} is outside the years reportgen prints ({DATE_RANGE[0].year} to {DATE_RANGE[1].year})")
             elif isinstance(node, schema.SpeakerRef):
                 # A speaker given as a bare id is reported at that id, not at a 'person' key.
                 self.ref(path, node.person, people, "person")
@@ -297,6 +322,8 @@ def load_themes(project: Project) -> tuple[schema.ThemesFile | None, list[Proble
     path = project.themes_file
     if not path.is_file():
         return None, []
+    if not inside_project(project, path):
+        return None, [Problem(project.display(path), 1, 1, "", OUTSIDE_PROJECT)]
     loaded = load_yaml(path, project.display(path))
     if loaded.problems:
         return None, loaded.problems
@@ -370,8 +397,11 @@ def check_meeting(project: Project, meeting_id: str, themes: schema.ThemesFile |
             return None, problems
         broken = patched[1]
     theme_ids = {t.id for t in themes.themes} if themes else set()
-    checker = _RefChecker(doc, marks, theme_ids, available_languages(template_search_path(project)))
+    search_path = template_search_path(project)
+    checker = _RefChecker(doc, marks, theme_ids, available_languages(search_path))
     problems += [p for p in checker.run() if not any(_inside(p, marks, b) for b in broken)]
+    if not problems:  # the build will need the document language's label catalogue: check it too
+        problems += load_catalogue(doc.document.language, search_path)[1]
     return (None if problems else doc), problems
 
 
