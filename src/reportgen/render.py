@@ -108,13 +108,16 @@ def mention(ref: schema.SpeakerRef, short: bool = True) -> str:
 
 
 class Footnotes:
-    """Renders text fields, resolving [^id] against the meeting's footnotes."""
+    """Renders text fields, resolving [^id] against the meeting's footnotes. Each note is printed
+    once per document, where it is first cited, so a text the template repeats cannot print
+    a note twice and shift the numbers of every later one."""
 
     def __init__(self, notes: dict[str, str]) -> None:
         self.notes = notes
+        self.printed: set[str] = set()
 
     def __call__(self, text: str) -> Markup:
-        return inline(text, {"footnotes": self.notes})
+        return inline(text, {"footnotes": self.notes, "printed": self.printed})
 
 
 def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = False, today: dt.date | None = None) -> dict[str, Any]:
