@@ -99,7 +99,7 @@ def character_problem(text: str) -> str | None:
     bad = _NOT_XML.search(text)
     if bad is None:
         return None
-    return f"character U+{ord(bad.group()):04X} at position {bad.start() + 1} cannot be printed (a control character)"
+    return f"character U+{ord(bad.group()):04X} at position {bad.start() + 1} cannot be carried by PDF or Word documents; remove it"
 
 
 class _Fatal(Exception):

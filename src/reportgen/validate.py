@@ -107,6 +107,9 @@ def _expected(error: dict[str, Any]) -> str:
         return msg.removeprefix("Value error, ")
     if kind == "block_kind":
         return msg
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = error.get("ctx", {})
+        return f"expected at least {bound['ge']}" if "ge" in bound else f"expected at most {bound['le']}"
     if msg.startswith("Input should be "):
         return "expected " + msg.removeprefix("Input should be ")
     return msg[0].lower() + msg[1:]

@@ -149,7 +149,7 @@ class TableBlock(Strict):
         for i, row in enumerate(self.rows):
             span = sum(cell.colspan for cell in row)
             if span > count:
-                raise ValueError(f"rows[{i}] spans {span} columns, but the table has {count} (its columns:)")
+                raise ValueError(f"rows[{i}] spans {span} columns, but the table has {count}")
         if self.widths and len(self.widths) != count:
             raise ValueError(f"widths gives {len(self.widths)} columns, but the table has {count}")
         return self
