@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Emu
 from docx.text.paragraph import Paragraph
@@ -211,7 +212,11 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     reference = ctx.find("reference.docx")
     try:
         document = docx.Document(str(reference))
-    except Exception as exc:  # a user-supplied file: corrupt, empty, or not a Word document
+    except PackageNotFoundError:  # empty, or not a zip package at all
+        raise TemplateProblem(f"{reference}: not a usable Word document (not a .docx package)") from None
+    except KeyError as exc:  # a zip package without the parts of a Word document
+        raise TemplateProblem(f"{reference}: not a usable Word document ({exc.args[0]})") from None
+    except Exception as exc:  # a user-supplied file: corrupt, or a package of another kind
         raise TemplateProblem(f"{reference}: not a usable Word document ({type(exc).__name__}: {exc})") from None
     _clear_body(document)
     ensure_styles(document)

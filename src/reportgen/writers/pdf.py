@@ -63,6 +63,7 @@ def template_fetcher(folders: list[Path]) -> Any:
 def write_pdf(html: str, target: Path, ctx: WriteContext) -> None:
     # Imported here: WeasyPrint loads Pango at import time, which `reportgen --help` should not pay for.
     from weasyprint import CSS, HTML
+    from weasyprint.urls import FatalURLFetchingError  # a BaseException: it must stop WeasyPrint
 
     css_path = ctx.find("print.css")
     fetcher = template_fetcher(ctx.search_path)
@@ -70,7 +71,7 @@ def write_pdf(html: str, target: Path, ctx: WriteContext) -> None:
         stylesheet = CSS(filename=str(css_path), url_fetcher=fetcher)
         document = HTML(string=_prepare(html), base_url=ctx.search_path[0].resolve().as_uri() + "/",
                         url_fetcher=fetcher).render(stylesheets=[stylesheet])
-    except Exception as exc:  # WeasyPrint's own errors carry no location; name the stylesheet in use
+    except (Exception, FatalURLFetchingError) as exc:  # WeasyPrint's own errors carry no location; name the stylesheet in use
         if fetcher.refused:
             raise TemplateProblem(f"{css_path}: refers to {fetcher.refused[0]}; reportgen reads only files "
                                   f"in the template folders ({', '.join(str(f) for f in ctx.search_path)})") from None
