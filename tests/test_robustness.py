@@ -150,6 +150,15 @@ def test_sigterm_while_writing_removes_the_temporary_file(tmp_path: Path) -> Non
     assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
 
 
+def test_ctrl_c_while_writing_removes_the_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "doc.docx"
+    with pytest.raises(KeyboardInterrupt):
+        with atomic_target(target) as tmp:
+            tmp.write_bytes(b"half")
+            os.kill(os.getpid(), signal.SIGINT)
+    assert list(target.parent.iterdir()) == []
+
+
 def test_a_footnote_cited_twice_is_printed_once() -> None:
     md = Footnotes({"n": "The note."})
     assert md("First[^n].") == 'First<span class="fn">The note.</span>.'
