@@ -338,6 +338,12 @@ def load_yaml(path: Path, display_name: str, prefix: KeyPath = ()) -> Loaded:
         problem = exc.problem or exc.context or "invalid YAML"
         hint = _SYNTAX_HINTS.get(problem, "")
         return Loaded(None, Marks(), [Problem(display_name, line, col, "", f"YAML syntax error: {problem}{hint}")])
+    except yaml.reader.ReaderError as exc:  # a raw control character: libyaml gives its byte offset
+        before = text.encode("utf-8")[:exc.position].decode("utf-8", errors="ignore")
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        char = text[len(before)] if len(before) < len(text) else ""
+        what = f" (U+{ord(char):04X})" if char else ""
+        return Loaded(None, Marks(), [Problem(display_name, line, col, "", f"YAML syntax error: {exc.reason}{what}; remove it")])
     except yaml.YAMLError as exc:
         return Loaded(None, Marks(), [Problem(display_name, 1, 1, "", f"YAML error: {exc}")])
     finally:
