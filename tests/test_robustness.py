@@ -96,6 +96,26 @@ def test_include_through_a_symbolic_link_out_of_the_project_is_refused(tmp_path:
                                       "folder (through a symbolic link); only the project's own files are read")
 
 
+@pytest.mark.parametrize("name", ["_blocks.html.j2", "labels/en.yaml", "print.css"])
+def test_template_folder_file_linking_out_of_the_folder_is_refused(tmp_path: Path, name: str) -> None:
+    root = small_project(tmp_path / "p")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("months: [a]\n", encoding="utf-8")
+    link = root / "templates" / name
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(secret)
+    code, output = run(root, "build", "m", "--kind", "rapporteur-report", "--pdf")
+    assert code == 1
+    folder = link.parent
+    expected = {
+        "_blocks.html.j2": f"Error: {link}: leads outside {folder} (through a symbolic link); templates are read only from the template folders",
+        "labels/en.yaml": "templates/labels/en.yaml:1:1: leads outside the template folder (through a symbolic link); labels are read "
+                          "only from the template folders\n1 problem in 1 file; nothing was built.",
+        "print.css": f"Error: {link}: leads outside {folder} (through a symbolic link); styles are read only from the template folders",
+    }
+    assert output == expected[name]
+
+
 # --------------------------------------------------------------------------- dates and debris
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from .errors import ContentError, Problem, UsageProblem
 from .loader import Marks, load_yaml, mapping_problems, problem_at
+from .project import is_inside
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,10 @@ def load_catalogue(language: str, search_path: Sequence[Path]) -> tuple[dict[str
             continue
         display = _display(path, search_path)
         files.append(display)
+        if not is_inside(path, folder):
+            problems.append(Problem(display, 1, 1, "", "leads outside the template folder (through a symbolic link); "
+                                    "labels are read only from the template folders"))
+            continue
         loaded = load_yaml(path, display)
         found = mapping_problems(loaded, display)
         problems += found

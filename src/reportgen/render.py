@@ -17,10 +17,26 @@ from .errors import TemplateProblem, UsageProblem
 from .labels import Labels
 from .markup import inline, paragraphs, plain
 from .model import Meeting
+from .project import is_inside
 
 log = logging.getLogger(__name__)
 
 TEMPLATE_SUFFIX = ".html.j2"
+
+
+class _ConfinedLoader(jinja2.FileSystemLoader):
+    """Reads templates only from inside its folder: a symbolic link leading elsewhere is an error."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.folder = folder
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if filename is not None and not is_inside(Path(filename), self.folder):
+            raise TemplateProblem(f"{filename}: leads outside {self.folder} (through a symbolic link); "
+                                  "templates are read only from the template folders")
+        return source, filename, uptodate
 
 
 class Renderer:
@@ -29,7 +45,7 @@ class Renderer:
     def __init__(self, search_path: Sequence[Path]) -> None:
         self.search_path = list(search_path)
         self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in self.search_path]),
+            loader=jinja2.ChoiceLoader([_ConfinedLoader(d) for d in self.search_path]),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -64,6 +80,8 @@ class Renderer:
             raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
         except UnicodeDecodeError as exc:
             raise TemplateProblem(f"{_template_location(exc, template)}: a template it uses is not UTF-8 text ({exc.reason})") from None
+        except TemplateProblem:
+            raise
         except RecursionError:
             raise TemplateProblem(f"{template.filename or name}: templates include, extend or call themselves without end") from None
         except Exception as exc:  # templates are user code: any failure is theirs, reported by location

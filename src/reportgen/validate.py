@@ -20,7 +20,7 @@ from . import schema
 from .errors import Problem, did_you_mean
 from .labels import available_languages, load_catalogue
 from .loader import KeyPath, Loaded, Marks, format_path, load_yaml, mapping_problems, problem_at
-from .project import MEETING_FILE, Project, template_search_path
+from .project import MEETING_FILE, Project, is_inside, template_search_path
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +157,7 @@ OUTSIDE_PROJECT = "leads outside the project folder (through a symbolic link); o
 
 def inside_project(project: Project, path: Path) -> bool:
     """Whether `path`, with every symbolic link followed, lies inside the project folder."""
-    return path.resolve().is_relative_to(project.root.resolve())
+    return is_inside(path, project.root)
 
 
 def load_meeting_files(project: Project, meeting_id: str) -> tuple[dict[str, Any] | None, Marks, list[Problem]]:
@@ -165,7 +165,7 @@ def load_meeting_files(project: Project, meeting_id: str) -> tuple[dict[str, Any
     folder = project.meeting_dir(meeting_id)
     main_path = folder / MEETING_FILE
     if not inside_project(project, main_path):
-        return None, Marks(), [Problem(f"{project.display(folder)}/{MEETING_FILE}", 1, 1, "", OUTSIDE_PROJECT)]
+        return None, Marks(), [Problem(f"{project.content_dir.name}/{meeting_id}/{MEETING_FILE}", 1, 1, "", OUTSIDE_PROJECT)]
     main = load_yaml(main_path, project.display(main_path))
     problems = mapping_problems(main, project.display(main_path))
     if not isinstance(main.data, dict):

@@ -12,6 +12,9 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from ..errors import TemplateProblem
+from ..project import is_inside
+
 log = logging.getLogger(__name__)
 
 # Temporary files are named .<target>.<pid>.<random>.part, so that the next build of the folder
@@ -100,5 +103,8 @@ class WriteContext:
         """The first template folder holding `name` (project templates first)."""
         for folder in self.search_path:
             if (folder / name).is_file():
+                if not is_inside(folder / name, folder):
+                    raise TemplateProblem(f"{folder / name}: leads outside {folder} (through a symbolic link); "
+                                          "styles are read only from the template folders")
                 return folder / name
         raise FileNotFoundError(name)
