@@ -31,9 +31,27 @@ FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 
 # Dates both formats print and date correctly (Word's zip stamps start in 1980 and are clamped).
 DATE_RANGE = (dt.date(1800, 1, 1), dt.date(2999, 12, 31))
-# Fields printed more than once (a heading is repeated in the contents): a footnote cited there
-# would be numbered twice.
-_REPEATED_FIELDS = frozenset({"heading", "label"})
+# Where a footnote may be cited: running text, which every template prints once and as Markdown.
+# Names, titles, headings and labels are repeated (in the contents, the agenda, lists of
+# participants) or printed as they are, so a reference there would print twice or as "[^id]".
+_CITING_FIELDS = frozenset({"paragraph", "text", "lead", "table", "columns", "floor_debate"})
+_CITING_TOP = frozenset({("document", "title"), ("document", "kind_label"), ("document", "subtitle"), ("document", "cover_lines"),
+                         ("meeting", "objectives"), ("people", "biography"), ("sessions", "summary")})
+
+
+def may_cite(path: KeyPath) -> bool:
+    """Whether the text at `path` may hold footnote references."""
+    names = [p for p in path if isinstance(p, str)]
+    if tuple(names[:2]) in _CITING_TOP:  # ('people', 0, 'biography') -> ('people', 'biography')
+        return True
+    if "amounts" in path or not ("blocks" in path or "more" in path):
+        return False
+    last = path[-1] if not isinstance(path[-1], int) else path[-2]
+    return last in _CITING_FIELDS or last in ("blocks", "more")
+
+
+def _field_name(path: KeyPath) -> str:
+    return next((str(p) for p in reversed(path) if isinstance(p, str)), "this field")
 
 _TAGGED_BLOCKS: dict[str, type[BaseModel]] = {
     "<list>": schema.ListBlock, "<intervention>": schema.Intervention, "<floor_debate>": schema.FloorDebate,
@@ -271,10 +289,11 @@ class _RefChecker:
                 cited.update(refs)
                 for ref in refs:
                     self.ref(path, ref, footnote_ids, "footnote")
-                if refs and path[-1] in _REPEATED_FIELDS:
-                    self.add(path, f"a footnote reference ([^{refs[0]}]) cannot be in a {path[-1]}, which the contents repeat; cite it in the text")
-                elif refs and path[0] == "footnotes":
+                if refs and path[0] == "footnotes":
                     self.add(path, f"a footnote cannot cite another footnote ([^{refs[0]}])")
+                elif refs and not may_cite(path):
+                    self.add(path, f"a footnote reference ([^{refs[0]}]) cannot be in a {_field_name(path)}, which is repeated "
+                                   "or printed as written; cite it in the text")
             elif isinstance(node, dt.date) and not DATE_RANGE[0] <= node <= DATE_RANGE[1]:
                 self.add(path, f"date {node} is outside the years reportgen prints ({DATE_RANGE[0].year} to {DATE_RANGE[1].year})")
             elif isinstance(node, schema.SpeakerRef):
