@@ -305,6 +305,9 @@ def mapping_problems(loaded: Loaded, display_name: str) -> list[Problem]:
     return problems
 
 
+# libyaml's C parser (PyYAML's own pure-Python parser if PyYAML was built without it).
+_PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 # libyaml's terse messages for the mistakes people make most, with what to look at.
 _SYNTAX_HINTS = {
     "did not find expected key": " (is this line indented like the keys around it?)",
@@ -326,7 +329,7 @@ def load_yaml(path: Path, display_name: str, prefix: KeyPath = ()) -> Loaded:
     except OSError as exc:
         return Loaded(None, Marks(), [Problem(display_name, 1, 1, "", f"cannot read file ({exc.strerror})")])
     builder = _Builder(display_name)
-    loader = yaml.CSafeLoader(text)
+    loader = _PARSER(text)
     try:
         data = builder.build(loader, prefix)
     except _Fatal as exc:
