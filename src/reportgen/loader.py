@@ -37,6 +37,8 @@ class Marks:
 
     values: dict[KeyPath, Mark] = field(default_factory=dict)
     keys: dict[KeyPath, Mark] = field(default_factory=dict)
+    # Usual YAML slips spotted while loading (see _slip_hints), by the key path they produce.
+    hints: dict[KeyPath, str] = field(default_factory=dict)
 
     def locate(self, path: KeyPath, *, key: bool = False) -> Mark | None:
         """The mark of `path`, or of its nearest ancestor that has one."""
@@ -51,6 +53,7 @@ class Marks:
     def update(self, other: Marks) -> None:
         self.values.update(other.values)
         self.keys.update(other.keys)
+        self.hints.update(other.hints)
 
 
 def format_path(path: KeyPath) -> str:
@@ -121,6 +124,9 @@ class _Open:
     value: Any
     size: int = 1
     key: Any = None  # mappings: the key whose value comes next (None: a key comes next)
+    key_text: str = ""  # mappings: that key as written
+    flow: bool = False  # written {…} / […]
+    pairs: list[tuple[str, tuple[str, Any] | None]] = field(default_factory=list)  # (key, (scalar, style) or None)
     merges: list[tuple[Any, Any]] = field(default_factory=list)  # (mapping, mark) to merge in
 
 
@@ -191,6 +197,7 @@ class _Builder:
                 parent = stack[-1] if stack else None
                 if isinstance(closed.value, dict):
                     self._merge(closed)
+                    self._slip_hints(closed)
                 if closed.anchor is not None:
                     self.anchors[closed.anchor] = (closed.value, closed.size)
                     self.open_anchors.discard(closed.anchor)
@@ -228,13 +235,16 @@ class _Builder:
                         raise _Fatal(event.start_mark, f"tag {event.tag} is not supported")
                     self.marks.values[path] = self._mark(event.start_mark)
                     value = {} if isinstance(event, yaml.MappingStartEvent) else []
-                    stack.append(_Open(path, event.start_mark, event.anchor, value))
+                    stack.append(_Open(path, event.start_mark, event.anchor, value, flow=bool(event.flow_style)))
                     if event.anchor is not None:
                         self.open_anchors.add(event.anchor)
                     continue
             if parent is None:
                 root, done = value, True
             else:
+                if isinstance(parent.value, dict):
+                    scalar = (event.value, event.style) if isinstance(event, yaml.ScalarEvent) else None
+                    parent.pairs.append((parent.key_text, scalar))
                 self._add(parent, value, size, mark)
         return root
 
@@ -259,7 +269,7 @@ class _Builder:
                 key = _DUPLICATE
             else:
                 self.marks.keys[path] = self._mark(event.start_mark)
-        parent.key = key
+        parent.key, parent.key_text = key, event.value
 
     def _add(self, parent: _Open, value: Any, size: int, mark: Any) -> None:
         parent.size += size
@@ -288,6 +298,39 @@ class _Builder:
                     self.marks.keys[(*closed.path, key)] = self._mark(mark)
                     self.marks.values[(*closed.path, key)] = self._mark(mark)
 
+    def _slip_hints(self, closed: _Open) -> None:
+        """Record how to quote what the usual slips turned into keys: a sentence ending in a colon
+        (a mapping of one key without a value) and a comma inside a {…} value (a key without a value)."""
+        pairs, path = closed.pairs, closed.path
+        in_list = bool(path) and isinstance(path[-1], int)
+        if in_list and not closed.flow and len(pairs) == 1 and _empty(pairs[0][1]) and " " in pairs[0][0]:
+            sentence = pairs[0][0]
+            self.marks.hints[path] = (f"'{sentence}:' is read as a key: a sentence ending in a colon must be "
+                                      f"in quotes, e.g. - \"{sentence}:\"")
+            return
+        key, value = pairs[0] if len(pairs) == 1 else (None, None)
+        if in_list and not closed.flow and key is not None and _plain(value) and re.match(r"[A-Z]|\S+ ", key):
+            text = f"{key}: {value[0]}"
+            short = text if len(text) <= 40 else text[:37] + "..."
+            self.marks.hints[path] = (f"'{short}' is read as a key and a value: text with ': ' in it must be "
+                                      f"in quotes, e.g. - \"{key}: …\"")
+            return
+        if closed.flow:
+            for (prev_key, prev_value), (key, value) in zip(pairs, pairs[1:]):
+                if _empty(value) and _plain(prev_value):
+                    self.marks.hints[(*path, key)] = (
+                        f"'{key}' is read as a key: a comma inside {{…}} ends the value before it; "
+                        f"put that value in quotes, e.g. {prev_key}: \"{prev_value[0]}, {key}\"")
+
+
+def _plain(scalar: tuple[str, Any] | None) -> bool:
+    """Whether a recorded value is a plain (unquoted) scalar."""
+    return scalar is not None and not scalar[1]  # libyaml gives plain style as "", PyYAML as None
+
+
+def _empty(scalar: tuple[str, Any] | None) -> bool:
+    return _plain(scalar) and scalar[0] == ""  # type: ignore[index]
+
 
 @dataclass
 class Loaded:
@@ -311,7 +354,7 @@ _PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # libyaml's terse messages for the mistakes people make most, with what to look at.
 _SYNTAX_HINTS = {
     "did not find expected key": " (is this line indented like the keys around it?)",
-    "mapping values are not allowed in this context": " (quote a text that contains ': ')",
+    "mapping values are not allowed in this context": " (text with ': ' in it must be in quotes, e.g. title: \"Note: the text\")",
     "found character that cannot start any token": " (quote a text that starts with this character)",
 }
 
