@@ -1,7 +1,7 @@
 """Run the mutation fuzz corpus in full: validate every mutant, build every distinct valid one in
 both formats and every kind, and report any traceback, hang or lost text (the CI test builds only a sample).
 
-    PYTHONPATH=src python3 tools/fuzz_corpus.py [--count 700] [--seed 7] [--meeting gfmd2014-rt3]
+    PYTHONPATH=src python3 tools/fuzz_corpus.py [--count 700] [--seed 7] [--meeting gfmd2014-rt3] [--project DIR]
 """
 
 from __future__ import annotations
@@ -26,14 +26,14 @@ from tests.mutants import mutants  # noqa: E402
 from tests.textcheck import body_texts, docx_text, missing, pdf_text  # noqa: E402
 
 
-def run(count: int, seed: int, meeting_id: str) -> int:
-    source = (REPO / "content" / meeting_id / "meeting.yaml").read_text(encoding="utf-8")
+def run(count: int, seed: int, meeting_id: str, project_dir: Path) -> int:
+    source = (project_dir / "content" / meeting_id / "meeting.yaml").read_text(encoding="utf-8")
     failures = 0
     counts = {"invalid": 0, "valid": 0, "built": 0}
     with tempfile.TemporaryDirectory(prefix="reportgen-fuzz-") as tmp:
         root = Path(tmp)
         (root / "content" / "m").mkdir(parents=True)
-        shutil.copy(REPO / "content" / "themes.yaml", root / "content" / "themes.yaml")
+        shutil.copy(project_dir / "content" / "themes.yaml", root / "content" / "themes.yaml")
         project = Project(root)
         themes, _ = load_themes(project)
         seen: set[str] = set()
@@ -81,5 +81,6 @@ if __name__ == "__main__":
     parser.add_argument("--count", type=int, default=700)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--meeting", default="gfmd2014-rt3")
+    parser.add_argument("--project", type=Path, default=REPO, help="project folder holding content/<meeting>/")
     args = parser.parse_args()
-    sys.exit(run(args.count, args.seed, args.meeting))
+    sys.exit(run(args.count, args.seed, args.meeting, args.project))

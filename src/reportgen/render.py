@@ -90,7 +90,6 @@ class Renderer:
         check_html(html, template.filename or name)
         return html
 
-
     def _find(self, name: str) -> str:
         """The file the loader reads for template `name` (project templates first)."""
         return next((str(d / name) for d in self.search_path if (d / name).is_file()), name)

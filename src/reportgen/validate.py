@@ -21,38 +21,13 @@ from .errors import Problem, did_you_mean
 from .labels import available_languages, load_catalogue
 from .loader import KeyPath, Loaded, Marks, format_path, load_yaml, mapping_problems, problem_at
 from .model_checks import check_nodes
-from .project import MEETING_FILE, Project, is_inside, template_search_path
+from .printable import FOOTNOTE_REF, OUTSIDE_PROJECT, inside_project, value_problems
+from .project import MEETING_FILE, Project, template_search_path
 
 log = logging.getLogger(__name__)
 
 # List kinds whose items are counted by theme in comparison briefs, so each must carry a theme.
 TAGGED_KINDS = frozenset({"conclusions", "recommendations", "messages"})
-
-FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
-
-# Dates both formats print and date correctly (Word's zip stamps start in 1980 and are clamped).
-DATE_RANGE = (dt.date(1800, 1, 1), dt.date(2999, 12, 31))
-# Where a footnote may be cited: running text, which every template prints once and as Markdown.
-# Names, titles, headings and labels are repeated (in the contents, the agenda, lists of
-# participants) or printed as they are, so a reference there would print twice or as "[^id]".
-_CITING_FIELDS = frozenset({"paragraph", "text", "lead", "table", "columns", "floor_debate"})
-_CITING_TOP = frozenset({("document", "title"), ("document", "kind_label"), ("document", "subtitle"), ("document", "cover_lines"),
-                         ("meeting", "objectives"), ("people", "biography"), ("sessions", "summary")})
-
-
-def may_cite(path: KeyPath) -> bool:
-    """Whether the text at `path` may hold footnote references."""
-    names = [p for p in path if isinstance(p, str)]
-    if tuple(names[:2]) in _CITING_TOP:  # ('people', 0, 'biography') -> ('people', 'biography')
-        return True
-    if "amounts" in path or not ("blocks" in path or "more" in path):
-        return False
-    last = path[-1] if not isinstance(path[-1], int) else path[-2]
-    return last in _CITING_FIELDS or last in ("blocks", "more")
-
-
-def _field_name(path: KeyPath) -> str:
-    return next((str(p) for p in reversed(path) if isinstance(p, str)), "this field")
 
 _TAGGED_BLOCKS: dict[str, type[BaseModel]] = {
     "<list>": schema.ListBlock, "<intervention>": schema.Intervention, "<floor_debate>": schema.FloorDebate,
@@ -177,14 +152,6 @@ def _shift(marks: Marks, key: str, offset: int) -> Marks:
     return shifted
 
 
-OUTSIDE_PROJECT = "leads outside the project folder (through a symbolic link); only the project's own files are read"
-
-
-def inside_project(project: Project, path: Path) -> bool:
-    """Whether `path`, with every symbolic link followed, lies inside the project folder."""
-    return is_inside(path, project.root)
-
-
 def load_meeting_files(project: Project, meeting_id: str) -> tuple[dict[str, Any] | None, Marks, list[Problem]]:
     """Load meeting.yaml and the files it includes, merging their top-level keys in order."""
     folder = project.meeting_dir(meeting_id)
@@ -291,18 +258,13 @@ class _RefChecker:
         start, end = doc.meeting.start, doc.meeting.end or doc.meeting.start
 
         for path, node in walk(doc):
+            for message in value_problems(path, node):
+                self.add(path, message)
             if isinstance(node, str):
                 refs = FOOTNOTE_REF.findall(node)
                 cited.update(refs)
                 for ref in refs:
                     self.ref(path, ref, footnote_ids, "footnote")
-                if refs and path[0] == "footnotes":
-                    self.add(path, f"a footnote cannot cite another footnote ([^{refs[0]}])")
-                elif refs and not may_cite(path):
-                    self.add(path, f"a footnote reference ([^{refs[0]}]) cannot be in a {_field_name(path)}, which is repeated "
-                                   "or printed as written; cite it in the text")
-            elif isinstance(node, dt.date) and not DATE_RANGE[0] <= node <= DATE_RANGE[1]:
-                self.add(path, f"date {node} is outside the years reportgen prints ({DATE_RANGE[0].year} to {DATE_RANGE[1].year})")
             elif isinstance(node, schema.SpeakerRef):
                 # A speaker given as a bare id is reported at that id, not at a 'person' key.
                 self.ref(path, node.person, people, "person")
