@@ -23,7 +23,10 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def normal(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    """Visible characters only: NFKC, without whitespace and without format characters (soft
+    hyphens, joiners, bidirectional controls), which steer the layout but draw no glyph."""
+    text = "".join(unicodedata.normalize("NFKC", text).split())
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
 def pdf_text(path: Path) -> str:
