@@ -32,7 +32,7 @@ def run(count: int, seed: int, meeting_id: str, project_dir: Path) -> int:
     counts = {"invalid": 0, "valid": 0, "built": 0}
     with tempfile.TemporaryDirectory(prefix="reportgen-fuzz-") as tmp:
         root = Path(tmp)
-        (root / "content" / "m").mkdir(parents=True)
+        shutil.copytree(project_dir / "content" / meeting_id, root / "content" / "m")  # with the files it includes
         shutil.copy(project_dir / "content" / "themes.yaml", root / "content" / "themes.yaml")
         project = Project(root)
         themes, _ = load_themes(project)
