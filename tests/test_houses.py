@@ -90,16 +90,18 @@ def houses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path
     meeting = variant / "content" / "escap-cmp2017" / "meeting.yaml"
     from PIL import Image
 
-    Image.new("RGB", (80, 80), (0, 114, 188)).save(variant / "emblem.png")
-    edit(meeting, title=LONG_TITLE, corrigendum=1, date="2017-11", contents=True, status="provisional", logo="emblem.png")
+    (variant / "templates" / "images").mkdir(parents=True)
+    Image.new("RGB", (80, 80), (0, 114, 188)).save(variant / "templates" / "images" / "emblem.png")
+    edit(meeting, title=LONG_TITLE, corrigendum=1, date="2017-11", contents=True, status="provisional",
+         logo="templates/images/emblem.png")
     built["un-variant"] = build(Project(variant), "escap-cmp2017", root / "variant-out")
 
     plain = root / "plain"
     shutil.copytree(REPO / "content", plain / "content")
-    logo = plain / "logo.png"
-    Image.new("RGB", (120, 60), (31, 78, 121)).save(logo)
+    (plain / "templates").mkdir()
+    Image.new("RGB", (120, 60), (31, 78, 121)).save(plain / "templates" / "logo.png")
     edit(plain / "content" / "gfmd2011" / "meeting.yaml", house="plain", issuer="Global Forum on Migration and Development",
-         logo="logo.png", date=2011)
+         logo="templates/logo.png", date=2011)
     built["plain"] = build(Project(plain), "gfmd2011", root / "plain-out")
     return built
 

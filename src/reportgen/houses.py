@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import TemplateProblem, did_you_mean
+from .project import is_inside
 
 log = logging.getLogger(__name__)
 
@@ -145,9 +146,11 @@ def document_problems(doc: Any, base_dirs: list[Path], root: Path) -> list[tuple
     if document.unofficial_translation and not document.original_language:
         problems.append((("document", "unofficial_translation"), "an unofficial translation needs document.original_language (the language translated from)"))
     if document.logo:
+        # The PDF writer reads files only from the template folders: a logo lives in templates/.
         logo = (root / document.logo).resolve()
-        if not logo.is_relative_to(root.resolve()) or logo.suffix.lower() not in IMAGE_TYPES:
-            problems.append((("document", "logo"), f"expected an image ({', '.join(IMAGE_TYPES)}) inside the project folder, not '{document.logo}'"))
+        if not logo.is_relative_to((root / "templates").resolve()) or logo.suffix.lower() not in IMAGE_TYPES:
+            problems.append((("document", "logo"), f"expected a PNG or JPEG image in the project's templates/ folder "
+                                                   f"(e.g. templates/images/logo.png), not '{document.logo}'"))
         elif not logo.is_file():
             problems.append((("document", "logo"), f"no image '{document.logo}' in the project folder"))
     body_ids: set[str] = set()
@@ -175,7 +178,11 @@ def stylesheets(base_dirs: list[Path], house: str) -> list[Path]:
     sheets: list[Path] = []
     names = ["print.css"] + [f"{HOUSES_DIR}/{h}/print.css" for h in reversed(house_chain(base_dirs, house))]
     for name in names:
-        found = next((d / name for d in base_dirs if (d / name).is_file()), None)
-        if found is not None:
-            sheets.append(found)
+        folder = next((d for d in base_dirs if (d / name).is_file()), None)
+        if folder is None:
+            continue
+        if not is_inside(folder / name, folder):
+            raise TemplateProblem(f"{folder / name}: leads outside {(folder / name).parent} (through a symbolic link); "
+                                  "styles are read only from the template folders")
+        sheets.append(folder / name)
     return sheets

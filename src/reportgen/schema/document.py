@@ -36,19 +36,26 @@ def _document_date(value: Any) -> Any:
     if isinstance(value, (dt.date, PartialDate)) or value is None:
         return value
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-        return PartialDate(value)
+        return _printable(PartialDate(value))
     if isinstance(value, str):
         match = _PARTIAL.match(value.strip())
         if match:
             month = int(match.group(2)) if match.group(2) else None
             if month is not None and not 1 <= month <= 12:
                 raise ValueError(f"month {month} does not exist; expected YYYY-MM with MM from 01 to 12")
-            return PartialDate(int(match.group(1)), month)
+            return _printable(PartialDate(int(match.group(1)), month))
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
     raise ValueError("expected a date as YYYY-MM-DD, a month as YYYY-MM, or a year as YYYY")
+
+
+def _printable(day: PartialDate) -> PartialDate:
+    # The years reportgen prints (printable.DATE_RANGE checks full dates the same way).
+    if not 1800 <= day.year <= 2999:
+        raise ValueError(f"year {day.year} is outside the years reportgen prints (1800 to 2999)")
+    return day
 
 
 DocumentDate = Annotated[
@@ -121,7 +128,7 @@ class Document(Strict):
     paragraph_numbers: bool | None = None
     """Number the body's paragraphs 1, 2, 3 … through the whole document; default: as the house style does (un: yes)."""
     logo: str | None = None
-    """Image in the masthead, as a path relative to the project folder: the logo (plain), the UN emblem before the organ (un)."""
+    """Image in the masthead, a PNG or JPEG in the project's templates/ folder (path from the project folder): the logo (plain), the UN emblem (un)."""
     cover_lines: list[Text] | None = None
     """Lines printed above the title on the cover; if not given, the meeting title, place and dates."""
     author_note: Text | None = None
