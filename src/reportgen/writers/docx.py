@@ -9,8 +9,10 @@ Styles come from templates/reference.docx (restyle it in Word); what python-docx
 
 from __future__ import annotations
 
+import base64
 import io
 import logging
+import urllib.parse
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -91,9 +93,13 @@ class DocxBuilder(Furniture, Tables):
             self.inline(p, el, Fmt(fmt.bold, fmt.italic, False, True), link)
         elif tag == "br":
             p.add_run().add_break()
+        elif tag == "img":
+            self.picture(p, el)
         elif tag == "a":
             href = el.get("href") or ""
-            if href.startswith("#"):
+            if href.startswith("#") and not el.text_content().strip():
+                ooxml.add_field(p, f"PAGEREF {bookmark_name(href[1:])} \\h")  # an empty internal link: the target's page
+            elif href.startswith("#"):
                 self.inline(p, el, fmt, ooxml.add_hyperlink(p, anchor=bookmark_name(href[1:])))
             else:
                 self.inline(p, el, fmt, ooxml.add_hyperlink(p, url=href))
@@ -102,6 +108,14 @@ class DocxBuilder(Furniture, Tables):
             self.inline(note, el, Fmt())
         else:  # span.label and anything inline without meaning of its own
             self.inline(p, el, fmt, link)
+
+    def picture(self, p: Paragraph, el: Any) -> None:
+        """An <img> as an inline picture as wide as the text: Word gets the raster version
+        (data-raster) when src is an SVG, which python-docx cannot embed."""
+        data = image_bytes(el.get("data-raster") or el.get("src") or "")
+        run = p.add_run()
+        shape = run.add_picture(io.BytesIO(data), width=Emu(self.text_width()))
+        shape._inline.docPr.set("descr", el.get("alt") or "")
 
     def finish_paragraph(self, p: Paragraph) -> None:
         """Drop the trailing space of the paragraph's last text (not run.text=, which would also
@@ -150,6 +164,9 @@ class DocxBuilder(Furniture, Tables):
                 p.paragraph_format.keep_with_next = True
             self.inline(p, el, Fmt())
             self.finish_paragraph(p)
+            if el.get("id"):  # a link target (a brief's annex of full texts)
+                self.bookmarks += 1
+                ooxml.add_bookmark(p, bookmark_name(el.get("id")), self.bookmarks)
         elif tag in {"ol", "ul"}:
             self.list(el, container, depth)
         elif tag == "table":
@@ -191,13 +208,22 @@ class DocxBuilder(Furniture, Tables):
         style = el.get("data-style") or "1." if el.tag == "ol" else "-"
         markers = "plain" not in classes(el)
         num_id = self.numbering.new_list(style, int(el.get("start") or 1), depth) if markers else 0
+        style = "List Compact" if "compact" in classes(el) else "List Paragraph"
         for li in el.findall("li"):
-            p = self.paragraph(container, "List Paragraph")
+            p = self.paragraph(container, style)
             if markers:
                 ooxml.set_numbering(p, num_id)
             else:
                 p.paragraph_format.left_indent = Emu(360000 * (depth + 1))
-            self.flow(li, container, "List Paragraph", depth + 1, first=p)
+            self.flow(li, container, style, depth + 1, first=p)
+
+def image_bytes(src: str) -> bytes:
+    """The bytes of an image given as a data: URI (base64 or percent-encoded) or a file path."""
+    if src.startswith("data:"):
+        header, _, payload = src.partition(",")
+        return base64.b64decode(payload) if header.endswith(";base64") else urllib.parse.unquote_to_bytes(payload)
+    return Path(src.removeprefix("file://")).read_bytes()
+
 
 def _clear_body(document: Any) -> None:
     body = document.element.body

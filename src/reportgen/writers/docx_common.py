@@ -8,7 +8,7 @@ from typing import Any
 
 from docx.text.paragraph import Paragraph
 
-INLINE = {"strong", "em", "sup", "sub", "a", "br", "span"}
+INLINE = {"strong", "em", "sup", "sub", "a", "br", "span", "img"}
 PARAGRAPH_STYLES = {
     "para": "Body Text",
     "issuer": "Masthead Issuer",
@@ -24,6 +24,7 @@ PARAGRAPH_STYLES = {
     "bio-name": "Body Text",
     "caption": "Caption",
     "centered": "Centered",
+    "figure": "Centered",
 }
 SPACE = re.compile(r"\s+")
 

@@ -59,6 +59,7 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Dateline", align=R, space_before=24),
     StyleSpec("Caption", bold=True, align=C, space_after=6),
     StyleSpec("List Paragraph", align=J, space_after=6),
+    StyleSpec("List Compact", size=9, align=L, space_after=1),
     StyleSpec("Table Text", size=10, align=L, space_after=2),
     StyleSpec("Footnote Text", size=9, align=J, space_after=0),
     StyleSpec("Footnote Reference", kind=WD_STYLE_TYPE.CHARACTER),
