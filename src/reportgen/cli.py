@@ -93,13 +93,21 @@ def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ..
 
 @main.command()
 @click.argument("meetings", nargs=-1)
+@click.option("--gists", is_flag=True, help="Also list the items a brief or summary would shorten for lack of a gist:.")
 @click.pass_context
-def validate(ctx: click.Context, meetings: tuple[str, ...]) -> None:
+def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool) -> None:
     """Check MEETINGS (default: all) against the schema and each other; build nothing."""
     from .model import load_meetings
 
     loaded = load_meetings(_project(ctx), meetings or None)
     click.echo(f"{len(loaded)} meeting{'s' if len(loaded) != 1 else ''} valid: {', '.join(loaded)}")
+    if gists:
+        from .gists import missing_gists
+
+        lines = missing_gists(_project(ctx), list(loaded))
+        for line in lines:
+            click.echo(line)
+        click.echo(f"{len(lines)} item{'s' if len(lines) != 1 else ''} without a gist would be shortened to their first sentence.")
 
 
 @main.command(name="list")

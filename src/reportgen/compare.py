@@ -87,11 +87,12 @@ class SeeAlso:
 
     @property
     def references(self) -> str:
-        """The references, the items of one section given together: 'hld2013, C, (iii), (iv)'."""
+        """The references, the meeting named once and the items of one section given together:
+        'hld2013, C, (iii), (iv); D, (i)'."""
         groups: dict[str, list[str]] = {}
         for r in self.items:
-            groups.setdefault(f"{r.meeting.id}, {r.where}", []).append(r.marker)
-        return "; ".join(f"{where}, {', '.join(markers)}" for where, markers in groups.items())
+            groups.setdefault(r.where, []).append(r.marker)
+        return f"{self.items[0].meeting.id}, " + "; ".join(f"{where}, {', '.join(markers)}" for where, markers in groups.items())
 
 
 @dataclass

@@ -142,13 +142,25 @@ def _list_items(meeting: Meeting, section: schema.Section, where: str, block: sc
 
 
 def named_sections(meeting: Meeting) -> Iterator[tuple[str, schema.Section]]:
-    """Every section and annex with the name references give it (a continuation: its parent's)."""
+    """Every section and annex with the name references give it: its label, else its heading,
+    shortened to the words before a colon when those name no other section ('Session I'); a
+    continuation takes its parent's name."""
+    sections = list(meeting.sections())
+    owns = [section_name(section) for _, section in sections]
+    shorts = [_short(own) if own and not section.label else own for own, (_, section) in zip(owns, sections)]
     names: dict[str, str] = {}
-    for trail, section in meeting.sections():
-        own = section_name(section)
+    for (trail, section), own, short in zip(sections, owns, shorts):
+        if own is not None and short != own and shorts.count(short) == 1 and short not in owns:
+            own = short
         where = own if own is not None else next((names[s] for s in reversed(trail) if s in names), section.id)
         names[section.id] = where
         yield where, section
+
+
+def _short(heading: str) -> str:
+    """A heading's name before its colon ('Session I: Remittances sent by Migrants' -> 'Session I')."""
+    head, colon, _ = heading.partition(":")
+    return head.strip() if colon and head.strip() else heading
 
 
 def meeting_items(meeting: Meeting) -> list[ItemRef]:

@@ -17,6 +17,7 @@ from .errors import TemplateProblem, UsageProblem
 from .labels import Labels
 from .markup import inline, paragraphs, plain
 from .model import Meeting
+from .sentences import gist
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ class Renderer:
             plain=plain,
             holder=holder_name,
             mention=mention,
+            gist=gist,
         )
 
     def kinds(self) -> list[str]:
