@@ -176,7 +176,7 @@ def docx_paragraphs(path: Path) -> list[str]:
     for table in document.tables:
         for row in table.rows:
             texts += [p.text for cell in row.cells for p in cell.paragraphs]
-    return [re.sub(r"\s+", " ", t).strip() for t in texts]
+    return [re.sub(r"^– ", "", re.sub(r"\s+", " ", t).strip()) for t in texts]  # compact lists print their dash
 
 
 def counts_table(path: Path) -> tuple[list[str], dict[str, list[str]]]:
@@ -189,24 +189,32 @@ def printed_gists(path: Path) -> list[tuple[str, re.Match[str]]]:
     found = []
     for text in docx_paragraphs(path):
         match = REFERENCE.search(text)
-        if match and not text.startswith("Also on this theme"):
+        if match and not text.startswith("See "):
             found.append((text[:match.start()].strip(), match))
     return found
 
 
 def see_also_references(path: Path) -> list[tuple[str, str, str]]:
-    """(meeting, section, marker) of every 'see THEME: meeting, section, markers; section, markers' line."""
+    """(meeting, section, marker) of every 'See THEME: meeting, section, markers; section, markers; see …' line."""
     refs = []
     for text in docx_paragraphs(path):
-        if not text.startswith("Also on this theme"):
+        if not text.startswith("See "):
             continue
-        for part in re.findall(r"see [^:]+: ([a-z0-9-]+), (.+?)(?=; see |\.$)", text):
+        for part in re.findall(r"[Ss]ee [^:]+: ([a-z0-9-]+), (.+?)(?=; see |\.$)", text):
             meeting_id, rest = part
             for group in rest.split("; "):
                 where, _, markers = group.partition(", ")
                 for marker in re.split(r", (?=[(a-z0-9])", markers):
                     refs.append((meeting_id, where, marker))
     return refs
+
+
+def pdf_flow(path: Path, keep_pages: bool = False) -> str:
+    """Text of a PDF in reading order (column after column), whitespace collapsed; pdftotext joins
+    'gfmd2014-' and 'rt3' across a line end, so the id is mended."""
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    out = out.replace("gfmd2014rt3", "gfmd2014-rt3")
+    return out if keep_pages else re.sub(r"\s+", " ", out)
 
 
 def page_count(path: Path) -> int:
@@ -244,7 +252,7 @@ def test_each_item_is_printed_once_under_its_first_theme(briefs, meetings, theme
         if p.style.name == "Heading 2":
             heading = p.text
         match = REFERENCE.search(re.sub(r"\s+", " ", p.text).strip())
-        if match and heading in theme_labels and not p.text.startswith("Also"):
+        if match and heading in theme_labels and not p.text.startswith("See "):
             item = resolve(meetings[match[1]], match[2], match[3])
             assert item.themes[0] == theme_labels[heading], match[0]
 
@@ -270,7 +278,9 @@ def test_every_reference_resolves_to_an_item_of_its_meeting(briefs, meetings) ->
 
 def test_see_also_points_to_the_theme_the_item_is_printed_under(briefs, meetings, theme_labels) -> None:
     for text in docx_paragraphs(briefs["all"]["docx"]):
-        for label, meeting_id, rest in re.findall(r"see ([^:]+): ([a-z0-9-]+), (.+?)(?=; see |\.$)", text):
+        if not text.startswith("See "):
+            continue
+        for label, meeting_id, rest in re.findall(r"[Ss]ee ([^:]+): ([a-z0-9-]+), (.+?)(?=; see |\.$)", text):
             for group in rest.split("; "):
                 where, _, markers = group.partition(", ")
                 for marker in re.split(r", (?=[(a-z0-9])", markers):
@@ -286,15 +296,13 @@ def test_five_meeting_brief_is_short_and_portrait(briefs, tmp_path_factory) -> N
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to", "pdf",
                     "--outdir", str(out), str(briefs["all"]["docx"])], capture_output=True, check=True, timeout=180)
     pages = {"pdf": page_count(pdf), "docx": page_count(out / "all.pdf")}
-    if max(pages.values()) > 8:
-        pytest.xfail(f"issue 9: the five-meeting brief runs to {pages} pages, more than 8")
-    assert max(pages.values()) <= 8
+    assert max(pages.values()) <= 8, pages
 
 
 def test_page_one_gives_title_audience_date_meetings_and_key_points(briefs) -> None:
     first = pdf_text(briefs["remittances"]["pdf"]).split("\f")[0]
     flat = re.sub(r"\s+", " ", first)
-    assert "Briefing note" in flat and "Remittances in five migration meetings, 2008–2014" in flat
+    assert "Briefing note" in flat and "REMITTANCES IN FIVE MIGRATION MEETINGS, 2008–2014" in flat  # the stylesheet sets capitals
     assert "Briefing note for delegations" in flat and "15 January 2025" in flat
     assert "Key points" in flat and all(m in flat for m in ALL)
     assert "CONTENTS" in flat
@@ -356,20 +364,18 @@ def test_theme_filter_from_a_saved_brief(briefs) -> None:
 
 
 def test_full_texts_annex_each_item_once_with_page_numbers(briefs, meetings) -> None:
-    text = re.sub(r"\s+", " ", pdf_text(briefs["full"]["pdf"]))
+    text = pdf_flow(briefs["full"]["pdf"])
     annex = text[text.index("FULL TEXTS OF THE ITEMS"):]
     for meeting_id in ALL:
         for ref in compared_items(meetings[meeting_id]):
             assert annex.count(f"[{ref.reference}]") == 1, ref.reference
             assert _words(plain(ref.item.text))[:60] in _words(annex), ref.reference
-    pages = pdf_text(briefs["full"]["pdf"]).split("\f")
+    pages = [re.sub(r"\s+", " ", page) for page in pdf_flow(briefs["full"]["pdf"], keep_pages=True).split("\f")]
     first_annex_page = next(i for i, page in enumerate(pages, 1) if "FULL TEXTS OF THE ITEMS" in page)
-    cited = [int(n) for n in re.findall(r", p\. (\d+)\]", text[:text.index("FULL TEXTS OF THE ITEMS")])]
-    assert cited and all(n >= first_annex_page for n in cited)
-    # The page given is the page the item's full text starts on.
-    ref = compared_items(meetings["hld2013"])[0]
-    page = int(re.search(re.escape(ref.reference) + r", p\. (\d+)\]", text)[1])
-    assert f"[{ref.reference}]" in re.sub(r"\s+", " ", pages[page - 1])
+    cited = re.findall(r"\[([a-z0-9-]+, [^\]]+), p\. (\d+)\]", text[:text.index("FULL TEXTS OF THE ITEMS")])
+    assert len(cited) == sum(len(compared_items(meetings[m])) for m in ALL)
+    for reference, page in cited:  # the page given is the page the item's full text starts on
+        assert int(page) >= first_annex_page and f"[{reference}]" in pages[int(page) - 1], reference
 
 
 def test_spanish_furniture_with_lang(briefs) -> None:

@@ -38,9 +38,10 @@ def _uri(mime: str, data: bytes) -> str:
 
 
 def overview_chart(meetings: Sequence[str], themes: Sequence[str], counts: Sequence[Sequence[int]],
-                   participants: Sequence[int | None], alt: str, no_figure: str = "–") -> Chart:
-    """Dot matrix (rows: themes, columns: meetings, dot area and number: count), and a bar per
-    meeting of its participants when at least one meeting has a figure."""
+                   participants: Sequence[int | None], alt: str, participants_label: str = "Participants",
+                   no_figure: str = "no figure") -> Chart:
+    """Dot matrix (rows: themes, columns: meetings in order of date, dot area and number: count)
+    and, under it, a bar per meeting of its participants when at least one meeting has a figure."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
@@ -50,18 +51,18 @@ def overview_chart(meetings: Sequence[str], themes: Sequence[str], counts: Seque
           "svg.hashsalt": "reportgen", "axes.linewidth": 0.5, "xtick.major.width": 0.5, "ytick.major.width": 0.5}
     with matplotlib.rc_context(rc):
         with_bars = any(p is not None for p in participants)
-        height = 0.9 + 0.19 * len(themes)  # inches: a row per theme, room for the meeting labels
-        fig = Figure(figsize=(WIDTH_CM / 2.54, max(2.2, height)), layout="constrained")
-        if with_bars:
-            grid = fig.add_gridspec(1, 2, width_ratios=[3.2, 1])
+        rows = len(themes) + (3.2 if with_bars else 0)
+        fig = Figure(figsize=(WIDTH_CM / 2.54, 0.65 + 0.14 * rows), layout="constrained")
+        if with_bars:  # participation under the matrix, one bar per meeting column
+            grid = fig.add_gridspec(2, 1, height_ratios=[len(themes), 3.2])
             ax = fig.add_subplot(grid[0, 0])
-            bars = fig.add_subplot(grid[0, 1])
+            bars = fig.add_subplot(grid[1, 0], sharex=ax)
         else:
             ax = fig.add_subplot(1, 1, 1)
             bars = None
-        _matrix(ax, meetings, themes, counts)
+        _matrix(ax, meetings, themes, counts, labelled=bars is None)
         if bars is not None:
-            _participation(bars, meetings, participants, no_figure)
+            _participation(bars, meetings, participants, no_figure, participants_label)
         svg, png = io.BytesIO(), io.BytesIO()
         fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
         fig.savefig(png, format="png", dpi=PNG_DPI, metadata={"Software": None})
@@ -69,7 +70,7 @@ def overview_chart(meetings: Sequence[str], themes: Sequence[str], counts: Seque
     return Chart(_uri("image/svg+xml", svg.getvalue()), _uri("image/png", png.getvalue()), alt)
 
 
-def _matrix(ax, meetings: Sequence[str], themes: Sequence[str], counts: Sequence[Sequence[int]]) -> None:  # type: ignore[no-untyped-def]
+def _matrix(ax, meetings: Sequence[str], themes: Sequence[str], counts: Sequence[Sequence[int]], labelled: bool) -> None:  # type: ignore[no-untyped-def]
     peak = max((n for row in counts for n in row), default=0) or 1
     for y, row in enumerate(counts):
         for x, n in enumerate(row):
@@ -78,29 +79,29 @@ def _matrix(ax, meetings: Sequence[str], themes: Sequence[str], counts: Sequence
                 big = n / peak > 0.25  # the number inside a large dot, beside a small one
                 ax.annotate(str(n), (x, y), xytext=(0, 0) if big else (7, 0), textcoords="offset points",
                             ha="center" if big else "left", va="center", color="white" if big else "black", fontsize=6.5)
-    ax.set_xticks(range(len(meetings)), labels=list(meetings), rotation=30, ha="right")
+    ax.set_xticks(range(len(meetings)), labels=list(meetings))
+    ax.xaxis.tick_top()
     ax.set_yticks(range(len(themes)), labels=list(themes))
     ax.set_xlim(-0.6, len(meetings) - 0.4)
     ax.set_ylim(len(themes) - 0.5, -0.5)
     ax.grid(True, color="#d9d9d9", linewidth=0.4)
     ax.set_axisbelow(True)
     ax.tick_params(length=0)
-    for side in ("top", "right"):
+    for side in ("bottom", "right"):
         ax.spines[side].set_visible(False)
 
 
-def _participation(ax, meetings: Sequence[str], participants: Sequence[int | None], no_figure: str) -> None:  # type: ignore[no-untyped-def]
-    ys = range(len(meetings))
+def _participation(ax, meetings: Sequence[str], participants: Sequence[int | None], no_figure: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    xs = list(range(len(meetings)))
     values = [p or 0 for p in participants]
-    ax.barh(list(ys), values, color=BAR, height=0.55)
+    ax.bar(xs, values, color=BAR, width=0.45)
     top = max(values) or 1
-    for y, p in zip(ys, participants):
-        ax.annotate(no_figure if p is None else str(p), (p or 0, y), xytext=(2, 0), textcoords="offset points",
-                    va="center", fontsize=6.5)
-    ax.set_yticks(list(ys), labels=list(meetings))
-    ax.set_ylim(len(meetings) - 0.5, -0.5)
-    ax.set_xlim(0, top * 1.35)
-    ax.set_xticks([])
-    ax.tick_params(length=0)
-    for side in ("top", "right", "bottom"):
+    for x, p in zip(xs, participants):
+        ax.annotate(no_figure if p is None else str(p), (x, p or 0), xytext=(0, 2), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=6.5, color="#595959" if p is None else "black")
+    ax.set_ylim(0, top * 1.3)
+    ax.set_yticks([])
+    ax.set_ylabel(label, rotation=0, ha="right", va="center")
+    ax.tick_params(length=0, labelbottom=False)
+    for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)

@@ -194,7 +194,7 @@ def _chart(columns: Sequence[Column], blocks: Sequence[ThemeBlock], labels: Labe
     if any(heads):
         alt += ". " + labels["overview_chart_participation"]
     return overview_chart([c.id for c in columns], [b.theme.label for b in blocks], [b.counts for b in blocks],
-                          [h.count if h else None for h in heads], alt)
+                          [h.count if h else None for h in heads], alt, labels["chart_participants"], labels["chart_no_figure"])
 
 
 def _country_view(columns: Sequence[Column], country: str, themes: Sequence[str]) -> list[CountryColumn]:
@@ -281,7 +281,9 @@ def build_brief(project: Project, request: BriefRequest) -> list[Path]:
     name = request.name or default_name([c.id for c in columns], request.themes, context["country"])
     html = Renderer(search_path).render(BRIEF_TEMPLATE, context)
     root = output_root(project, request.out_dir)
-    ctx = WriteContext(search_path, context["title"], request.language, fixed_time(context["brief_date"]))
+    # The writers look in compare/ first: a brief's own Word reference document (narrower margins).
+    style_path = [folder / "compare" for folder in search_path] + search_path
+    ctx = WriteContext(style_path, context["title"], request.language, fixed_time(context["brief_date"]))
     written = []
     for fmt in request.formats or FORMATS:
         target = brief_path(root, name, fmt)

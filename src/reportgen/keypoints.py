@@ -107,6 +107,8 @@ def key_points(tallies: Sequence[Tally], themes: Sequence[schema.Theme], labels:
     points += _trends(tallies, themes, counts, labels)
     points += _recommendations(tallies, labels)
     points += _participation(tallies, labels)
+    if len(points) > MAX_POINTS and total:
+        del points[1]  # the breakdown by kind gives way first
     return points[:MAX_POINTS]
 
 

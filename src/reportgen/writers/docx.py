@@ -147,6 +147,8 @@ class DocxBuilder(Furniture, Tables):
             self.contents(el, container)
         elif tag == "section" and "landscape" in cls:
             self.landscape(el, container)
+        elif tag == "section" and "columns" in cls:
+            self.columns(el, container)
         elif tag == "section":
             if "annex" in cls:
                 self.pending_break = True
@@ -206,12 +208,17 @@ class DocxBuilder(Furniture, Tables):
 
     def list(self, el: Any, container: Container, depth: int) -> None:
         style = el.get("data-style") or "1." if el.tag == "ol" else "-"
-        markers = "plain" not in classes(el)
+        markers = not classes(el) & {"plain", "compact"}
         num_id = self.numbering.new_list(style, int(el.get("start") or 1), depth) if markers else 0
-        style = "List Compact" if "compact" in classes(el) else "List Paragraph"
+        compact = "compact" in classes(el)
+        style = "List Compact" if compact else "List Paragraph"
         for li in el.findall("li"):
             p = self.paragraph(container, style)
-            if markers:
+            if compact:  # ul.compact: a dash in a narrow hanging indent, as the stylesheet draws it
+                p.paragraph_format.left_indent, p.paragraph_format.first_line_indent = Emu(162000), Emu(-162000)
+                p.paragraph_format.tab_stops.add_tab_stop(Emu(162000))
+                p.add_run("–\t")
+            elif markers:
                 ooxml.set_numbering(p, num_id)
             else:
                 p.paragraph_format.left_indent = Emu(360000 * (depth + 1))
