@@ -9,6 +9,7 @@ from . import schema
 from .markup import plain
 from .model import Meeting
 from .project import Project
+from .states import state_countries, state_roles
 from .validate import check_meeting, load_themes, walk
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ def content_countries(docs: Iterable[schema.MeetingFile]) -> set[str]:
                 found.add(node.country)
             elif isinstance(node, schema.Tagged):
                 found.update(node.countries)
+        found |= state_countries(doc)
     return found
 
 
@@ -59,7 +61,7 @@ def _holder(holder: schema.RoleHolder) -> tuple[str | None, str | None]:
     """(country, who): the holder's country and, for a person or organisation, its name."""
     target = holder.ref
     if holder.country:
-        return holder.country, None
+        return holder.country, holder.office
     if isinstance(target, schema.Person):
         name = f"{target.honorific} {target.name}" if target.honorific else target.name
         return person_country(target), name
@@ -83,6 +85,7 @@ def country_roles(meeting: Meeting, country: str) -> list[str]:
     roles: list[str] = []
     if facts.venue.country.casefold() == want:
         roles.append(f"venue: the meeting was held in {facts.venue.city}")
+    roles += state_roles(meeting, country)
     groups: list[tuple[str, str, list[schema.RoleHolder]]] = [(role, "the meeting", getattr(facts, key)) for key, role in MEETING_ROLES]
     for session in meeting.doc.sessions:
         name = _session_name(session)

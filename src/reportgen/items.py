@@ -26,11 +26,13 @@ from .sentences import Gist, gist
 
 log = logging.getLogger(__name__)
 
-ITEM_KINDS = ("conclusions", "recommendations", "messages", "points")
+ITEM_KINDS = ("conclusions", "recommendations", "messages", "points", "decisions")
 """List kinds whose items a brief compares (and counts in the overview matrix)."""
-KIND_HEADINGS = {"conclusions": "Conclusions", "recommendations": "Recommendations", "messages": "Messages", "points": "Points"}
+KIND_HEADINGS = {"conclusions": "Conclusions", "recommendations": "Recommendations", "messages": "Messages", "points": "Points",
+                 "decisions": "Decisions"}
 SINGULAR = {"conclusions": "conclusion", "recommendations": "recommendation", "messages": "message",
-            "points": "point", "items": "item", "calendar": "entry"}
+            "points": "point", "items": "item", "calendar": "entry", "decisions": "decision",
+            "preambular": "preambular paragraph"}
 
 # --------------------------------------------------------------------------- item references
 
