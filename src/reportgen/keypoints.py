@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import schema
+from .items import ITEM_KINDS
 from .labels import Labels
 
 log = logging.getLogger(__name__)
@@ -73,17 +74,17 @@ def _on(tally: Tally, theme: str) -> int:
 def key_points(tallies: Sequence[Tally], themes: Sequence[schema.Theme], labels: Labels) -> list[KeyPoint]:
     """Between three and eight sentences on what the meetings compared said and how much."""
     points: list[KeyPoint] = []
-    kinds = labels["kinds"]
+    kinds: dict[str, list[str]] = labels["kinds"]  # kind -> [singular, plural]
     total = sum(len(t.items) for t in tallies)
     scope = themes[0].label if len(themes) == 1 else labels["kp_these_themes"]
     breakdown = [labels["kp_in"].format(n=len(t.items), meeting=t.meeting) for t in tallies]
     points.append(KeyPoint(labels["kp_total"].format(items=total, scope=scope, breakdown=_join(breakdown, labels)),
                            [Claim(total), *(Claim(len(t.items), t.meeting) for t in tallies)]))
-    by_kind = [(k, sum(1 for t in tallies for r in t.items if r.kind == k)) for k in kinds]
+    by_kind = [(k, sum(1 for t in tallies for r in t.items if r.kind == k)) for k in ITEM_KINDS]
     by_kind = [(k, n) for k, n in by_kind if n]
     if total:
-        points.append(KeyPoint(labels["kp_by_kind"].format(list=_join([f"{n} {kinds[k]}" for k, n in by_kind], labels)),
-                               [Claim(n, kind=k) for k, n in by_kind]))
+        words = [f"{n} {kinds.get(k, [k, k])[0 if n == 1 else 1]}" for k, n in by_kind]
+        points.append(KeyPoint(labels["kp_by_kind"].format(list=_join(words, labels)), [Claim(n, kind=k) for k, n in by_kind]))
     counts = {t.id: [_on(tally, t.id) for tally in tallies] for t in themes}
     label = {t.id: t.label for t in themes}
     if len(themes) > 1:
