@@ -8,7 +8,6 @@ import datetime as dt
 import re
 import shutil
 import subprocess
-import zipfile
 from collections import Counter
 from pathlib import Path
 from typing import Any

@@ -15,7 +15,6 @@ from docx.shared import Cm, Pt
 
 from reportgen.writers.docx_styles import ensure_styles
 
-
 # (folder under templates/, left and right, top, bottom margin in cm, styles changed: size, space before, after)
 DOCUMENTS = (
     ("", 2.4, 2.5, 2.6, {}),
