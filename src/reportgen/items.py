@@ -11,8 +11,8 @@ their section ("hld2013, Annex 2, paragraph 3"), for the country view.
 
 from __future__ import annotations
 
+import hashlib
 import logging
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -177,8 +177,9 @@ def meeting_items(meeting: Meeting) -> list[ItemRef]:
 
 
 def anchor_for(reference: str) -> str:
-    """An HTML id (and Word bookmark) for a reference: 'item-hld2013-c-iii'."""
-    return "item-" + re.sub(r"[^a-z0-9]+", "-", reference.casefold()).strip("-")
+    """An HTML id (and Word bookmark) for a reference, short enough for Word's 40-character
+    bookmark names and unique: 'item-' and a digest of the reference."""
+    return "item-" + hashlib.sha1(reference.encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass(frozen=True)

@@ -211,9 +211,9 @@ class DocxBuilder(Furniture, Tables):
         markers = not classes(el) & {"plain", "compact"}
         num_id = self.numbering.new_list(style, int(el.get("start") or 1), depth) if markers else 0
         compact = "compact" in classes(el)
-        style = "List Compact" if compact else "List Paragraph"
+        para_style = "List Compact" if compact else "List Paragraph"
         for li in el.findall("li"):
-            p = self.paragraph(container, style)
+            p = self.paragraph(container, para_style)
             if compact:  # ul.compact: a dash in a narrow hanging indent, as the stylesheet draws it
                 p.paragraph_format.left_indent, p.paragraph_format.first_line_indent = Emu(162000), Emu(-162000)
                 p.paragraph_format.tab_stops.add_tab_stop(Emu(162000))
@@ -222,7 +222,8 @@ class DocxBuilder(Furniture, Tables):
                 ooxml.set_numbering(p, num_id)
             else:
                 p.paragraph_format.left_indent = Emu(360000 * (depth + 1))
-            self.flow(li, container, style, depth + 1, first=p)
+            self.flow(li, container, para_style, depth + 1, first=p)
+
 
 def image_bytes(src: str) -> bytes:
     """The bytes of an image given as a data: URI (base64 or percent-encoded) or a file path."""

@@ -42,7 +42,7 @@ def bookmark_name(anchor: str) -> str:
 
 def shrink(p: Paragraph, size: float) -> None:
     """Set every run of the paragraph (hyperlinks included) in `size` points, with no space around
-    it: the compact contents and count tables of a brief."""
+    it: the cells of a brief's table of counts."""
     p.paragraph_format.space_after = p.paragraph_format.space_before = Pt(0)
     for run in p._p.iter(qn("w:r")):
         Run(run, p).font.size = Pt(size)
