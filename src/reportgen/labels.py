@@ -32,7 +32,8 @@ class Labels:
         self._values = values
 
     @classmethod
-    def load(cls, language: str, search_path: Sequence[Path]) -> Labels:
+    def load(cls, language: str, search_path: Sequence[Path], fallback: str | None = None) -> Labels:
+        """The catalogue of `language`; with `fallback`, words it lacks come from that language's."""
         values: dict[str, Any] = {}
         # Packaged defaults first, then the project's overrides on top.
         for folder in reversed(search_path):
@@ -42,6 +43,8 @@ class Labels:
         if not values:
             known = ", ".join(sorted(available_languages(search_path)))
             raise UsageProblem(f"no label catalogue for language '{language}' (available: {known})")
+        if fallback and fallback != language:
+            values = {**Labels.load(fallback, search_path)._values, **values}
         return cls(language, values)
 
     def __getitem__(self, key: str) -> Any:
