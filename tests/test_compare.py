@@ -348,6 +348,8 @@ def recount_claim(claim, themes: tuple[str, ...]) -> int:
 def test_chart_is_in_both_formats(briefs) -> None:
     fonts = subprocess.run(["pdffonts", str(briefs["all"]["pdf"])], capture_output=True, text=True, check=True).stdout
     assert "Liberation-Sans" in fonts  # the chart's text (the body is set in a serif)
+    images = subprocess.run(["pdfimages", "-list", str(briefs["all"]["pdf"])], capture_output=True, text=True, check=True).stdout
+    assert len(images.strip().splitlines()) == 2  # a header and no image: the chart is vector graphics
     text = pdf_text(briefs["all"]["pdf"])
     assert text.count("Human rights of migrants") >= 3  # chart row label, counts table, theme heading
     document = docx.Document(str(briefs["all"]["docx"]))
