@@ -396,6 +396,19 @@ def test_spanish_furniture_with_lang(briefs) -> None:
     assert "Las reuniones comparadas produjeron" in text and "15 de enero de 2025" in text
 
 
+def test_saved_brief_reference_line_and_audience_from_the_command_line(runner: CliRunner, tmp_project: Project, tmp_path: Path) -> None:
+    (tmp_project.content_dir / "briefs" / "ref.yaml").write_text(
+        "title: Gender in two meetings\nreference: DMM/BN/2025/3\naudience: Delegations\n"
+        "meetings: [gfmd2010, gfmd2014-rt3]\nthemes: [gender]\n", encoding="utf-8")
+    result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "--brief", "ref", "--audience", "Delegation of Chile",
+                                  "--date", DATE, "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    first = re.sub(r"\s+", " ", pdf_text(tmp_path / "compare" / "ref.pdf").split("\f")[0])
+    assert "DMM/BN/2025/3" in first and "Delegation of Chile" in first and "Delegations" not in first
+    masthead = docx.Document(str(tmp_path / "compare" / "ref.docx")).tables[0]  # the masthead line, as in UN documents
+    assert "DMM/BN/2025/3" in masthead.rows[0].cells[1].text
+
+
 def test_a_project_language_without_brief_words_falls_back_to_english(runner: CliRunner, tmp_project: Project, tmp_path: Path) -> None:
     labels = tmp_project.root / "templates" / "labels"
     labels.mkdir(parents=True)
