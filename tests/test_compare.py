@@ -409,18 +409,6 @@ def test_saved_brief_reference_line_and_audience_from_the_command_line(runner: C
     assert "DMM/BN/2025/3" in masthead.rows[0].cells[1].text
 
 
-def test_a_project_language_without_brief_words_falls_back_to_english(runner: CliRunner, tmp_project: Project, tmp_path: Path) -> None:
-    labels = tmp_project.root / "templates" / "labels"
-    labels.mkdir(parents=True)
-    (labels / "fr.yaml").write_text("key_points: Points essentiels\nmonths: [janvier, février, mars, avril, mai, juin, juillet, "
-                                    "août, septembre, octobre, novembre, décembre]\n", encoding="utf-8")
-    result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "gfmd2010", "gfmd2011", "--lang", "fr",
-                                  "--theme", "remittances", "--pdf", "--date", DATE, "--out", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    text = re.sub(r"\s+", " ", pdf_text(tmp_path / "compare" / "gfmd2010_gfmd2011_remittances.pdf"))
-    assert "Points essentiels" in text and "Briefing note" in text and "15 janvier 2025" in text
-
-
 def test_country_view_mexico(briefs, meetings) -> None:
     roles = {m: country_roles(meetings[m], "Mexico") for m in ALL}
     assert "chair of the meeting" in roles["gfmd2010"] and "host of the meeting" in roles["gfmd2010"]

@@ -275,7 +275,7 @@ def build_brief(project: Project, request: BriefRequest) -> list[Path]:
     if request.name:
         check_name(request.name)
     search_path = template_search_path(project)
-    labels = Labels.load(request.language, search_path, fallback=LANGUAGE)  # a project's own language may lack brief words
+    labels = Labels.load(request.language, search_path)
     context = brief_context(project, request, labels)
     columns: list[Column] = context["columns"]
     name = request.name or default_name([c.id for c in columns], request.themes, context["country"])
