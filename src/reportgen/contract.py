@@ -35,7 +35,7 @@ VOCABULARY: dict[str, set[str]] = {
     "colgroup": set(), "col": set(), "thead": set(), "tbody": set(), "tr": {"group"}, "th": set(), "td": set(),
     "strong": set(), "em": set(), "sup": set(), "sub": set(), "a": set(), "br": set(),
     "span": {"fn", "label"},
-    "img": set(),  # a picture: src (SVG or PNG, a data: URI or a file), data-raster (PNG for Word), alt
+    "img": set(),  # a picture: src (an SVG or PNG data:image/ URI), data-raster (PNG for Word), alt
 }
 OL_STYLES = {"(i)", "(a)", "a)", "i)", "1.", "(1)", "1)"}
 
@@ -48,6 +48,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "a": {"href", "title"},
     "ol": {"start"},
     "th": {"colspan"}, "td": {"colspan"},
+    "img": {"src", "alt"},
 }
 # Bounds on the numbers writers lay out (generous: content tables are bounded by the schema).
 MAX_COLSPAN = 100
@@ -103,6 +104,8 @@ def check_html(html: str, template: str) -> None:
             raise TemplateProblem(f"{where}: <ol> needs data-style, one of {', '.join(sorted(OL_STYLES))}")
         if el.tag == "img" and not (el.get("src") and el.get("alt")):
             raise TemplateProblem(f"{where}: <img> needs src and alt (the picture and its text for readers who cannot see it)")
+        if el.tag == "img" and not all((el.get(a) or "data:image/").startswith("data:image/") for a in ("src", "data-raster")):
+            raise TemplateProblem(f"{where}: <img> takes its picture as a data:image/ URI (src, data-raster), never from a file")
         if el.tag in {"h1", "h2", "h3", "h4"} and not el.get("id"):
             raise TemplateProblem(f"{where}: <{el.tag}> needs an id (for the contents and bookmarks)")
         problem = _attribute_problem(el)
