@@ -99,7 +99,7 @@ def key_points(tallies: Sequence[Tally], themes: Sequence[schema.Theme], labels:
         top = max(themes, key=lambda t: sum(counts[t.id]))
         if sum(counts[top.id]):
             points.append(KeyPoint(labels["kp_most"].format(theme=top.label, n=sum(counts[top.id])), [Claim(sum(counts[top.id]), theme=top.id)]))
-    else:
+    elif themes:
         theme = themes[0].id
         yes = [t.meeting for t, n in zip(tallies, counts[theme]) if n]
         no = [t.meeting for t, n in zip(tallies, counts[theme]) if not n]
