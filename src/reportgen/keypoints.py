@@ -96,9 +96,11 @@ def key_points(tallies: Sequence[Tally], themes: Sequence[schema.Theme], labels:
             parts = [labels["kp_single_one"].format(theme=label[t], meeting=tallies[i].meeting, n=counts[t][i]) for t, i in single]
             points.append(KeyPoint(labels["kp_single"].format(list=_join(parts, labels)),
                                    [Claim(counts[t][i], tallies[i].meeting, t) for t, i in single]))
-        top = max(themes, key=lambda t: sum(counts[t.id]))
-        if sum(counts[top.id]):
-            points.append(KeyPoint(labels["kp_most"].format(theme=top.label, n=sum(counts[top.id])), [Claim(sum(counts[top.id]), theme=top.id)]))
+        most = max(sum(counts[t.id]) for t in themes)
+        if most:
+            top = [t for t in themes if sum(counts[t.id]) == most]  # a tie names every theme that shares the top
+            points.append(KeyPoint(labels["kp_most"].format(theme=_join([t.label for t in top], labels), n=most),
+                                   [Claim(most, theme=t.id) for t in top]))
     elif themes:
         theme = themes[0].id
         yes = [t.meeting for t, n in zip(tallies, counts[theme]) if n]
@@ -135,9 +137,10 @@ def _recommendations(tallies: Sequence[Tally], labels: Labels) -> list[KeyPoint]
     total = sum(n for _, n in made)
     if not total or len(tallies) < 2:
         return []
-    meeting, most = max(made, key=lambda m: m[1])
-    return [KeyPoint(labels["kp_recommendations"].format(meeting=meeting, n=most, total=total),
-                     [Claim(most, meeting, kind="recommendations"), Claim(total, kind="recommendations")])]
+    most = max(n for _, n in made)
+    top = [m for m, n in made if n == most]  # a tie names every meeting that shares the top
+    return [KeyPoint(labels["kp_recommendations"].format(meeting=_join(top, labels), n=most, total=total),
+                     [*(Claim(most, m, kind="recommendations") for m in top), Claim(total, kind="recommendations")])]
 
 
 def _figure(figure: schema.Figure) -> str:
