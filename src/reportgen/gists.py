@@ -3,7 +3,8 @@
 Briefs give every compared item by its gist, and a long chair's summary gives its conclusions
 the same way: the item's `gist:` when the YAML has one, else its first whole sentence. This
 lists, at file:line, the items that have no `gist:` and say more than their first sentence, so
-the secretariat can write one where the first sentence does not carry the point.
+the secretariat can write one where the first sentence does not carry the point. Items of other
+lists count too when they name a country, since a country view gives them by their gist.
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ log = logging.getLogger(__name__)
 
 
 def _shortened_items(doc: schema.MeetingFile) -> Iterator[tuple[tuple, schema.ListItem]]:
+    """Items briefs and summaries print as gists (compared kinds; any item a country view lists
+    because it names a country) that would lose something without a `gist:`."""
     for path, node in walk(doc):
-        if isinstance(node, schema.ListBlock) and node.kind in ITEM_KINDS:
+        if isinstance(node, schema.ListBlock):
             for index, item in enumerate(node.items):
-                if needs_gist(item):
+                if (node.kind in ITEM_KINDS or item.countries) and needs_gist(item):
                     yield (*path, "items", index), item
 
 
