@@ -147,6 +147,9 @@ def resolve(meeting: Meeting, where: str, marker: str) -> Any:
         for block in (b for s in candidates for b in s.blocks):
             if isinstance(block, str):
                 count += len([p for p in block.split("\n\n") if p.strip()])
+            elif hasattr(block, "intervention") or hasattr(block, "floor_debate"):
+                text = block.text if hasattr(block, "intervention") else block.floor_debate
+                count += len([p for p in text.split("\n\n") if p.strip()])
             elif hasattr(block, "paragraph"):
                 count += 1
                 if count == int(paragraph[1]):

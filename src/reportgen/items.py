@@ -221,13 +221,17 @@ class ParagraphRef:
 
 def meeting_paragraphs(meeting: Meeting) -> list[ParagraphRef]:
     """Every paragraph block of the meeting that names countries (body and annexes), numbered as
-    printed within its section: paragraphs are counted across the parts that share its name."""
+    printed within its section: the paragraphs of text, interventions and floor debate, counted
+    across the parts that share the section's name."""
     counts: dict[str, int] = {}
     found: list[ParagraphRef] = []
     for where, section in named_sections(meeting):
         for block in section.blocks:
             if isinstance(block, str):
                 counts[where] = counts.get(where, 0) + len(paragraphs(block))
+            elif isinstance(block, (schema.Intervention, schema.FloorDebate)):  # printed as paragraphs too
+                text = block.text if isinstance(block, schema.Intervention) else block.floor_debate
+                counts[where] = counts.get(where, 0) + len(paragraphs(text))
             elif isinstance(block, schema.TaggedParagraph):
                 counts[where] = counts.get(where, 0) + 1
                 found.append(ParagraphRef(meeting, section, where, counts[where], block))
