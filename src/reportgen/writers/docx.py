@@ -19,9 +19,10 @@ import docx
 from docx.oxml.ns import qn
 from docx.shared import Emu
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from ..contract import parse
-from . import WriteContext, atomic_target, ooxml
+from . import WriteContext, atomic_target, ooxml, ooxml_revisions
 from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes
 from .docx_furniture import Furniture
 from .docx_styles import ensure_styles
@@ -37,6 +38,7 @@ class DocxBuilder(Furniture, Tables):
         self.doc = document
         self.footnotes = ooxml.Footnotes(document)
         self.numbering = ooxml.Numbering(document)
+        self.revisions = ooxml_revisions.Revisions()
         self.bookmarks = 0
         self.symbol = ""
         self.watermark = ""
@@ -55,7 +57,8 @@ class DocxBuilder(Furniture, Tables):
         if not value:
             return
         value = SPACE.sub(" ", value)
-        existing = "".join(r.text for r in p.runs) if link is None else "x"
+        # Every run so far, those inside tracked insertions included (w:delText is not text).
+        existing = "".join(Run(r, p).text for r in p._p.iter(qn("w:r"))) if link is None else "x"
         if not existing or existing.endswith((" ", "\n")):
             value = value.lstrip(" ")
         if not value:
@@ -91,6 +94,8 @@ class DocxBuilder(Furniture, Tables):
             self.inline(p, el, Fmt(fmt.bold, fmt.italic, False, True), link)
         elif tag == "br":
             p.add_run().add_break()
+        elif tag in {"ins", "del"}:  # a redline's tracked change
+            self.revisions.wrap(link if link is not None else p._p, el, lambda: self.inline(p, el, fmt, link))
         elif tag == "a":
             href = el.get("href") or ""
             if href.startswith("#"):
@@ -215,6 +220,7 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     body = root.find("body")
     builder.blocks(body, Container(document))
     builder.headers_and_footers()
+    builder.revisions.finish(document.element.body, *([builder.footnotes._root] if builder.footnotes._root is not None else []))
     builder.footnotes.finish()
     ooxml.set_update_fields(document)
     props = document.core_properties

@@ -1,0 +1,215 @@
+"""The list of changes of a redline, each by its reference in the document (heading, paragraph,
+item, table row, footnote), with its counts of insertions, deletions and moves."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from .htmldiff import Merge
+from .worddiff import INLINE, is_footnote
+
+log = logging.getLogger(__name__)
+
+KINDS = ("edit", "ins", "del", "move-from", "move-to")  # named in the labels' redline_kinds
+LEAVES = {"p", "h1", "h2", "h3", "h4", "li", "dt", "dd", "td", "th"}
+
+
+@dataclass
+class Change:
+    reference: str
+    kind: str  # one of KINDS
+    insertions: int
+    deletions: int
+    moves: int
+    excerpt: str
+
+
+def roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def letter(n: int) -> str:
+    out = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
+
+
+def list_marker(style: str, n: int) -> str:
+    """The marker the stylesheet and Word print for item n of a list of this style."""
+    number = roman(n) if "i" in style else letter(n) if "a" in style else str(n)
+    return style.replace("i", "#").replace("a", "#").replace("1", "#").replace("#", number, 1)
+
+
+def side_text(el: Any, drop: str = "del") -> str:
+    """Text of `el` as one side has it: without its <del> (the later side) or its <ins>."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if node.tag == drop or (node is not el and (is_footnote(node) or node.tag not in INLINE)):
+            return
+        parts.append(node.text or "")
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(el)
+    return " ".join("".join(parts).split())
+
+
+def _short(text: str, words: int = 9) -> str:
+    split = text.split()
+    return " ".join(split[:words]) + (" …" if len(split) > words else "")
+
+
+def own_marks(el: Any) -> list[Any]:
+    """The <ins> and <del> of `el`'s own text (not those of nested blocks or footnotes)."""
+    found: list[Any] = []
+
+    def walk(node: Any) -> None:
+        for child in node:
+            if not isinstance(child.tag, str) or is_footnote(child) or child.tag not in INLINE:
+                continue
+            if child.tag in {"ins", "del"}:
+                found.append(child)
+            walk(child)
+
+    walk(el)
+    return found
+
+
+class _References:
+    """Walks the merged body in reading order and names every block as a reader would cite it."""
+
+    def __init__(self) -> None:
+        self.refs: dict[Any, str] = {}
+        self.heading = ""
+        self.paragraph = 0
+        self.footnote = 0
+
+    def walk(self, el: Any, where: str) -> None:
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            self.visit(child, where)
+
+    def visit(self, el: Any, where: str) -> None:
+        tag, cls = el.tag, (el.get("class") or "").split()
+        deleted = el.get("data-change") in {"del", "move-from"}
+        if tag == "header":
+            self.walk(el, "masthead")
+            return
+        if tag == "div" and "cover" in cls:
+            self.walk(el, "title page")
+            return
+        if tag == "nav":
+            self.walk(el, "contents")
+            return
+        if tag in {"h1", "h2", "h3", "h4"}:
+            self.heading = side_text(el, "ins" if deleted else "del")
+            self.paragraph = 0
+            self.refs[el] = f"heading “{_short(self.heading)}”" + (" (deleted)" if deleted else "")
+            self.footnotes(el, self.refs[el])
+            return
+        if tag == "p" and where == "body":
+            if not deleted:
+                self.paragraph += 1
+            here = f"paragraph {self.paragraph}" if not deleted else _deleted("paragraph", str(self.paragraph), "1", self.paragraph)
+            self.refs[el] = self.place(here)
+            self.footnotes(el, self.refs[el])
+            return
+        if tag in {"ol", "ul"}:
+            self.items(el, where)
+            return
+        if tag == "table":
+            self.table(el)
+            return
+        if tag in LEAVES:  # masthead, title page and contents lines
+            name = {"dd": " ".join(cls) or "line", "dt": "line"}.get(tag, _short(side_text(el), 5))
+            self.refs[el] = f"{where}, {name}"
+            self.footnotes(el, self.refs[el])
+            return
+        self.walk(el, where)
+
+    def place(self, here: str) -> str:
+        return f"“{_short(self.heading)}”, {here}" if self.heading else here
+
+    def items(self, el: Any, where: str, parent: str = "") -> None:
+        style = el.get("data-style") if el.tag == "ol" else None
+        n = int(el.get("start") or 1) - 1 if style else 0
+        for li in (c for c in el if c.tag == "li"):
+            deleted = li.get("data-change") in {"del", "move-from"}
+            if not deleted:
+                n += 1
+            marker = (lambda k: list_marker(style, k) if style else f"bullet {k}")
+            item = _deleted("item", marker(n), marker(1), n) if deleted else f"item {marker(n)}"
+            here = f"{parent}, {item}" if parent else item
+            self.refs[li] = self.place(here) if where == "body" else f"{where}, {here}"
+            self.footnotes(li, self.refs[li])
+            for sub in li:
+                if isinstance(sub.tag, str) and sub.tag in {"ol", "ul"}:
+                    self.items(sub, where, here)
+                elif isinstance(sub.tag, str) and sub.tag == "p":
+                    self.refs[sub] = self.refs[li]
+                    self.footnotes(sub, self.refs[li])
+
+    def table(self, el: Any) -> None:
+        row = 0
+        for tr in el.iter("tr"):
+            deleted = tr.get("data-change") in {"del", "move-from"}
+            if not deleted:
+                row += 1
+            here = self.place(_deleted("table row", str(row), "1", row) if deleted else f"table row {row}")
+            for column, cell in enumerate((c for c in tr if c.tag in {"td", "th"}), start=1):
+                ref = f"{here}, column {column}"
+                for node in cell.iter():
+                    if node.tag in LEAVES or node.tag in {"ol", "ul"}:
+                        self.refs.setdefault(node, ref)
+                self.footnotes(cell, ref)
+
+    def footnotes(self, el: Any, ref: str) -> None:
+        for note in el.iter("span"):
+            if is_footnote(note):
+                mark = note.get("data-mark")
+                if not mark:
+                    self.footnote += 1
+                self.refs[note] = f"footnote {mark or self.footnote} (in {ref})"
+
+
+def _deleted(what: str, before: str, first: str, count: int) -> str:
+    """Where a deleted block was: after the block now before it, or before the first."""
+    return f"deleted {what} after {what} {before}" if count else f"deleted {what} before {what} {first}"
+
+
+def changes(merge: Merge) -> list[Change]:
+    """Every changed block and footnote of the merged document, in reading order."""
+    refs = _References()
+    refs.walk(merge.root.find("body"), "body")
+    order = {el: i for i, el in enumerate(merge.root.iter())}
+    found: list[tuple[int, Change]] = []
+    for el, counts in merge.blocks:
+        for unit in [el, *counts.footnotes]:
+            marks = own_marks(unit)
+            if not marks:
+                continue
+            moves = len({m.get("data-move") for m in marks if m.get("data-move")})
+            kind = unit.get("data-change") if unit is el and unit.get("data-change") in KINDS else "edit"
+            excerpt = side_text(unit, "ins" if unit.get("data-change") in {"del", "move-from"} else "del")
+            change = Change(
+                reference=refs.refs.get(unit, "document"),
+                kind=kind,
+                insertions=sum(1 for m in marks if m.tag == "ins" and not m.get("data-move")),
+                deletions=sum(1 for m in marks if m.tag == "del" and not m.get("data-move")),
+                moves=moves,
+                excerpt=_short(excerpt, 14),
+            )
+            found.append((order.get(unit, 0), change))
+    return [c for _, c in sorted(found, key=lambda pair: pair[0])]
