@@ -20,7 +20,7 @@ from lxml import etree
 log = logging.getLogger(__name__)
 
 FIRST_ID = 10_000  # kept clear of bookmark ids, which count from 1
-TEXT_RUNS = {qn("w:t"), qn("w:delText"), qn("w:footnoteReference"), qn("w:br"), qn("w:tab")}
+TEXT_RUNS = {qn("w:t"), qn("w:delText"), qn("w:footnoteReference"), qn("w:br")}
 INSERTED = {qn("w:ins"), qn("w:moveTo")}
 DELETED = {qn("w:del"), qn("w:moveFrom")}
 
@@ -104,6 +104,7 @@ class Revisions:
                 state = _paragraph_state(p)
                 if state and not _last_in_cell(p):
                     self._mark_paragraph(p, state)
+                    self._mark_rest(p, state)
             for tr in list(root.iter(qn("w:tr"))):
                 states = {_paragraph_state(p) for p in tr.iter(qn("w:p"))}
                 if len(states) == 1 and None not in states:
@@ -112,6 +113,16 @@ class Revisions:
                         tr_pr = OxmlElement("w:trPr")
                         tr.insert(1 if tr.find(qn("w:tblPrEx")) is not None else 0, tr_pr)
                     tr_pr.append(self._mark("w:ins" if states == {"ins"} else "w:del", *self.stamp))
+
+    def _mark_rest(self, p: Any, state: str) -> None:
+        """Runs of a wholly inserted or deleted paragraph that are not text (a tab, a page-number
+        field in a contents line) go with it."""
+        for r in [c for c in p if c.tag == qn("w:r")]:
+            mark = self._mark("w:ins" if state == "ins" else "w:del", *self.stamp)
+            r.addprevious(mark)
+            mark.append(r)
+            if state == "del":
+                _to_deleted_text(mark)
 
     def _mark_paragraph(self, p: Any, state: str) -> None:
         ppr = p.find(qn("w:pPr"))
