@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from .compare import list_marker
 from .htmldiff import Merge
 from .worddiff import INLINE, is_footnote
 
@@ -24,28 +25,6 @@ class Change:
     deletions: int
     moves: int
     excerpt: str
-
-
-def roman(n: int) -> str:
-    out = ""
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
-
-
-def letter(n: int) -> str:
-    out = ""
-    while n > 0:
-        n, rest = divmod(n - 1, 26)
-        out = chr(ord("a") + rest) + out
-    return out
-
-
-def list_marker(style: str, n: int) -> str:
-    """The marker the stylesheet and Word print for item n of a list of this style."""
-    number = roman(n) if "i" in style else letter(n) if "a" in style else str(n)
-    return style.replace("i", "#").replace("a", "#").replace("1", "#").replace("#", number, 1)
 
 
 def side_text(el: Any, drop: str = "del") -> str:

@@ -113,14 +113,15 @@ def build_redline(project: Project, meeting_id: str, options: RedlineOptions) ->
             check_html(redline.pdf_html, CHANGES_TEMPLATE)
             redlines.append(redline)
             log.info("%s: %d changed item(s), %d move(s)", kind, len(found), merge.moves)
-    root = output_root(project, options.out_dir)
-    ctx = WriteContext(new_path, plain(new.document.title), new.document.language, created)
-    written: list[Path] = []
-    for redline in redlines:
-        for fmt in options.formats:
-            target = redline_path(root, meeting_id, redline.kind, fmt)
-            writer_for(fmt)(redline.pdf_html if fmt == "pdf" else redline.docx_html, target, ctx)
-            written.append(target)
+        # Still inside the versions: a later git revision's own templates are in its temporary folder.
+        root = output_root(project, options.out_dir)
+        ctx = WriteContext(new_path, plain(new.document.title), new.document.language, created)
+        written: list[Path] = []
+        for redline in redlines:
+            for fmt in options.formats:
+                target = redline_path(root, meeting_id, redline.kind, fmt)
+                writer_for(fmt)(redline.pdf_html if fmt == "pdf" else redline.docx_html, target, ctx)
+                written.append(target)
     return written
 
 
