@@ -61,6 +61,15 @@ def _words(el: Any) -> list[str]:
     ]
 
 
+def _cells(els: list[Any]) -> bool:
+    return bool(els) and all(e.tag in {"td", "th"} for e in els)
+
+
+def _targets(el: Any) -> set[str]:
+    """Internal links of a contents line: an entry is the same entry only if it points to the same place."""
+    return {a.get("href") for a in el.iter("a") if (a.get("href") or "").startswith("#")} if el.tag == "p" else set()
+
+
 class _Differ:
     def __init__(self, stamp: Stamp) -> None:
         self.stamp = stamp
@@ -88,7 +97,7 @@ class _Differ:
             return 0.0
         if old.get("id") or new.get("id"):
             return 1.0 if old.get("id") == new.get("id") else 0.0
-        if old.get("data-speaker") != new.get("data-speaker"):
+        if old.get("data-speaker") != new.get("data-speaker") or _targets(old) != _targets(new):
             return 0.0
         a, b = self.words(old), self.words(new)
         if not a and not b:
@@ -122,6 +131,9 @@ class _Differ:
         return out
 
     def align(self, olds: list[Any], news: list[Any]) -> list[Any]:
+        if _cells(olds) and _cells(news) and len(olds) == len(news):
+            # The cells of a row are its columns: the same column is the same cell, however changed.
+            return [self.merge(o, n) if self.signature(o) != self.signature(n) else copy_marked(n) for o, n in zip(olds, news)]
         merged: list[Any] = []
         matcher = difflib.SequenceMatcher(None, [self.signature(e) for e in olds], [self.signature(e) for e in news], autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -57,8 +57,8 @@ class DocxBuilder(Furniture, Tables):
         if not value:
             return
         value = SPACE.sub(" ", value)
-        # Every run so far, those inside tracked insertions included (w:delText is not text).
-        existing = "".join(Run(r, p).text for r in p._p.iter(qn("w:r"))) if link is None else "x"
+        # Every run so far, tracked insertions and deletions included (so both views keep their spaces).
+        existing = "".join(Run(r, p).text or _deleted_text(r) for r in p._p.iter(qn("w:r"))) if link is None else "x"
         if not existing or existing.endswith((" ", "\n")):
             value = value.lstrip(" ")
         if not value:
@@ -203,6 +203,10 @@ class DocxBuilder(Furniture, Tables):
             else:
                 p.paragraph_format.left_indent = Emu(360000 * (depth + 1))
             self.flow(li, container, "List Paragraph", depth + 1, first=p)
+
+def _deleted_text(r: Any) -> str:
+    return "".join(t.text or "" for t in r.iter(qn("w:delText")))
+
 
 def _clear_body(document: Any) -> None:
     body = document.element.body

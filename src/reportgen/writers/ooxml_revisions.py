@@ -100,19 +100,33 @@ class Revisions:
         if self.stamp is None:
             return
         for root in roots:
-            for p in list(root.iter(qn("w:p"))):
-                state = _paragraph_state(p)
-                if state and not _last_in_cell(p):
+            paragraphs = list(root.iter(qn("w:p")))
+            states = {p: _paragraph_state(p) for p in paragraphs}
+            for p in paragraphs:
+                state = states[p]
+                if not state:
+                    continue
+                self._mark_rest(p, state)
+                following = p.getnext()
+                if following is not None and following.tag == qn("w:p"):
                     self._mark_paragraph(p, state)
-                    self._mark_rest(p, state)
+                    continue
+                # The last paragraph of a cell, a note or the body (or one before a table) keeps its
+                # mark: the mark of the paragraph before the run of revised ones goes instead.
+                first = p
+                while first.getprevious() is not None and states.get(first.getprevious()) == state:
+                    first = first.getprevious()
+                before = first.getprevious()
+                if before is not None and before.tag == qn("w:p"):
+                    self._mark_paragraph(before, state)
             for tr in list(root.iter(qn("w:tr"))):
-                states = {_paragraph_state(p) for p in tr.iter(qn("w:p"))}
-                if len(states) == 1 and None not in states:
+                found = {states.get(p) for p in tr.iter(qn("w:p")) if _has_text(p)}
+                if len(found) == 1 and None not in found:
                     tr_pr = tr.find(qn("w:trPr"))
                     if tr_pr is None:
                         tr_pr = OxmlElement("w:trPr")
                         tr.insert(1 if tr.find(qn("w:tblPrEx")) is not None else 0, tr_pr)
-                    tr_pr.append(self._mark("w:ins" if states == {"ins"} else "w:del", *self.stamp))
+                    tr_pr.append(self._mark("w:ins" if found == {"ins"} else "w:del", *self.stamp))
 
     def _mark_rest(self, p: Any, state: str) -> None:
         """Runs of a wholly inserted or deleted paragraph that are not text (a tab, a page-number
@@ -139,7 +153,15 @@ class Revisions:
                 following.addprevious(rpr)
             else:
                 ppr.append(rpr)
-        rpr.insert(0, self._mark("w:ins" if state == "ins" else "w:del", *self.stamp))
+        if rpr.find(qn("w:ins" if state == "ins" else "w:del")) is not None:
+            return
+        # A mark both inserted and deleted (it goes in either view): w:ins comes before w:del.
+        inserted = rpr.find(qn("w:ins"))
+        mark = self._mark("w:ins" if state == "ins" else "w:del", *self.stamp)
+        if state == "del" and inserted is not None:
+            inserted.addnext(mark)
+        else:
+            rpr.insert(0, mark)
 
 
 def _to_deleted_text(mark: Any) -> None:
@@ -168,7 +190,5 @@ def _paragraph_state(p: Any) -> str | None:
     return next(iter(states)) if states else None
 
 
-def _last_in_cell(p: Any) -> bool:
-    """A table cell must end with a paragraph: its last paragraph mark is never revised."""
-    parent = p.getparent()
-    return parent is not None and parent.tag == qn("w:tc") and p.getnext() is None
+def _has_text(p: Any) -> bool:
+    return any(child.tag in TEXT_RUNS for r in p.iter(qn("w:r")) for child in r)
