@@ -281,3 +281,82 @@ def test_changed_fact_shows_in_the_facts_table(project: Project, tmp_path: Path)
     facts = merge.root.find(".//table[@class='facts']")
     assert [m.text for m in facts.iter("del")] == ["80"] and [m.text for m in facts.iter("ins")] == ["85"]
     assert any("table row" in c.reference and c.insertions == 1 and c.deletions == 1 for c in changes(merge))
+
+
+# --------------------------------------------------------------------------- bounded fuzz
+
+FUZZ_WORDS = "alpha beta gamma Santiago, migration. rights".split()
+
+
+def mutate(html: str, rnd) -> str:
+    """A later draft made by chance: words changed, sentences added, blocks deleted, copied or moved."""
+    import copy
+
+    import lxml.html
+
+    from reportgen.contract import parse
+
+    root = parse(html)
+    leaves = [e for e in root.find("body").iter() if e.tag in ("p", "li", "td") and (e.text or "").strip()
+              and not (e.get("class") or "").startswith("toc")]
+    for _ in range(rnd.randint(1, 6)):
+        op, el = rnd.choice(["word", "sentence", "delete", "copy", "move"]), rnd.choice(leaves)
+        parent = el.getparent()
+        if parent is None:
+            continue
+        siblings = [c for c in parent if c.tag == el.tag]
+        if op == "word":
+            words = el.text.split(" ")
+            words[rnd.randrange(len(words))] = rnd.choice(FUZZ_WORDS)
+            el.text = " ".join(words)
+        elif op == "sentence":
+            el.text += " " + " ".join(rnd.choice(FUZZ_WORDS) for _ in range(5)) + "."
+        elif el.tag == "td":
+            continue  # rows keep their columns
+        elif op == "delete" and len(siblings) > 1:
+            parent.remove(el)
+        elif op == "copy":
+            twin = copy.deepcopy(el)
+            twin.text = "New " + (twin.text or "")
+            el.addnext(twin)
+        elif op == "move" and len(siblings) > 2:
+            parent.remove(el)
+            rest = [c for c in parent if c.tag == el.tag]
+            rest[rnd.randrange(len(rest))].addnext(el)
+    return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+def test_fuzz_accept_and_reject_give_each_version(project: Project, tmp_path: Path) -> None:
+    """Random drafts of every meeting: accepting all the redline's changes in Word gives the later
+    draft's text, rejecting them all the earlier one's."""
+    import random
+
+    from reportgen.build import creation_time
+    from reportgen.htmldiff import diff_html
+    from reportgen.labels import Labels
+    from reportgen.model import load_meetings
+    from reportgen.project import template_search_path
+    from reportgen.render import Renderer, context_for
+    from reportgen.worddiff import Stamp
+    from reportgen.writers import WriteContext
+    from reportgen.writers.docx import write_docx
+
+    search = template_search_path(project)
+    renderer = Renderer(search)
+    meetings = load_meetings(project)
+    for seed in range(4):
+        rnd = random.Random(seed)
+        meeting = meetings[rnd.choice(sorted(meetings))]
+        kind = rnd.choice(renderer.kinds())
+        old = renderer.render(kind, context_for(meeting, Labels.load(meeting.document.language, search), kind))
+        new = mutate(old, rnd)
+        if seed % 2:
+            old, new = new, old
+        ctx = WriteContext(search, "t", "en", creation_time(meeting))
+        files = {}
+        for name, html in (("old", old), ("new", new), ("redline", diff_html(old, new, Stamp("A", "2020-01-01T00:00:00Z")).html())):
+            files[name] = tmp_path / f"{seed}-{name}.docx"
+            write_docx(html, files[name], ctx)
+        parts = _parts(files["redline"])
+        assert paragraphs([resolve(r, accept=True) for r in parts]) == plain(files["new"]), (seed, meeting.id, kind)
+        assert paragraphs([resolve(r, accept=False) for r in parts]) == plain(files["old"]), (seed, meeting.id, kind)
