@@ -228,7 +228,8 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     builder.footnotes.finish()
     ooxml.set_update_fields(document)
     props = document.core_properties
-    props.title = ctx.title
+    # Word's title property holds at most 255 characters; the printed title is never shortened.
+    props.title = ctx.title if len(ctx.title) <= 255 else ctx.title[:254].rstrip() + "…"
     props.language = ctx.language
     props.author = "reportgen"
     props.last_modified_by = "reportgen"
