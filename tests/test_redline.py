@@ -236,6 +236,15 @@ def test_git_revision_as_earlier_version(tmp_path: Path, runner) -> None:
     assert "summarizes" in "".join(t.text for t in body.iter(W + "delText"))
     assert "outlines" in "".join(t.text for i in body.iter(W + "ins") for t in i.iter(W + "t"))
     assert subprocess.run([*git, "status", "--porcelain", "content"], capture_output=True, text=True).stdout == " M content/hld2013/body-1.yaml\n"
+    # both versions from git: the working tree is not read
+    subprocess.run([*git, "commit", "-qam", "second draft"], check=True)
+    subprocess.run([*git, "tag", "draft-2"], check=True)
+    meeting.write_text("not: [valid", encoding="utf-8")
+    result = runner.invoke(main, ["--project", str(repo), "redline", "hld2013", "--from", "draft-1", "--to", "draft-2", "--kind", KIND,
+                                  "--docx", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    body, _ = _parts(tmp_path / "out" / "hld2013" / f"hld2013-{KIND}-redline.docx")
+    assert "summarizes" in "".join(t.text for t in body.iter(W + "delText"))
 
 
 def test_invalid_earlier_version_names_version_and_file(tmp_path: Path, runner) -> None:
