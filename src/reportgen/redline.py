@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import lxml.html
+from lxml import etree
 
 from .build import FORMATS, creation_time, output_root, writer_for
 from .changelist import Change, changes
@@ -32,6 +34,7 @@ from .writers import WriteContext
 log = logging.getLogger(__name__)
 
 CHANGES_TEMPLATE = "redline/changes.html.j2"
+WORDS = re.compile(r"\S+\s*|\s+")
 
 
 @dataclass(frozen=True)
@@ -153,4 +156,27 @@ def _with_page(merge: Merge, page: str) -> str:
     fragment: Any = parse(f"<html><body>{page}</body></html>").find("body")
     for index, el in enumerate(list(fragment)):
         body.insert(index, el)
+    _word_marks(body)
     return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+def _word_marks(body: Any) -> None:
+    """In edited blocks, one <ins>/<del> per word, so that each line holding changed words gets its
+    own change bar in the PDF (print.css draws a bar at every mark; a long mark would get one)."""
+    for block in body.iter():
+        if block.get("data-change") != "edit":
+            continue
+        for mark in [m for m in block.iter("ins", "del") if len(m) == 0 and m.text]:
+            words = WORDS.findall(mark.text)
+            if len(words) < 2:
+                continue
+            mark.text = words[0]
+            for word in reversed(words[1:]):
+                twin = etree.Element(mark.tag, attrib=dict(mark.attrib))
+                twin.text = word
+                mark.addnext(twin)
+            # the tail stays after the last word
+            last = mark
+            for _ in words[1:]:
+                last = last.getnext()
+            last.tail, mark.tail = mark.tail, None
