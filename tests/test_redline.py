@@ -369,3 +369,29 @@ def test_fuzz_accept_and_reject_give_each_version(project: Project, tmp_path: Pa
         parts = _parts(files["redline"])
         assert paragraphs([resolve(r, accept=True) for r in parts]) == plain(files["new"]), (seed, meeting.id, kind)
         assert paragraphs([resolve(r, accept=False) for r in parts]) == plain(files["old"]), (seed, meeting.id, kind)
+
+
+def test_references_on_the_list_of_changes() -> None:
+    """Each kind of block is named as a reader cites it, in English or from the catalogue's words."""
+    from reportgen.changelist import changes
+    from reportgen.htmldiff import diff_html
+    from reportgen.labels import Labels
+    from reportgen.project import template_search_path
+    from reportgen.worddiff import Stamp
+
+    def page(paras: str, items: str, cell: str, note: str) -> str:
+        return (f'<html><body><section class="part"><h1 id="a"><span class="label">A.</span> Findings</h1>{paras}'
+                f'<ol data-style="(a)" start="1">{items}</ol>'
+                f'<table class="grid"><tbody><tr><td>x</td><td>{cell}</td></tr></tbody></table>'
+                f'<p class="para">Text<span class="fn">{note}</span></p></section></body></html>')
+
+    old = page('<p class="para">one two three</p><p class="para">gone for good now</p>', "<li>first</li><li>second</li>", "80", "A note.")
+    new = page('<p class="para">one four three</p>', "<li>first</li><li>second</li><li>third</li>", "85", "A longer note.")
+    merge = diff_html(old, new, Stamp("A", "2020-01-01T00:00:00Z"))
+    refs = [c.reference for c in changes(merge)]
+    assert refs == ["“A. Findings”, paragraph 1", "“A. Findings”, deleted paragraph after paragraph 1", "“A. Findings”, item (c)",
+                    "“A. Findings”, table row 1, column 2", "footnote 1 (in “A. Findings”, paragraph 2)"]
+    spanish = Labels.load("es", template_search_path(None)).redline_refs
+    assert [c.reference for c in changes(merge, spanish)][:3] == [
+        "«A. Findings», párrafo 1", "«A. Findings», párrafo suprimido después del párrafo 1", "«A. Findings», apartado (c)"]
+    assert not changes(diff_html(old, old, Stamp("A", "2020-01-01T00:00:00Z")))

@@ -15,6 +15,19 @@ log = logging.getLogger(__name__)
 
 KINDS = ("edit", "ins", "del", "move-from", "move-to")  # named in the labels' redline_kinds
 LEAVES = {"p", "h1", "h2", "h3", "h4", "li", "dt", "dd", "td", "th"}
+# How references are written; a label catalogue's redline_refs overrides them per language.
+REFERENCE_WORDS = {
+    "masthead": "masthead", "title_page": "title page", "contents": "contents", "document": "document",
+    "heading": "heading “{text}”", "heading_deleted": "heading “{text}” (deleted)", "under": "“{text}”, {here}",
+    "paragraph": "paragraph {n}", "paragraph_after": "deleted paragraph after paragraph {n}",
+    "paragraph_first": "deleted paragraph before paragraph 1",
+    "item": "item {n}", "bullet": "bullet {n}", "item_after": "deleted item after item {n}",
+    "item_first": "deleted item before item {n}",
+    "row": "table row {n}", "row_after": "deleted table row after table row {n}", "row_first": "deleted table row before table row 1",
+    "column": "column {n}", "footnote": "footnote {n} (in {where})",
+    "symbol": "symbol", "date": "date", "distribution": "distribution", "language": "language",
+    "original": "original language", "line": "line",
+}
 
 
 @dataclass
@@ -68,7 +81,8 @@ def own_marks(el: Any) -> list[Any]:
 class _References:
     """Walks the merged body in reading order and names every block as a reader would cite it."""
 
-    def __init__(self) -> None:
+    def __init__(self, words: dict[str, str] | None = None) -> None:
+        self.w = {**REFERENCE_WORDS, **(words or {})}
         self.refs: dict[Any, str] = {}
         self.heading = ""
         self.paragraph = 0
@@ -84,24 +98,24 @@ class _References:
         tag, cls = el.tag, (el.get("class") or "").split()
         deleted = el.get("data-change") in {"del", "move-from"}
         if tag == "header":
-            self.walk(el, "masthead")
+            self.walk(el, self.w["masthead"])
             return
         if tag == "div" and "cover" in cls:
-            self.walk(el, "title page")
+            self.walk(el, self.w["title_page"])
             return
         if tag == "nav":
-            self.walk(el, "contents")
+            self.walk(el, self.w["contents"])
             return
         if tag in {"h1", "h2", "h3", "h4"}:
             self.heading = side_text(el, "ins" if deleted else "del")
             self.paragraph = 0
-            self.refs[el] = f"heading “{_short(self.heading)}”" + (" (deleted)" if deleted else "")
+            self.refs[el] = self.w["heading_deleted" if deleted else "heading"].format(text=_short(self.heading))
             self.footnotes(el, self.refs[el])
             return
         if tag == "p" and where == "body":
             if not deleted:
                 self.paragraph += 1
-            here = f"paragraph {self.paragraph}" if not deleted else _deleted("paragraph", str(self.paragraph), "1", self.paragraph)
+            here = self.deleted("paragraph", str(self.paragraph), self.paragraph) if deleted else self.w["paragraph"].format(n=self.paragraph)
             self.refs[el] = self.place(here)
             self.footnotes(el, self.refs[el])
             return
@@ -112,14 +126,14 @@ class _References:
             self.table(el)
             return
         if tag in LEAVES:  # masthead, title page and contents lines
-            name = {"dd": " ".join(cls) or "line", "dt": "line"}.get(tag, _short(side_text(el), 5))
+            name = {"dd": self.w.get(" ".join(cls), self.w["line"]), "dt": self.w["line"]}.get(tag, _short(side_text(el), 5))
             self.refs[el] = f"{where}, {name}"
             self.footnotes(el, self.refs[el])
             return
         self.walk(el, where)
 
     def place(self, here: str) -> str:
-        return f"“{_short(self.heading)}”, {here}" if self.heading else here
+        return self.w["under"].format(text=_short(self.heading), here=here) if self.heading else here
 
     def items(self, el: Any, where: str, parent: str = "") -> None:
         style = el.get("data-style") if el.tag == "ol" else None
@@ -128,8 +142,11 @@ class _References:
             deleted = li.get("data-change") in {"del", "move-from"}
             if not deleted:
                 n += 1
-            marker = (lambda k: list_marker(style, k) if style else f"bullet {k}")
-            item = _deleted("item", marker(n), marker(1), n) if deleted else f"item {marker(n)}"
+            marker = (lambda k: list_marker(style, k) if style else self.w["bullet"].format(n=k))
+            if deleted:
+                item = self.w["item_after"].format(n=marker(n)) if n else self.w["item_first"].format(n=marker(1))
+            else:
+                item = self.w["item"].format(n=marker(n))
             here = f"{parent}, {item}" if parent else item
             self.refs[li] = self.place(here) if where == "body" else f"{where}, {here}"
             self.footnotes(li, self.refs[li])
@@ -146,9 +163,9 @@ class _References:
             deleted = tr.get("data-change") in {"del", "move-from"}
             if not deleted:
                 row += 1
-            here = self.place(_deleted("table row", str(row), "1", row) if deleted else f"table row {row}")
+            here = self.place(self.deleted("row", str(row), row) if deleted else self.w["row"].format(n=row))
             for column, cell in enumerate((c for c in tr if c.tag in {"td", "th"}), start=1):
-                ref = f"{here}, column {column}"
+                ref = f"{here}, {self.w['column'].format(n=column)}"
                 for node in cell.iter():
                     if node.tag in LEAVES or node.tag in {"ol", "ul"}:
                         self.refs.setdefault(node, ref)
@@ -160,17 +177,17 @@ class _References:
                 mark = note.get("data-mark")
                 if not mark:
                     self.footnote += 1
-                self.refs[note] = f"footnote {mark or self.footnote} (in {ref})"
+                self.refs[note] = self.w["footnote"].format(n=mark or self.footnote, where=ref)
+
+    def deleted(self, what: str, before: str, count: int) -> str:
+        """Where a deleted block was: after the block now before it, or before the first."""
+        return self.w[f"{what}_after"].format(n=before) if count else self.w[f"{what}_first"]
 
 
-def _deleted(what: str, before: str, first: str, count: int) -> str:
-    """Where a deleted block was: after the block now before it, or before the first."""
-    return f"deleted {what} after {what} {before}" if count else f"deleted {what} before {what} {first}"
-
-
-def changes(merge: Merge) -> list[Change]:
-    """Every changed block and footnote of the merged document, in reading order."""
-    refs = _References()
+def changes(merge: Merge, words: dict[str, str] | None = None) -> list[Change]:
+    """Every changed block and footnote of the merged document, in reading order (references
+    written with `words`, a label catalogue's redline_refs; English by default)."""
+    refs = _References(words)
     refs.walk(merge.root.find("body"), "body")
     order = {el: i for i, el in enumerate(merge.root.iter())}
     found: list[tuple[int, Change]] = []
@@ -183,7 +200,7 @@ def changes(merge: Merge) -> list[Change]:
             kind = unit.get("data-change") if unit is el and unit.get("data-change") in KINDS else "edit"
             excerpt = side_text(unit, "ins" if unit.get("data-change") in {"del", "move-from"} else "del")
             change = Change(
-                reference=refs.refs.get(unit, "document"),
+                reference=refs.refs.get(unit, refs.w["document"]),
                 kind=kind,
                 insertions=sum(1 for m in marks if m.tag == "ins" and not m.get("data-move")),
                 deletions=sum(1 for m in marks if m.tag == "del" and not m.get("data-move")),

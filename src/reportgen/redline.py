@@ -109,7 +109,7 @@ def build_redline(project: Project, meeting_id: str, options: RedlineOptions) ->
             new_context["revision"] = options.revision
             new_html = new_renderer.render(kind, new_context)
             merge = diff_html(old_html, new_html, stamp)
-            found = changes(merge)
+            found = changes(merge, getattr(new_labels, "redline_refs", None))
             page = _changes_page(new_renderer, new_labels, new, earlier, later, found, merge, options.revision)
             redline = Redline(kind, merge, found, _with_page(merge, page))
             check_html(redline.docx_html, f"redline of {kind}")
