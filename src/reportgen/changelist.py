@@ -9,7 +9,7 @@ from typing import Any
 
 from .compare import list_marker
 from .htmldiff import Merge
-from .worddiff import INLINE, is_footnote
+from .worddiff import INLINE, is_footnote, side_text
 
 log = logging.getLogger(__name__)
 
@@ -38,23 +38,6 @@ class Change:
     deletions: int
     moves: int
     excerpt: str
-
-
-def side_text(el: Any, drop: str = "del") -> str:
-    """Text of `el` as one side has it: without its <del> (the later side) or its <ins>."""
-    parts: list[str] = []
-
-    def walk(node: Any) -> None:
-        if node.tag == drop or (node is not el and (is_footnote(node) or node.tag not in INLINE)):
-            return
-        parts.append(node.text or "")
-        for child in node:
-            if isinstance(child.tag, str):
-                walk(child)
-            parts.append(child.tail or "")
-
-    walk(el)
-    return " ".join("".join(parts).split())
 
 
 def _short(text: str, words: int = 9) -> str:

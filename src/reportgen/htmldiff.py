@@ -22,7 +22,7 @@ from typing import Any
 import lxml.html
 
 from .contract import parse
-from .worddiff import INLINE, Counts, Stamp, copy_marked, has_inline, merge_inline, shell, tokens
+from .worddiff import INLINE, Counts, Stamp, copy_marked, has_inline, merge_inline, shell, side_text, tokens
 
 log = logging.getLogger(__name__)
 
@@ -255,6 +255,9 @@ def diff_html(old_html: str, new_html: str, stamp: Stamp) -> Merge:
     body.attrib.pop("data-change", None)
     moves = differ.find_moves()
     _rename_ids(body)
+    for symbol in body.iter("dd"):
+        if "symbol" in (symbol.get("class") or "").split() and symbol.get("data-change"):
+            symbol.set("data-symbol", side_text(symbol))
     root = shell(new)
     head = new.find("head")
     if head is not None:

@@ -226,6 +226,23 @@ def merge_inline(old: Any | None, new: Any | None, out: Any, stamp: Stamp) -> Co
     return counts
 
 
+def side_text(el: Any, drop: str = "del") -> str:
+    """Text of `el` as one side has it: without its <del> (the later side) or its <ins>."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if node.tag == drop or (node is not el and (is_footnote(node) or node.tag not in INLINE)):
+            return
+        parts.append(node.text or "")
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(el)
+    return " ".join("".join(parts).split())
+
+
 def copy_marked(el: Any) -> Any:
     """A deep copy (used for blocks that are the same on both sides)."""
     dup = copy.deepcopy(el)
