@@ -294,7 +294,7 @@ def test_changed_fact_shows_in_the_facts_table(project: Project, tmp_path: Path)
 
 # --------------------------------------------------------------------------- bounded fuzz
 
-FUZZ_WORDS = "alpha beta gamma Santiago, migration. rights".split()
+FUZZ_WORDS = ["alpha", "beta", "gamma", "Santiago,", "migration.", "rights"]
 
 
 def mutate(html: str, rnd) -> str:

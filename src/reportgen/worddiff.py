@@ -98,7 +98,6 @@ def tokens(el: Any | None) -> list[Token]:
             else:
                 continue  # a block child: its tail is still inline content
             text(child.tail, ctx)
-        return
 
     walk(el, ())
     # Leading and trailing spaces carry no meaning in HTML.
