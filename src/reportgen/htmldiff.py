@@ -38,7 +38,8 @@ log = logging.getLogger(__name__)
 
 PAIR_THRESHOLD = 0.5  # share of words two versions of a block must have in common to be one block
 CONTAINER_THRESHOLD = 0.3
-MAX_PAIRING = 40_000  # cells of the pairing table; beyond it blocks pair by position only
+MAX_PAIRING = 250_000  # cells of the pairing table; beyond it blocks pair by position only
+BAND = 12  # how far (in blocks) from its proportional place a changed block is looked for
 
 
 @dataclass
@@ -115,8 +116,11 @@ class _Differ:
         matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
         if matcher.real_quick_ratio() < CONTAINER_THRESHOLD:
             return 0.0
-        ratio = matcher.ratio()
-        threshold = PAIR_THRESHOLD if has_inline(old) or has_inline(new) else CONTAINER_THRESHOLD
+        leaf = has_inline(old) or has_inline(new)
+        # Containers (a section, a list, a table) hold thousands of words: their shared words are
+        # counted regardless of order, which is linear; a block's own words are compared in order.
+        ratio = matcher.ratio() if leaf else matcher.quick_ratio()
+        threshold = PAIR_THRESHOLD if leaf else CONTAINER_THRESHOLD
         return ratio if ratio >= threshold else 0.0
 
     # ------------------------------------------------------------------ blocks
@@ -173,7 +177,10 @@ class _Differ:
             return []
         if n * m > MAX_PAIRING:
             return [(k, k) for k in range(min(n, m)) if self.similarity(olds[k], news[k])]
-        sim = [[self.similarity(o, e) for e in news] for o in olds]
+        # Blocks are compared only near their place in proportion (edits between drafts are local;
+        # a block that moved far and changed too is a deletion and an insertion).
+        sim = [[self.similarity(o, news[b]) if abs(a * m - b * n) <= BAND * max(n, m) else 0.0 for b in range(m)]
+               for a, o in enumerate(olds)]
         best = [[0.0] * (m + 1) for _ in range(n + 1)]
         for a in range(n - 1, -1, -1):
             for b in range(m - 1, -1, -1):
