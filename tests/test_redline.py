@@ -395,3 +395,18 @@ def test_references_on_the_list_of_changes() -> None:
     assert [c.reference for c in changes(merge, spanish)][:3] == [
         "«A. Findings», párrafo 1", "«A. Findings», párrafo suprimido después del párrafo 1", "«A. Findings», apartado (c)"]
     assert not changes(diff_html(old, old, Stamp("A", "2020-01-01T00:00:00Z")))
+
+
+def test_edited_block_found_after_many_inserted_ones() -> None:
+    """A paragraph edited after a long inserted stretch (a section added before it) is an edit."""
+    from reportgen.htmldiff import diff_html
+    from reportgen.worddiff import Stamp
+
+    kept = "The meeting adopted the messages of the region by consensus at its closing session"
+    old = f'<html><body><section class="part"><p class="para">{kept}.</p></section></body></html>'
+    added = "".join(f'<p class="para">New paragraph number {k} of the added section.</p>' for k in range(40))
+    new = f'<html><body><section class="part"><h1 id="new">Added</h1>{added}<p class="para">{kept} and its annex.</p></section></body></html>'
+    merge = diff_html(old, new, Stamp("A", "2020-01-01T00:00:00Z"))
+    last = merge.root.findall(".//p")[-1]
+    assert last.get("data-change") == "edit"
+    assert not list(last.iter("del")) and "".join(m.text for m in last.iter("ins")) == " and its annex"

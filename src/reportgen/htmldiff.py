@@ -37,7 +37,9 @@ from .worddiff import (
 log = logging.getLogger(__name__)
 
 PAIR_THRESHOLD = 0.5  # share of words two versions of a block must have in common to be one block
-CONTAINER_THRESHOLD = 0.3
+CONTAINED_THRESHOLD = 0.8  # … or share of the shorter one's words found in the longer,
+MIN_CONTAINED = 6  # when the shorter one has at least this many words
+CONTAINER_THRESHOLD = 0.5  # share of the smaller container's words found in the other
 MAX_PAIRING = 250_000  # cells of the pairing table; beyond it blocks pair by position only
 BAND = 12  # how far (in blocks) from its proportional place a changed block is looked for
 
@@ -114,14 +116,21 @@ class _Differ:
         if not a and not b:
             return 1.0
         matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-        if matcher.real_quick_ratio() < CONTAINER_THRESHOLD:
-            return 0.0
-        leaf = has_inline(old) or has_inline(new)
-        # Containers (a section, a list, a table) hold thousands of words: their shared words are
-        # counted regardless of order, which is linear; a block's own words are compared in order.
-        ratio = matcher.ratio() if leaf else matcher.quick_ratio()
-        threshold = PAIR_THRESHOLD if leaf else CONTAINER_THRESHOLD
-        return ratio if ratio >= threshold else 0.0
+        shorter = min(len(a), len(b))
+        if not has_inline(old) and not has_inline(new):
+            # A container (a section, a list, a table) holds thousands of words and may have grown
+            # a lot: the share of the smaller side's words found in the other, counted regardless
+            # of order (linear).
+            shared = matcher.quick_ratio() * (len(a) + len(b)) / 2
+            contained = shared / shorter if shorter else 0.0
+            return contained if contained >= CONTAINER_THRESHOLD else 0.0
+        # A block's own words, in order: most of them in common, or the shorter one (of some length)
+        # nearly all found in the longer (a sentence added to a paragraph).
+        ratio = matcher.ratio()
+        contained = ratio * (len(a) + len(b)) / 2 / shorter if shorter else 0.0
+        if ratio >= PAIR_THRESHOLD or (shorter >= MIN_CONTAINED and contained >= CONTAINED_THRESHOLD):
+            return max(ratio, PAIR_THRESHOLD)
+        return 0.0
 
     # ------------------------------------------------------------------ blocks
 
@@ -177,10 +186,11 @@ class _Differ:
             return []
         if n * m > MAX_PAIRING:
             return [(k, k) for k in range(min(n, m)) if self.similarity(olds[k], news[k])]
-        # Blocks are compared only near their place in proportion (edits between drafts are local;
-        # a block that moved far and changed too is a deletion and an insertion).
-        sim = [[self.similarity(o, news[b]) if abs(a * m - b * n) <= BAND * max(n, m) else 0.0 for b in range(m)]
-               for a, o in enumerate(olds)]
+        # Blocks are compared only near their place: within BAND blocks of it, plus however many
+        # blocks one side has more than the other (a block that moved far and changed too is a
+        # deletion and an insertion).
+        low, high = -BAND - max(0, n - m), BAND + max(0, m - n)
+        sim = [[self.similarity(o, news[b]) if low <= b - a <= high else 0.0 for b in range(m)] for a, o in enumerate(olds)]
         best = [[0.0] * (m + 1) for _ in range(n + 1)]
         for a in range(n - 1, -1, -1):
             for b in range(m - 1, -1, -1):
