@@ -410,3 +410,9 @@ def test_edited_block_found_after_many_inserted_ones() -> None:
     last = merge.root.findall(".//p")[-1]
     assert last.get("data-change") == "edit"
     assert not list(last.iter("del")) and "".join(m.text for m in last.iter("ins")) == " and its annex"
+
+
+def test_revision_must_be_positive(runner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["--project", str(REPO), "redline", "hld2013", "--from", str(REPO), "--revision", "0", "--out", str(tmp_path)])
+    assert result.exit_code == 2 and "--revision must be 1 or more" in result.output
+    assert not any(tmp_path.iterdir())
