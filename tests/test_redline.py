@@ -181,13 +181,15 @@ def test_pdf_holds_old_and_new_words_and_lists_every_change(versions: dict[str, 
                  "and delegations", "Santiago, 2010", "about 8085 and came",  # deleted 80, inserted 85
                  "Follow-up to the meeting", "Director of the Population"):
         assert word in " ".join(text.split()), word
-    first = " ".join(subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", str(versions["redline.pdf"]), "-"],
+    first = " ".join(subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-raw", str(versions["redline.pdf"]), "-"],
                                     capture_output=True, text=True, check=True).stdout.split())
     assert f"Changes since {REPO}" in first
     for reference in ("“Presentation”, paragraph 1", "“Introduction”, paragraph 5", "“Introduction”, paragraph 7",
                       "item (v)", "footnote 1", "heading “H. Follow-up to the meeting”", "moved from", "moved here",
                       "table row 2, column 2", "contents"):
         assert reference in first, reference
+    # each line: reference, kind, insertions, deletions, moves, and the page it links to
+    assert re.search(r"footnote 1 \(in “B\. The current state of [^)]*paragraph 4\) edited 1 0 0 \d+ ", first)
 
 
 def test_changed_post_shows_where_it_is_printed(versions: dict[str, Path]) -> None:

@@ -38,6 +38,7 @@ class Change:
     deletions: int
     moves: int
     excerpt: str
+    anchor: str = ""  # id of the changed block in the merged HTML (the PDF links to it)
 
 
 def _short(text: str, words: int = 9) -> str:
@@ -182,6 +183,8 @@ def changes(merge: Merge, words: dict[str, str] | None = None) -> list[Change]:
             moves = len({m.get("data-move") for m in marks if m.get("data-move")})
             kind = unit.get("data-change") if unit is el and unit.get("data-change") in KINDS else "edit"
             excerpt = side_text(unit, "ins" if unit.get("data-change") in {"del", "move-from"} else "del")
+            if not unit.get("id"):
+                unit.set("id", f"change-{len(found) + 1}")
             change = Change(
                 reference=refs.refs.get(unit, refs.w["document"]),
                 kind=kind,
@@ -189,6 +192,7 @@ def changes(merge: Merge, words: dict[str, str] | None = None) -> list[Change]:
                 deletions=sum(1 for m in marks if m.tag == "del" and not m.get("data-move")),
                 moves=moves,
                 excerpt=_short(excerpt, 14),
+                anchor=unit.get("id"),
             )
             found.append((order.get(unit, 0), change))
     return [c for _, c in sorted(found, key=lambda pair: pair[0])]
