@@ -131,8 +131,7 @@ def paragraphs(roots: list[etree._Element]) -> list[str]:
     out = []
     for root in roots:
         for p in root.iter(W + "p"):
-            text = "".join(t.text or "" for t in p.iter(W + "t"))
-            out.append(re.sub(r"\s+", " ", text).strip())
+            out.append("".join(t.text or "" for t in p.iter(W + "t")))  # exactly, spaces included
     return out
 
 
