@@ -76,13 +76,19 @@ def _from_git(project: Project, ref: str, tmp: Path) -> Version:
     if archive.returncode != 0:
         raise UsageProblem(f"cannot read revision '{ref}': {archive.stderr.decode(errors='replace').strip()}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(tmp, filter="data")
+        _extract(tar, tmp)
     folder = tmp / prefix
     if not (folder / "content").is_dir():
         raise UsageProblem(f"revision '{ref}' has no content/ folder in {prefix or 'the repository root'}")
     date = _git(root, "show", "-s", "--format=%cI", commit.stdout.strip()).stdout.strip() or None
     log.info("read revision %s of %s into %s", ref, root, folder)
     return Version(ref, Project(folder), date)
+
+
+def _extract(tar: tarfile.TarFile, target: Path) -> None:
+    """Files and folders only, inside `target` (git archive writes nothing else; checked anyway)."""
+    members = [m for m in tar.getmembers() if (m.isfile() or m.isdir()) and not Path(m.name).is_absolute() and ".." not in Path(m.name).parts]
+    tar.extractall(target, members=members)  # noqa: S202 - members checked above
 
 
 def relabel(error: ContentError, version: Version) -> ContentError:
