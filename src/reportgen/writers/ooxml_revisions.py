@@ -15,7 +15,6 @@ from typing import Any
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from lxml import etree
 
 log = logging.getLogger(__name__)
 
@@ -57,29 +56,32 @@ class Revisions:
         author, date = el.get("data-author") or "reportgen", el.get("data-date") or ""
         self.stamp = (author, date)
         tag = ("w:moveFrom" if deleted else "w:moveTo") if move else ("w:del" if deleted else "w:ins")
-        mark = self._mark(tag, author, date)
-        added[0].addprevious(mark)
+        marks: list[Any] = []
+        current: Any = None
         for child in added:
-            self._put(mark, child)
-        if deleted:
-            _to_deleted_text(mark)
-        if move:
-            self._range(mark, "moveFrom" if deleted else "moveTo", move, author, date)
-
-    def _put(self, mark: Any, child: Any) -> None:
-        """Move a run into the mark; a hyperlink keeps its place and takes the mark inside."""
-        if child.tag in INSERTED | DELETED:  # a mark written for nested content: merge it into this one
-            for grandchild in list(child):
-                mark.append(grandchild)
-            child.getparent().remove(child)
-        elif child.tag == qn("w:hyperlink"):
-            inner = self._mark("w:" + etree.QName(mark).localname, mark.get(qn("w:author")), mark.get(qn("w:date")))
-            for run in list(child):
-                inner.append(run)
-            child.append(inner)
-            mark.addprevious(child)
-        else:
-            mark.append(child)
+            if child.tag == qn("w:hyperlink"):  # a mark cannot hold a hyperlink: the mark goes inside it
+                current = None
+                inner = self._mark(tag, author, date)
+                for run in list(child):
+                    inner.append(run)
+                child.append(inner)
+                marks.append(inner)
+                continue
+            if current is None:
+                current = self._mark(tag, author, date)
+                child.addprevious(current)
+                marks.append(current)
+            if child.tag in INSERTED | DELETED:  # a mark written for nested content joins this one
+                for grandchild in list(child):
+                    current.append(grandchild)
+                child.getparent().remove(child)
+            else:
+                current.append(child)
+        for mark in marks:
+            if deleted:
+                _to_deleted_text(mark)
+            if move:
+                self._range(mark, "moveFrom" if deleted else "moveTo", move, author, date)
 
     def _range(self, mark: Any, kind: str, name: str, author: str, date: str) -> None:
         """w:moveFromRangeStart/End (or moveTo) around the moved runs, named after the move."""
