@@ -127,6 +127,18 @@ def resolve(root: etree._Element, accept: bool) -> etree._Element:
     return root
 
 
+def resolved(path: Path, accept: bool) -> list[etree._Element]:
+    """Every part of a redline DOCX with all changes accepted (or rejected); a footnote whose
+    reference went goes with it, as in Word."""
+    roots = [resolve(r, accept) for r in _parts(path)]
+    cited = {ref.get(W + "id") for ref in roots[0].iter(W + "footnoteReference")}
+    for notes in roots[1:]:
+        for note in list(notes.iter(W + "footnote")):
+            if note.get(W + "type") is None and note.get(W + "id") not in cited:
+                notes.remove(note)
+    return roots
+
+
 def paragraphs(roots: list[etree._Element]) -> list[str]:
     out = []
     for root in roots:
@@ -159,12 +171,12 @@ def test_redline_docx_has_tracked_changes_with_author_and_date(versions: dict[st
 
 
 def test_accept_all_gives_the_later_version(versions: dict[str, Path]) -> None:
-    accepted = paragraphs([resolve(r, accept=True) for r in _parts(versions["redline.docx"])])
+    accepted = paragraphs(resolved(versions["redline.docx"], accept=True))
     assert accepted == plain(versions["new.docx"])
 
 
 def test_reject_all_gives_the_earlier_version(versions: dict[str, Path]) -> None:
-    rejected = paragraphs([resolve(r, accept=False) for r in _parts(versions["redline.docx"])])
+    rejected = paragraphs(resolved(versions["redline.docx"], accept=False))
     assert rejected == plain(versions["old.docx"])
 
 
@@ -367,9 +379,8 @@ def test_fuzz_accept_and_reject_give_each_version(project: Project, tmp_path: Pa
         for name, html in (("old", old), ("new", new), ("redline", diff_html(old, new, Stamp("A", "2020-01-01T00:00:00Z")).html())):
             files[name] = tmp_path / f"{seed}-{name}.docx"
             write_docx(html, files[name], ctx)
-        parts = _parts(files["redline"])
-        assert paragraphs([resolve(r, accept=True) for r in parts]) == plain(files["new"]), (seed, meeting.id, kind)
-        assert paragraphs([resolve(r, accept=False) for r in parts]) == plain(files["old"]), (seed, meeting.id, kind)
+        assert paragraphs(resolved(files["redline"], accept=True)) == plain(files["new"]), (seed, meeting.id, kind)
+        assert paragraphs(resolved(files["redline"], accept=False)) == plain(files["old"]), (seed, meeting.id, kind)
 
 
 def test_references_on_the_list_of_changes() -> None:
@@ -417,3 +428,27 @@ def test_revision_must_be_positive(runner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["--project", str(REPO), "redline", "hld2013", "--from", str(REPO), "--revision", "0", "--out", str(tmp_path)])
     assert result.exit_code == 2 and "--revision must be 1 or more" in result.output
     assert not any(tmp_path.iterdir())
+
+
+def test_footnote_added_and_removed(tmp_path: Path) -> None:
+    """A footnote inserted (or deleted) with its reference is tracked in the body and in the note."""
+    import datetime as dt
+
+    from reportgen.htmldiff import diff_html
+    from reportgen.project import template_search_path
+    from reportgen.worddiff import Stamp
+    from reportgen.writers import WriteContext
+    from reportgen.writers.docx import write_docx
+
+    old = '<html><body><p class="para">The meeting adopted the text.<span class="fn">First note.</span></p><p class="para">Closing words.</p></body></html>'
+    new = '<html><body><p class="para">The meeting adopted the text.</p><p class="para">Closing words.<span class="fn">A new note.</span></p></body></html>'
+    ctx = WriteContext(template_search_path(None), "t", "en", dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc))
+    files = {}
+    for name, html in (("old", old), ("new", new), ("redline", diff_html(old, new, Stamp("A", "2020-01-01T00:00:00Z")).html())):
+        files[name] = tmp_path / f"{name}.docx"
+        write_docx(html, files[name], ctx)
+    body, notes = _parts(files["redline"])
+    assert body.find(f".//{W}del//{W}footnoteReference") is not None and body.find(f".//{W}ins//{W}footnoteReference") is not None
+    assert "First note." in "".join(t.text for t in notes.iter(W + "delText"))
+    assert paragraphs(resolved(files["redline"], accept=True)) == plain(files["new"])
+    assert paragraphs(resolved(files["redline"], accept=False)) == plain(files["old"])
