@@ -25,16 +25,18 @@ VOCABULARY: dict[str, set[str]] = {
     "dl": set(), "dt": set(),
     "dd": {"distribution", "symbol", "date", "language", "original"},
     "div": {"cover", "page-break", "watermark", "intervention", "floor-debate", "biography", "front", "agenda-note", "brief"},
-    "section": {"annex", "landscape", "part", "columns"},
+    "section": {"annex", "landscape", "part", "changes", "columns"},
     "nav": {"toc"},
     "h1": set(), "h2": set(), "h3": set(), "h4": set(),
     "p": {"para", "issuer", "cover-line", "title", "subtitle", "kind", "dateline", "toc-1", "toc-2",
           "toc-head", "toc-page", "bio-name", "caption", "centered", "figure", "group-head", "note"},
     "ol": set(), "ul": {"plain", "compact"}, "li": set(),
-    "table": {"grid", "plain", "agenda", "facts", "brief", "counts"},
+    "table": {"grid", "plain", "agenda", "facts", "brief", "changes", "counts"},
     "colgroup": set(), "col": set(), "thead": set(), "tbody": set(), "tr": {"group"}, "th": set(), "td": set(),
     "strong": set(), "em": set(), "sup": set(), "sub": set(), "a": set(), "br": set(),
     "span": {"fn", "label"},
+    # redline (issue 11): tracked insertions and deletions, with data-author and data-date
+    "ins": {"move"}, "del": {"move"},
     "img": set(),  # a picture: src (an SVG or PNG data:image/ URI), data-raster (PNG for Word), alt
 }
 OL_STYLES = {"(i)", "(a)", "a)", "i)", "1.", "(1)", "1)"}

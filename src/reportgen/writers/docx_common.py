@@ -11,7 +11,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-INLINE = {"strong", "em", "sup", "sub", "a", "br", "span", "img"}
+INLINE = {"strong", "em", "sup", "sub", "a", "br", "span", "ins", "del", "img"}
 PARAGRAPH_STYLES = {
     "para": "Body Text",
     "issuer": "Masthead Issuer",
