@@ -146,11 +146,10 @@ def document_problems(doc: Any, base_dirs: list[Path], root: Path) -> list[tuple
     if document.unofficial_translation and not document.original_language:
         problems.append((("document", "unofficial_translation"), "an unofficial translation needs document.original_language (the language translated from)"))
     if document.logo:
-        # The PDF writer reads files only from the template folders: a logo lives in templates/.
-        logo = (root / document.logo).resolve()
-        if not logo.is_relative_to((root / "templates").resolve()) or logo.suffix.lower() not in IMAGE_TYPES:
-            problems.append((("document", "logo"), f"expected a PNG or JPEG image in the project's templates/ folder "
-                                                   f"(e.g. templates/images/logo.png), not '{document.logo}'"))
+        # Embedded in the document by reportgen itself (as a data: URI), so kept inside the project.
+        logo = root / document.logo
+        if not is_inside(logo, root) or logo.suffix.lower() not in IMAGE_TYPES:
+            problems.append((("document", "logo"), f"expected a PNG or JPEG image inside the project folder, not '{document.logo}'"))
         elif not logo.is_file():
             problems.append((("document", "logo"), f"no image '{document.logo}' in the project folder"))
     body_ids: set[str] = set()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import logging
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from .houses import DEFAULT_HOUSE, House, Options
 from .labels import Labels
 from .markup import inline, paragraphs, plain
 from .model import Meeting
+from .sentences import gist
 from .participants import participant_groups
 from .project import is_inside
 
@@ -59,6 +61,7 @@ class Renderer:
             plain=plain,
             holder=holder_name,
             mention=mention,
+            gist=gist,
         )
 
     def kinds(self) -> list[str]:
@@ -143,6 +146,12 @@ class Footnotes:
         return inline(text, {"footnotes": self.notes, "printed": self.printed})
 
 
+def image_uri(path: Path) -> str:
+    """An image file as a data: URI: the HTML carries the picture, no writer reads a file for it."""
+    kind = "jpeg" if path.suffix.lower() in {".jpg", ".jpeg"} else "png"
+    return f"data:image/{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
 def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = False, today: dt.date | None = None,
                 house: House | None = None, root: Path | None = None) -> dict[str, Any]:
     """Everything a report template may use (`root`: the project folder, for the logo's path)."""
@@ -150,7 +159,7 @@ def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = Fa
     logo = meeting.document.logo
     return {
         "house": house,
-        "logo_path": (root / logo).resolve().as_uri() if logo and root is not None else "",
+        "logo_uri": image_uri(root / logo) if logo and root is not None else "",
         "opt": house.options_for(meeting.document),
         "m": meeting,
         "doc": meeting.document,

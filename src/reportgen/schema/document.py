@@ -128,7 +128,7 @@ class Document(Strict):
     paragraph_numbers: bool | None = None
     """Number the body's paragraphs 1, 2, 3 … through the whole document; default: as the house style does (un: yes)."""
     logo: str | None = None
-    """Image in the masthead, a PNG or JPEG in the project's templates/ folder (path from the project folder): the logo (plain), the UN emblem (un)."""
+    """Image in the masthead, a PNG or JPEG inside the project folder (path from it): the logo (plain), the UN emblem (un)."""
     cover_lines: list[Text] | None = None
     """Lines printed above the title on the cover; if not given, the meeting title, place and dates."""
     author_note: Text | None = None

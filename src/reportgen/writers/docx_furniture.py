@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -43,8 +44,9 @@ class Furniture:
         for item in el.iter("dt", "dd"):
             p = target.paragraph("Masthead")
             self.inline(p, item, Fmt())
-            if item.get("data-running-head") is not None:
-                self.symbol = item.text_content().strip()
+            if item.get("data-running-head") is not None or "symbol" in classes(item):
+                # a redline gives the later version's symbol apart from its marked-up text
+                self.symbol = item.get("data-symbol") or item.text_content().strip()
         rule = self.doc.add_paragraph(style="Masthead")
         _border(rule._p.get_or_add_pPr(), "w:pBdr", "12")
 
@@ -74,19 +76,24 @@ class Furniture:
                 self.first_footer = p.text_content().strip()
 
     def masthead_cell(self, cell_el: Any, target: Container) -> None:
+        from .docx import image_bytes  # docx.py imports this module
+
         for child in cell_el:
             if child.tag != "p":
                 continue
             style = next((PARAGRAPH_STYLES[c] for c in classes(child) if c in PARAGRAPH_STYLES), "Masthead")
             p = target.paragraph(style)
-            for image in child.iter("img"):  # a logo or emblem, before the line's text
+            for image in child.iter("img"):  # a logo or emblem (a data: URI), before the line's text
                 run = p.add_run()
-                run.add_picture(_local_path(image.get("src") or ""), height=Cm(float(image.get("data-height") or 1.5)))
+                data = image_bytes(image.get("data-raster") or image.get("src") or "")
+                shape = run.add_picture(io.BytesIO(data), height=Cm(float(image.get("data-height") or 1.5)))
+                shape._inline.docPr.set("descr", image.get("alt") or "")
                 run.add_text(" ")
+                image.drop_tree()  # placed: the line's text follows
             self.inline(p, child, Fmt())
             self.finish_paragraph(p)
             if child.get("data-running-head") is not None:
-                self.symbol = child.text_content().strip()
+                self.symbol = child.get("data-symbol") or child.text_content().strip()
 
     def contents(self, el: Any, container: Container) -> None:
         entries = [p for p in el if p.tag == "p" and classes(p) & {"toc-1", "toc-2"}]
@@ -125,7 +132,8 @@ class Furniture:
             ooxml.add_field(p, f"PAGEREF {anchor} \\h")
             if index == len(entries) - 1 and not numbered:
                 ooxml.end_field(p)
-        self.pending_break = True
+        if el.getparent().tag == "body":  # a contents page; inside a div (a brief's page 1) the text runs on
+            self.pending_break = True
 
     def landscape(self, el: Any, container: Container) -> None:
         portrait = self.doc.sections[-1]
@@ -141,6 +149,15 @@ class Furniture:
         back.orientation = WD_ORIENT.PORTRAIT
         back.page_width, back.page_height = section.page_height, section.page_width
         back.different_first_page_header_footer = False
+
+    def columns(self, el: Any, container: Container) -> None:
+        """section.columns: a continuous section in two columns, then back to one."""
+        section = self.doc.add_section(WD_SECTION.CONTINUOUS)
+        section.different_first_page_header_footer = False
+        _set_columns(section, 2)
+        self.blocks(el, container)
+        if not _ends_document(el):
+            _set_columns(self.doc.add_section(WD_SECTION.CONTINUOUS), 1)
 
     def text_width(self) -> int:
         s = self.doc.sections[-1]
@@ -210,11 +227,18 @@ def _no_cell_margins(table: Any) -> None:
         el.set(qn("w:type"), "dxa")
 
 
-def _local_path(src: str) -> str:
-    """A file:// URI (as the templates give images, for WeasyPrint) as a local path."""
-    from urllib.parse import unquote, urlparse
-
-    return unquote(urlparse(src).path) if src.startswith("file:") else src
+def _set_columns(section: Any, number: int) -> None:
+    """Text columns of a section (w:cols), 0.7 cm apart."""
+    sect_pr = section._sectPr
+    cols = sect_pr.find(qn("w:cols"))
+    if cols is None:
+        cols = etree.SubElement(sect_pr, qn("w:cols"))
+        later = [sect_pr.find(qn(tag)) for tag in ("w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid")]
+        first_later = next((e for e in later if e is not None), None)
+        if first_later is not None:
+            first_later.addprevious(cols)
+    cols.set(qn("w:num"), str(number))
+    cols.set(qn("w:space"), "397")
 
 
 def _ends_document(el: Any) -> bool:
