@@ -22,7 +22,7 @@ from docx.text.paragraph import Paragraph
 
 from ..contract import parse
 from . import WriteContext, atomic_target, ooxml
-from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes
+from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, remember_style_ids
 from .docx_furniture import Furniture
 from .docx_styles import ensure_styles
 from .docx_tables import Tables
@@ -210,6 +210,7 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     document = docx.Document(str(ctx.find("reference.docx")))
     _clear_body(document)
     ensure_styles(document)
+    remember_style_ids(document)
     builder = DocxBuilder(document)
     root = parse(html)
     body = root.find("body")
