@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +15,6 @@ from .markup import plain
 from .model import Meeting, load_meetings
 from .project import Project, template_search_path
 from .render import Renderer, context_for
-from .validate import check_meeting, load_themes
 from .writers import WriteContext
 
 log = logging.getLogger(__name__)
@@ -81,9 +80,17 @@ def writer_for(fmt: str):  # type: ignore[no-untyped-def]
     return write_or_explain
 
 
-def build_meeting(project: Project, meeting_id: str, options: BuildOptions) -> list[Path]:
+def write_format(fmt: str, html: str, target: Path, ctx: WriteContext) -> None:
+    """Write one file (a module-level function, so that another process can be asked to)."""
+    writer_for(fmt)(html, target, ctx)
+
+
+def build_meeting(project: Project, meeting_id: str, options: BuildOptions, *, alongside: Executor | None = None) -> list[Path]:
     """Render every requested kind first (so template errors stop the build before any file is
-    written), then write each format atomically. Returns the files written."""
+    written), then write each format atomically. Returns the files written.
+
+    With `alongside` (another process), the DOCX files are written there while this process
+    lays out the PDF: a build then uses two cores."""
     meeting = load_meetings(project, [meeting_id])[meeting_id]
     search_path = template_search_path(project)
     renderer = Renderer(search_path)
@@ -99,28 +106,15 @@ def build_meeting(project: Project, meeting_id: str, options: BuildOptions) -> l
     root = output_root(project, options.out_dir)
     ctx = WriteContext(search_path, plain(meeting.document.title), language, creation_time(meeting))
     written: list[Path] = []
+    pending = []
     for item in rendered:
         for fmt in options.formats:
             target = output_path(root, meeting_id, item.kind, fmt)
-            writer_for(fmt)(item.html, target, ctx)
+            if alongside is not None and fmt == "docx":
+                pending.append(alongside.submit(write_format, fmt, item.html, target, ctx))
+            else:
+                write_format(fmt, item.html, target, ctx)
             written.append(target)
+    for job in pending:
+        job.result()
     return written
-
-
-def meeting_listing(project: Project) -> Iterator[str]:
-    """One line per meeting: id, short title, place and dates (or why it cannot be read)."""
-    ids = project.meeting_ids()
-    if not ids:
-        yield f"no meetings in {project.display(project.content_dir)}/"
-        return
-    themes, _ = load_themes(project)
-    labels = Labels.load("en", template_search_path(project))
-    width = max(len(i) for i in ids)
-    for meeting_id in ids:
-        doc, problems = check_meeting(project, meeting_id, themes)
-        if doc is None:
-            yield f"{meeting_id:<{width}}  (invalid: {len(problems)} problem(s); run reportgen validate {meeting_id})"
-            continue
-        facts = doc.meeting
-        place = f"{facts.venue.city}, {facts.venue.country}"
-        yield f"{meeting_id:<{width}}  {facts.short_title} | {place} | {labels.date_range(facts.start, facts.end)}"
