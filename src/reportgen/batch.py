@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .incremental import Stamps, Target, common_inputs, meeting_files, report_kinds
+from .incremental import Stamps, Target, meeting_files, output_inputs, report_kinds
 from .project import Project, template_search_path
 
 log = logging.getLogger(__name__)
 
 BRIEFS_DIR = "briefs"
 COMPARE_DIR = "compare"
+BRIEF_KIND = "compare/brief"  # the brief's template, as output_inputs() names kinds
 
 
 @dataclass(frozen=True)
@@ -79,18 +80,31 @@ def brief_names(project: Project) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
 
 
-def _meeting_targets(project: Project, meeting_id: str, settings: Settings, common: list[Path]) -> list[Target]:
+class Inputs:
+    """What outputs depend on besides their content, worked out once per kind and format."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._known: dict[tuple[str, str], tuple[Path, ...]] = {}
+
+    def __call__(self, kind: str, fmt: str) -> tuple[Path, ...]:
+        if (kind, fmt) not in self._known:
+            self._known[kind, fmt] = tuple(output_inputs(self.project, kind, fmt))
+        return self._known[kind, fmt]
+
+
+def _meeting_targets(project: Project, meeting_id: str, settings: Settings, common: Inputs) -> list[Target]:
     root = settings.root(project)
     kinds = settings.kinds or tuple(report_kinds(template_search_path(project)))
-    inputs = (*meeting_files(project, meeting_id), *common)
+    content = tuple(meeting_files(project, meeting_id))
     return [
-        Target(root / meeting_id / f"{meeting_id}-{kind}.{fmt}", inputs,
+        Target(root / meeting_id / f"{meeting_id}-{kind}.{fmt}", content + common(kind, fmt),
                {"kind": kind, "format": fmt, "language": settings.language, "draft": settings.draft})
         for kind in kinds for fmt in settings.formats
     ]
 
 
-def _brief_targets(project: Project, name: str, settings: Settings, stamps: Stamps, common: list[Path]) -> list[Target]:
+def _brief_targets(project: Project, name: str, settings: Settings, stamps: Stamps, common: Inputs) -> list[Target]:
     """A brief depends on its file, the themes and every meeting it compared last time (which
     stays right while its file is unchanged: a changed file is itself a change)."""
     import datetime as dt
@@ -104,7 +118,7 @@ def _brief_targets(project: Project, name: str, settings: Settings, stamps: Stam
         compared = sorted({p.parent.name for p in stamps.recorded_inputs(output)
                            if p.parent.parent == project.content_dir and p.parent.name != BRIEFS_DIR})
         meetings = [f for m in compared if project.meeting_dir(m).is_dir() for f in meeting_files(project, m)]
-        inputs = tuple(dict.fromkeys((source, project.themes_file, *meetings, *common)))
+        inputs = tuple(dict.fromkeys((source, project.themes_file, *meetings, *common(BRIEF_KIND, fmt))))
         targets.append(Target(output, inputs, {"brief": name, "format": fmt, "date": date}))
     return targets
 
@@ -113,7 +127,7 @@ def plan(project: Project, settings: Settings, meetings: Sequence[str], briefs: 
          force: bool = False, stamps: Stamps | None = None) -> list[Job]:
     """The jobs for these meetings and briefs, each with the outputs that need building."""
     stamps = stamps or Stamps(settings.root(project))
-    common = common_inputs(project)
+    common = Inputs(project)
     jobs = []
     for meeting_id in meetings:
         targets = _meeting_targets(project, meeting_id, settings, common)
@@ -140,8 +154,10 @@ def run_job(project: Project, settings: Settings, job: Job, alongside: Executor 
         if job.kind == "meeting":
             outcome.written = _build_meeting(project, settings, job, alongside)
         else:
-            outcome.written, inputs = _build_brief(project, settings, job)
-            targets = tuple(dataclasses.replace(t, inputs=inputs) for t in targets)
+            outcome.written, read = _build_brief(project, settings, job)
+            common = Inputs(project)
+            targets = tuple(dataclasses.replace(t, inputs=tuple(dict.fromkeys((*read, *common(BRIEF_KIND, t.options["format"])))))
+                            for t in targets)
     except click.ClickException as exc:
         outcome.error, outcome.exc = exc.format_message(), exc
         for target in job.stale:
@@ -164,7 +180,7 @@ def _build_meeting(project: Project, settings: Settings, job: Job, alongside: Ex
 
 
 def _build_brief(project: Project, settings: Settings, job: Job) -> tuple[list[Path], tuple[Path, ...]]:
-    """Build a saved brief; return the files written and the inputs it really read: its file,
+    """Build a saved brief; return the files written and the content it really read: its file,
     the themes and the meetings it compared (a country view looks at every meeting)."""
     import datetime as dt
 
@@ -177,7 +193,7 @@ def _build_brief(project: Project, settings: Settings, job: Job) -> tuple[list[P
     source = project.content_dir / BRIEFS_DIR / f"{job.name}.yaml"
     compared = project.meeting_ids() if request.country else list(request.meetings)
     meetings = (f for m in compared for f in meeting_files(project, m))
-    return written, tuple(dict.fromkeys((source, project.themes_file, *meetings, *common_inputs(project))))
+    return written, (source, project.themes_file, *meetings)
 
 
 def _in_worker(project_root: Path, settings: Settings, job: Job) -> Outcome:

@@ -78,6 +78,31 @@ def font_files() -> list[Path]:
     return [f for folder in FONT_CACHES if folder.is_dir() for f in files_under(folder)]
 
 
+def used_by(path: Path, folder: Path, kind: str, fmt: str) -> bool:
+    """Whether a file of a template folder can change an output of `kind` in format `fmt`:
+    the stylesheet only the PDF, the reference document only the DOCX, another report kind's
+    own template nothing of this kind (shared templates, starting with _, and labels count)."""
+    rel = path.relative_to(folder)
+    if path.suffix == ".css":
+        return fmt == "pdf"
+    if path.suffix == ".docx":
+        return fmt == "docx"
+    if path.name.endswith(TEMPLATE_SUFFIX) and not path.name.startswith("_"):
+        return rel.as_posix().removesuffix(TEMPLATE_SUFFIX) == kind
+    return True
+
+
+def output_inputs(project: Project, kind: str, fmt: str) -> list[Path]:
+    """What an output of report kind `kind` (or "compare/brief") in `fmt` depends on besides
+    its content: the reportgen code, the template files it can use, and for PDF the fonts."""
+    files = [*code_files()]
+    for folder in template_search_path(project):
+        files += [f for f in files_under(folder) if used_by(f, folder, kind, fmt)]
+    if fmt == "pdf":
+        files += font_files()
+    return files
+
+
 def report_kinds(search_path: Iterable[Path]) -> list[str]:
     """Report kinds as the renderer finds them (top-level <kind>.html.j2, not starting with _),
     read from the folders without starting Jinja."""
@@ -91,11 +116,6 @@ def report_kinds(search_path: Iterable[Path]) -> list[str]:
 def meeting_files(project: Project, meeting_id: str) -> list[Path]:
     """A meeting's content: every YAML file of its folder, and the themes every meeting uses."""
     return [*files_under(project.meeting_dir(meeting_id), CONTENT_SUFFIXES), project.themes_file]
-
-
-def common_inputs(project: Project) -> list[Path]:
-    """What every document depends on besides its content: code, templates, fonts."""
-    return [*code_files(), *template_files(template_search_path(project)), *font_files()]
 
 
 class Signer:
