@@ -91,20 +91,8 @@ def build_meeting(project: Project, meeting_id: str, options: BuildOptions, *, a
 
     With `alongside` (another process), the DOCX files are written there while this process
     lays out the PDF: a build then uses two cores."""
-    meeting = load_meetings(project, [meeting_id])[meeting_id]
-    search_path = template_search_path(project)
-    renderer = Renderer(search_path)
-    available = renderer.kinds()
-    kinds = options.kinds or tuple(available)
-    for kind in kinds:
-        if kind not in available:
-            raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(available)})")
-    language = options.language or meeting.document.language
-    labels = Labels.load(language, search_path)
-    rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft))) for kind in kinds]
-
+    rendered, ctx = render_meeting(project, meeting_id, options)
     root = output_root(project, options.out_dir)
-    ctx = WriteContext(search_path, plain(meeting.document.title), language, creation_time(meeting))
     written: list[Path] = []
     pending = []
     for item in rendered:
@@ -118,3 +106,19 @@ def build_meeting(project: Project, meeting_id: str, options: BuildOptions, *, a
     for job in pending:
         job.result()
     return written
+
+
+def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> tuple[list[Rendered], WriteContext]:
+    """The HTML of every requested kind, and what the writers need to write it."""
+    meeting = load_meetings(project, [meeting_id])[meeting_id]
+    search_path = template_search_path(project)
+    renderer = Renderer(search_path)
+    available = renderer.kinds()
+    kinds = options.kinds or tuple(available)
+    for kind in kinds:
+        if kind not in available:
+            raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(available)})")
+    language = options.language or meeting.document.language
+    labels = Labels.load(language, search_path)
+    rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft))) for kind in kinds]
+    return rendered, WriteContext(search_path, plain(meeting.document.title), language, creation_time(meeting))

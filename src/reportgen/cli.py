@@ -158,6 +158,39 @@ def validate(ctx: click.Context, meetings: tuple[str, ...]) -> None:
     click.echo(f"{len(valid)} meeting{'s' if len(valid) != 1 else ''} valid: {', '.join(valid)}")
 
 
+@main.command()
+@click.argument("meeting", required=False)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--lang", metavar="CODE", help="Language of the furniture words; default: the document's language.")
+@click.option("--draft", is_flag=True, help="Mark every page DRAFT.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+@click.pass_context
+def serve(ctx: click.Context, meeting: str | None, port: int, lang: str | None, draft: bool, open_browser: bool) -> None:
+    """Preview MEETING (default: the first) in a web browser; rebuild when a file is saved."""
+    from .batch import Settings
+    from .serve import serve as run_server
+
+    project = _project(ctx)
+    if meeting is not None and meeting not in project.meeting_ids():
+        from .model import load_meetings
+
+        load_meetings(project, [meeting])  # raises the error naming the meetings there are
+
+    def ready(url: str) -> None:
+        click.echo(f"Previewing on {url} (Ctrl+C to stop)")
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(url)
+
+    try:
+        run_server(project, meeting, Settings(language=lang, draft=draft), port, on_ready=ready)
+    except KeyboardInterrupt:
+        pass
+    except OSError as exc:
+        raise click.ClickException(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}") from None
+
+
 @main.command(name="list")
 @click.pass_context
 def list_meetings(ctx: click.Context) -> None:
