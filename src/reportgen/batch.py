@@ -141,7 +141,7 @@ def plan(project: Project, settings: Settings, meetings: Sequence[str], briefs: 
 # --------------------------------------------------------------------------- running
 
 
-def run_job(project: Project, settings: Settings, job: Job, alongside: Executor | None = None) -> Outcome:
+def run_job(project: Project, settings: Settings, job: Job, alongside: Executor | None = None, prepared: Any = None) -> Outcome:
     """Build the stale outputs of one job and stamp them. Errors become the outcome's message."""
     import click
 
@@ -152,7 +152,7 @@ def run_job(project: Project, settings: Settings, job: Job, alongside: Executor 
     targets = job.targets
     try:
         if job.kind == "meeting":
-            outcome.written = _build_meeting(project, settings, job, alongside)
+            outcome.written = _build_meeting(project, settings, job, alongside, prepared)
         else:
             outcome.written, read = _build_brief(project, settings, job)
             common = Inputs(project)
@@ -170,13 +170,13 @@ def run_job(project: Project, settings: Settings, job: Job, alongside: Executor 
     return outcome
 
 
-def _build_meeting(project: Project, settings: Settings, job: Job, alongside: Executor | None) -> list[Path]:
+def _build_meeting(project: Project, settings: Settings, job: Job, alongside: Executor | None, prepared: Any) -> list[Path]:
     from .build import BuildOptions, build_meeting
 
     kinds = tuple(dict.fromkeys(t.options["kind"] for t in job.stale))
     formats = tuple(f for f in settings.formats if any(t.options["format"] == f for t in job.stale))
     options = BuildOptions(formats=formats, kinds=kinds, language=settings.language, out_dir=settings.out_dir, draft=settings.draft)
-    return build_meeting(project, job.name, options, alongside=alongside)
+    return build_meeting(project, job.name, options, alongside=alongside, prepared=prepared)
 
 
 def _build_brief(project: Project, settings: Settings, job: Job) -> tuple[list[Path], tuple[Path, ...]]:

@@ -85,13 +85,18 @@ def write_format(fmt: str, html: str, target: Path, ctx: WriteContext) -> None:
     writer_for(fmt)(html, target, ctx)
 
 
-def build_meeting(project: Project, meeting_id: str, options: BuildOptions, *, alongside: Executor | None = None) -> list[Path]:
+def build_meeting(project: Project, meeting_id: str, options: BuildOptions, *, alongside: Executor | None = None,
+                  prepared: tuple[list[Rendered], WriteContext] | None = None) -> list[Path]:
     """Render every requested kind first (so template errors stop the build before any file is
     written), then write each format atomically. Returns the files written.
 
     With `alongside` (another process), the DOCX files are written there while this process
-    lays out the PDF: a build then uses two cores."""
-    rendered, ctx = render_meeting(project, meeting_id, options)
+    lays out the PDF: a build then uses two cores. `prepared` is a render_meeting() result
+    to write instead of rendering again (the live preview has just rendered it)."""
+    if prepared is not None:
+        rendered, ctx = [r for r in prepared[0] if not options.kinds or r.kind in options.kinds], prepared[1]
+    else:
+        rendered, ctx = render_meeting(project, meeting_id, options)
     root = output_root(project, options.out_dir)
     written: list[Path] = []
     pending = []

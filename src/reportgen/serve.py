@@ -50,6 +50,7 @@ class MeetingState:
     files_at: float = 0.0
     files_seconds: float = 0.0
     files_error: str | None = None
+    prepared: Any = None  # the last good render_meeting() result, written without rendering again
 
 
 class Events:
@@ -109,8 +110,9 @@ class Preview:
             state = self.states.setdefault(meeting_id, MeetingState())
             started = time.perf_counter()
             try:
-                options = BuildOptions(formats=self.settings.formats, language=self.settings.language, draft=self.settings.draft)
-                rendered, _ = render_meeting(self.project, meeting_id, options)
+                options = BuildOptions(formats=self.settings.formats, kinds=self.settings.kinds, language=self.settings.language,
+                                       draft=self.settings.draft)
+                rendered, ctx = render_meeting(self.project, meeting_id, options)
             except click.ClickException as exc:
                 state.problems = exc.format_message().splitlines()
                 state.rendered_at = time.time()
@@ -118,6 +120,7 @@ class Preview:
                 log.info("%s: %s", meeting_id, state.problems[-1])
                 return state
             state.html = {item.kind: item.html for item in rendered}
+            state.prepared = (rendered, ctx)
             state.problems = None
             state.rendered_at, state.render_seconds = time.time(), time.perf_counter() - started
             self.events.publish(meeting=meeting_id, stage="html")
@@ -140,7 +143,7 @@ class Preview:
         started = time.perf_counter()
         try:
             job = plan(self.project, self.settings, [meeting_id], [])[0]
-            outcome = run_job(self.project, self.settings, job, self.alongside()) if job.stale else None
+            outcome = run_job(self.project, self.settings, job, self.alongside(), state.prepared) if job.stale else None
             state.files_error = outcome.error if outcome else None
         except Exception as exc:  # keep the writer thread alive; show what went wrong
             if self._closing:
