@@ -225,3 +225,29 @@ def test_validate_and_list_see_changes_after_caching(tmp_project: Project, runne
     result = runner.invoke(main, [*args, "validate"])
     assert result.exit_code == 1 and "unexpected_key" in result.output
     assert not tmp_project.output_dir.exists()  # validating writes nothing in output/
+
+
+def test_progress_bar_on_a_terminal_only(tmp_project: Project) -> None:
+    """On a terminal the build shows a bar with documents done; on a pipe only the file names."""
+    import pty
+    import subprocess
+    import sys
+
+    for meeting in ("fibemyd2008", "gfmd2014-rt3", "hld2013"):
+        shutil.rmtree(tmp_project.content_dir / meeting)
+    (tmp_project.content_dir / "briefs" / "remittances.yaml").unlink()
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    command = [sys.executable, "-m", "reportgen", "--project", str(tmp_project.root), "build", "--all",
+               "--kind", "chair-summary", "--docx", "-j", "2"]
+    leader, follower = pty.openpty()
+    subprocess.run(command, stdout=follower, stderr=follower, env=env, check=True)
+    os.close(follower)
+    shown = b""
+    with contextlib.suppress(OSError):
+        while chunk := os.read(leader, 65536):
+            shown += chunk
+    os.close(leader)
+    assert b"Building" in shown and b"2/2" in shown
+    piped = subprocess.run([*command, "--force"], capture_output=True, text=True, env=env, check=True)
+    assert "Building" not in piped.stdout + piped.stderr
+    assert piped.stdout.count(".docx") == 2
