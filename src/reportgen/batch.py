@@ -76,6 +76,7 @@ def cpu_count() -> int:
 
 
 def brief_names(project: Project) -> list[str]:
+    """Saved briefs, found without loading them (briefs.brief_names would import the schema)."""
     folder = project.content_dir / BRIEFS_DIR
     return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
 
@@ -218,7 +219,13 @@ def run(project: Project, settings: Settings, jobs: Iterable[Job], workers: int,
         alongside = _side_writer() if workers > 1 and len(todo) == 1 else None
         try:
             for job in todo:
-                outcomes[job.label] = run_job(project, settings, job, alongside)
+                try:
+                    outcomes[job.label] = run_job(project, settings, job, alongside)
+                except Exception as exc:  # as a worker process would report it: the others go on
+                    if len(todo) == 1:
+                        raise
+                    log.exception("%s", job.label)
+                    outcomes[job.label] = Outcome(job, error=f"{job.label}: the build stopped unexpectedly: {type(exc).__name__}: {exc}")
                 on_done(outcomes[job.label])
         finally:
             if alongside is not None:
