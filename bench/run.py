@@ -105,7 +105,10 @@ def worker_phases(ids: list[str]) -> dict[str, Any]:
 
     t = now()
     import docx  # noqa: F401
-    import weasyprint  # noqa: F401
+
+    from reportgen.writers.pdf import import_weasyprint
+
+    import_weasyprint()
     clock("import", t)
     t = now()
     load_meetings(project, ids)

@@ -206,8 +206,9 @@ def _in_worker(project_root: Path, settings: Settings, job: Job) -> Outcome:
 def preload() -> None:
     """Import what every build needs once, before worker processes are forked from this one."""
     from . import build, compare  # noqa: F401
-    from .writers import docx, pdf  # noqa: F401
-    import weasyprint  # noqa: F401
+    from .writers import docx, pdf
+
+    pdf.import_weasyprint()
 
 
 def run(project: Project, settings: Settings, jobs: Iterable[Job], workers: int,
