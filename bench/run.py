@@ -334,7 +334,7 @@ def serve_rebuild(results: Results, route_b: float | None, rounds: int) -> None:
     data = in_fresh_process("worker_serve", rounds)
     print(f"\nwarm rebuild in reportgen serve ({MEETING} {KIND}, after an edit): preview rendered in {data['render']:.2f} s, "
           f"PDF and DOCX written {data['total']:.2f} s after the save was noticed ({data['cpu']:.2f} s CPU in the server "
-          f"process; the DOCX is written by a second one meanwhile), median of {rounds}")
+          f"process, which writes the DOCX while a second one lays out the PDF), median of {rounds}")
     if route_b is None:
         results.target("warm serve rebuild faster than route (b)", f"{data['total']:.2f} s", None)
     else:

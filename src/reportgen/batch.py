@@ -255,5 +255,10 @@ def _fork_context() -> Any:
 
 
 def _side_writer() -> Executor:
-    """One extra process that writes the DOCX while this one lays out the PDF."""
-    return ProcessPoolExecutor(max_workers=1, mp_context=_fork_context())
+    """One extra process that lays out the PDF while this one writes the DOCX; it imports
+    WeasyPrint at once, while this one is still validating and rendering."""
+    from .build import warm_up
+
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=_fork_context())
+    pool.submit(warm_up)
+    return pool

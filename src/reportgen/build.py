@@ -85,13 +85,21 @@ def write_format(fmt: str, html: str, target: Path, ctx: WriteContext) -> None:
     writer_for(fmt)(html, target, ctx)
 
 
+def warm_up() -> None:
+    """Import WeasyPrint; sent to the process that will lay out the PDF while this one still
+    validates and renders."""
+    from .writers.pdf import import_weasyprint
+
+    import_weasyprint()
+
+
 def build_meeting(project: Project, meeting_id: str, options: BuildOptions, *, alongside: Executor | None = None,
                   prepared: tuple[list[Rendered], WriteContext] | None = None) -> list[Path]:
     """Render every requested kind first (so template errors stop the build before any file is
     written), then write each format atomically. Returns the files written.
 
-    With `alongside` (another process), the DOCX files are written there while this process
-    lays out the PDF: a build then uses two cores. `prepared` is a render_meeting() result
+    With `alongside` (another process, warmed up with warm_up()), the PDF is laid out there
+    while this process writes the DOCX: a build then uses two cores. `prepared` is a render_meeting() result
     to write instead of rendering again (the live preview has just rendered it)."""
     if prepared is not None:
         rendered, ctx = [r for r in prepared[0] if not options.kinds or r.kind in options.kinds], prepared[1]
@@ -103,7 +111,7 @@ def build_meeting(project: Project, meeting_id: str, options: BuildOptions, *, a
     for item in rendered:
         for fmt in options.formats:
             target = output_path(root, meeting_id, item.kind, fmt)
-            if alongside is not None and fmt == "docx":
+            if alongside is not None and fmt == "pdf":
                 pending.append(alongside.submit(write_format, fmt, item.html, target, ctx))
             else:
                 write_format(fmt, item.html, target, ctx)

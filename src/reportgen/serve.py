@@ -3,9 +3,9 @@
 A small web server on 127.0.0.1 (the standard library's, one thread per request) lists the
 meetings and their documents and shows the current one: an HTML preview styled by the print
 stylesheet, or the PDF inline. watchfiles reports saved files; the meetings they touch are
-rendered again at once (the preview), then their PDF and DOCX are written (incrementally, the
-DOCX in a second process kept warm). Each step is announced to the open pages with server-sent
-events, and a page reloads when what it shows has changed. A content error replaces the
+rendered again at once (the preview), then their PDF and DOCX are written (incrementally; the
+PDF is laid out by a second process kept warm). Each step is announced to the open pages with
+server-sent events, and a page reloads when what it shows has changed. A content error replaces the
 document with its problems (file:line, key path); the last good document stays one click away.
 """
 
@@ -154,15 +154,18 @@ class Preview:
         self.events.publish(meeting=meeting_id, stage="files")
 
     def alongside(self) -> Any:
-        """A process kept warm that writes the DOCX while this one lays out the PDF."""
+        """A process kept warm that lays out the PDF while this one writes the DOCX."""
         if self._alongside is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
+            from .build import warm_up
+
             # forkserver, not fork: this process has threads (server, watcher) by now.
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["reportgen.build", "reportgen.writers.docx"])
+            context.set_forkserver_preload(["reportgen.build", "reportgen.writers.pdf"])
             self._alongside = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            self._alongside.submit(warm_up)
         return self._alongside
 
     def close(self) -> None:
