@@ -277,20 +277,25 @@ def pair_a(results: Results, runs: int) -> None:
     final = work / "final.html"
     final.write_text(_apply_list_starts(item.html), encoding="utf-8")
     css = ctx.find("print.css")
-    ours = reportgen("build", MEETING, "--kind", KIND, "--pdf", "--force", "-q", "-j", "1", "--out", str(work / "ours"))
+    ours = reportgen("build", MEETING, "--kind", KIND, "--pdf", "--force", "-q", "--out", str(work / "ours"))
     medians = alternate(runs, {
         "ours, model validated": lambda: timed(ours, env=fresh_cache()),
-        "ours, model cached": lambda: timed(ours, env={**ENV, "REPORTGEN_CACHE_DIR": str(work / "cache")}),
+        "ours -j 1, model validated": lambda: timed([*ours, "-j", "1"], env=fresh_cache()),
+        "ours -j 1, model cached": lambda: timed([*ours, "-j", "1"], env={**ENV, "REPORTGEN_CACHE_DIR": str(work / "cache")}),
         "WeasyPrint alone": lambda: timed([sys.executable, "-m", "weasyprint", "-s", str(css), "-u", str(ctx.search_path[0]),
                                            str(final), str(work / "alone.pdf")], env=ENV),
     })
     print(f"\n(a) PDF of {MEETING} {KIND}: whole processes, medians of {runs} alternating runs (wall s / CPU s)")
     for name, (wall, cpu) in medians.items():
-        print(f"  {name:<24} {wall:6.2f} {cpu:6.2f}")
+        print(f"  {name:<28} {wall:6.2f} {cpu:6.2f}")
     base = medians["WeasyPrint alone"]
-    for name in ("ours, model validated", "ours, model cached"):
+    # By default a build imports WeasyPrint in a second process while it validates and renders:
+    # judged on wall time. With -j 1 both sides use one core: judged on CPU time, which a
+    # shared machine disturbs least.
+    wall, cpu = medians["ours, model validated"]
+    results.target("(a) ours (default) / WeasyPrint alone at most 1.10 (wall)", f"wall {wall / base[0]:.2f}, CPU {cpu / base[1]:.2f}", wall / base[0] <= 1.10)
+    for name in ("ours -j 1, model validated", "ours -j 1, model cached"):
         wall, cpu = medians[name]
-        # Both sides use one core, so CPU time compares them best on a shared machine.
         results.target(f"(a) {name} / WeasyPrint alone at most 1.10 (CPU)", f"CPU {cpu / base[1]:.2f}, wall {wall / base[0]:.2f}", cpu / base[1] <= 1.10)
     shutil.rmtree(work)
 

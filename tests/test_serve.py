@@ -122,6 +122,9 @@ def test_the_page_follows_edits_errors_and_fixes(server: str, browser, tmp_proje
     # The files were written too: the PDF is served inline.
     pdf = wait_for(driver, lambda: _fetch(server + "out/gfmd2011/gfmd2011-chair-summary.pdf"), "the PDF")
     assert pdf.startswith(b"%PDF")  # type: ignore[union-attr]
+    # Only a meeting's own outputs are served, nothing else of the disk.
+    assert _fetch(server + "out/gfmd2011/..%2F..%2Fcontent%2Fthemes.yaml") is None
+    assert _fetch(server + "out/gfmd2011/gfmd2011-chair-summary.yaml") is None
 
 
 def _fetch(url: str) -> bytes | None:
@@ -130,3 +133,21 @@ def _fetch(url: str) -> bytes | None:
             return response.read()
     except OSError:
         return None
+
+
+def test_saved_files_refresh_the_meetings_they_touch(tmp_project: Project) -> None:
+    """A meeting's own files refresh that meeting; themes and templates every meeting shown so
+    far; briefs none (the preview shows meetings); the meeting on screen comes first."""
+    from reportgen.batch import Settings
+    from reportgen.project import default_templates_dir
+    from reportgen.serve import MeetingState, Preview
+
+    preview = Preview(tmp_project, Settings(), "hld2013")
+    preview.states = {"gfmd2010": MeetingState(), "hld2013": MeetingState()}
+    content = tmp_project.content_dir
+    assert preview.affected([content / "gfmd2011" / "meeting.yaml"]) == []  # never shown: rendered when visited
+    assert preview.affected([content / "gfmd2010" / "meeting.yaml"]) == ["gfmd2010"]
+    assert preview.affected([content / "themes.yaml"]) == ["hld2013", "gfmd2010"]
+    assert preview.affected([default_templates_dir() / "print.css"]) == ["hld2013", "gfmd2010"]
+    assert preview.affected([content / "briefs" / "remittances.yaml"]) == []
+    preview.close()
