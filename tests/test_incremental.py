@@ -159,6 +159,27 @@ def test_another_reportgen_version_rebuilds_everything(batch_project: Project, m
     assert stale(batch_project) == EVERYTHING
 
 
+def test_writer_libraries_and_source_date_epoch_are_inputs(batch_project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    original = incremental.environment
+
+    def upgraded(fmt: str) -> dict[str, object]:
+        found = dict(original(fmt))
+        if "weasyprint" in found:
+            found["weasyprint"] = "999.0"
+        return found
+
+    monkeypatch.setattr("reportgen.batch.environment", upgraded)
+    assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".pdf")}
+    monkeypatch.undo()
+    incremental.environment.cache_clear()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    try:
+        assert stale(batch_project) == EVERYTHING
+    finally:
+        monkeypatch.undo()
+        incremental.environment.cache_clear()
+
+
 def test_options_are_inputs(batch_project: Project) -> None:
     assert stale(batch_project, draft=True) == {o for m in MEETINGS for o in outputs(m)}
     assert stale(batch_project, language="es", formats=("pdf",)) == {o for m in MEETINGS for o in outputs(m, ("pdf",))}

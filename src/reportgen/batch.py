@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .incremental import Stamps, Target, meeting_files, output_inputs, report_kinds
+from .incremental import Stamps, Target, environment, meeting_files, output_inputs, report_kinds
 from .project import Project, template_search_path
 
 log = logging.getLogger(__name__)
@@ -100,7 +100,7 @@ def _meeting_targets(project: Project, meeting_id: str, settings: Settings, comm
     content = tuple(meeting_files(project, meeting_id))
     return [
         Target(root / meeting_id / f"{meeting_id}-{kind}.{fmt}", content + common(kind, fmt),
-               {"kind": kind, "format": fmt, "language": settings.language, "draft": settings.draft})
+               {"kind": kind, "format": fmt, "language": settings.language, "draft": settings.draft, **environment(fmt)})
         for kind in kinds for fmt in settings.formats
     ]
 
@@ -120,7 +120,7 @@ def _brief_targets(project: Project, name: str, settings: Settings, stamps: Stam
                            if p.parent.parent == project.content_dir and p.parent.name != BRIEFS_DIR})
         meetings = [f for m in compared if project.meeting_dir(m).is_dir() for f in meeting_files(project, m)]
         inputs = tuple(dict.fromkeys((source, project.themes_file, *meetings, *common(BRIEF_KIND, fmt))))
-        targets.append(Target(output, inputs, {"brief": name, "format": fmt, "date": date}))
+        targets.append(Target(output, inputs, {"brief": name, "format": fmt, "date": date, **environment(fmt)}))
     return targets
 
 
@@ -206,7 +206,7 @@ def _in_worker(project_root: Path, settings: Settings, job: Job) -> Outcome:
 def preload() -> None:
     """Import what every build needs once, before worker processes are forked from this one."""
     from . import build, compare  # noqa: F401
-    from .writers import docx, pdf
+    from .writers import docx, pdf  # noqa: F401  (docx: imported once, before the fork)
 
     pdf.import_weasyprint()
 

@@ -12,6 +12,7 @@ to do answers from the stamps alone.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -101,6 +102,24 @@ def output_inputs(project: Project, kind: str, fmt: str) -> list[Path]:
     if fmt == "pdf":
         files += font_files()
     return files
+
+
+WRITER_PACKAGES = {"pdf": ("weasyprint", "pydyf", "tinycss2"), "docx": ("python-docx", "lxml")}
+
+
+@functools.cache
+def environment(fmt: str) -> dict[str, str | None]:
+    """What besides files shapes an output: the writing libraries' versions (an upgrade of
+    WeasyPrint changes the layout) and SOURCE_DATE_EPOCH (the date written into the file)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found: dict[str, str | None] = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH")}
+    for package in WRITER_PACKAGES.get(fmt, ()):
+        try:
+            found[package] = version(package)
+        except PackageNotFoundError:
+            found[package] = None
+    return found
 
 
 def report_kinds(search_path: Iterable[Path]) -> list[str]:
