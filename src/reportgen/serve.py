@@ -16,6 +16,7 @@ import logging
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -54,23 +55,25 @@ class MeetingState:
 
 
 class Events:
-    """Server-sent events: a counter and the last event, waited on by every open page."""
+    """Server-sent events: numbered, the recent ones kept, waited on by every open page. A page
+    says which number it was made at, so an event published before it listened is not lost."""
 
     def __init__(self) -> None:
         self.changed = threading.Condition()
         self.serial = 0
-        self.last: dict[str, Any] = {}
+        self.recent: deque[dict[str, Any]] = deque(maxlen=256)
 
     def publish(self, **event: Any) -> None:
         with self.changed:
             self.serial += 1
-            self.last = {**event, "serial": self.serial}
+            self.recent.append({**event, "serial": self.serial})
             self.changed.notify_all()
 
-    def wait(self, seen: int, timeout: float) -> dict[str, Any] | None:
+    def wait(self, seen: int, timeout: float) -> list[dict[str, Any]]:
+        """The events after number `seen` (waiting up to `timeout` for one)."""
         with self.changed:
-            self.changed.wait_for(lambda: self.serial != seen, timeout=timeout)
-            return dict(self.last) if self.serial != seen else None
+            self.changed.wait_for(lambda: self.serial > seen, timeout=timeout)
+            return [e for e in self.recent if e["serial"] > seen]
 
 
 class Preview:
@@ -229,7 +232,8 @@ class Handler(BaseHTTPRequestHandler):
             elif parts[0] == "out" and len(parts) == 3 and parts[1] in meetings:
                 self.output_file(parts[1], parts[2])
             elif parts == ["events"]:
-                self.event_stream()
+                since = query.get("since", "")
+                self.event_stream(int(since) if since.isdigit() else self.preview.events.serial)
             else:
                 self.send_error(HTTPStatus.NOT_FOUND)
         except (BrokenPipeError, ConnectionResetError):
@@ -245,11 +249,12 @@ class Handler(BaseHTTPRequestHandler):
             return
         kind = parts[1] if len(parts) > 1 and parts[1] in kinds else (kinds[0] if kinds else "")
         state = None
+        serial = self.preview.events.serial  # before the state is read: a later change reloads the page
         if meeting_id is not None:
             self.preview.current = meeting_id
             state = self.preview.state(meeting_id)
         body = page(self.preview, meetings, kinds, meeting_id, kind, state, view=query.get("view", "html"),
-                    last_good="last-good" in query)
+                    last_good="last-good" in query, serial=serial)
         self.send_bytes(body.encode("utf-8"), "text/html; charset=utf-8")
 
     def preview_document(self, meeting_id: str, kind: str) -> None:
@@ -279,17 +284,16 @@ class Handler(BaseHTTPRequestHandler):
         disposition = "inline" if path.suffix == ".pdf" else "attachment"
         self.send_file(path, kind, {"Content-Disposition": f'{disposition}; filename="{name}"'})
 
-    def event_stream(self) -> None:
+    def event_stream(self, seen: int) -> None:
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        seen = self.preview.events.serial
         while not getattr(self.server, "stopping", False):
-            event = self.preview.events.wait(seen, KEEPALIVE_S)
-            if event is None:
+            events = self.preview.events.wait(seen, KEEPALIVE_S)
+            if not events:
                 self.wfile.write(b": keep-alive\n\n")
-            else:
+            for event in events:
                 seen = event["serial"]
                 self.wfile.write(f"event: update\ndata: {json.dumps(event)}\n\n".encode())
             self.wfile.flush()

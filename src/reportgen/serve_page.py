@@ -24,7 +24,7 @@ iframe{flex:1;border:0;width:100%} #problems{padding:1rem 2rem;overflow:auto}
 # PDF once it is written; an error (or its fix) at once.
 SCRIPT = """
 const shown = document.body.dataset;
-const events = new EventSource('/events');
+const events = new EventSource('/events?since=' + shown.serial);
 events.addEventListener('update', (message) => {
   const event = JSON.parse(message.data);
   if (event.meeting !== shown.meeting) return;
@@ -83,7 +83,7 @@ def _document(meeting_id: str, kind: str, state: MeetingState, view: str, last_g
 
 
 def page(preview: Preview, meetings: list[str], kinds: list[str], meeting_id: str | None, kind: str,
-         state: MeetingState | None, *, view: str, last_good: bool) -> str:
+         state: MeetingState | None, *, view: str, last_good: bool, serial: int) -> str:
     """The whole page for one meeting and kind."""
     if meeting_id is None or state is None:
         main, shown, status = "<div id='problems'><p>No meetings in content/.</p></div>", "empty", ""
@@ -100,6 +100,6 @@ def page(preview: Preview, meetings: list[str], kinds: list[str], meeting_id: st
                   f"rendered {_clock(state.rendered_at)} ({state.render_seconds:.2f} s) · {files}</div>")
     return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>reportgen preview'
             f'{" – " + esc(meeting_id) if meeting_id else ""}</title><style>{STYLE}</style></head>'
-            f'<body data-meeting="{esc(meeting_id or "")}" data-view="{esc(view)}" data-state="{shown}">'
+            f'<body data-meeting="{esc(meeting_id or "")}" data-view="{esc(view)}" data-state="{shown}" data-serial="{serial}">'
             f"{_navigation(preview, meetings, kinds, meeting_id, kind)}<main>{status}{main}</main>"
             f"<script>{SCRIPT}</script></body></html>")
