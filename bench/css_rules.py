@@ -44,10 +44,10 @@ def main() -> None:
 
     from reportgen.build import BuildOptions, render_meeting
     from reportgen.project import Project
-    from reportgen.writers.pdf import _apply_list_starts, without_cyclic_gc
+    from reportgen.writers.pdf import _prepare, without_cyclic_gc
 
     (item, *_), ctx = render_meeting(Project(REPO), "hld2013", BuildOptions(kinds=("rapporteur-report",)))
-    html = _apply_list_starts(item.html)
+    html = _prepare(item.html)
     css = ctx.find("print.css").read_text(encoding="utf-8")
 
     def cost(stylesheet: str) -> float:

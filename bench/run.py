@@ -270,12 +270,12 @@ def phases(results: Results) -> dict[str, Any]:
 def pair_a(results: Results, runs: int) -> None:
     from reportgen.build import BuildOptions, render_meeting
     from reportgen.project import Project
-    from reportgen.writers.pdf import _apply_list_starts
+    from reportgen.writers.pdf import _prepare
 
     (item, *_), ctx = render_meeting(Project(REPO), MEETING, BuildOptions(kinds=(KIND,)))
     work = Path(tempfile.mkdtemp(prefix="reportgen-bench-a-"))
     final = work / "final.html"
-    final.write_text(_apply_list_starts(item.html), encoding="utf-8")
+    final.write_text(_prepare(item.html), encoding="utf-8")
     css = ctx.find("print.css")
     ours = reportgen("build", MEETING, "--kind", KIND, "--pdf", "--force", "-q", "--out", str(work / "ours"))
     medians = alternate(runs, {
