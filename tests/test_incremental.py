@@ -272,3 +272,27 @@ def test_progress_bar_on_a_terminal_only(tmp_project: Project) -> None:
     piped = subprocess.run([*command, "--force"], capture_output=True, text=True, env=env, check=True)
     assert "Building" not in piped.stdout + piped.stderr
     assert piped.stdout.count(".docx") == 2
+
+
+def test_sigterm_stops_the_workers_and_leaves_no_temporary_files(tmp_path: Path) -> None:
+    """SIGTERM to `build --all -j 2` is passed on to the workers: whatever they were writing is
+    removed, and the build ends with status 128 + 15, without a traceback."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    build = subprocess.Popen([sys.executable, "-m", "reportgen", "--project", str(REPO), "build", "--all", "--pdf", "-j", "2",
+                              "--out", str(out)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while build.poll() is None and time.monotonic() < deadline and not list(out.glob("*/.*.part")):
+        time.sleep(0.005)
+    if build.poll() is not None:
+        pytest.skip("the build finished before a temporary file was seen")
+    build.send_signal(signal.SIGTERM)
+    _, stderr = build.communicate(timeout=60)
+    assert b"Traceback" not in stderr, stderr
+    assert build.returncode in (128 + signal.SIGTERM, -signal.SIGTERM)
+    assert list(out.glob("*/.*.part")) == []

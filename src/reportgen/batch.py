@@ -9,10 +9,13 @@ on. Workers write exactly what a serial build writes (the outputs depend only on
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
-from collections.abc import Callable, Iterable, Sequence
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -218,7 +221,7 @@ def run(project: Project, settings: Settings, jobs: Iterable[Job], workers: int,
     outcomes: dict[str, Outcome] = {}
     if workers <= 1 or len(todo) <= 1:
         alongside = _side_writer() if workers > 1 and len(todo) == 1 else None
-        try:
+        with _terminate_workers_too() if alongside is not None else contextlib.nullcontext(), _shut_down(alongside):
             for job in todo:
                 try:
                     outcomes[job.label] = run_job(project, settings, job, alongside)
@@ -228,21 +231,23 @@ def run(project: Project, settings: Settings, jobs: Iterable[Job], workers: int,
                     log.exception("%s", job.label)
                     outcomes[job.label] = Outcome(job, error=f"{job.label}: the build stopped unexpectedly: {type(exc).__name__}: {exc}")
                 on_done(outcomes[job.label])
-        finally:
-            if alongside is not None:
-                alongside.shutdown()
     else:
         preload()
-        with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=_fork_context()) as pool:
+        with _terminate_workers_too(), _Workers(max_workers=min(workers, len(todo)), mp_context=_fork_context(),
+                                                initializer=_worker_started) as pool:
             futures = {pool.submit(_in_worker, project.root, settings, job): job for job in todo}
-            for future in as_completed(futures):
-                job = futures[future]
-                try:
-                    outcome = future.result()
-                except Exception as exc:  # a worker that died (killed, out of memory): say which job
-                    outcome = Outcome(job, error=f"{job.label}: the build stopped unexpectedly: {type(exc).__name__}: {exc}")
-                outcomes[job.label] = outcome
-                on_done(outcome)
+            try:
+                for future in as_completed(futures):
+                    job = futures[future]
+                    try:
+                        outcome = future.result()
+                    except Exception as exc:  # a worker that died (killed, out of memory): say which job
+                        outcome = Outcome(job, error=f"{job.label}: the build stopped unexpectedly: {type(exc).__name__}: {exc}")
+                    outcomes[job.label] = outcome
+                    on_done(outcome)
+            except BaseException:  # SIGTERM, Ctrl-C: the jobs not started are dropped
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
     return [outcomes[job.label] for job in todo]
 
 
@@ -254,11 +259,66 @@ def _fork_context() -> Any:
     return multiprocessing.get_context("fork")
 
 
+class _Workers(ProcessPoolExecutor):
+    """Worker processes that end when SIGTERM reaches them, having removed the file they were
+    writing (a pool's worker would otherwise go on to its next task)."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        return super().submit(_ended_by_sigterm, fn, *args, **kwargs)
+
+
+def _ended_by_sigterm(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    try:
+        return fn(*args, **kwargs)
+    except SystemExit as exc:  # raised by writers.atomic_target on SIGTERM, after removing its file
+        os._exit(exc.code if isinstance(exc.code, int) else 1)
+    except KeyboardInterrupt:  # Ctrl-C reaches every process of the terminal's group
+        os._exit(128 + signal.SIGINT)
+
+
 def _side_writer() -> Executor:
     """One extra process that lays out the PDF while this one writes the DOCX; it imports
     WeasyPrint at once, while this one is still validating and rendering."""
     from .build import warm_up
 
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=_fork_context())
+    pool = _Workers(max_workers=1, mp_context=_fork_context(), initializer=_worker_started)
     pool.submit(warm_up)
     return pool
+
+
+@contextlib.contextmanager
+def _shut_down(pool: Executor | None) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+def _worker_started() -> None:
+    """A worker starts with SIGTERM's default action, so that a file it is writing removes
+    itself when the signal comes (writers.atomic_target), as in a build of one process."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+@contextlib.contextmanager
+def _terminate_workers_too() -> Iterator[None]:
+    """SIGTERM to a build that has worker processes is passed on to them (each removes the
+    file it was writing), then ends this one with the usual status, 128 + 15."""
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        import multiprocessing
+
+        for child in multiprocessing.active_children():
+            with contextlib.suppress(OSError):
+                os.kill(child.pid, signum)  # type: ignore[arg-type]
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
