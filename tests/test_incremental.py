@@ -132,6 +132,8 @@ def test_stylesheet_rebuilds_every_pdf_only(batch_project: Project) -> None:
 def test_reference_document_rebuilds_every_docx_only(batch_project: Project) -> None:
     with changed(batch_project.templates_dir / "reference.docx", "x"):
         assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".docx")}
+    with changed(batch_project.templates_dir / "compare" / "reference.docx", "x"):  # the briefs' own
+        assert stale(batch_project) == briefs("remittances", "pair", fmts=("docx",))
 
 
 def test_a_kind_template_rebuilds_that_kind_only(batch_project: Project) -> None:

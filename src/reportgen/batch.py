@@ -123,7 +123,7 @@ def _brief_targets(project: Project, name: str, settings: Settings, stamps: Stam
                            if p.parent.parent == project.content_dir and p.parent.name != BRIEFS_DIR})
         meetings = [f for m in compared if project.meeting_dir(m).is_dir() for f in meeting_files(project, m)]
         inputs = tuple(dict.fromkeys((source, project.themes_file, *meetings, *common(BRIEF_KIND, fmt))))
-        targets.append(Target(output, inputs, {"brief": name, "format": fmt, "date": date, **environment(fmt)}))
+        targets.append(Target(output, inputs, {"brief": name, "format": fmt, "date": date, **environment(fmt, ("matplotlib",))}))
     return targets
 
 

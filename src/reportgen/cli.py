@@ -116,14 +116,18 @@ def _progress(total: int, quiet: bool):  # -> Iterator[Callable[[Outcome], None]
 @click.option("--country", metavar="COUNTRY", help="A country view instead: its roles and the items that name it.")
 @click.option("--brief", "brief_name", metavar="NAME", help="Build the saved brief content/briefs/NAME.yaml.")
 @click.option("--name", metavar="NAME", help="File name of the brief (default: from the meetings, or the saved brief's name).")
+@click.option("--audience", metavar="TEXT", help="Who the brief is for, printed on page 1 (default: the saved brief's).")
+@click.option("--lang", metavar="CODE", default=None, help="Language of the furniture words and key points (default: en).")
+@click.option("--full", is_flag=True, help="Add the full texts of the items as an annex the references point into.")
 @click.option("--date", "brief_date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Date printed on the brief (default: today).")
 @click.option("--pdf", "formats", flag_value="pdf", multiple=True, help="Write PDF.")
 @click.option("--docx", "formats", flag_value="docx", multiple=True, help="Write DOCX (Word).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write under DIR/compare/ instead of output/compare/.")
 @click.pass_context
 def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ...], country: str | None, brief_name: str | None,
-            name: str | None, brief_date: datetime | None, formats: tuple[str, ...], out_dir: Path | None) -> None:
-    """Compare MEETINGS side by side by theme (or for one --country) in output/compare/NAME.pdf/.docx."""
+            name: str | None, audience: str | None, lang: str | None, full: bool, brief_date: datetime | None,
+            formats: tuple[str, ...], out_dir: Path | None) -> None:
+    """A briefing note on what MEETINGS concluded, by theme (or for one --country): output/compare/NAME.pdf/.docx."""
     from .compare import BriefRequest, build_brief, saved_request
     from .errors import UsageProblem
 
@@ -132,17 +136,41 @@ def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ..
     if brief_name:
         if meetings or themes or country:
             raise UsageProblem("--brief takes the meetings, themes and country from the saved brief; give none of them")
-        request = saved_request(project, brief_name, name=name, date=day, formats=formats or None, out_dir=out_dir)
+        request = saved_request(project, brief_name, name=name, date=day, formats=formats or None, out_dir=out_dir,
+                                audience=audience, language=lang, full=full)
     else:
-        request = BriefRequest(meetings, themes, country, name=name, date=day, formats=formats or ("pdf", "docx"), out_dir=out_dir)
+        request = BriefRequest(meetings, themes, country, name=name, audience=audience, date=day, formats=formats or ("pdf", "docx"),
+                               out_dir=out_dir, language=lang or "en", full=full)
     for path in build_brief(project, request):
         click.echo(path)
 
 
 @main.command()
-@click.argument("meetings", nargs=-1)
+@click.argument("meeting")
+@click.option("--from", "from_ref", required=True, metavar="REF", help="Earlier version: a git revision of the project (tag, HEAD~2) or another project folder.")
+@click.option("--to", "to_ref", metavar="REF", help="Later version (default: the files as they are now).")
+@click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Report kind (repeatable); default: every kind.")
+@click.option("--pdf", "formats", flag_value="pdf", multiple=True, help="Write PDF.")
+@click.option("--docx", "formats", flag_value="docx", multiple=True, help="Write DOCX (Word) with tracked changes.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write under DIR instead of output/.")
+@click.option("--author", metavar="NAME", help="Author of the changes (default: git's user.name).")
+@click.option("--revision", type=int, metavar="N", help="Print the symbol as a UN revision, SYMBOL/Rev.N.")
 @click.pass_context
-def validate(ctx: click.Context, meetings: tuple[str, ...]) -> None:
+def redline(ctx: click.Context, meeting: str, from_ref: str, to_ref: str | None, kinds: tuple[str, ...], formats: tuple[str, ...],
+            out_dir: Path | None, author: str | None, revision: int | None) -> None:
+    """Show what changed in MEETING since --from: output/<id>/<id>-<kind>-redline.pdf/.docx."""
+    from .redline import RedlineOptions, build_redline
+
+    options = RedlineOptions(from_ref, to_ref, kinds, formats or ("pdf", "docx"), out_dir, author, revision)
+    for path in build_redline(_project(ctx), meeting, options):
+        click.echo(path)
+
+
+@main.command()
+@click.argument("meetings", nargs=-1)
+@click.option("--gists", is_flag=True, help="Also list the items a brief or summary would shorten for lack of a gist:.")
+@click.pass_context
+def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool) -> None:
     """Check MEETINGS (default: all) against the schema and each other; build nothing."""
     from .modelcache import ModelCache
 
@@ -156,6 +184,13 @@ def validate(ctx: click.Context, meetings: tuple[str, ...]) -> None:
 
         valid = list(load_meetings(project, meetings or None))
     click.echo(f"{len(valid)} meeting{'s' if len(valid) != 1 else ''} valid: {', '.join(valid)}")
+    if gists:
+        from .gists import missing_gists
+
+        lines = missing_gists(project, valid)
+        for line in lines:
+            click.echo(line)
+        click.echo(f"{len(lines)} item{'s' if len(lines) != 1 else ''} without a gist would be shortened to their first sentence.")
 
 
 @main.command()

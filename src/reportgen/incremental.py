@@ -84,6 +84,8 @@ def used_by(path: Path, folder: Path, kind: str, fmt: str) -> bool:
     the stylesheet only the PDF, the reference document only the DOCX, another report kind's
     own template nothing of this kind (shared templates, starting with _, and labels count)."""
     rel = path.relative_to(folder)
+    if len(rel.parts) > 1 and rel.parts[0] != "labels" and not kind.startswith(rel.parts[0] + "/"):
+        return False  # another family's folder (compare/ for briefs, redline/ for redlines)
     if path.suffix == ".css":
         return fmt == "pdf"
     if path.suffix == ".docx":
@@ -108,13 +110,14 @@ WRITER_PACKAGES = {"pdf": ("weasyprint", "pydyf", "tinycss2"), "docx": ("python-
 
 
 @functools.cache
-def environment(fmt: str) -> dict[str, str | None]:
+def environment(fmt: str, extra: tuple[str, ...] = ()) -> dict[str, str | None]:
     """What besides files shapes an output: the writing libraries' versions (an upgrade of
-    WeasyPrint changes the layout) and SOURCE_DATE_EPOCH (the date written into the file)."""
+    WeasyPrint changes the layout; `extra` names more, e.g. matplotlib for a brief's chart) and
+    SOURCE_DATE_EPOCH (the date written into the file)."""
     from importlib.metadata import PackageNotFoundError, version
 
     found: dict[str, str | None] = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH")}
-    for package in WRITER_PACKAGES.get(fmt, ()):
+    for package in (*WRITER_PACKAGES.get(fmt, ()), *extra):
         try:
             found[package] = version(package)
         except PackageNotFoundError:

@@ -30,7 +30,10 @@ def available_languages(search_path: Sequence[Path]) -> set[str]:
 
 # Sample values for every placeholder a label may use, to try each format string once.
 _SAMPLE = {"day": 1, "day1": 1, "day2": 2, "month": "May", "month1": "May", "month2": "June", "year": 2013,
-           "weekday": "Monday", "date1": "1 May 2013", "date2": "2 June 2014"}
+           "weekday": "Monday", "date1": "1 May 2013", "date2": "2 June 2014",
+           # redline (issue 11): the first page of a redline
+           "ref": "draft-1", "earlier": "draft-1", "later": "draft-2", "symbol": "A/1/Rev.1", "replaced": "A/1",
+           "items": 3, "insertions": 2, "deletions": 1, "moves": 0}
 
 
 def _display(path: Path, search_path: Sequence[Path]) -> str:
@@ -58,8 +61,8 @@ def _value_problems(key: str, value: Any, reference: Any, marks: Marks) -> list[
         allowed = _placeholders(reference)
         try:
             unknown = sorted(_placeholders(value) - allowed)
-            if not unknown:
-                value.format(**_SAMPLE)
+            if not unknown:  # every placeholder the label may use gets a sample (a brief's {country}, {n} …)
+                value.format(**{**dict.fromkeys(allowed, 1), **_SAMPLE})
         except (ValueError, IndexError) as exc:
             return [problem_at(marks, (key,), f"not a valid format ({exc}); use {', '.join('{' + p + '}' for p in sorted(allowed))}")]
         if unknown:

@@ -6,9 +6,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from docx.oxml.ns import qn
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
-INLINE = {"strong", "em", "sup", "sub", "a", "br", "span"}
+INLINE = {"strong", "em", "sup", "sub", "a", "br", "span", "ins", "del", "img"}
 PARAGRAPH_STYLES = {
     "para": "Body Text",
     "issuer": "Masthead Issuer",
@@ -24,6 +27,9 @@ PARAGRAPH_STYLES = {
     "bio-name": "Body Text",
     "caption": "Caption",
     "centered": "Centered",
+    "figure": "Centered",
+    "group-head": "Group Heading",
+    "note": "Note",
 }
 SPACE = re.compile(r"\s+")
 
@@ -55,6 +61,14 @@ def bookmark_name(anchor: str) -> str:
     """Word bookmark names: a letter first, then letters, digits and underscores, at most 40."""
     name = re.sub(r"[^A-Za-z0-9_]", "_", anchor)
     return ("_" + name if not name[:1].isalpha() else name)[:40]
+
+
+def shrink(p: Paragraph, size: float) -> None:
+    """Set every run of the paragraph (hyperlinks included) in `size` points, with no space around
+    it: the cells of a brief's table of counts."""
+    p.paragraph_format.space_after = p.paragraph_format.space_before = Pt(0)
+    for run in p._p.iter(qn("w:r")):
+        Run(run, p).font.size = Pt(size)
 
 
 def classes(el: Any) -> set[str]:

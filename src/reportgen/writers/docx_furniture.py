@@ -34,7 +34,8 @@ class Furniture:
             p = target.paragraph("Masthead")
             self.inline(p, item, Fmt())
             if "symbol" in classes(item):
-                self.symbol = item.text_content().strip()
+                # a redline gives the later version's symbol apart from its marked-up text
+                self.symbol = item.get("data-symbol") or item.text_content().strip()
         rule = self.doc.add_paragraph(style="Masthead")
         border = etree.SubElement(rule._p.get_or_add_pPr(), qn("w:pBdr"))
         bottom = etree.SubElement(border, qn("w:bottom"))
@@ -60,7 +61,8 @@ class Furniture:
             ooxml.add_field(p, f"PAGEREF {anchor} \\h")
             if index == len(entries) - 1:
                 ooxml.end_field(p)
-        self.pending_break = True
+        if el.getparent().tag == "body":  # a contents page; inside a div (a brief's page 1) the text runs on
+            self.pending_break = True
 
     def landscape(self, el: Any, container: Container) -> None:
         portrait = self.doc.sections[-1]
@@ -76,6 +78,15 @@ class Furniture:
         back.orientation = WD_ORIENT.PORTRAIT
         back.page_width, back.page_height = section.page_height, section.page_width
         back.different_first_page_header_footer = False
+
+    def columns(self, el: Any, container: Container) -> None:
+        """section.columns: a continuous section in two columns, then back to one."""
+        section = self.doc.add_section(WD_SECTION.CONTINUOUS)
+        section.different_first_page_header_footer = False
+        _set_columns(section, 2)
+        self.blocks(el, container)
+        if not _ends_document(el):
+            _set_columns(self.doc.add_section(WD_SECTION.CONTINUOUS), 1)
 
     def text_width(self) -> int:
         s = self.doc.sections[-1]
@@ -94,6 +105,20 @@ class Furniture:
         footer = first.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         ooxml.add_field(footer, "PAGE", "1")
+
+
+def _set_columns(section: Any, number: int) -> None:
+    """Text columns of a section (w:cols), 0.7 cm apart."""
+    sect_pr = section._sectPr
+    cols = sect_pr.find(qn("w:cols"))
+    if cols is None:
+        cols = etree.SubElement(sect_pr, qn("w:cols"))
+        later = [sect_pr.find(qn(tag)) for tag in ("w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid")]
+        first_later = next((e for e in later if e is not None), None)
+        if first_later is not None:
+            first_later.addprevious(cols)
+    cols.set(qn("w:num"), str(number))
+    cols.set(qn("w:space"), "397")
 
 
 def _ends_document(el: Any) -> bool:

@@ -32,6 +32,7 @@ class StyleSpec:
     space_before: float | None = None
     space_after: float | None = None
     keep_with_next: bool | None = None
+    line_spacing: float | None = None  # exact, in points
     kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH
 
 
@@ -59,6 +60,9 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Dateline", align=R, space_before=24),
     StyleSpec("Caption", bold=True, align=C, space_after=6),
     StyleSpec("List Paragraph", align=J, space_after=6),
+    StyleSpec("List Compact", size=9, align=L, space_after=1, line_spacing=10),
+    StyleSpec("Group Heading", size=9.5, align=L, space_before=4, space_after=1, keep_with_next=True),
+    StyleSpec("Note", size=9, italic=True, align=L, space_after=4, line_spacing=10),
     StyleSpec("Table Text", size=10, align=L, space_after=2),
     StyleSpec("Footnote Text", size=9, align=J, space_after=0),
     StyleSpec("Footnote Reference", kind=WD_STYLE_TYPE.CHARACTER),
@@ -113,3 +117,5 @@ def ensure_styles(document: DocxDocument, *, restyle: bool = False) -> None:
             fmt.space_after = Pt(spec.space_after)
         if spec.keep_with_next is not None:
             fmt.keep_with_next = spec.keep_with_next
+        if spec.line_spacing is not None:
+            fmt.line_spacing = Pt(spec.line_spacing)

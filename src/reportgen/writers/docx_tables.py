@@ -8,7 +8,7 @@ import docx
 from docx.shared import Emu
 
 from . import ooxml
-from .docx_common import INLINE, Container, Fmt, classes
+from .docx_common import INLINE, Container, Fmt, classes, shrink
 
 
 class Tables:
@@ -23,6 +23,7 @@ class Tables:
             self.paragraph(container, "Body Text")  # a table cannot carry the page break itself
         table = container.target.add_table(rows=len(rows), cols=ncols)
         cls = classes(el)
+        small = "counts" in cls  # table.counts: a brief's table of numbers, 8 pt
         if "grid" in cls:
             table.style = self.doc.styles["Table Grid"]
         widths = [int(c.get("data-width") or 1) for c in el.iter("col")] or [1] * ncols
@@ -43,6 +44,8 @@ class Tables:
                     p = target.paragraph("Table Text")
                     self.inline(p, cell_el, Fmt(bold=bold))
                     self.finish_paragraph(p)
+                    if small:
+                        shrink(p, 8)
                 else:
                     for child in cell_el:
                         if child.tag == "p":
@@ -55,6 +58,8 @@ class Tables:
         if total_width:
             unit = total_width / sum(widths)
             table.autofit = False
+            for i, column in enumerate(table.columns):  # the grid, which LibreOffice reads
+                column.width = Emu(int(unit * widths[i]))
             for row in table.rows:
                 for i, cell in enumerate(row.cells[:ncols]):
                     cell.width = Emu(int(unit * widths[i]))

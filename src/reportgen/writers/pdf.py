@@ -1,7 +1,8 @@
 """PDF writer: WeasyPrint with templates/print.css.
 
 WeasyPrint reads files only through `TemplateFetcher` (the project's and the package's template
-folders, never the network or another file), and the laid-out pages are checked so that text
+folders, never the network or another file; besides those, only data:image/ URIs, the pictures a
+build makes and carries in its HTML), and the laid-out pages are checked so that text
 that does not fit a page is an error instead of being silently cut at the margin.
 """
 
@@ -48,12 +49,14 @@ def template_fetcher(folders: list[Path]) -> Any:
 
     class TemplateFetcher(URLFetcher):
         def __init__(self) -> None:
-            super().__init__(allowed_protocols={"file"}, allow_redirects=False, fail_on_errors=True)
+            super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False, fail_on_errors=True)
             self.folders = [f.resolve() for f in folders]
             self.refused: list[str] = []
 
         def fetch(self, url: str, headers: Any = None) -> Any:
             parts = urlsplit(url)
+            if url.startswith("data:image/"):  # a picture the build made (a brief's chart), carried in the HTML
+                return super().fetch(url, headers)
             if parts.scheme == "file" and not parts.netloc:
                 path = Path(url2pathname(unquote(parts.path))).resolve()
                 if path.is_file() and any(path.is_relative_to(f) for f in self.folders):
