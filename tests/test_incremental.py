@@ -164,8 +164,8 @@ def test_another_reportgen_version_rebuilds_everything(batch_project: Project, m
 def test_writer_libraries_and_source_date_epoch_are_inputs(batch_project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     original = incremental.environment
 
-    def upgraded(fmt: str) -> dict[str, object]:
-        found = dict(original(fmt))
+    def upgraded(fmt: str, extra: tuple[str, ...] = ()) -> dict[str, object]:
+        found = dict(original(fmt, extra))
         if "weasyprint" in found:
             found["weasyprint"] = "999.0"
         return found
