@@ -14,7 +14,6 @@ import dataclasses
 import logging
 import os
 import signal
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -301,24 +300,16 @@ def _worker_started() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-@contextlib.contextmanager
-def _terminate_workers_too() -> Iterator[None]:
+def _terminate_workers_too() -> Any:
     """SIGTERM to a build that has worker processes is passed on to them (each removes the
     file it was writing), then ends this one with the usual status, 128 + 15."""
-    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
-        yield
-        return
+    from .writers import terminate_cleans_up
 
-    def terminate(signum: int, frame: object) -> None:
+    def pass_on(signum: int) -> None:
         import multiprocessing
 
         for child in multiprocessing.active_children():
             with contextlib.suppress(OSError):
                 os.kill(child.pid, signum)  # type: ignore[arg-type]
-        raise SystemExit(128 + signum)
 
-    signal.signal(signal.SIGTERM, terminate)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    return terminate_cleans_up(pass_on)
