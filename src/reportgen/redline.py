@@ -21,10 +21,12 @@ from .build import FORMATS, creation_time, output_root, writer_for
 from .changelist import Change, changes
 from .contract import check_html, parse
 from .errors import ContentError, UsageProblem
+from .houses import load_house, stylesheets
 from .htmldiff import Merge, diff_html
 from .labels import Labels
 from .markup import plain
 from .model import Meeting, load_meetings
+from .numbering import number_documents
 from .project import Project, template_search_path
 from .render import Renderer, context_for
 from .versions import Version, git_author, open_version, relabel
@@ -91,7 +93,11 @@ def build_redline(project: Project, meeting_id: str, options: RedlineOptions) ->
         raise UsageProblem("--revision must be 1 or more")
     with open_version(project, options.from_ref) as earlier, open_version(project, options.to_ref) as later:
         old, new = _load(earlier, meeting_id), _load(later, meeting_id)
-        old_path, new_path = template_search_path(earlier.project), template_search_path(later.project)
+        # Each version in its own house style (issue 8): its furniture, numbering and stylesheets.
+        old_house = load_house(template_search_path(earlier.project), old.document.house)
+        new_house = load_house(template_search_path(later.project), new.document.house)
+        old_path = template_search_path(earlier.project, old_house.name)
+        new_path = template_search_path(later.project, new_house.name)
         old_renderer, new_renderer = Renderer(old_path), Renderer(new_path)
         available = new_renderer.kinds()
         kinds = options.kinds or tuple(available)
@@ -104,10 +110,12 @@ def build_redline(project: Project, meeting_id: str, options: RedlineOptions) ->
         stamp = Stamp(options.author or git_author(project.root) or "reportgen", created.strftime("%Y-%m-%dT%H:%M:%SZ"))
         redlines = []
         for kind in kinds:
-            old_html = old_renderer.render(kind, context_for(old, old_labels, kind))
-            new_context = context_for(new, new_labels, kind)
+            old_html = old_renderer.render(kind, context_for(old, old_labels, kind, house=old_house, root=earlier.project.root))
+            new_context = context_for(new, new_labels, kind, house=new_house, root=later.project.root)
             new_context["revision"] = options.revision
             new_html = new_renderer.render(kind, new_context)
+            [old_html] = number_documents(earlier.project, meeting_id, [old_html])
+            [new_html] = number_documents(later.project, meeting_id, [new_html])
             merge = diff_html(old_html, new_html, stamp)
             found = changes(merge, getattr(new_labels, "redline_refs", None))
             page = _changes_page(new_renderer, new_labels, new, earlier, later, found, merge, options.revision)
@@ -118,7 +126,8 @@ def build_redline(project: Project, meeting_id: str, options: RedlineOptions) ->
             log.info("%s: %d changed item(s), %d move(s)", kind, len(found), merge.moves)
         # Still inside the versions: a later git revision's own templates are in its temporary folder.
         root = output_root(project, options.out_dir)
-        ctx = WriteContext(new_path, plain(new.document.title), new.document.language, created)
+        ctx = WriteContext(new_path, plain(new.document.title), new.document.language, created,
+                           stylesheets(template_search_path(later.project), new_house.name))
         written: list[Path] = []
         for redline in redlines:
             for fmt in options.formats:

@@ -27,7 +27,7 @@ from docx.text.run import Run
 from ..contract import parse
 from ..errors import TemplateProblem
 from . import WriteContext, atomic_target, ooxml, ooxml_revisions
-from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes
+from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, remember_style_ids
 from .docx_furniture import Furniture, number_paragraph
 from .docx_styles import ensure_styles
 from .docx_tables import Tables
@@ -263,6 +263,7 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
         raise TemplateProblem(f"{reference}: not a usable Word document ({type(exc).__name__}: {exc})") from None
     _clear_body(document)
     ensure_styles(document)
+    remember_style_ids(document)
     builder = DocxBuilder(document)
     root = parse(html)
     body = root.find("body")

@@ -8,7 +8,11 @@ that does not fit a page is an error instead of being silently cut at the margin
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -63,9 +67,55 @@ def template_fetcher(folders: list[Path]) -> Any:
     return TemplateFetcher()
 
 
-def write_pdf(html: str, target: Path, ctx: WriteContext) -> None:
-    # Imported here: WeasyPrint loads Pango at import time, which `reportgen --help` should not pay for.
-    from weasyprint import CSS, HTML
+@contextlib.contextmanager
+def without_cyclic_gc() -> Iterator[None]:
+    """Layout makes millions of objects and few cycles; CPython's cyclic collector would scan
+    them again and again, which makes time per page grow with the document. Park what exists
+    (gc.freeze), pause the collector while laying out, and collect once afterwards."""
+    was_enabled = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+
+
+def import_weasyprint() -> Any:
+    """Import WeasyPrint (here, not at the top: it loads Pango, which `reportgen --help` should
+    not pay for), a quarter faster on Linux.
+
+    WeasyPrint tries several names for each C library, and cffi hands every name that does not
+    load at once to ctypes.util.find_library, which runs ldconfig and then gcc or ld for each of
+    the misses: about 0.2 s of CPU and more of waiting. On Linux the dynamic loader finds the
+    libraries by the sonames WeasyPrint also tries, so find_library is told to find nothing
+    while WeasyPrint loads; if that ever fails, it is imported again the ordinary way."""
+    if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
+        import weasyprint
+
+        return weasyprint
+    import ctypes.util
+
+    find_library = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        import weasyprint
+    except OSError:
+        for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+            del sys.modules[name]
+        ctypes.util.find_library = find_library
+        import weasyprint
+    finally:
+        ctypes.util.find_library = find_library
+    return weasyprint
+
+
+def layout_pdf(html: str, ctx: WriteContext) -> Any:
+    """Lay the HTML out in pages with the stylesheet, checking nothing is cut off; returns
+    WeasyPrint's Document."""
+    weasyprint = import_weasyprint()
     from weasyprint.urls import FatalURLFetchingError  # a BaseException: it must stop WeasyPrint
 
     # The shared print.css, then a house style's own on top (WriteContext.stylesheets).
@@ -74,9 +124,10 @@ def write_pdf(html: str, target: Path, ctx: WriteContext) -> None:
     names = " + ".join(str(path) for path in css_paths)
     fetcher = template_fetcher(ctx.search_path)
     try:
-        stylesheets = [CSS(filename=str(path), url_fetcher=fetcher) for path in css_paths]
-        document = HTML(string=_prepare(html), base_url=ctx.search_path[0].resolve().as_uri() + "/",
-                        url_fetcher=fetcher).render(stylesheets=stylesheets)
+        stylesheets = [weasyprint.CSS(filename=str(path), url_fetcher=fetcher) for path in css_paths]
+        with without_cyclic_gc():
+            document = weasyprint.HTML(string=_prepare(html), base_url=ctx.search_path[0].resolve().as_uri() + "/",
+                                       url_fetcher=fetcher).render(stylesheets=stylesheets)
     except (Exception, FatalURLFetchingError) as exc:  # WeasyPrint's own errors carry no location; name the stylesheets in use
         if fetcher.refused:
             # A house's folder lies inside a template folder: name the template folders only.
@@ -87,14 +138,23 @@ def write_pdf(html: str, target: Path, ctx: WriteContext) -> None:
     overflow = _overflow(document)
     if overflow:
         raise TemplateProblem(f"{css_path}: {overflow}; nothing was written")
+    return document
+
+
+def save_pdf(document: Any, target: Path, ctx: WriteContext) -> None:
+    """Write a laid-out document atomically, with reproducible metadata."""
     created = ctx.created.strftime("%Y-%m-%dT%H:%M:%S+00:00")
     document.metadata.created = created
     document.metadata.modified = created
     document.metadata.title = ctx.title
     document.metadata.lang = ctx.language
-    with atomic_target(target) as tmp:
+    with atomic_target(target) as tmp, without_cyclic_gc():
         document.write_pdf(tmp)
     log.info("wrote %s (%d pages)", target, len(document.pages))
+
+
+def write_pdf(html: str, target: Path, ctx: WriteContext) -> None:
+    save_pdf(layout_pdf(html, ctx), target, ctx)
 
 
 # --------------------------------------------------------------------------- nothing cut off
