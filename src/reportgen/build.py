@@ -30,6 +30,7 @@ class BuildOptions:
     language: str | None = None
     out_dir: Path | None = None
     draft: bool = False
+    pdf_standard: str = "ua-1"
 
 
 @dataclass
@@ -58,9 +59,10 @@ def fixed_time(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 
 
-def creation_time(meeting: Meeting) -> dt.datetime:
-    """A meeting's documents date from the document date (else the meeting's last day)."""
-    return fixed_time(meeting.document.date or meeting.facts.end or meeting.facts.start)
+def creation_time() -> dt.datetime:
+    """Documents are stamped as created and modified today (at midnight UTC, so that rebuilds
+    within the day are byte-identical), or at SOURCE_DATE_EPOCH."""
+    return fixed_time(dt.date.today())
 
 
 def writer_for(fmt: str):  # type: ignore[no-untyped-def]
@@ -97,7 +99,7 @@ def build_meeting(project: Project, meeting_id: str, options: BuildOptions) -> l
     rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft))) for kind in kinds]
 
     root = output_root(project, options.out_dir)
-    ctx = WriteContext(search_path, plain(meeting.document.title), language, creation_time(meeting))
+    ctx = WriteContext(search_path, plain(meeting.document.title), language, creation_time(), pdf_standard=options.pdf_standard)
     written: list[Path] = []
     for item in rendered:
         for fmt in options.formats:

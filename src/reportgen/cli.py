@@ -45,13 +45,16 @@ def main(ctx: click.Context, project_dir: Path, verbose: bool) -> None:
 @click.option("--lang", metavar="CODE", help="Language of the furniture words; default: the document's language.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write under DIR instead of output/.")
 @click.option("--draft", is_flag=True, help="Mark every page DRAFT.")
+@click.option("--pdf-standard", type=click.Choice(["ua-1", "a-2u", "a-3u", "a-3a"]), default="ua-1", show_default=True,
+              help="PDF standard: tagged PDF/UA-1, or with it an archival PDF/A level.")
 @click.pass_context
 def build(ctx: click.Context, meeting: str, formats: tuple[str, ...], kinds: tuple[str, ...], lang: str | None,
-          out_dir: Path | None, draft: bool) -> None:
+          out_dir: Path | None, draft: bool, pdf_standard: str) -> None:
     """Build the documents of MEETING (both formats unless --pdf or --docx is given)."""
     from .build import BuildOptions, build_meeting
 
-    options = BuildOptions(formats=formats or ("pdf", "docx"), kinds=kinds, language=lang, out_dir=out_dir, draft=draft)
+    options = BuildOptions(formats=formats or ("pdf", "docx"), kinds=kinds, language=lang, out_dir=out_dir, draft=draft,
+                           pdf_standard=pdf_standard)
     for path in build_meeting(_project(ctx), meeting, options):
         click.echo(path)
 

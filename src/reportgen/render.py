@@ -16,7 +16,7 @@ from .contract import check_html
 from .errors import TemplateProblem, UsageProblem
 from .labels import Labels
 from .markup import inline, paragraphs, plain
-from .model import Meeting
+from .model import Meeting, theme_labels
 
 log = logging.getLogger(__name__)
 
@@ -120,4 +120,5 @@ def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = Fa
         "weekday_date": labels.weekday_date,
         "language_name": labels.language_name,
         "today": today or dt.date.today(),
+        "keywords": theme_labels(meeting),
     }

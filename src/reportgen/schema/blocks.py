@@ -116,6 +116,8 @@ class TableBlock(Strict):
     """Print the table on landscape pages."""
     widths: list[int] = []
     """Relative column widths, e.g. [1, 2, 2]."""
+    row_headers: bool = False
+    """The first cell of each row names the row (a label column): screen readers announce it with the row."""
 
 
 class Dateline(Strict):

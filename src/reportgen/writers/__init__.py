@@ -7,9 +7,15 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from typing import Any
 from pathlib import Path
 
+from .. import __version__
+
 log = logging.getLogger(__name__)
+
+# Named as the producing application in both formats (PDF /Creator, DOCX app.xml).
+GENERATOR = f"reportgen {__version__}"
 
 
 @contextlib.contextmanager
@@ -38,11 +44,14 @@ Writer = Callable[[str, Path, "WriteContext"], None]
 class WriteContext:
     """What a writer needs besides the HTML: where styles live and fixed metadata."""
 
-    def __init__(self, search_path: list[Path], title: str, language: str, created: "object") -> None:
+    def __init__(self, search_path: list[Path], title: str, language: str, created: "object", *,
+                 pdf_standard: str = "ua-1") -> None:
         self.search_path = search_path
         self.title = title
         self.language = language
         self.created = created  # datetime.datetime used for reproducible metadata
+        self.pdf_standard = pdf_standard  # a key of writers.pdf.PDF_STANDARDS
+        self.cache: dict[str, Any] = {}  # work one writer shares with the next (the PDF layout)
 
     def find(self, name: str) -> Path:
         """The first template folder holding `name` (project templates first)."""

@@ -1,17 +1,34 @@
-"""PDF writer: WeasyPrint with templates/print.css."""
+"""PDF writer: WeasyPrint with templates/print.css, tagged for accessibility (PDF/UA-1).
+
+The layout is computed once per rendered HTML and kept on the WriteContext: the DOCX writer
+reads the page of every heading from it to fill in its contents page (docx_pages.py).
+"""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 
 from ..contract import parse
 from ..errors import TemplateProblem
-from . import WriteContext, atomic_target
+from . import GENERATOR, WriteContext, atomic_target
 
 log = logging.getLogger(__name__)
+
+# --pdf-standard: every choice is tagged and claims PDF/UA-1; the a-* choices add an archival
+# PDF/A claim (level u: Unicode text; level a: tagged as well). PDF/A-1 is left out: it forbids
+# the transparency of the DRAFT mark, and PDF/A-4 needs PDF 2.0, which PDF/UA-1 does not cover.
+PDF_STANDARDS: dict[str, str] = {
+    "ua-1": "pdf/ua-1",
+    "a-2u": "pdf/a-2u",
+    "a-3u": "pdf/a-3u",
+    "a-3a": "pdf/a-3a",
+}
+DEFAULT_STANDARD = "ua-1"
+PDFUA_ID = b' xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfuaid:part="1"'
 
 
 def _apply_list_starts(html: str) -> str:
@@ -24,21 +41,86 @@ def _apply_list_starts(html: str) -> str:
     return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
-def write_pdf(html: str, target: Path, ctx: WriteContext) -> None:
+def layout(html: str, ctx: WriteContext) -> Any:
+    """The WeasyPrint document (pages laid out) for `html`, computed once per build of it."""
+    cached = ctx.cache.get("pdf-layout")
+    if cached is not None and cached[0] == html:
+        return cached[1]
     # Imported here: WeasyPrint loads Pango at import time, which `reportgen --help` should not pay for.
     from weasyprint import CSS, HTML
 
     css_path = ctx.find("print.css")
     try:
         stylesheet = CSS(filename=str(css_path))
-        document = HTML(string=_apply_list_starts(html), base_url=str(ctx.search_path[0])).render(stylesheets=[stylesheet])
+        document = HTML(string=_apply_list_starts(html), base_url=str(ctx.search_path[0])).render(
+            stylesheets=[stylesheet], pdf_variant=PDF_STANDARDS[ctx.pdf_standard], pdf_tags=True
+        )
     except Exception as exc:  # WeasyPrint's own errors carry no location; name the stylesheet in use
         raise TemplateProblem(f"{css_path}: the PDF could not be laid out with this stylesheet: {type(exc).__name__}: {exc}") from exc
+    ctx.cache["pdf-layout"] = (html, document)
+    return document
+
+
+def heading_pages(html: str, ctx: WriteContext) -> dict[str, int]:
+    """Page number (1-based) of every element id in the PDF layout of `html`."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(layout(html, ctx).pages, start=1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages
+
+
+def write_pdf(html: str, target: Path, ctx: WriteContext) -> None:
+    document = layout(html, ctx)
     created = ctx.created.strftime("%Y-%m-%dT%H:%M:%S+00:00")
     document.metadata.created = created
     document.metadata.modified = created
     document.metadata.title = ctx.title
     document.metadata.lang = ctx.language
+    document.metadata.generator = GENERATOR
+    variant = PDF_STANDARDS[ctx.pdf_standard]
     with atomic_target(target) as tmp:
-        document.write_pdf(tmp)
-    log.info("wrote %s (%d pages)", target, len(document.pages))
+        # A fixed file identifier (WeasyPrint would draw a random one for PDF/A): rebuilds stay byte-identical.
+        document.write_pdf(tmp, pdf_variant=variant, pdf_tags=True, pdf_identifier=_identifier(ctx), finisher=_finish)
+    log.info("wrote %s (%d pages, %s)", target, len(document.pages), variant)
+
+
+def _identifier(ctx: WriteContext) -> bytes:
+    import hashlib
+
+    return hashlib.md5(f"{ctx.title}|{ctx.created.isoformat()}".encode()).hexdigest().encode()
+
+
+def _finish(document: Any, pdf: Any) -> None:
+    _table_scopes(pdf)
+    _claim_pdfua(pdf)
+
+
+def _object(pdf: Any, reference: Any) -> Any:
+    """The object a pydyf reference (b"12 0 R") points to."""
+    text = reference.decode() if isinstance(reference, bytes) else str(reference)
+    return pdf.objects[int(text.split()[0])]
+
+
+def _claim_pdfua(pdf: Any) -> None:
+    """An archival (PDF/A) file is tagged as well: add the PDF/UA-1 claim beside the PDF/A one."""
+    metadata = _object(pdf, pdf.catalog["Metadata"])
+    content = b"".join(metadata.stream)
+    if b"pdfuaid:part" not in content:
+        metadata.stream = [content.replace(b"<rdf:Description", b"<rdf:Description" + PDFUA_ID, 1)]
+
+
+def _table_scopes(pdf: Any) -> None:
+    """Give every header cell a /Scope, which WeasyPrint leaves out: a header in the table head
+    names its column, one in the body (a day of the agenda, a label column) names its row."""
+    import pydyf
+
+    def parent(element: Any) -> Any:
+        return _object(pdf, element["P"])
+
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("S") == "/TH":
+            row = parent(obj)
+            group = parent(row) if row.get("S") == "/TR" else row
+            attributes = obj.setdefault("A", pydyf.Dictionary({"O": "/Table"}))
+            attributes["Scope"] = "/Column" if group.get("S") == "/THead" else "/Row"
