@@ -27,7 +27,7 @@ VOCABULARY: dict[str, set[str]] = {
     "nav": {"toc"},
     "h1": set(), "h2": set(), "h3": set(), "h4": set(),
     "p": {"para", "issuer", "cover-line", "title", "subtitle", "kind", "dateline", "toc-1", "toc-2",
-          "toc-head", "toc-page", "bio-name", "caption", "centered"},
+          "toc-head", "toc-page", "bio-name", "caption", "centered", "draft-line"},
     "ol": set(), "ul": {"plain"}, "li": set(),
     "table": {"grid", "plain", "agenda", "facts", "brief"},
     "colgroup": set(), "col": set(), "thead": set(), "tbody": set(), "tr": {"group"}, "th": set(), "td": set(),

@@ -21,7 +21,7 @@ from docx.shared import Emu
 from docx.text.paragraph import Paragraph
 
 from ..contract import parse
-from . import WriteContext, atomic_target, ooxml
+from . import GENERATOR, WriteContext, atomic_target, ooxml
 from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes
 from .docx_furniture import Furniture
 from .docx_styles import ensure_styles
@@ -33,8 +33,9 @@ log = logging.getLogger(__name__)
 class DocxBuilder(Furniture, Tables):
     """Walks the HTML body and writes it into a python-docx document."""
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, document: Any, pages: dict[str, int] | None = None) -> None:
         self.doc = document
+        self.pages = pages or {}  # element id -> page in the PDF layout (the contents' page numbers)
         self.footnotes = ooxml.Footnotes(document)
         self.numbering = ooxml.Numbering(document)
         self.bookmarks = 0
@@ -103,6 +104,19 @@ class DocxBuilder(Furniture, Tables):
         else:  # span.label and anything inline without meaning of its own
             self.inline(p, el, fmt, link)
 
+    def annex_heading(self, p: Paragraph, el: Any, label: Any) -> None:
+        """"Annex 2" over "MEETING AGENDA", as print.css lays it out: the label in its own case
+        on a line of its own."""
+        self.inline(p, label, Fmt())
+        for run in p.runs:
+            run.font.all_caps = False
+        p.add_run().add_break()
+        self.text(p, (label.tail or "").lstrip(), Fmt())
+        for child in label.itersiblings():
+            if isinstance(child.tag, str):
+                self.inline_element(p, child, Fmt(), None)
+            self.text(p, child.tail, Fmt())
+
     def finish_paragraph(self, p: Paragraph) -> None:
         """Drop the trailing space of the paragraph's last text (not run.text=, which would also
         drop a footnote reference or field sharing that run)."""
@@ -139,7 +153,11 @@ class DocxBuilder(Furniture, Tables):
             self.blocks(el, container, depth)
         elif tag in {"h1", "h2", "h3", "h4"}:
             p = self.paragraph(container, f"Heading {tag[1]}")
-            self.inline(p, el, Fmt())
+            label = el.find("span")
+            if "annex" in classes(el.getparent()) and label is not None and "label" in classes(label) and not (el.text or "").strip():
+                self.annex_heading(p, el, label)
+            else:
+                self.inline(p, el, Fmt())
             self.finish_paragraph(p)
             self.bookmarks += 1
             ooxml.add_bookmark(p, bookmark_name(el.get("id")), self.bookmarks)
@@ -207,27 +225,43 @@ def _clear_body(document: Any) -> None:
 
 
 def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
+    from .pdf import heading_pages  # the PDF layout gives the contents its page numbers
+
     document = docx.Document(str(ctx.find("reference.docx")))
     _clear_body(document)
     ensure_styles(document)
-    builder = DocxBuilder(document)
     root = parse(html)
+    builder = DocxBuilder(document, heading_pages(html, ctx) if root.find(".//nav") is not None else {})
     body = root.find("body")
     builder.blocks(body, Container(document))
     builder.headers_and_footers()
     builder.footnotes.finish()
-    ooxml.set_update_fields(document)
-    props = document.core_properties
-    props.title = ctx.title
-    props.language = ctx.language
-    props.author = "reportgen"
-    props.last_modified_by = "reportgen"
-    props.created = ctx.created.replace(tzinfo=None)
-    props.modified = ctx.created.replace(tzinfo=None)
-    props.revision = 1
+    ooxml.align_grids(document)
+    _set_properties(document, root, ctx)
     with atomic_target(target) as tmp:
         _save_reproducibly(document, tmp, ctx.created.timetuple()[:6])
     log.info("wrote %s", target)
+
+
+def _set_properties(document: Any, root: Any, ctx: WriteContext) -> None:
+    """Core and application properties from the same <head> the PDF's metadata comes from."""
+
+    def meta(name: str) -> str:
+        found = root.find(f".//head/meta[@name='{name}']")
+        return (found.get("content") or "") if found is not None else ""
+
+    props = document.core_properties
+    props.title = ctx.title
+    props.language = ctx.language
+    props.author = meta("author")
+    props._element.get_or_add_keywords().text = meta("keywords")  # python-docx caps the property at 255 characters; OOXML does not
+    props.subject = meta("description")
+    props.comments = ""
+    props.last_modified_by = GENERATOR
+    props.created = ctx.created.replace(tzinfo=None)
+    props.modified = ctx.created.replace(tzinfo=None)
+    props.revision = 1
+    ooxml.set_application(document, GENERATOR)
 
 
 def _save_reproducibly(document: Any, path: Path, date_time: tuple[int, ...]) -> None:

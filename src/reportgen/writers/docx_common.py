@@ -24,6 +24,7 @@ PARAGRAPH_STYLES = {
     "bio-name": "Body Text",
     "caption": "Caption",
     "centered": "Centered",
+    "draft-line": "Draft Line",
 }
 SPACE = re.compile(r"\s+")
 

@@ -9,9 +9,10 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.shared import Emu
+from docx.text.run import Run
 from lxml import etree
 
-from . import ooxml
+from . import ooxml, ooxml_drawing
 from .docx_common import Container, Fmt, bookmark_name, classes
 
 
@@ -56,8 +57,11 @@ class Furniture:
             anchor = bookmark_name((link.get("href") or "#")[1:]) if link is not None else ""
             hyperlink = ooxml.add_hyperlink(p, anchor=anchor)
             self.inline(p, link if link is not None else entry, Fmt(), hyperlink)
+            for run in hyperlink.iter(qn("w:r")):  # a contents entry reads as text, not as a link
+                Run(run, p).font.underline = None
             p.add_run("\t")
-            ooxml.add_field(p, f"PAGEREF {anchor} \\h")
+            page = self.pages.get((link.get("href") or "#")[1:]) if link is not None else None
+            ooxml.add_field(p, f"PAGEREF {anchor} \\h", str(page) if page else "")
             if index == len(entries) - 1:
                 ooxml.end_field(p)
         self.pending_break = True
@@ -88,9 +92,8 @@ class Furniture:
         header.text = self.symbol
         header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if self.watermark:
-            for part in (first.header, first.first_page_header):
-                mark = part.add_paragraph(self.watermark, style="Watermark")
-                mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for number, part in enumerate((first.header, first.first_page_header), start=1):
+                ooxml_drawing.add_watermark(part.paragraphs[0], self.watermark, number)
         footer = first.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         ooxml.add_field(footer, "PAGE", "1")

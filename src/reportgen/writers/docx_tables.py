@@ -37,7 +37,8 @@ class Tables:
                 cell = row.cells[col]
                 if span > 1:
                     cell = cell.merge(row.cells[col + span - 1])
-                bold = cell_el.tag == "th"
+                # As in print.css: column headers and group rows are bold, a label column is not.
+                bold = cell_el.tag == "th" and (is_head or "group" in classes(tr))
                 target = Container(cell, reuse_first=True)
                 if len(cell_el) == 0 or all(c.tag in INLINE for c in cell_el):
                     p = target.paragraph("Table Text")
@@ -55,6 +56,10 @@ class Tables:
         if total_width:
             unit = total_width / sum(widths)
             table.autofit = False
-            for row in table.rows:
-                for i, cell in enumerate(row.cells[:ncols]):
-                    cell.width = Emu(int(unit * widths[i]))
+            for i, column in enumerate(table.columns):
+                column.width = Emu(int(unit * widths[i]))  # the grid, which LibreOffice lays out by
+            for tr in table._tbl.tr_lst:
+                col = 0
+                for tc in tr.tc_lst:  # a merged cell is as wide as the columns it spans
+                    tc.width = Emu(int(unit * sum(widths[col:col + tc.grid_span])))
+                    col += tc.grid_span

@@ -39,13 +39,12 @@ LIST_FORMATS: dict[str, tuple[str, str]] = {
 
 
 def add_field(paragraph: Paragraph, instruction: str, cached: str = "") -> None:
-    """A complex field (PAGE, TOC, PAGEREF …) with an optional cached result."""
+    """A complex field (PAGE, TOC, PAGEREF …) with its cached result, which every reader shows
+    as it is (no "update fields?" prompt); the user may still update it in Word."""
 
     def fld(kind: str) -> Any:
         el = OxmlElement("w:fldChar")
         el.set(qn("w:fldCharType"), kind)
-        if kind == "begin":
-            el.set(qn("w:dirty"), "true")  # ask Word to recompute on open
         return el
 
     run = paragraph.add_run()
@@ -65,7 +64,6 @@ def begin_field(paragraph: Paragraph, instruction: str) -> None:
     """Open a field whose result spans several paragraphs (the TOC); close with end_field."""
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
-    begin.set(qn("w:dirty"), "true")
     paragraph.add_run()._r.append(begin)
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
@@ -131,14 +129,37 @@ def repeat_header_row(row: Any) -> None:
     tr_pr.append(el)
 
 
-def set_update_fields(document: DocxDocument) -> None:
-    """Ask Word to refresh fields (contents page numbers) when the document is opened."""
-    settings = document.settings.element
-    el = settings.find(qn("w:updateFields"))
-    if el is None:
-        el = OxmlElement("w:updateFields")
-        settings.append(el)
-    el.set(qn("w:val"), "true")
+def align_grids(document: DocxDocument) -> None:
+    """Make every table's grid (w:tblGrid) agree with its cell widths: LibreOffice lays a table
+    out by its grid, Word by its cells. The widths come from the first row without merged cells."""
+    for tbl in document.element.body.iter(qn("w:tbl")):
+        grid = tbl.find(qn("w:tblGrid"))
+        cols = grid.findall(qn("w:gridCol")) if grid is not None else []
+        for tr in tbl.findall(qn("w:tr")):
+            widths = [tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}") for tc in tr.findall(qn("w:tc"))]
+            spans = tr.findall(f"{qn('w:tc')}/{qn('w:tcPr')}/{qn('w:gridSpan')}")
+            if len(widths) == len(cols) and not spans and all(w is not None for w in widths):
+                for col, width in zip(cols, widths):
+                    col.set(qn("w:w"), width.get(qn("w:w")))
+                break
+
+
+def set_application(document: DocxDocument, name: str) -> None:
+    """docProps/app.xml names the producing application (not the reference document's Word)."""
+    from lxml import etree
+
+    for part in document.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            root = etree.fromstring(part.blob)
+            ns = root.nsmap[None]
+            for tag in ("Application", "AppVersion", "Template", "TotalTime", "Pages", "Words", "Characters",
+                        "Lines", "Paragraphs", "CharactersWithSpaces"):
+                for el in root.findall(f"{{{ns}}}{tag}"):
+                    root.remove(el)  # counts and versions we cannot know; Word recomputes them
+            application = etree.Element(f"{{{ns}}}Application")
+            application.text = name
+            root.insert(0, application)
+            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def title_page(section: Any) -> None:
