@@ -17,7 +17,7 @@ from typing import Any
 
 import docx
 from docx.oxml.ns import qn
-from docx.shared import Emu
+from docx.shared import Emu, Pt
 from docx.text.paragraph import Paragraph
 
 from ..contract import parse
@@ -42,14 +42,22 @@ class DocxBuilder(Furniture, Tables):
         self.symbol = ""
         self.watermark = ""
         self.pending_break = False
+        self.in_landscape = False  # a landscape section is open (docx_furniture.landscape)
 
     # ------------------------------------------------------------------ paragraphs and text
 
     def paragraph(self, container: Container, style: str | None) -> Paragraph:
+        if self.pending_break and self.in_landscape:
+            self.end_landscape()  # the section break starts the new page
+            self.pending_break = False
         p = container.paragraph(style)
         if self.pending_break:
             p.paragraph_format.page_break_before = True
             self.pending_break = False
+            before = p.style.paragraph_format.space_before
+            if style and style.startswith("Heading") and before is not None:
+                # Nothing above to collapse with: the heading's whole CSS margin (docx_styles.SPECS).
+                p.paragraph_format.space_before = before + Pt(8.25)
         return p
 
     def text(self, p: Paragraph, value: str | None, fmt: Fmt, link: Any = None) -> None:
@@ -62,7 +70,7 @@ class DocxBuilder(Furniture, Tables):
         if not value:
             return
         run = ooxml.hyperlink_run(link, p) if link is not None else p.add_run()
-        run.text = value
+        ooxml.set_run_text(run, value)
         run.bold = fmt.bold or None
         run.italic = fmt.italic or None
         if fmt.sup:
@@ -164,8 +172,9 @@ class DocxBuilder(Furniture, Tables):
         elif tag == "p":
             style = next((PARAGRAPH_STYLES[c] for c in cls if c in PARAGRAPH_STYLES), "Body Text")
             p = self.paragraph(container, style)
-            if "bio-name" in cls:
+            if "bio-name" in cls:  # print.css: the name sits close above its biography
                 p.paragraph_format.keep_with_next = True
+                p.paragraph_format.space_after = Pt(2.2)
             self.inline(p, el, Fmt())
             self.finish_paragraph(p)
         elif tag in {"ol", "ul"}:
@@ -216,6 +225,11 @@ class DocxBuilder(Furniture, Tables):
             else:
                 p.paragraph_format.left_indent = Emu(360000 * (depth + 1))
             self.flow(li, container, "List Paragraph", depth + 1, first=p)
+        if el.findall("li"):
+            # print.css: a list ends with a paragraph's space (0.75em), more than an item's.
+            last = container.target.paragraphs[-1] if hasattr(container.target, "paragraphs") else None
+            if last is not None and last.style.name == "List Paragraph":
+                last.paragraph_format.space_after = Pt(8.25)
 
 def _clear_body(document: Any) -> None:
     body = document.element.body

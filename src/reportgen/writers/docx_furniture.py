@@ -67,6 +67,9 @@ class Furniture:
         self.pending_break = True
 
     def landscape(self, el: Any, container: Container) -> None:
+        if self.in_landscape:  # landscape pages already: print.css runs on without a break too
+            self.blocks(el, container)
+            return
         portrait = self.doc.sections[-1]
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
         section.orientation = WD_ORIENT.LANDSCAPE
@@ -74,12 +77,19 @@ class Furniture:
         section.different_first_page_header_footer = False
         self.pending_break = False  # the section break already starts a new page
         self.blocks(el, container)
-        if _ends_document(el):
-            return  # nothing follows: a section break back to portrait would add an empty page
+        # As in print.css (the next element's page is `auto`): what follows stays on landscape
+        # pages until the next forced page break, which end_landscape() turns into the section
+        # break back to portrait. A note under the table keeps its page; nothing adds a page.
+        self.in_landscape = True
+
+    def end_landscape(self) -> None:
+        """Close a landscape section: the pages that follow are portrait again."""
+        landscape = self.doc.sections[-1]
         back = self.doc.add_section(WD_SECTION.NEW_PAGE)
         back.orientation = WD_ORIENT.PORTRAIT
-        back.page_width, back.page_height = section.page_height, section.page_width
+        back.page_width, back.page_height = landscape.page_height, landscape.page_width
         back.different_first_page_header_footer = False
+        self.in_landscape = False
 
     def text_width(self) -> int:
         s = self.doc.sections[-1]
@@ -98,12 +108,3 @@ class Furniture:
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         ooxml.add_field(footer, "PAGE", "1")
 
-
-def _ends_document(el: Any) -> bool:
-    """True if no element follows `el` in the body (at any level of nesting)."""
-    node = el
-    while node is not None and node.tag != "body":
-        if any(isinstance(sibling.tag, str) for sibling in node.itersiblings()):
-            return False
-        node = node.getparent()
-    return True

@@ -5,10 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import docx
-from docx.shared import Emu
+from docx.shared import Emu, Pt
 
 from . import ooxml
 from .docx_common import INLINE, Container, Fmt, classes
+
+
+# Cell padding (top/bottom, left/right, in points) and the space above a group row of each
+# table class, as print.css sets them: the rows then take the height they take in the PDF.
+PADDING: dict[str, tuple[float, float]] = {"grid": (3, 5), "brief": (3, 5), "agenda": (4, 6), "facts": (2, 6)}
+GROUP_SPACE: dict[str, float] = {"agenda": 8}
 
 
 class Tables:
@@ -28,9 +34,14 @@ class Tables:
         widths = [int(c.get("data-width") or 1) for c in el.iter("col")] or [1] * ncols
         widths = (widths + [1] * ncols)[:ncols]
         total_width = self.text_width() if isinstance(container.target, docx.document.Document) else None
+        padding = next((PADDING[c] for c in cls if c in PADDING), None)
+        if padding:
+            ooxml.cell_margins(table, *padding)
         for (tr, is_head), row in zip(rows, table.rows):
             if is_head:
                 ooxml.repeat_header_row(row)
+            if "brief" not in cls:  # print.css keeps a row on one page, except in briefs
+                ooxml.cant_split(row)
             col = 0
             for cell_el in (c for c in tr if c.tag in {"td", "th"}):
                 span = int(cell_el.get("colspan") or 1)
@@ -40,10 +51,15 @@ class Tables:
                 # As in print.css: column headers and group rows are bold, a label column is not.
                 bold = cell_el.tag == "th" and (is_head or "group" in classes(tr))
                 target = Container(cell, reuse_first=True)
+                if is_head and "agenda" in cls:
+                    ooxml.cell_bottom_border(cell)
                 if len(cell_el) == 0 or all(c.tag in INLINE for c in cell_el):
                     p = target.paragraph("Table Text")
                     self.inline(p, cell_el, Fmt(bold=bold))
                     self.finish_paragraph(p)
+                    space = next((GROUP_SPACE[c] for c in cls if c in GROUP_SPACE), None)
+                    if space and "group" in classes(tr):
+                        p.paragraph_format.space_before = Pt(space)
                 else:
                     for child in cell_el:
                         if child.tag == "p":

@@ -6,6 +6,7 @@ Kept in one module so the rest of the DOCX writer speaks only python-docx.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -58,6 +59,21 @@ def add_field(paragraph: Paragraph, instruction: str, cached: str = "") -> None:
     if cached:
         paragraph.add_run(cached)
     paragraph.add_run()._r.append(fld("end"))
+
+
+# A hyphen between digits ("2010-2013") is no line-break opportunity (Unicode UAX #14), and the
+# PDF does not break there; LibreOffice and Word would, unless the hyphen is a non-breaking one.
+_DIGIT_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
+
+
+def set_run_text(run: Run, value: str) -> None:
+    """The run's text, hyphens between digits written as Word's non-breaking hyphen."""
+    parts = _DIGIT_HYPHEN.split(value)
+    run.text = parts[0]
+    for part in parts[1:]:
+        run._r.append(OxmlElement("w:noBreakHyphen"))
+        if part:
+            run._r.append(_text(part))
 
 
 def begin_field(paragraph: Paragraph, instruction: str) -> None:
@@ -142,6 +158,50 @@ def align_grids(document: DocxDocument) -> None:
                 for col, width in zip(cols, widths):
                     col.set(qn("w:w"), width.get(qn("w:w")))
                 break
+
+
+def cant_split(row: Any) -> None:
+    """Keep a table row on one page."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+# Elements of w:tblPr that come after w:tblCellMar in the schema's order.
+_AFTER_CELL_MAR = {qn("w:tblLook"), qn("w:tblCaption"), qn("w:tblDescription")}
+
+
+def cell_margins(table: Any, vertical: float, horizontal: float) -> None:
+    """Default cell padding of a table, in points (w:tblCellMar)."""
+    tbl_pr = table._tbl.tblPr
+    mar = OxmlElement("w:tblCellMar")
+    for side, value in (("top", vertical), ("left", horizontal), ("bottom", vertical), ("right", horizontal)):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(round(value * 20)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    follower = next((c for c in tbl_pr if c.tag in _AFTER_CELL_MAR), None)
+    if follower is not None:
+        follower.addprevious(mar)
+    else:
+        tbl_pr.append(mar)
+
+
+# Elements of w:tcPr that come after w:tcBorders in the schema's order.
+_AFTER_TC_BORDERS = {qn(f"w:{t}") for t in ("shd", "noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark")}
+
+
+def cell_bottom_border(cell: Any) -> None:
+    """A thin rule under a cell (the agenda's header row)."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    follower = next((c for c in tc_pr if c.tag in _AFTER_TC_BORDERS), None)
+    if follower is not None:
+        follower.addprevious(borders)
+    else:
+        tc_pr.append(borders)
 
 
 def set_application(document: DocxDocument, name: str) -> None:

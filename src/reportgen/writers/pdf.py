@@ -31,13 +31,21 @@ DEFAULT_STANDARD = "ua-1"
 PDFUA_ID = b' xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfuaid:part="1"'
 
 
-def _apply_list_starts(html: str) -> str:
-    """WeasyPrint ignores <ol start> once markers are drawn by the stylesheet: reset the counter."""
+def _prepare(html: str) -> str:
+    """What the contract says with data attributes, said in CSS for WeasyPrint.
+
+    <ol start>: WeasyPrint ignores it once markers are drawn by the stylesheet: reset the counter.
+    <col data-width>: relative column widths, as the DOCX writer sizes its grid."""
     root = parse(html)
     for ol in root.iter("ol"):
         start = int(ol.get("start") or 1)
         if start != 1:
             ol.set("style", f"counter-reset: list-item {start - 1}")
+    for group in root.iter("colgroup"):
+        cols = group.findall("col")
+        widths = [int(c.get("data-width") or 1) for c in cols]
+        for col, width in zip(cols, widths):
+            col.set("style", f"width: {100 * width / sum(widths):.2f}%")
     return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
@@ -52,7 +60,7 @@ def layout(html: str, ctx: WriteContext) -> Any:
     css_path = ctx.find("print.css")
     try:
         stylesheet = CSS(filename=str(css_path))
-        document = HTML(string=_apply_list_starts(html), base_url=str(ctx.search_path[0])).render(
+        document = HTML(string=_prepare(html), base_url=str(ctx.search_path[0])).render(
             stylesheets=[stylesheet], pdf_variant=PDF_STANDARDS[ctx.pdf_standard], pdf_tags=True
         )
     except Exception as exc:  # WeasyPrint's own errors carry no location; name the stylesheet in use
