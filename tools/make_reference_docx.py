@@ -74,6 +74,9 @@ def main() -> None:
     section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.6)
     clean_styles(document)
     drop_parts(document)
+    zoom = document.settings.element.find(qn("w:zoom"))
+    if zoom is not None:
+        zoom.set(qn("w:percent"), "100")  # required by the ECMA-376 schema; python-docx's blank omits it
     ensure_styles(document, restyle=True)
     props = document.core_properties
     props.author = props.last_modified_by = ""
