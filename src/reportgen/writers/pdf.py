@@ -41,12 +41,47 @@ def _prepare(html: str) -> str:
         start = int(ol.get("start") or 1)
         if start != 1:
             ol.set("style", f"counter-reset: list-item {start - 1}")
+    for el in root.iter("strong", "em", "a"):
+        _space_into(el)
+    for el in root.iter("li", "p", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4"):
+        _strip_trailing_space(el)
     for group in root.iter("colgroup"):
         cols = group.findall("col")
         widths = [int(c.get("data-width") or 1) for c in cols]
         for col, width in zip(cols, widths):
             col.set("style", f"width: {100 * width / sum(widths):.2f}%")
     return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+def _space_into(el: Any) -> None:
+    """Move the space before an inline element into it: "for <strong>greater …" becomes
+    "for<strong> greater …". Same text, but WeasyPrint (70, Pango 1.50) then breaks the line
+    before the element when its first word does not fit; with the space outside it goes back to
+    an earlier break and strands a single word on a line of its own mid-paragraph (gfmd2011
+    "between", fibemyd2008 "the", gfmd2010 "whether")."""
+    previous = el.getprevious()
+    before = previous.tail if previous is not None else el.getparent().text
+    if not before or not before.endswith(" ") or (el.text or "").startswith(" "):
+        return
+    if previous is not None:
+        previous.tail = before[:-1]
+    else:
+        el.getparent().text = before[:-1]
+    el.text = " " + (el.text or "")
+
+
+def _strip_trailing_space(el: Any) -> None:
+    """Drop the white space that ends a block's text (a template's newline before </li>): WeasyPrint
+    justifies a line before such a space as if it were not the last, and strands a word
+    (fibemyd2008 item e) "the"). The DOCX writer drops it too (finish_paragraph)."""
+    last = el[-1] if len(el) else None
+    if last is not None and not isinstance(last.tag, str):
+        return
+    if last is None:
+        if el.text:
+            el.text = el.text.rstrip()
+    elif last.tail and not last.tail.strip():
+        last.tail = None
 
 
 def layout(html: str, ctx: WriteContext) -> Any:
