@@ -54,10 +54,6 @@ class DocxBuilder(Furniture, Tables):
         if self.pending_break:
             p.paragraph_format.page_break_before = True
             self.pending_break = False
-            before = p.style.paragraph_format.space_before
-            if style and style.startswith("Heading") and before is not None:
-                # Nothing above to collapse with: the heading's whole CSS margin (docx_styles.SPECS).
-                p.paragraph_format.space_before = before + Pt(8.25)
         return p
 
     def text(self, p: Paragraph, value: str | None, fmt: Fmt, link: Any = None) -> None:

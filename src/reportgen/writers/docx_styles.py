@@ -42,15 +42,15 @@ J, C, L, R = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PAR
 
 # Sizes, spacing and line heights are those of templates/print.css (1em = 11pt, line-height 1.3),
 # so that the DOCX breaks its pages where the PDF does. Built-in styles are restyled to match.
-# CSS collapses a heading's top margin with the paragraph above it (the larger wins); Word adds
-# both, so a heading's space before is its CSS margin less a paragraph's 8.25pt after.
+# Space before and after are the CSS margins: LibreOffice, like CSS, keeps the larger of a
+# paragraph's space after and the next one's space before.
 SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Normal", "base of every paragraph style: font (Times New Roman), size, line height", base="", size=11, line=14.3),
     StyleSpec("Body Text", "running text: justified paragraphs", align=J, space_after=8.25),
     StyleSpec("Heading 1", "chapter and annex headings: centred bold capitals, kept with the next paragraph",
-              size=11, bold=True, caps=True, align=C, space_before=13.75, space_after=13.2, keep_with_next=True, indent=1.5),
-    StyleSpec("Heading 2", "section headings: bold, left", size=11, bold=True, align=L, space_before=8.25, space_after=8.8, keep_with_next=True),
-    StyleSpec("Heading 3", "sub-section headings: italic", size=11, bold=False, italic=True, space_before=4.95, space_after=6.6, keep_with_next=True),
+              size=11, bold=True, caps=True, align=C, space_before=22, space_after=13.2, keep_with_next=True, indent=1.5),
+    StyleSpec("Heading 2", "section headings: bold, left", size=11, bold=True, align=L, space_before=16.5, space_after=8.8, keep_with_next=True),
+    StyleSpec("Heading 3", "sub-section headings: italic", size=11, bold=False, italic=True, space_before=13.2, space_after=6.6, keep_with_next=True),
     StyleSpec("Heading 4", "fourth-level headings", size=11, bold=False, italic=False, space_before=8, space_after=6, keep_with_next=True),
     StyleSpec("Masthead", "the block at the top right of the first page (Distr., symbol, date, languages)", size=11, align=L, space_after=0, line=14.85),
     StyleSpec("Masthead Issuer", "the issuing body at the top left of the first page", size=20, bold=True, align=L, space_after=0),
