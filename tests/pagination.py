@@ -19,22 +19,24 @@ def squeeze(text: str) -> str:
     return NOISE.sub("", text).upper()
 
 
-def page_texts(pdf: Path) -> list[str]:
-    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return [squeeze(page) for page in out.split("\f")[:-1]]
+def page_texts(pdf: Path, drop: str = "") -> list[str]:
+    """Each page's text in content order (-raw keeps a heading's words together even under a
+    diagonal watermark), squeezed, without the word `drop` (the watermark)."""
+    out = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [squeeze(page.replace(drop, "") if drop else page) for page in out.split("\f")[:-1]]
 
 
-def top_headings(html: str) -> list[tuple[str, str]]:
+def top_headings(html: str, levels: tuple[str, ...] = ("h1",)) -> list[tuple[str, str]]:
     """(id, text) of every h1 of the body after the contents, footnotes left out."""
     root = lxml.html.document_fromstring(html)
     for note in root.xpath("//span[contains(concat(' ', @class, ' '), ' fn ')]"):
         note.drop_tree()
-    return [(h.get("id"), squeeze(h.text_content())) for h in root.iter("h1")]
+    return [(h.get("id"), squeeze(h.text_content())) for h in root.iter(*levels)]
 
 
-def heading_pages(pdf: Path, headings: list[tuple[str, str]], start: int = 0) -> dict[str, int]:
+def heading_pages(pdf: Path, headings: list[tuple[str, str]], start: int = 0, drop: str = "") -> dict[str, int]:
     """Page (1-based) of each heading, found in order from page `start` (0-based) on."""
-    pages = page_texts(pdf)
+    pages = page_texts(pdf, drop)
     found: dict[str, int] = {}
     index = start
     for anchor, text in headings:
