@@ -53,8 +53,26 @@ class Labels:
         except KeyError:
             raise AttributeError(key) from None
 
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._values.get(key, default)
+
     def language_name(self, code: str) -> str:
         return str(self._values.get("languages", {}).get(code, code.upper()))
+
+    # ------------------------------------------------------------------ editorial rules
+
+    def list_style(self, style: str) -> str:
+        """The marker style of a lettered or roman list in this language ('(a)' in English,
+        'a)' in Spanish and French): catalogue key `list_styles`, a mapping of contract styles."""
+        return str(self._values.get("list_styles", {}).get(style, style))
+
+    def number(self, value: float, decimals: int = 0) -> str:
+        """A generated number with the language's `decimal_separator` and `thousands_separator`,
+        digits grouped from `group_digits_from` on (Spanish leaves four-digit numbers whole)."""
+        grouped = abs(value) >= self._values.get("group_digits_from", 1000)
+        text = f"{value:,.{decimals}f}" if grouped else f"{value:.{decimals}f}"
+        decimal, thousands = self._values.get("decimal_separator", "."), self._values.get("thousands_separator", ",")
+        return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
 
     # ------------------------------------------------------------------ dates
 

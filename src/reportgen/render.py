@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from . import schema
 from .contract import check_html
+from .editorial import place_footnote_calls
 from .errors import TemplateProblem, UsageProblem
 from .labels import Labels
 from .markup import inline, paragraphs, plain
@@ -60,6 +61,9 @@ class Renderer:
             html = template.render(context)
         except jinja2.TemplateError as exc:
             raise TemplateProblem(f"{_template_location(exc, template)}: {type(exc).__name__}: {exc}") from None
+        labels = context.get("labels")
+        if isinstance(labels, Labels):
+            html = place_footnote_calls(html, labels)
         check_html(html, template.filename or name)
         return html
 
