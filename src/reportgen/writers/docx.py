@@ -17,7 +17,7 @@ from typing import Any
 
 import docx
 from docx.oxml.ns import qn
-from docx.shared import Emu, Pt
+from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph
 
 from ..contract import parse
@@ -143,6 +143,12 @@ class DocxBuilder(Furniture, Tables):
             self.watermark = SPACE.sub(" ", el.text_content()).strip()
         elif tag == "div" and "page-break" in cls:
             self.pending_break = True
+        elif tag == "div" and "cover" in cls:
+            start = len(self.doc.element.body) - 1  # new paragraphs go before the final w:sectPr
+            self.blocks(el, container, depth)
+            first = self.doc.element.body[start] if len(self.doc.element.body) > start else None
+            if first is not None and first.tag == qn("w:p"):  # print.css: the cover block starts 5 cm down
+                Paragraph(first, container.target).paragraph_format.space_before = Cm(5)
         elif tag == "div":
             self.blocks(el, container, depth)
             if "front" in cls:

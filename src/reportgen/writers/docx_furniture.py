@@ -8,7 +8,7 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
-from docx.shared import Emu
+from docx.shared import Cm, Emu
 from docx.text.run import Run
 from lxml import etree
 
@@ -46,7 +46,7 @@ class Furniture:
         entries = [p for p in el if p.tag == "p" and classes(p) & {"toc-1", "toc-2"}]
         for head in (p for p in el if p.tag == "p" and classes(p) & {"toc-head", "toc-page"}):
             self.block(head, container)
-        tab_pos = self.text_width()
+        tab_pos = self.text_width() - Cm(0.8)  # print.css: the numbers stand 0.8 cm inside the margin
         for index, entry in enumerate(entries):
             level = "TOC 2" if "toc-2" in classes(entry) else "TOC 1"
             p = self.paragraph(container, level)

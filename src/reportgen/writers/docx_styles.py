@@ -34,7 +34,7 @@ class StyleSpec:
     space_after: float | None = None
     keep_with_next: bool | None = None
     line: float | None = None  # minimum line height in points (print.css line-height x font size)
-    indent: float | None = None  # left and right indent in centimetres
+    indent: tuple[float, float] | None = None  # left and right indent in centimetres
     kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH
 
 
@@ -48,21 +48,22 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Normal", "base of every paragraph style: font (Times New Roman), size, line height", base="", size=11, line=14.3),
     StyleSpec("Body Text", "running text: justified paragraphs", align=J, space_after=8.25),
     StyleSpec("Heading 1", "chapter and annex headings: centred bold capitals, kept with the next paragraph",
-              size=11, bold=True, caps=True, align=C, space_before=22, space_after=13.2, keep_with_next=True, indent=1.5),
+              size=11, bold=True, caps=True, align=C, space_before=22, space_after=13.2, keep_with_next=True, indent=(1.5, 1.5)),
     StyleSpec("Heading 2", "section headings: bold, left", size=11, bold=True, align=L, space_before=16.5, space_after=8.8, keep_with_next=True),
     StyleSpec("Heading 3", "sub-section headings: italic", size=11, bold=False, italic=True, space_before=13.2, space_after=6.6, keep_with_next=True),
     StyleSpec("Heading 4", "fourth-level headings", size=11, bold=False, italic=False, space_before=8, space_after=6, keep_with_next=True),
     StyleSpec("Masthead", "the block at the top right of the first page (Distr., symbol, date, languages)", size=11, align=L, space_after=0, line=14.85),
     StyleSpec("Masthead Issuer", "the issuing body at the top left of the first page", size=20, bold=True, align=L, space_after=0),
     StyleSpec("Draft Line", "the 'Draft — date' line under the masthead (--draft)", bold=True, align=R, space_before=6),
-    StyleSpec("Cover Line", "lines above the title on the cover (meeting, place and dates)", align=C, space_after=6),
-    StyleSpec("Document Title", "the title on the cover", size=11, bold=True, caps=True, align=C, space_before=48, space_after=24),
-    StyleSpec("Document Subtitle", "lines under the title", align=C, space_after=12),
-    StyleSpec("Document Kind", "the kind line on the cover (Rapporteur's report)", align=C, space_before=36, space_after=12),
+    StyleSpec("Cover Line", "lines above the title on the cover (meeting, place and dates)", align=C, space_after=4.4, indent=(2, 2)),
+    StyleSpec("Document Title", "the title on the cover", size=11, bold=True, caps=True, align=C, space_before=56.7, space_after=28.35,
+              indent=(1, 1)),
+    StyleSpec("Document Subtitle", "lines under the title", align=C, space_after=11, indent=(1, 1)),
+    StyleSpec("Document Kind", "the kind line on the cover (Rapporteur's report)", align=C, space_before=42.5, space_after=8.25),
     StyleSpec("Contents Heading", "CONTENTS over the contents page", bold=True, align=C, space_after=16.5),
     StyleSpec("Contents Page", "the 'Page' line over the page numbers", italic=True, align=R, space_after=8.8),
-    StyleSpec("TOC 1", "contents entries", align=L, space_after=7.7),
-    StyleSpec("TOC 2", "second-level contents entries", align=L, space_after=7.7),
+    StyleSpec("TOC 1", "contents entries (the page number sits on a right tab at the margin)", align=L, space_after=7.7, indent=(0, 0.8)),
+    StyleSpec("TOC 2", "second-level contents entries", align=L, space_after=7.7, indent=(1, 0.8)),
     StyleSpec("Centered", "centred lines (the agenda's title and dates)", align=C, space_after=8.25),
     StyleSpec("Dateline", "the closing place and date", align=R, space_before=22),
     StyleSpec("Caption", "table captions", bold=True, align=C, space_after=8.25),
@@ -123,7 +124,7 @@ def ensure_styles(document: DocxDocument, *, restyle: bool = False) -> None:
         if spec.keep_with_next is not None:
             fmt.keep_with_next = spec.keep_with_next
         if spec.indent is not None:
-            fmt.left_indent = fmt.right_indent = Cm(spec.indent)
+            fmt.left_indent, fmt.right_indent = Cm(spec.indent[0]), Cm(spec.indent[1])
         if spec.line is not None:
             fmt.line_spacing = Pt(spec.line)
             fmt.line_spacing_rule = WD_LINE_SPACING.AT_LEAST  # larger type (the issuer) still gets room
