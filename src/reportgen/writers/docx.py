@@ -29,6 +29,8 @@ from .docx_tables import Tables
 
 log = logging.getLogger(__name__)
 
+LIST_INDENT = Cm(1.2)  # print.css: ol, ul { padding-left: 1.2cm }
+
 
 class DocxBuilder(Furniture, Tables):
     """Walks the HTML body and writes it into a python-docx document."""
@@ -204,7 +206,7 @@ class DocxBuilder(Furniture, Tables):
                 if child.tag == "p":
                     p = self.paragraph(container, style)
                     if depth:
-                        p.paragraph_format.left_indent = Emu(360000 * depth)
+                        p.paragraph_format.left_indent = LIST_INDENT * depth
                     self.inline(p, child, Fmt())
                     self.finish_paragraph(p)
                 else:
@@ -225,7 +227,7 @@ class DocxBuilder(Furniture, Tables):
             if markers:
                 ooxml.set_numbering(p, num_id)
             else:
-                p.paragraph_format.left_indent = Emu(360000 * (depth + 1))
+                p.paragraph_format.left_indent = LIST_INDENT * (depth + 1)
             self.flow(li, container, "List Paragraph", depth + 1, first=p)
         if el.findall("li"):
             # print.css: a list ends with a paragraph's space (0.75em), more than an item's.

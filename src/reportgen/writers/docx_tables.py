@@ -15,6 +15,8 @@ from .docx_common import INLINE, Container, Fmt, classes
 # table class, as print.css sets them: the rows then take the height they take in the PDF.
 PADDING: dict[str, tuple[float, float]] = {"grid": (3, 5), "brief": (3, 5), "agenda": (4, 6), "facts": (2, 6)}
 GROUP_SPACE: dict[str, float] = {"agenda": 8}
+# Tables whose row headers (a label column) are set in italics, as print.css sets them.
+ITALIC_ROW_HEADERS = {"facts"}
 
 
 class Tables:
@@ -50,12 +52,14 @@ class Tables:
                     cell = cell.merge(row.cells[col + span - 1])
                 # As in print.css: column headers and group rows are bold, a label column is not.
                 bold = cell_el.tag == "th" and (is_head or "group" in classes(tr))
+                italic = cell_el.tag == "th" and not bold and bool(cls & ITALIC_ROW_HEADERS)
                 target = Container(cell, reuse_first=True)
                 if is_head and "agenda" in cls:
                     ooxml.cell_bottom_border(cell)
                 if len(cell_el) == 0 or all(c.tag in INLINE for c in cell_el):
                     p = target.paragraph("Table Text")
-                    self.inline(p, cell_el, Fmt(bold=bold))
+                    p.paragraph_format.space_after = Pt(0)  # print.css spaces <p>s in cells, not bare text
+                    self.inline(p, cell_el, Fmt(bold=bold, italic=italic))
                     self.finish_paragraph(p)
                     space = next((GROUP_SPACE[c] for c in cls if c in GROUP_SPACE), None)
                     if space and "group" in classes(tr):
@@ -64,7 +68,7 @@ class Tables:
                     for child in cell_el:
                         if child.tag == "p":
                             p = target.paragraph("Table Text")
-                            self.inline(p, child, Fmt(bold=bold))
+                            self.inline(p, child, Fmt(bold=bold, italic=italic))
                             self.finish_paragraph(p)
                         else:
                             self.block(child, target)

@@ -325,7 +325,9 @@ class Numbering:
     def new_list(self, style: str, start: int, depth: int) -> int:
         """A numbering instance for one list; returns its numId."""
         fmt, text = LIST_FORMATS[style]
-        indent = 567 * (depth + 1)  # 1 cm per level, in twentieths of a point
+        # print.css: 1.2 cm per level; a number stands at the level's left, a dash just before the text.
+        indent = 680 * (depth + 1)  # twentieths of a point
+        hanging = 255 if fmt == "bullet" else 680
         abstract_id = self._next_abstract
         self._next_abstract += 1
         font = '<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/></w:rPr>' if fmt == "bullet" else ""
@@ -334,7 +336,7 @@ class Numbering:
             '<w:multiLevelType w:val="singleLevel"/>'
             f'<w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
             f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-            f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{indent}"/></w:tabs><w:ind w:left="{indent}" w:hanging="567"/></w:pPr>'
+            f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{indent}"/></w:tabs><w:ind w:left="{indent}" w:hanging="{hanging}"/></w:pPr>'
             f"{font}</w:lvl></w:abstractNum>"
         )
         # abstractNum elements must precede num elements in numbering.xml.
