@@ -294,3 +294,43 @@ def test_draft_watermark_moves_nothing(built: dict, draft: dict, libreoffice: di
         lo_plain = libreoffice[("hld2013", "rapporteur-report")]
         assert len(PdfReader(str(draft["docx-pdf"])).pages) == len(PdfReader(str(lo_plain)).pages)
         assert heading_pages(draft["docx-pdf"], headings, 2, "DRAFT") == heading_pages(lo_plain, headings, 2)
+
+
+# --------------------------------------------------------------------------- line breaking
+
+
+def _lines_of(box):  # type: ignore[no-untyped-def]
+    from weasyprint.formatting_structure import boxes
+
+    if isinstance(box, boxes.BlockContainerBox):
+        lines = [c for c in box.children if isinstance(c, boxes.LineBox)]
+        if lines:
+            yield box, lines
+    for child in getattr(box, "children", []):
+        yield from _lines_of(child)
+
+
+def _text(box) -> str:  # type: ignore[no-untyped-def]
+    return getattr(box, "text", "") + "".join(_text(c) for c in getattr(box, "children", []))
+
+
+@pytest.mark.parametrize("meeting", ["gfmd2011", "fibemyd2008", "gfmd2010"])
+def test_no_word_stranded_mid_paragraph(project, rendered: dict, meeting: str) -> None:  # type: ignore[no-untyped-def]
+    """No line but a paragraph's last (or one ended by <br>) is less than half full: gfmd2011 p. 4
+    "between", fibemyd2008 p. 8 "the", gfmd2010 p. 5 "whether" stood alone before the fix."""
+    import datetime as dt
+
+    from reportgen.writers import WriteContext
+    from reportgen.writers.pdf import layout
+
+    ctx = WriteContext(template_search_path(project), meeting, "en", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    document = layout(rendered[(meeting, "rapporteur-report")], ctx)
+    stranded = []
+    for number, page in enumerate(document.pages, start=1):
+        for block, lines in _lines_of(page._page_box):
+            if block.element is not None and block.element.find(".//br") is not None:
+                continue
+            for line in lines[:-1]:
+                if sum(child.margin_width() for child in line.children) < 0.5 * block.width:
+                    stranded.append((number, _text(line).strip()))
+    assert stranded == []
