@@ -111,11 +111,13 @@ def list_meetings(ctx: click.Context) -> None:
 
 @main.command()
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of standard output.")
-def schema(output: Path | None) -> None:
-    """Print the JSON Schema of meeting.yaml, for editors' completion and checking."""
+@click.option("--markdown", is_flag=True, help="Print the field reference of docs/content.md instead.")
+def schema(output: Path | None, markdown: bool) -> None:
+    """Print the JSON Schema (draft-07) of meeting.yaml, for editors' completion and checking."""
+    from .schema_docs import field_reference
     from .schema_export import meeting_json_schema
 
-    text = meeting_json_schema()
+    text = field_reference() if markdown else meeting_json_schema()
     if output:
         output.write_text(text, encoding="utf-8")
     else:

@@ -31,16 +31,19 @@ from .markup import paragraphs, plain
 from .model import Meeting, load_meetings
 from .project import Project, template_search_path
 from .render import Footnotes, Renderer
+from .states import state_countries, state_roles
 from .validate import check_meeting, load_themes, walk
 from .writers import WriteContext
 
 log = logging.getLogger(__name__)
 
-ITEM_KINDS = ("conclusions", "recommendations", "messages", "points")
+ITEM_KINDS = ("conclusions", "recommendations", "messages", "points", "decisions")
 """List kinds whose items a brief compares (and counts in the overview matrix)."""
-KIND_HEADINGS = {"conclusions": "Conclusions", "recommendations": "Recommendations", "messages": "Messages", "points": "Points"}
+KIND_HEADINGS = {"conclusions": "Conclusions", "recommendations": "Recommendations", "messages": "Messages", "points": "Points",
+                 "decisions": "Decisions"}
 SINGULAR = {"conclusions": "conclusion", "recommendations": "recommendation", "messages": "message",
-            "points": "point", "items": "item", "calendar": "entry"}
+            "points": "point", "items": "item", "calendar": "entry", "decisions": "decision",
+            "preambular": "preambular paragraph"}
 BRIEF_TEMPLATE = "compare/brief"
 LANGUAGE = "en"
 
@@ -182,6 +185,7 @@ def content_countries(docs: Iterable[schema.MeetingFile]) -> set[str]:
                 found.add(node.country)
             elif isinstance(node, schema.Tagged):
                 found.update(node.countries)
+        found |= state_countries(doc)
     return found
 
 
@@ -210,7 +214,7 @@ def _holder(holder: schema.RoleHolder) -> tuple[str | None, str | None]:
     """(country, who): the holder's country and, for a person or organisation, its name."""
     target = holder.ref
     if holder.country:
-        return holder.country, None
+        return holder.country, holder.office
     if isinstance(target, schema.Person):
         name = f"{target.honorific} {target.name}" if target.honorific else target.name
         return person_country(target), name
@@ -234,6 +238,7 @@ def country_roles(meeting: Meeting, country: str) -> list[str]:
     roles: list[str] = []
     if facts.venue.country.casefold() == want:
         roles.append(f"venue: the meeting was held in {facts.venue.city}")
+    roles += state_roles(meeting, country)
     groups: list[tuple[str, str, list[schema.RoleHolder]]] = [(role, "the meeting", getattr(facts, key)) for key, role in MEETING_ROLES]
     for session in meeting.doc.sessions:
         name = _session_name(session)

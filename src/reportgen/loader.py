@@ -8,6 +8,7 @@ are reported instead of silently overwritten.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,8 @@ class Marks:
 
     values: dict[KeyPath, Mark] = field(default_factory=dict)
     keys: dict[KeyPath, Mark] = field(default_factory=dict)
+    # Usual YAML slips spotted while loading (see _slip_hints), by the key path they produce.
+    hints: dict[KeyPath, str] = field(default_factory=dict)
 
     def locate(self, path: KeyPath, *, key: bool = False) -> Mark | None:
         """The mark of `path`, or of its nearest ancestor that has one."""
@@ -49,6 +52,7 @@ class Marks:
     def update(self, other: Marks) -> None:
         self.values.update(other.values)
         self.keys.update(other.keys)
+        self.hints.update(other.hints)
 
 
 def format_path(path: KeyPath) -> str:
@@ -68,6 +72,10 @@ def problem_at(marks: Marks, path: KeyPath, message: str, *, key: bool = False, 
     return Problem(mark.file, mark.line, mark.column, format_path(path), message)
 
 
+def _empty(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.value == "" and node.style is None
+
+
 class _Builder:
     def __init__(self, display_name: str) -> None:
         self.file = display_name
@@ -83,6 +91,7 @@ class _Builder:
         self.marks.values[path] = self._mark(node)
         if isinstance(node, yaml.MappingNode):
             self._constructor.flatten_mapping(node)  # resolves YAML merge keys (<<)
+            self._slip_hints(node, path)
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 key = self._constructor.construct_object(key_node, deep=True)
@@ -107,6 +116,31 @@ class _Builder:
             # Looks like a date or number but is not one (2013-07-32): keep the text, so the
             # schema reports it against the field with what was expected.
             return node.value
+
+    def _slip_hints(self, node: yaml.MappingNode, path: KeyPath) -> None:
+        """Record how to quote what the usual slips turned into keys: a sentence ending in a colon
+        (a mapping of one key without a value) and a comma inside a {…} value (a key without a value)."""
+        pairs = node.value
+        in_list = bool(path) and isinstance(path[-1], int)
+        if in_list and not node.flow_style and len(pairs) == 1 and _empty(pairs[0][1]) and " " in str(pairs[0][0].value):
+            sentence = pairs[0][0].value
+            self.marks.hints[path] = (f"'{sentence}:' is read as a key: a sentence ending in a colon must be "
+                                      f"in quotes, e.g. - \"{sentence}:\"")
+            return
+        key, value = pairs[0] if len(pairs) == 1 else (None, None)
+        if (in_list and not node.flow_style and key is not None and isinstance(value, yaml.ScalarNode)
+                and value.style is None and re.match(r"[A-Z]|\S+ ", str(key.value))):
+            text = f"{key.value}: {value.value}"
+            short = text if len(text) <= 40 else text[:37] + "..."
+            self.marks.hints[path] = (f"'{short}' is read as a key and a value: text with ': ' in it must be "
+                                      f"in quotes, e.g. - \"{key.value}: …\"")
+            return
+        if node.flow_style:
+            for (prev_key, prev_value), (key, value) in zip(pairs, pairs[1:]):
+                if _empty(value) and isinstance(prev_value, yaml.ScalarNode) and prev_value.style is None:
+                    self.marks.hints[(*path, str(key.value))] = (
+                        f"'{key.value}' is read as a key: a comma inside {{…}} ends the value before it; "
+                        f"put that value in quotes, e.g. {prev_key.value}: \"{prev_value.value}, {key.value}\"")
 
 
 @dataclass
@@ -141,6 +175,8 @@ def load_yaml(path: Path, display_name: str, prefix: KeyPath = ()) -> Loaded:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        if problem == "mapping values are not allowed here":
+            problem += " (text with ': ' in it must be in quotes, e.g. title: \"Note: the text\")"
         return Loaded(None, Marks(), [Problem(display_name, line, col, "", f"YAML syntax error: {problem}")])
     except yaml.YAMLError as exc:
         return Loaded(None, Marks(), [Problem(display_name, 1, 1, "", f"YAML error: {exc}")])

@@ -42,6 +42,36 @@ class Meeting:
     def sessions(self) -> dict[str, schema.Session]:
         return {s.id: s for s in self.doc.sessions}
 
+    @property
+    def venues(self) -> dict[str, schema.Venue]:
+        """Every venue with an id: the main one (if it has an id) and the further ones."""
+        return {v.id: v for v in [self.facts.venue, *self.facts.venues] if v.id}
+
+    def place(self, and_word: str = "and") -> str:
+        """Where the meeting was held: 'Tegucigalpa and San Pedro Sula, Honduras' over every venue."""
+        venues = [self.facts.venue, *self.facts.venues]
+        cities = list(dict.fromkeys(v.city for v in venues))
+        countries = list(dict.fromkeys(v.country for v in venues))
+        if len(countries) > 1:
+            places = list(dict.fromkeys(f"{v.city}, {v.country}" for v in venues))
+            return ", ".join(places[:-1]) + f" {and_word} " + places[-1]
+        joined = cities[0] if len(cities) == 1 else ", ".join(cities[:-1]) + f" {and_word} " + cities[-1]
+        return f"{joined}, {countries[0]}"
+
+    def agenda_items_of(self, session_id: str) -> list[str]:
+        """The agenda items a session took up, as 'number title' ('3. Adoption of the agenda')."""
+        found: list[str] = []
+
+        def visit(items: list[schema.AgendaTopic], parent: str) -> None:
+            for item in items:
+                number = f"{parent} {item.number.rstrip('.')}".strip()
+                if session_id in item.sessions:
+                    found.append(number)
+                visit(item.items, number)
+
+        visit(self.doc.agenda.items if self.doc.agenda else [], "")
+        return found
+
     def sections(self) -> Iterable[tuple[tuple[str, ...], schema.Section]]:
         """Every section and annex, depth first, with the labels of its ancestors."""
 
@@ -79,6 +109,10 @@ def resolve(meeting: Meeting) -> Meeting:
             node._ref = sessions.get(node.session or "")
         elif isinstance(node, schema.ListItem):
             node._ref = [meeting.themes[t] for t in node.themes]
+        elif isinstance(node, schema.AgendaTopic):
+            node._ref = [sessions[s] for s in node.sessions]
+        elif isinstance(node, schema.AgendaDay):
+            node._ref = meeting.venues.get(node.venue or "")
     return meeting
 
 

@@ -18,6 +18,7 @@ from .errors import TemplateProblem, UsageProblem
 from .labels import Labels
 from .markup import inline, paragraphs, plain
 from .model import Meeting, theme_labels
+from .participants import participant_groups
 
 log = logging.getLogger(__name__)
 
@@ -84,18 +85,22 @@ def _template_location(exc: Exception, template: jinja2.Template) -> str:
 
 
 def holder_name(holder: schema.RoleHolder) -> str:
-    """A role holder as printed: person's name, organisation's name, or the country."""
+    """A role holder as printed: person's name, organisation's name, or the country; an office
+    as written, followed by the country or organisation it belongs to in brackets."""
     target = holder.ref
-    name = target if isinstance(target, str) else target.name
+    name = target if isinstance(target, str) or target is None else target.name
+    if holder.office:
+        name = f"{holder.office} ({name})" if name else holder.office
     return f"{name} {holder.note}" if holder.note else name
 
 
-def mention(ref: schema.SpeakerRef, short: bool = True) -> str:
-    """A person in a list of participants: 'Name, affiliation'."""
+def mention(ref: schema.SpeakerRef, short: bool = True, on_behalf: str = "on behalf of") -> str:
+    """A person in a list of participants: 'Name, affiliation', and whom they spoke for."""
     person: schema.Person = ref.ref
     name = (person.short_name or person.name) if short else person.name
     affiliation = ref.affiliation or person.affiliation
-    return f"{name}, {affiliation}" if affiliation else name
+    text = f"{name}, {affiliation}" if affiliation else name
+    return f"{text}, {on_behalf} {holder_name(ref.on_behalf_of)}" if ref.on_behalf_of else text
 
 
 class Footnotes:
@@ -123,6 +128,7 @@ def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = Fa
         "time_range": labels.time_range,
         "weekday_date": labels.weekday_date,
         "language_name": labels.language_name,
+        "participant_groups": participant_groups,
         "today": today or dt.date.today(),
         "keywords": theme_labels(meeting),
     }

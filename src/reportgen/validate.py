@@ -20,6 +20,7 @@ from . import schema
 from .errors import Problem, did_you_mean
 from .labels import available_languages
 from .loader import KeyPath, Loaded, Marks, format_path, load_yaml, mapping_problems, problem_at
+from .model_checks import check_nodes
 from .project import MEETING_FILE, Project, template_search_path
 
 log = logging.getLogger(__name__)
@@ -110,12 +111,18 @@ def schema_problems(exc: ValidationError, marks: Marks, prefix: KeyPath = (),
                     root: type[BaseModel] = schema.MeetingFile) -> list[Problem]:
     """Turn pydantic's errors into located one-line problems."""
     problems = []
+    hinted: set[KeyPath] = set()
     for error in exc.errors(include_url=False):
         # Discriminator tags ('<list>') and the models pydantic wraps strings in are not YAML keys.
         loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("<")))
         path = prefix + loc
         kind = error["type"]
-        if kind == "missing":
+        slip = next((path[:n] for n in range(len(path), 0, -1) if path[:n] in marks.hints), None)
+        if slip is not None:  # a usual YAML slip: one problem saying how to quote, not its consequences
+            if slip not in hinted:
+                hinted.add(slip)
+                problems.append(problem_at(marks, slip, marks.hints[slip], key=isinstance(slip[-1], str)))
+        elif kind == "missing":
             problems.append(problem_at(marks, path[:-1], f"missing required key '{path[-1]}'"))
         elif kind == "extra_forbidden":
             key = str(path[-1])
@@ -135,7 +142,7 @@ def schema_problems(exc: ValidationError, marks: Marks, prefix: KeyPath = (),
 def _shift(marks: Marks, key: str, offset: int) -> Marks:
     """Re-index marks of list `key` by `offset` (its items follow those of earlier files)."""
     shifted = Marks()
-    for table_in, table_out in ((marks.values, shifted.values), (marks.keys, shifted.keys)):
+    for table_in, table_out in ((marks.values, shifted.values), (marks.keys, shifted.keys), (marks.hints, shifted.hints)):
         for path, mark in table_in.items():
             if offset and len(path) >= 2 and path[0] == key and isinstance(path[1], int):
                 path = (key, path[1] + offset, *path[2:])
@@ -279,6 +286,7 @@ class _RefChecker:
             elif isinstance(node, (schema.Session, schema.AgendaDay)) and node.date is not None:
                 if not start <= node.date <= end:
                     self.add((*path, "date"), f"date {node.date} is outside the meeting ({_span(start, end)})")
+        check_nodes(doc, walk(doc), people, sessions, self.ref, self.add)
         for ident in doc.footnotes:
             if ident not in cited:
                 self.problems.append(problem_at(self.marks, ("footnotes", ident), f"footnote '{ident}' is never cited ([^{ident}])", key=True))

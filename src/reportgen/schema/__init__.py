@@ -8,26 +8,28 @@ subset described in docs/content.md: *emphasis*, **strong**, [links](https://…
 
 One module per part of a meeting file: base (ids, text, times), document (masthead and title
 block), meeting (people, organisations, facts), sessions (sessions and agenda), blocks (body
-blocks, sections, annexes), files (the top-level files).
+blocks, sections, annexes), related (authors and related documents), files (the top-level files).
 """
 
 from __future__ import annotations
 
-from .base import ID_PATTERN, Id, ListStyle, Strict, Text, Time
+from .base import ID_PATTERN, Id, Line, ListStyle, Strict, Text, Time
 from .blocks import (
     Annex, Block, Cell, Dateline, FloorDebate, Intervention, Item, ListBlock, ListItem, PageBreak, Section,
     TableBlock, TableCell, Tagged, TaggedParagraph,
 )
 from .document import Document
 from .files import MeetingFile, Theme, ThemesFile
-from .meeting import Amount, Figure, Meeting, Organisation, Person, RoleHolder, Venue
-from .sessions import Agenda, AgendaDay, AgendaItem, Session, Speaker, SpeakerRef
+from .meeting import Amount, Figure, Meeting, Organisation, Person, RoleHolder, States, Venue
+from .related import Authors, RelatedDocument
+from .sessions import Agenda, AgendaDay, AgendaItem, AgendaTopic, Session, Speaker, SpeakerRef
 
 __all__ = [
-    "ID_PATTERN", "Id", "ListStyle", "Strict", "Text", "Time",
+    "ID_PATTERN", "Id", "Line", "ListStyle", "Strict", "Text", "Time",
     "Annex", "Block", "Cell", "Dateline", "FloorDebate", "Intervention", "Item", "ListBlock", "ListItem", "PageBreak",
     "Section", "TableBlock", "TableCell", "Tagged", "TaggedParagraph",
     "Document", "MeetingFile", "Theme", "ThemesFile",
-    "Amount", "Figure", "Meeting", "Organisation", "Person", "RoleHolder", "Venue",
-    "Agenda", "AgendaDay", "AgendaItem", "Session", "Speaker", "SpeakerRef",
+    "Amount", "Figure", "Meeting", "Organisation", "Person", "RoleHolder", "States", "Venue",
+    "Authors", "RelatedDocument",
+    "Agenda", "AgendaDay", "AgendaItem", "AgendaTopic", "Session", "Speaker", "SpeakerRef",
 ]

@@ -4,13 +4,30 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PrivateAttr, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PrivateAttr, StringConstraints
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 """Identifiers: lower-case letters, digits and hyphens, e.g. 'j-martinez'."""
 
 Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+def _single_line(value: str) -> str:
+    if "\n" in value.strip():
+        raise ValueError("expected a single line of text, found several lines")
+    return value
+
+
+def _not_a_list(value: Any) -> Any:
+    # Said plainly, instead of pydantic's 'Input should be a valid string'.
+    if isinstance(value, list):
+        raise ValueError("expected a single line of text, found a list (write one line, or quote the text)")
+    return value
+
+
+Line = Annotated[str, BeforeValidator(_not_a_list), StringConstraints(min_length=1), AfterValidator(_single_line)]
+"""One line of text: a name, title or label (a list or several lines is an error)."""
 
 
 def _time_from_yaml(value: Any) -> Any:

@@ -7,8 +7,8 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag
 
-from .base import Id, ListStyle, Strict, Text
-from .meeting import Amount
+from .base import Id, Line, ListStyle, Strict, Text
+from .meeting import Amount, RoleHolder
 
 # --------------------------------------------------------------------------- body blocks
 
@@ -41,7 +41,7 @@ def _list_item(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
 
 
-Item = Annotated[ListItem, BeforeValidator(_list_item)]
+Item = Annotated[ListItem, BeforeValidator(_list_item, json_schema_input_type=Union[str, ListItem])]
 
 
 class ListBlock(Strict):
@@ -49,8 +49,11 @@ class ListBlock(Strict):
 
     list: ListStyle
     """Numbering style."""
-    kind: Literal["items", "conclusions", "recommendations", "messages", "points", "calendar"] = "items"
-    """What the items are; conclusions, recommendations and messages are counted in briefs."""
+    kind: Literal["items", "conclusions", "recommendations", "messages", "points", "calendar",
+                  "decisions", "preambular"] = "items"
+    """What the items are; conclusions, recommendations and messages are counted in briefs.
+    An adopted text (declaration, resolution) is a `preambular` list (list: none; opening words,
+    the `lead`, in italics) followed by a `decisions` list (its numbered operative paragraphs)."""
     start: int = Field(1, ge=1)
     """Number of the first item."""
     items: list[Item] = Field(min_length=1)
@@ -73,9 +76,13 @@ class Intervention(Strict):
     """What one speaker said: `- intervention: person-id` then `text:`."""
 
     intervention: Id
-    """Id of the person speaking."""
+    """Id of the person speaking (or whose statement was read out)."""
     text: Text
     """What they said (paragraphs)."""
+    on_behalf_of: RoleHolder | None = None
+    """Whom the speaker spoke for: a person, organisation, country or office."""
+    read_by: Id | None = None
+    """Id of the person who read the statement out for the speaker."""
 
 
 class FloorDebate(Strict):
@@ -100,7 +107,7 @@ def _cell(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
 
 
-TableCell = Annotated[Cell, BeforeValidator(_cell)]
+TableCell = Annotated[Cell, BeforeValidator(_cell, json_schema_input_type=Union[str, Cell])]
 
 
 class TableBlock(Strict):
@@ -176,9 +183,9 @@ class Section(Strict):
 
     id: Id
     """Identifier (also the anchor for the contents and references)."""
-    label: str | None = None
+    label: Line | None = None
     """Label printed before the heading, e.g. 'A.' or '(a)'."""
-    heading: str | None = None
+    heading: Line | None = None
     """Heading text; a section without one continues the text of the previous one."""
     session: Id | None = None
     """Id of the session this section reports on."""
@@ -193,10 +200,15 @@ class Section(Strict):
 class Annex(Section):
     """An annex: a section on a new page, with generated or written content."""
 
-    generate: Literal["biographies", "agenda"] | None = None
-    """Content generated from the data: the people's biographies or the agenda."""
+    generate: Literal["biographies", "agenda", "participants", "documents"] | None = None
+    """Content generated from the data: the people's biographies, the agenda, the list of
+    participants (people grouped by country and organisation) or the list of documents."""
     original_language: str | None = None
-    """Language of the annex's original, if it differs from the document's."""
+    """Language of the annex's original, as a two-letter code, if it differs from the document's."""
+    kind: Line | None = None
+    """What the annex's text is, printed under its heading, e.g. 'Statement by the Chair'."""
+    author: Line | None = None
+    """Who wrote or submitted the annex, printed under its heading, e.g. 'Submitted by the Government of Peru'."""
 
 
 # ListItem and Section refer to Block, which is defined after them.

@@ -6,6 +6,7 @@ from .base import Id, Strict, Text
 from .blocks import Annex, Section
 from .document import Document
 from .meeting import Meeting, Organisation, Person
+from .related import Authors, RelatedDocument
 from .sessions import Agenda, Session
 
 class Theme(Strict):
@@ -35,6 +36,10 @@ class MeetingFile(Strict):
     """The published document's masthead and title block."""
     meeting: Meeting
     """Facts about the meeting."""
+    authors: Authors | None = None
+    """The document's authors by role (prepared by, under the supervision of, with contributions from)."""
+    documents: list[RelatedDocument] = []
+    """The meeting's family of documents, for a list of documents (annex with generate: documents)."""
     organisations: list[Organisation] = []
     """Organisations, each once."""
     people: list[Person] = []

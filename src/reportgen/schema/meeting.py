@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from .base import Id, Strict, Text
+from .base import Id, Line, Strict, Text
 
 # --------------------------------------------------------------------------- people and bodies
 
@@ -17,7 +17,7 @@ class Organisation(Strict):
 
     id: Id
     """Identifier used to refer to this organisation."""
-    name: Text
+    name: Line
     """Full name."""
     acronym: str | None = None
     """Acronym, e.g. 'IOM'."""
@@ -25,6 +25,8 @@ class Organisation(Strict):
     """Country where it is based, for national bodies."""
     part_of: Id | None = None
     """Id of the organisation this one belongs to (e.g. CELADE is part of ECLAC)."""
+    category: str | None = None
+    """Group it is listed under in a generated list of participants, e.g. 'United Nations system'."""
 
 
 class Person(Strict):
@@ -32,7 +34,7 @@ class Person(Strict):
 
     id: Id
     """Identifier used to refer to this person, e.g. 'j-martinez'."""
-    name: Text
+    name: Line
     """Full name as printed, e.g. 'Jorge Martínez Pizarro'."""
     short_name: str | None = None
     """Shorter form used in the agenda, e.g. 'Jorge Martínez'."""
@@ -48,10 +50,16 @@ class Person(Strict):
     """Affiliation as printed after the name in lists of participants."""
     biography: Text | None = None
     """Biographical note (for an annex of biographies)."""
+    listed: bool = True
+    """Include the person in a generated list of participants (false for people only mentioned)."""
 
 
 class RoleHolder(Strict):
-    """Who holds a role: exactly one of a person, an organisation or a country."""
+    """Who holds a role: a person, an organisation or a country, or an office held by someone unnamed.
+
+    `office` alone names an unnamed holder ('the Chair', 'a rapporteur elected at the opening
+    session'); with a person, country or organisation it names the office they held, printed
+    'office (holder)'."""
 
     person: Id | None = None
     """Id of a person."""
@@ -59,39 +67,50 @@ class RoleHolder(Strict):
     """Id of an organisation."""
     country: str | None = None
     """A country, e.g. 'Mexico'."""
+    office: Line | None = None
+    """An office or unnamed holder, printed as written, e.g. 'a rapporteur elected at the opening session'."""
     note: str | None = None
     """Words printed after the holder, e.g. '(Federal Office for Migration)'."""
 
     @model_validator(mode="after")
     def _exactly_one(self) -> RoleHolder:
         given = [k for k in ("person", "organisation", "country") if getattr(self, k)]
-        if len(given) != 1:
-            raise ValueError("expected exactly one of person, organisation or country")
+        if len(given) > 1 or not (given or self.office):
+            raise ValueError("expected exactly one of person, organisation or country, or an office")
         return self
 
 
 class Venue(Strict):
     """Where the meeting took place."""
 
-    city: Text
+    id: Id | None = None
+    """Identifier, for agenda days held at a further venue (venues:)."""
+    city: Line
     """City, e.g. 'Santiago'."""
-    country: Text
+    country: Line
     """Country, e.g. 'Chile'."""
     place: str | None = None
     """Building or room, e.g. 'ECLAC, Raúl Prebisch Conference Room'."""
 
 
 class Figure(Strict):
-    """A participation figure: how many of what took part."""
+    """A participation figure or category: who took part, with or without how many."""
 
-    count: int = Field(ge=0)
-    """The number."""
-    unit: Text
-    """What was counted, e.g. 'participants', 'countries', 'experts'."""
+    count: int | None = Field(None, json_schema_extra={"minimum": 1})
+    """The number, if known (at least 1); without it the line names a category only."""
+    unit: Line
+    """Who took part, e.g. 'participants', 'countries', 'representatives of member States'."""
     qualifier: Literal["about", "over", "more than", "approximately", "at least"] | None = None
     """Qualifier printed before the number, when the figure is not exact."""
     note: str | None = None
     """What the figure covers, e.g. 'as observers'."""
+
+    @field_validator("count")
+    @classmethod
+    def _positive(cls, count: int | None) -> int | None:
+        if count is not None and count < 1:
+            raise ValueError(f"a count must be 1 or more, found {count} (leave count out when the number is not known)")
+        return count
 
 
 class Amount(Strict):
@@ -105,17 +124,41 @@ class Amount(Strict):
     """The amount as the document prints it, e.g. 'US$440 billion'."""
 
 
+class TypedLists(Strict):
+    """A record of lists, one per role or standing (States by standing, authors by role)."""
+
+    def filled(self) -> list[tuple[str, list[Any]]]:
+        """(field name, items) for each list that has items, in the order of the fields."""
+        return [(name, getattr(self, name)) for name in type(self).model_fields if getattr(self, name)]
+
+
+class States(TypedLists):
+    """The States of a meeting by standing; each list holds country names as printed. Printed in the
+    chair's summary, used to group the list of participants, and read by the country view of briefs."""
+
+    members: list[Line] = []
+    """Member States of the process or body."""
+    participating: list[Line] = []
+    """States that took part in the meeting."""
+    observers: list[Line] = []
+    """States that attended as observers."""
+    signatories: list[Line] = []
+    """States that signed or endorsed the text the meeting adopted."""
+
+
 class Meeting(Strict):
     """Facts about the meeting itself."""
 
-    title: Text
+    title: Line
     """Full name of the meeting."""
-    short_title: Text
+    short_title: Line
     """Short name for lists and comparison briefs."""
     series: str | None = None
     """Series the meeting belongs to, e.g. 'GFMD'."""
     venue: Venue
-    """Where it took place."""
+    """Where it took place (the main venue)."""
+    venues: list[Venue] = []
+    """Further venues, in other buildings or cities; agenda days name them by id; the chair's summary lists them all."""
     start: dt.date
     """First day (YYYY-MM-DD)."""
     end: dt.date | None = None
@@ -133,7 +176,9 @@ class Meeting(Strict):
     supporters: list[RoleHolder] = []
     """Who supported it (funding, collaboration)."""
     participation: list[Figure] = []
-    """Participation figures."""
+    """Participation figures, or categories of participants without a count."""
+    states: States | None = None
+    """Member, participating, observer and signatory States (typed lists of countries)."""
     objectives: list[Text] = []
     """Objectives of the meeting, as stated."""
 

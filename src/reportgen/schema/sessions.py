@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Union
 
-from pydantic import BeforeValidator, model_validator
+from pydantic import BeforeValidator, field_validator, model_validator
 
-from .base import Id, Strict, Text, Time
+from .base import Id, Line, Strict, Text, Time
 from .meeting import RoleHolder
 
 # --------------------------------------------------------------------------- sessions and agenda
@@ -20,13 +20,15 @@ class SpeakerRef(Strict):
     """Id of the person."""
     affiliation: str | None = None
     """Affiliation as printed in this session's list, if not the person's usual one."""
+    on_behalf_of: RoleHolder | None = None
+    """Whom the person spoke for, printed 'on behalf of …' (a person, organisation, country or office)."""
 
 
 def _speaker(value: Any) -> Any:
     return {"person": value} if isinstance(value, str) else value
 
 
-Speaker = Annotated[SpeakerRef, BeforeValidator(_speaker)]
+Speaker = Annotated[SpeakerRef, BeforeValidator(_speaker, json_schema_input_type=Union[str, SpeakerRef])]
 
 
 class Session(Strict):
@@ -36,7 +38,7 @@ class Session(Strict):
     """Identifier used to refer to this session."""
     number: str | None = None
     """Session number as printed, e.g. '2' or '3.1'."""
-    title: Text
+    title: Line
     """Title of the session."""
     label: str | None = None
     """What the session is called before its number, e.g. 'Roundtable' (default: Session)."""
@@ -63,7 +65,7 @@ class Session(Strict):
 
 
 class AgendaItem(Strict):
-    """One line of the agenda: a session or a break."""
+    """One slot of a day's programme: a session, or an event such as a break or an open discussion."""
 
     start: Time
     """Start time, HH:MM."""
@@ -71,8 +73,10 @@ class AgendaItem(Strict):
     """End time, HH:MM."""
     session: Id | None = None
     """Id of the session held in this slot."""
-    label: str | None = None
+    label: Line | None = None
     """What happens in this slot if it is not a session, e.g. 'Coffee break'."""
+    note: Text | None = None
+    """A line under the slot's label, e.g. 'Dialogue with member States'; nothing is printed without it."""
 
     @model_validator(mode="after")
     def _session_or_label(self) -> AgendaItem:
@@ -82,18 +86,59 @@ class AgendaItem(Strict):
 
 
 class AgendaDay(Strict):
-    """The agenda of one day."""
+    """The programme of one day."""
 
     date: dt.date
     """The day."""
+    label: Line | None = None
+    """What the day is called, printed before its date, e.g. 'Day 1'."""
+    venue: Id | None = None
+    """Id of the venue (meeting.venues) where the day was held, if not the main one."""
+    room: Line | None = None
+    """Room of the day, e.g. 'Conference Room 2'."""
+    start: Time | None = None
+    """Hours of the day: start time, HH:MM."""
+    end: Time | None = None
+    """Hours of the day: end time, HH:MM."""
     items: list[AgendaItem]
-    """The day's slots, in order."""
+    """The day's slots, in order (at least one)."""
+
+    @field_validator("items")
+    @classmethod
+    def _not_empty(cls, items: list[AgendaItem]) -> list[AgendaItem]:
+        if not items:
+            raise ValueError("an agenda day needs at least one slot (a session, or an event such as a break)")
+        return items
+
+
+class AgendaTopic(Strict):
+    """An item of the agenda proper: a numbered point the meeting took up, with sub-items."""
+
+    number: Line
+    """Number as printed, e.g. '1.' for an item or '(a)' for a sub-item."""
+    title: Line
+    """Title, e.g. 'Election of officers'."""
+    sessions: list[Id] = []
+    """Ids of the sessions that took the item up."""
+    items: list[AgendaTopic] = []
+    """Sub-items."""
 
 
 class Agenda(Strict):
-    """The meeting's agenda (programme)."""
+    """The meeting's agenda: the numbered items, the day-by-day programme, or both."""
 
     note: str | None = None
     """Line under the place and dates, e.g. '(ECLAC, Raúl Prebisch Conference Room)'."""
-    days: list[AgendaDay]
-    """The days, in order."""
+    items: list[AgendaTopic] = []
+    """The agenda items, in order (distinct from sessions)."""
+    days: list[AgendaDay] = []
+    """The programme, day by day, in order."""
+
+    @model_validator(mode="after")
+    def _something(self) -> Agenda:
+        if not self.items and not self.days:
+            raise ValueError("expected agenda items (items:) or a programme (days:), or both")
+        return self
+
+
+AgendaTopic.model_rebuild()

@@ -269,7 +269,8 @@ def _set_properties(document: Any, root: Any, ctx: WriteContext) -> None:
         return (found.get("content") or "") if found is not None else ""
 
     props = document.core_properties
-    props.title = ctx.title
+    # Word's title property holds at most 255 characters; the printed title is never shortened.
+    props.title = ctx.title if len(ctx.title) <= 255 else ctx.title[:254].rstrip() + "…"
     props.language = ctx.language
     props.author = meta("author")
     props._element.get_or_add_keywords().text = meta("keywords")  # python-docx caps the property at 255 characters; OOXML does not
