@@ -166,7 +166,7 @@ class DocxBuilder(Furniture, Tables):
         elif tag in {"h1", "h2", "h3", "h4"}:
             p = self.paragraph(container, f"Heading {tag[1]}")
             label = el.find("span")
-            if "annex" in classes(el.getparent()) and label is not None and "label" in classes(label) and not (el.text or "").strip():
+            if tag == "h1" and "annex" in classes(el.getparent()) and label is not None and "label" in classes(label) and not (el.text or "").strip():
                 self.annex_heading(p, el, label)
             else:
                 self.inline(p, el, Fmt())
