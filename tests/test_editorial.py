@@ -33,8 +33,8 @@ def _plain_body(path: Path) -> str:
 
 def test_subparagraph_letters_follow_the_language(spanish: dict, built: dict) -> None:
     english = built[("hld2013", "rapporteur-report", "pdf")]
-    assert re.search(r"^\(i\)\s+Recognition", pdf_text(english), re.M)
-    assert re.search(r"^i\)\s+Recognition", pdf_text(spanish["pdf"]), re.M)
+    assert re.search(r"^\(i\)\s+Recognition", pdf_text(english), re.MULTILINE)
+    assert re.search(r"^i\)\s+Recognition", pdf_text(spanish["pdf"]), re.MULTILINE)
     assert 'w:lvlText w:val="(%1)"' in _docx_part(built[("hld2013", "rapporteur-report", "docx")], "word/numbering.xml")
     numbering = _docx_part(spanish["docx"], "word/numbering.xml")
     assert 'w:lvlText w:val="%1)"' in numbering and 'w:lvlText w:val="(%1)"' not in numbering

@@ -12,7 +12,7 @@ from pathlib import Path
 from .errors import OutputProblem, UsageProblem
 from .labels import Labels
 from .markup import plain
-from .model import Meeting, load_meetings
+from .model import load_meetings
 from .project import Project, template_search_path
 from .render import Renderer, context_for
 from .validate import check_meeting, load_themes

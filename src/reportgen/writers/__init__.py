@@ -7,8 +7,8 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterator
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
 
@@ -44,7 +44,7 @@ Writer = Callable[[str, Path, "WriteContext"], None]
 class WriteContext:
     """What a writer needs besides the HTML: where styles live and fixed metadata."""
 
-    def __init__(self, search_path: list[Path], title: str, language: str, created: "object", *,
+    def __init__(self, search_path: list[Path], title: str, language: str, created: object, *,
                  pdf_standard: str = "ua-1") -> None:
         self.search_path = search_path
         self.title = title

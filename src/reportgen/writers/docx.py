@@ -17,11 +17,11 @@ from typing import Any
 
 import docx
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Pt
+from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
 from ..contract import parse
-from . import GENERATOR, WriteContext, atomic_target, ooxml
+from . import GENERATOR, WriteContext, atomic_target, ooxml, ooxml_tables
 from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes
 from .docx_furniture import Furniture
 from .docx_styles import ensure_styles
@@ -254,7 +254,7 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     builder.blocks(body, Container(document))
     builder.headers_and_footers()
     builder.footnotes.finish()
-    ooxml.align_grids(document)
+    ooxml_tables.align_grids(document)
     _set_properties(document, root, ctx)
     with atomic_target(target) as tmp:
         _save_reproducibly(document, tmp, ctx.created.timetuple()[:6])

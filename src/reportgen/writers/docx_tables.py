@@ -7,9 +7,8 @@ from typing import Any
 import docx
 from docx.shared import Emu, Pt
 
-from . import ooxml
+from . import ooxml_tables
 from .docx_common import INLINE, Container, Fmt, classes
-
 
 # Cell padding (top/bottom, left/right, in points) and the space above a group row of each
 # table class, as print.css sets them: the rows then take the height they take in the PDF.
@@ -38,12 +37,12 @@ class Tables:
         total_width = self.text_width() if isinstance(container.target, docx.document.Document) else None
         padding = next((PADDING[c] for c in cls if c in PADDING), None)
         if padding:
-            ooxml.cell_margins(table, *padding)
+            ooxml_tables.cell_margins(table, *padding)
         for (tr, is_head), row in zip(rows, table.rows):
             if is_head:
-                ooxml.repeat_header_row(row)
+                ooxml_tables.repeat_header_row(row)
             if "brief" not in cls:  # print.css keeps a row on one page, except in briefs
-                ooxml.cant_split(row)
+                ooxml_tables.cant_split(row)
             col = 0
             for cell_el in (c for c in tr if c.tag in {"td", "th"}):
                 span = int(cell_el.get("colspan") or 1)
@@ -55,7 +54,7 @@ class Tables:
                 italic = cell_el.tag == "th" and not bold and bool(cls & ITALIC_ROW_HEADERS)
                 target = Container(cell, reuse_first=True)
                 if is_head and "agenda" in cls:
-                    ooxml.cell_bottom_border(cell)
+                    ooxml_tables.cell_bottom_border(cell)
                 if len(cell_el) == 0 or all(c.tag in INLINE for c in cell_el):
                     p = target.paragraph("Table Text")
                     p.paragraph_format.space_after = Pt(0)  # print.css spaces <p>s in cells, not bare text
