@@ -88,8 +88,8 @@ def _contents_start(html: str) -> int:
 # --------------------------------------------------------------------------- tagged PDF
 
 
-def test_every_pdf_passes_the_pdfua_checker(built: dict) -> None:
-    for key, path in built.items():
+def test_every_pdf_passes_the_pdfua_checker(built: dict, examples: dict) -> None:
+    for key, path in {**built, **examples}.items():
         if key[2] != "pdf":
             continue
         report = pdfua.validate(str(path))
@@ -157,8 +157,8 @@ def test_archival_standard_keeps_the_pdfua_claim(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- DOCX parts
 
 
-def test_every_docx_part_is_schema_valid(built: dict, draft: dict) -> None:
-    for path in [p for key, p in built.items() if key[2] == "docx"] + [draft["docx"]]:
+def test_every_docx_part_is_schema_valid(built: dict, examples: dict, draft: dict) -> None:
+    for path in [p for key, p in {**built, **examples}.items() if key[2] == "docx"] + [draft["docx"]]:
         assert schema_errors(path) == [], path.name
 
 
