@@ -55,7 +55,10 @@ def fixed_time(day: dt.date) -> dt.datetime:
     so that rebuilding unchanged content gives identical files."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            raise UsageProblem(f"SOURCE_DATE_EPOCH={epoch[:20]} is not a time reportgen can write (seconds since 1970)") from None
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 
 

@@ -3,6 +3,8 @@
 Both writers understand exactly this vocabulary (docs/html-contract.md explains each entry).
 A template that emits anything else fails the build with a message naming the template and
 the line of the rendered HTML, instead of one format silently dropping what the other shows.
+Attributes are allowed per element, and their values checked where a writer relies on them:
+no `style`, `src` or other attribute can make WeasyPrint load a file or lay out what Word cannot.
 """
 
 from __future__ import annotations
@@ -36,6 +38,53 @@ VOCABULARY: dict[str, set[str]] = {
 }
 OL_STYLES = {"(i)", "(a)", "a)", "i)", "1.", "(1)", "1)"}
 
+# Attributes any element may carry; data-* attributes are allowed everywhere too (they carry
+# information for the stylesheet and tests, and never load anything).
+GLOBAL_ATTRIBUTES = {"class", "id", "lang", "dir"}
+# tag -> further attributes it may carry
+ATTRIBUTES: dict[str, set[str]] = {
+    "meta": {"charset", "name", "content"},
+    "a": {"href", "title"},
+    "ol": {"start"},
+    "th": {"colspan", "scope"}, "td": {"colspan"},
+}
+# Attributes whose value is one of a few words.
+CHOICES: dict[str, set[str]] = {"scope": {"col", "row"}}
+# Bounds on the numbers writers lay out (generous: content tables are bounded by the schema).
+MAX_COLSPAN = 100
+MAX_WIDTH = 1000
+MAX_START = 9999
+# Link schemes that would run code or read files if followed (markdown-it refuses the same).
+_BAD_SCHEMES = ("javascript:", "vbscript:", "file:", "data:")
+
+
+def _whole_number(value: str | None, low: int, high: int) -> bool:
+    return value is not None and value.strip().isdigit() and low <= int(value) <= high
+
+
+def _attribute_problem(el: etree._Element) -> str | None:
+    """What is wrong with the element's attributes, or None."""
+    allowed = GLOBAL_ATTRIBUTES | ATTRIBUTES.get(el.tag, set())
+    for name in el.attrib:
+        if name not in allowed and not name.startswith("data-"):
+            return f'<{el.tag} {name}="..."> is not part of the HTML contract (attributes of <{el.tag}>: {", ".join(sorted(allowed))}, data-*)'
+    checks = {
+        "colspan": (el.get("colspan"), 1, MAX_COLSPAN),
+        "data-width": (el.get("data-width"), 1, MAX_WIDTH),
+        "start": (el.get("start"), 1, MAX_START),
+    }
+    for name, (value, low, high) in checks.items():
+        if value is not None and not _whole_number(value, low, high):
+            return f'<{el.tag} {name}="{value[:20]}">: {name} must be a whole number from {low} to {high}'
+    for name, words in CHOICES.items():
+        value = el.get(name)
+        if value is not None and value not in words:
+            return f'<{el.tag} {name}="{value[:20]}">: {name} must be one of {", ".join(sorted(words))}'
+    href = (el.get("href") or "").strip().lower()
+    if href.startswith(_BAD_SCHEMES):
+        return f'<a href="{href[:40]}">: links to {href.split(":")[0]}: addresses are not allowed'
+    return None
+
 
 def parse(html: str) -> etree._Element:
     """Parse rendered HTML into an element tree (the same parse both checks and DOCX use)."""
@@ -59,3 +108,6 @@ def check_html(html: str, template: str) -> None:
             raise TemplateProblem(f"{where}: <ol> needs data-style, one of {', '.join(sorted(OL_STYLES))}")
         if el.tag in {"h1", "h2", "h3", "h4"} and not el.get("id"):
             raise TemplateProblem(f"{where}: <{el.tag}> needs an id (for the contents and bookmarks)")
+        problem = _attribute_problem(el)
+        if problem:
+            raise TemplateProblem(f"{where}: {problem}")

@@ -2,19 +2,23 @@
 
 Catalogues are templates/labels/<lang>.yaml; a project's own file overrides the packaged one
 key by key, so a secretariat can change one word without copying the whole catalogue.
+Every catalogue, once merged, must have each key of the packaged English one, of the same kind
+(a word, a list of as many words, a number) and with only the placeholders it uses, so that a
+broken override is reported as one line naming its file instead of failing half-way through a build.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import string
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .errors import UsageProblem
+from .errors import ContentError, Problem, UsageProblem
+from .loader import Marks, load_yaml, mapping_problems, problem_at
+from .project import is_inside
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +26,83 @@ log = logging.getLogger(__name__)
 def available_languages(search_path: Sequence[Path]) -> set[str]:
     """Language codes that have a label catalogue."""
     return {p.stem for d in search_path for p in (d / "labels").glob("*.yaml")}
+
+
+# Sample values for every placeholder a label may use, to try each format string once.
+_SAMPLE = {"day": 1, "day1": 1, "day2": 2, "month": "May", "month1": "May", "month2": "June", "year": 2013,
+           "weekday": "Monday", "date1": "1 May 2013", "date2": "2 June 2014"}
+
+
+def _display(path: Path, search_path: Sequence[Path]) -> str:
+    """templates/labels/xx.yaml relative to the project (or the package's templates folder)."""
+    root = search_path[0].parent
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def _kind(value: Any) -> str:
+    return {str: "a text", list: "a list", dict: "a mapping", int: "a number"}.get(type(value), type(value).__name__)
+
+
+def _value_problems(key: str, value: Any, reference: Any, marks: Marks) -> list[Problem]:
+    if type(value) is not type(reference) or (isinstance(value, list) and not all(isinstance(v, str) for v in value)):
+        return [problem_at(marks, (key,), f"expected {_kind(reference)} like the packaged English catalogue, found {_kind(value)}")]
+    if isinstance(value, list) and len(value) != len(reference):
+        return [problem_at(marks, (key,), f"expected {len(reference)} entries, found {len(value)}")]
+    if key == "clock" and value not in (12, 24):
+        return [problem_at(marks, (key,), f"expected 12 or 24, found {value}")]
+    if isinstance(value, str) and _placeholders(reference):
+        allowed = _placeholders(reference)
+        try:
+            unknown = sorted(_placeholders(value) - allowed)
+            if not unknown:
+                value.format(**_SAMPLE)
+        except (ValueError, IndexError) as exc:
+            return [problem_at(marks, (key,), f"not a valid format ({exc}); use {', '.join('{' + p + '}' for p in sorted(allowed))}")]
+        if unknown:
+            return [problem_at(marks, (key,), f"unknown placeholder {{{unknown[0]}}}; use {', '.join('{' + p + '}' for p in sorted(allowed))}")]
+    return []
+
+
+def load_catalogue(language: str, search_path: Sequence[Path]) -> tuple[dict[str, Any], list[Problem]]:
+    """The merged catalogue of `language` (packaged first, the project's on top) and what is
+    wrong with it, each problem naming the file that causes it."""
+    values: dict[str, Any] = {}
+    marks: dict[str, Marks] = {}  # key -> marks of the file that gave it
+    problems: list[Problem] = []
+    files: list[str] = []
+    for folder in reversed(search_path):
+        path = folder / "labels" / f"{language}.yaml"
+        if not path.is_file():
+            continue
+        display = _display(path, search_path)
+        files.append(display)
+        if not is_inside(path, folder):
+            problems.append(Problem(display, 1, 1, "", "leads outside the template folder (through a symbolic link); "
+                                    "labels are read only from the template folders"))
+            continue
+        loaded = load_yaml(path, display)
+        found = mapping_problems(loaded, display)
+        problems += found
+        if not found:
+            values.update(loaded.data)
+            marks.update({key: loaded.marks for key in loaded.data})
+    if not files:
+        known = ", ".join(sorted(available_languages(search_path)))
+        raise UsageProblem(f"no label catalogue for language '{language}' (available: {known})")
+    if problems:
+        return values, problems
+    reference_path = search_path[-1] / "labels" / "en.yaml"
+    reference = load_yaml(reference_path, str(reference_path)).data if reference_path.is_file() else None
+    for key, expected in (reference or {}).items():
+        if key not in values:
+            problems.append(Problem(files[-1], 1, 1, "", f"missing key '{key}' (every catalogue needs the keys of the packaged labels/en.yaml)"))
+        else:
+            problems += _value_problems(key, values[key], expected, marks[key])
+    return values, problems
 
 
 class Labels:
@@ -33,15 +114,9 @@ class Labels:
 
     @classmethod
     def load(cls, language: str, search_path: Sequence[Path]) -> Labels:
-        values: dict[str, Any] = {}
-        # Packaged defaults first, then the project's overrides on top.
-        for folder in reversed(search_path):
-            path = folder / "labels" / f"{language}.yaml"
-            if path.is_file():
-                values.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
-        if not values:
-            known = ", ".join(sorted(available_languages(search_path)))
-            raise UsageProblem(f"no label catalogue for language '{language}' (available: {known})")
+        values, problems = load_catalogue(language, search_path)
+        if problems:
+            raise ContentError(problems)
         return cls(language, values)
 
     def __getitem__(self, key: str) -> Any:

@@ -1,8 +1,9 @@
 """Load YAML while remembering where every value came from (file, line, column).
 
-PyYAML's composer gives us nodes with start marks; we build plain Python data from them
-ourselves so that each value's key path can be traced back to the file, and so duplicate keys
-are reported instead of silently overwritten.
+libyaml's C parser gives us events with start marks; we compose plain Python data from them
+ourselves (without recursion) so that each value's key path can be traced back to the file,
+duplicate keys are reported instead of silently overwritten, and hostile files are stopped by
+the limits in `Limits` (size, nesting, alias expansion) instead of exhausting memory or the stack.
 """
 
 from __future__ import annotations
@@ -72,75 +73,263 @@ def problem_at(marks: Marks, path: KeyPath, message: str, *, key: bool = False, 
     return Problem(mark.file, mark.line, mark.column, format_path(path), message)
 
 
-def _empty(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.value == "" and node.style is None
+class Limits:
+    """Bounds on what one YAML file may make the loader do (docs/content.md, "Limits").
+
+    libyaml parses without recursion, but what a file expands to is bounded here: a 14 KB file
+    of nested aliases would otherwise expand to hundreds of millions of values."""
+
+    file_bytes = 5_000_000
+    """Size of one file."""
+    string_chars = 100_000
+    """Characters in one text value."""
+    depth = 64
+    """Nesting of lists and mappings."""
+    alias_values = 100_000
+    """Values that aliases (*name) expand to, counted over the whole file."""
+
+
+# Characters XML 1.0 (and so both writers) can carry: tab, line breaks, and everything from
+# U+0020 except surrogates and U+FFFE/U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_DUPLICATE = object()  # the key being composed repeats an earlier one
+_COLLECTION_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+def character_problem(text: str) -> str | None:
+    """Why `text` cannot be printed, or None: the first character XML cannot carry."""
+    bad = _NOT_XML.search(text)
+    if bad is None:
+        return None
+    return f"character U+{ord(bad.group()):04X} at position {bad.start() + 1} cannot be carried by PDF or Word documents; remove it"
+
+
+class _Fatal(Exception):
+    """A problem that stops reading the file (a limit exceeded, an anchor referring to itself)."""
+
+    def __init__(self, mark: Any, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+@dataclass
+class _Open:
+    """A mapping or list being composed."""
+
+    path: KeyPath
+    mark: Any
+    anchor: str | None
+    value: Any
+    size: int = 1
+    key: Any = None  # mappings: the key whose value comes next (None: a key comes next)
+    key_text: str = ""  # mappings: that key as written
+    flow: bool = False  # written {…} / […]
+    pairs: list[tuple[str, tuple[str, Any] | None]] = field(default_factory=list)  # (key, (scalar, style) or None)
+    merges: list[tuple[Any, Any]] = field(default_factory=list)  # (mapping, mark) to merge in
 
 
 class _Builder:
+    """Compose plain Python data from libyaml's event stream, without recursion.
+
+    Every value's path gets the mark where it starts; aliases share the anchored value and are
+    counted by the number of values they stand for; `<<` merge keys follow YAML 1.1 (keys of the
+    mapping itself win over merged ones, earlier merged mappings over later)."""
+
     def __init__(self, display_name: str) -> None:
         self.file = display_name
         self.marks = Marks()
         self.problems: list[Problem] = []
-        # Reuse PyYAML's safe scalar constructors (ints, floats, dates, booleans, null).
-        self._constructor = yaml.SafeLoader("")
+        # PyYAML's safe resolver and scalar constructors (ints, floats, dates, booleans, null).
+        self._safe = yaml.SafeLoader("")
+        self.anchors: dict[str, tuple[Any, int]] = {}  # name -> (value, number of values)
+        self.open_anchors: set[str] = set()
+        self.expanded = 0
 
-    def _mark(self, node: yaml.Node) -> Mark:
-        return Mark(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
+    def _mark(self, mark: Any) -> Mark:
+        return Mark(self.file, mark.line + 1, mark.column + 1)
 
-    def build(self, node: yaml.Node, path: KeyPath) -> Any:
-        self.marks.values[path] = self._mark(node)
-        if isinstance(node, yaml.MappingNode):
-            self._constructor.flatten_mapping(node)  # resolves YAML merge keys (<<)
-            self._slip_hints(node, path)
-            result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                key = self._constructor.construct_object(key_node, deep=True)
-                if not isinstance(key, str):
-                    key = str(key)
-                if key in result:
-                    first = self.marks.keys[(*path, key)]
-                    self.problems.append(
-                        Problem(self.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                                format_path((*path, key)),
-                                f"duplicate key '{key}' (first given at line {first.line})")
-                    )
-                    continue
-                self.marks.keys[(*path, key)] = self._mark(key_node)
-                result[key] = self.build(value_node, (*path, key))
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+    def _problem(self, mark: Any, path: KeyPath, message: str) -> None:
+        m = self._mark(mark)
+        self.problems.append(Problem(self.file, m.line, m.column, format_path(path), message))
+
+    def scalar(self, event: yaml.ScalarEvent, path: KeyPath) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self._safe.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _MERGE_TAG:
+            return _MERGE_TAG
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
-            return self._constructor.construct_object(node, deep=True)
+            value = self._safe.construct_object(node, deep=True)
         except ValueError:
             # Looks like a date or number but is not one (2013-07-32): keep the text, so the
             # schema reports it against the field with what was expected.
-            return node.value
+            value = event.value
+        if isinstance(value, bytes):
+            self._problem(event.start_mark, path, "binary values (!!binary) are not supported")
+            return None
+        if isinstance(value, str):
+            self.check_text(value, event.start_mark, path)
+        return value
 
-    def _slip_hints(self, node: yaml.MappingNode, path: KeyPath) -> None:
+    def check_text(self, text: str, mark: Any, path: KeyPath) -> None:
+        if len(text) > Limits.string_chars:
+            self._problem(mark, path, f"text of {len(text)} characters is longer than the limit of {Limits.string_chars}")
+        why = character_problem(text)
+        if why:
+            self._problem(mark, path, why)
+
+    def build(self, loader: Any, prefix: KeyPath) -> Any:
+        """Compose the single document of the stream (None for an empty file)."""
+        stack: list[_Open] = []
+        root: Any = None
+        done = False
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent, yaml.StreamEndEvent)):
+                if isinstance(event, yaml.DocumentStartEvent) and done:
+                    raise _Fatal(event.start_mark, "expected one document in the file, found a second (---)")
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                closed = stack.pop()
+                parent = stack[-1] if stack else None
+                if isinstance(closed.value, dict):
+                    self._merge(closed)
+                    self._slip_hints(closed)
+                if closed.anchor is not None:
+                    self.anchors[closed.anchor] = (closed.value, closed.size)
+                    self.open_anchors.discard(closed.anchor)
+                value, size, mark = closed.value, closed.size, closed.mark
+            else:
+                parent = stack[-1] if stack else None
+                path = self._child_path(parent, prefix)
+                if isinstance(event, yaml.AliasEvent):
+                    if parent is not None and isinstance(parent.value, dict) and parent.key is None:
+                        raise _Fatal(event.start_mark, "an alias (*name) cannot be used as a key")
+                    if event.anchor in self.open_anchors:
+                        raise _Fatal(event.start_mark, f"alias *{event.anchor} refers to the value that contains it")
+                    if event.anchor not in self.anchors:
+                        raise _Fatal(event.start_mark, f"unknown alias *{event.anchor}")
+                    value, size = self.anchors[event.anchor]
+                    self.expanded += size
+                    if self.expanded > Limits.alias_values:
+                        raise _Fatal(event.start_mark, f"aliases expand to more than {Limits.alias_values} values")
+                    mark = event.start_mark
+                    self.marks.values[path] = self._mark(mark)
+                elif isinstance(event, yaml.ScalarEvent):
+                    if parent is not None and isinstance(parent.value, dict) and parent.key is None:
+                        self._key(parent, event)
+                        continue
+                    value, size, mark = self.scalar(event, path), 1, event.start_mark
+                    self.marks.values[path] = self._mark(mark)
+                    if event.anchor is not None:
+                        self.anchors[event.anchor] = (value, 1)
+                else:  # a mapping or list opens
+                    if parent is not None and isinstance(parent.value, dict) and parent.key is None:
+                        raise _Fatal(event.start_mark, "a key must be plain text, not a list or mapping")
+                    if len(stack) >= Limits.depth:
+                        raise _Fatal(event.start_mark, f"lists and mappings nest more than {Limits.depth} levels deep")
+                    if event.tag not in _COLLECTION_TAGS:
+                        raise _Fatal(event.start_mark, f"tag {event.tag} is not supported")
+                    self.marks.values[path] = self._mark(event.start_mark)
+                    value = {} if isinstance(event, yaml.MappingStartEvent) else []
+                    stack.append(_Open(path, event.start_mark, event.anchor, value, flow=bool(event.flow_style)))
+                    if event.anchor is not None:
+                        self.open_anchors.add(event.anchor)
+                    continue
+            if parent is None:
+                root, done = value, True
+            else:
+                if isinstance(parent.value, dict):
+                    scalar = (event.value, event.style) if isinstance(event, yaml.ScalarEvent) else None
+                    parent.pairs.append((parent.key_text, scalar))
+                self._add(parent, value, size, mark)
+        return root
+
+    def _child_path(self, parent: _Open | None, prefix: KeyPath) -> KeyPath:
+        if parent is None:
+            return prefix
+        if isinstance(parent.value, list):
+            return (*parent.path, len(parent.value))
+        if parent.key is _DUPLICATE:
+            return (*parent.path, "<duplicate>")  # reported at its key; its value is dropped
+        return (*parent.path, "<<") if parent.key == _MERGE_TAG else (*parent.path, parent.key)
+
+    def _key(self, parent: _Open, event: yaml.ScalarEvent) -> None:
+        tag = event.tag or self._safe.resolve(yaml.ScalarNode, event.value, event.implicit)
+        key = _MERGE_TAG if tag == _MERGE_TAG else event.value
+        if key != _MERGE_TAG:
+            path = (*parent.path, key)
+            self.check_text(key, event.start_mark, path)
+            if key in parent.value:
+                first = self.marks.keys[path]
+                self._problem(event.start_mark, path, f"duplicate key '{key}' (first given at line {first.line})")
+                key = _DUPLICATE
+            else:
+                self.marks.keys[path] = self._mark(event.start_mark)
+        parent.key, parent.key_text = key, event.value
+
+    def _add(self, parent: _Open, value: Any, size: int, mark: Any) -> None:
+        parent.size += size
+        if isinstance(parent.value, list):
+            parent.value.append(value)
+            return
+        key = parent.key
+        parent.key = None
+        if key is _DUPLICATE:
+            return
+        if key == _MERGE_TAG:
+            sources = value if isinstance(value, list) else [value]
+            if not all(isinstance(s, dict) for s in sources):
+                self._problem(mark, (*parent.path, "<<"), "a merge key (<<) takes a mapping or a list of mappings")
+                return
+            parent.merges.extend((s, mark) for s in sources)
+            return
+        parent.value[key] = value
+
+    def _merge(self, closed: _Open) -> None:
+        """YAML 1.1 merge: keys of the mapping itself win, then earlier merged mappings."""
+        for source, mark in closed.merges:
+            for key, value in source.items():
+                if key not in closed.value:
+                    closed.value[key] = value
+                    self.marks.keys[(*closed.path, key)] = self._mark(mark)
+                    self.marks.values[(*closed.path, key)] = self._mark(mark)
+
+    def _slip_hints(self, closed: _Open) -> None:
         """Record how to quote what the usual slips turned into keys: a sentence ending in a colon
         (a mapping of one key without a value) and a comma inside a {…} value (a key without a value)."""
-        pairs = node.value
+        pairs, path = closed.pairs, closed.path
         in_list = bool(path) and isinstance(path[-1], int)
-        if in_list and not node.flow_style and len(pairs) == 1 and _empty(pairs[0][1]) and " " in str(pairs[0][0].value):
-            sentence = pairs[0][0].value
+        if in_list and not closed.flow and len(pairs) == 1 and _empty(pairs[0][1]) and " " in pairs[0][0]:
+            sentence = pairs[0][0]
             self.marks.hints[path] = (f"'{sentence}:' is read as a key: a sentence ending in a colon must be "
                                       f"in quotes, e.g. - \"{sentence}:\"")
             return
         key, value = pairs[0] if len(pairs) == 1 else (None, None)
-        if (in_list and not node.flow_style and key is not None and isinstance(value, yaml.ScalarNode)
-                and value.style is None and re.match(r"[A-Z]|\S+ ", str(key.value))):
-            text = f"{key.value}: {value.value}"
+        if in_list and not closed.flow and key is not None and _plain(value) and re.match(r"[A-Z]|\S+ ", key):
+            text = f"{key}: {value[0]}"
             short = text if len(text) <= 40 else text[:37] + "..."
             self.marks.hints[path] = (f"'{short}' is read as a key and a value: text with ': ' in it must be "
-                                      f"in quotes, e.g. - \"{key.value}: …\"")
+                                      f"in quotes, e.g. - \"{key}: …\"")
             return
-        if node.flow_style:
+        if closed.flow:
             for (prev_key, prev_value), (key, value) in zip(pairs, pairs[1:]):
-                if _empty(value) and isinstance(prev_value, yaml.ScalarNode) and prev_value.style is None:
-                    self.marks.hints[(*path, str(key.value))] = (
-                        f"'{key.value}' is read as a key: a comma inside {{…}} ends the value before it; "
-                        f"put that value in quotes, e.g. {prev_key.value}: \"{prev_value.value}, {key.value}\"")
+                if _empty(value) and _plain(prev_value):
+                    self.marks.hints[(*path, key)] = (
+                        f"'{key}' is read as a key: a comma inside {{…}} ends the value before it; "
+                        f"put that value in quotes, e.g. {prev_key}: \"{prev_value[0]}, {key}\"")
+
+
+def _plain(scalar: tuple[str, Any] | None) -> bool:
+    """Whether a recorded value is a plain (unquoted) scalar."""
+    return scalar is not None and not scalar[1]  # libyaml gives plain style as "", PyYAML as None
+
+
+def _empty(scalar: tuple[str, Any] | None) -> bool:
+    return _plain(scalar) and scalar[0] == ""  # type: ignore[index]
 
 
 @dataclass
@@ -159,26 +348,51 @@ def mapping_problems(loaded: Loaded, display_name: str) -> list[Problem]:
     return problems
 
 
+# libyaml's C parser (PyYAML's own pure-Python parser if PyYAML was built without it).
+_PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# libyaml's terse messages for the mistakes people make most, with what to look at.
+_SYNTAX_HINTS = {
+    "did not find expected key": " (is this line indented like the keys around it?)",
+    "mapping values are not allowed in this context": " (text with ': ' in it must be in quotes, e.g. title: \"Note: the text\")",
+    "found character that cannot start any token": " (quote a text that starts with this character)",
+}
+
+
 def load_yaml(path: Path, display_name: str, prefix: KeyPath = ()) -> Loaded:
     """Load one YAML file; `prefix` is prepended to every recorded key path."""
     try:
+        size = path.stat().st_size
+        if size > Limits.file_bytes:
+            return Loaded(None, Marks(), [Problem(display_name, 1, 1, "", f"the file is {size / 1e6:.1f} MB; the limit is "
+                                                   f"{Limits.file_bytes / 1e6:.0f} MB (split it with include:)")])
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return Loaded(None, Marks(), [Problem(display_name, 1, 1, "", f"not UTF-8 text ({exc.reason})")])
     except OSError as exc:
         return Loaded(None, Marks(), [Problem(display_name, 1, 1, "", f"cannot read file ({exc.strerror})")])
     builder = _Builder(display_name)
+    loader = _PARSER(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = builder.build(node, prefix) if node is not None else None
+        data = builder.build(loader, prefix)
+    except _Fatal as exc:
+        mark = builder._mark(exc.mark)
+        return Loaded(None, Marks(), [Problem(display_name, mark.line, mark.column, "", exc.message)])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        if problem == "mapping values are not allowed here":
-            problem += " (text with ': ' in it must be in quotes, e.g. title: \"Note: the text\")"
-        return Loaded(None, Marks(), [Problem(display_name, line, col, "", f"YAML syntax error: {problem}")])
+        hint = _SYNTAX_HINTS.get(problem, "")
+        return Loaded(None, Marks(), [Problem(display_name, line, col, "", f"YAML syntax error: {problem}{hint}")])
+    except yaml.reader.ReaderError as exc:  # a raw control character: libyaml gives its byte offset
+        before = text.encode("utf-8")[:exc.position].decode("utf-8", errors="ignore")
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        char = text[len(before)] if len(before) < len(text) else ""
+        what = f" (U+{ord(char):04X})" if char else ""
+        return Loaded(None, Marks(), [Problem(display_name, line, col, "", f"YAML syntax error: {exc.reason}{what}; remove it")])
     except yaml.YAMLError as exc:
         return Loaded(None, Marks(), [Problem(display_name, 1, 1, "", f"YAML error: {exc}")])
+    finally:
+        loader.dispose()
     log.debug("loaded %s", display_name)
     return Loaded(data, builder.marks, builder.problems)

@@ -41,6 +41,11 @@ def _make_parser() -> MarkdownIt:
     def render_footnote(self, tokens, idx, options, env):  # type: ignore[no-untyped-def]
         ident = tokens[idx].meta["id"]
         notes: Mapping[str, str] = env.get("footnotes", {})
+        printed: set[str] | None = env.get("printed")
+        if printed is not None:  # a note is printed once, where it is first cited
+            if ident in printed:
+                return ""
+            printed.add(ident)
         body = inline(notes.get(ident, ident), {})  # footnotes do not nest
         return f'<span class="fn">{body}</span>'
 

@@ -51,6 +51,11 @@ class Project:
             return str(path)
 
 
+def is_inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, with every symbolic link followed, lies inside `folder` (links followed too)."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
 def default_templates_dir() -> Path:
     """The packaged default templates (in a source checkout: the repository's templates/)."""
     packaged = Path(__file__).parent / "_templates"

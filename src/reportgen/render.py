@@ -19,10 +19,26 @@ from .labels import Labels
 from .markup import inline, paragraphs, plain
 from .model import Meeting, theme_labels
 from .participants import participant_groups
+from .project import is_inside
 
 log = logging.getLogger(__name__)
 
 TEMPLATE_SUFFIX = ".html.j2"
+
+
+class _ConfinedLoader(jinja2.FileSystemLoader):
+    """Reads templates only from inside its folder: a symbolic link leading elsewhere is an error."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.folder = folder
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if filename is not None and not is_inside(Path(filename), self.folder):
+            raise TemplateProblem(f"{filename}: leads outside {self.folder} (through a symbolic link); "
+                                  "templates are read only from the template folders")
+        return source, filename, uptodate
 
 
 class Renderer:
@@ -31,7 +47,7 @@ class Renderer:
     def __init__(self, search_path: Sequence[Path]) -> None:
         self.search_path = list(search_path)
         self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in self.search_path]),
+            loader=jinja2.ChoiceLoader([_ConfinedLoader(d) for d in self.search_path]),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -58,15 +74,29 @@ class Renderer:
             raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(self.kinds())})") from None
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
+        except UnicodeDecodeError as exc:
+            raise TemplateProblem(f"{self._find(name)}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
         try:
             html = template.render(context)
-        except jinja2.TemplateError as exc:
+        except jinja2.TemplateSyntaxError as exc:  # in a template it includes, imports or extends
+            raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
+        except UnicodeDecodeError as exc:
+            raise TemplateProblem(f"{_template_location(exc, template)}: a template it uses is not UTF-8 text ({exc.reason})") from None
+        except TemplateProblem:
+            raise
+        except RecursionError:
+            raise TemplateProblem(f"{template.filename or name}: templates include, extend or call themselves without end") from None
+        except Exception as exc:  # templates are user code: any failure is theirs, reported by location
             raise TemplateProblem(f"{_template_location(exc, template)}: {type(exc).__name__}: {exc}") from None
         labels = context.get("labels")
         if isinstance(labels, Labels):
             html = place_footnote_calls(html, labels)
         check_html(html, template.filename or name)
         return html
+
+    def _find(self, name: str) -> str:
+        """The file the loader reads for template `name` (project templates first)."""
+        return next((str(d / name) for d in self.search_path if (d / name).is_file()), name)
 
 
 def _template_location(exc: Exception, template: jinja2.Template) -> str:
@@ -104,13 +134,16 @@ def mention(ref: schema.SpeakerRef, short: bool = True, on_behalf: str = "on beh
 
 
 class Footnotes:
-    """Renders text fields, resolving [^id] against the meeting's footnotes."""
+    """Renders text fields, resolving [^id] against the meeting's footnotes. Each note is printed
+    once per document, where it is first cited, so a text the template repeats cannot print
+    a note twice and shift the numbers of every later one."""
 
     def __init__(self, notes: dict[str, str]) -> None:
         self.notes = notes
+        self.printed: set[str] = set()
 
     def __call__(self, text: str) -> Markup:
-        return inline(text, {"footnotes": self.notes})
+        return inline(text, {"footnotes": self.notes, "printed": self.printed})
 
 
 def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = False, today: dt.date | None = None) -> dict[str, Any]:

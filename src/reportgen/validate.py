@@ -18,17 +18,16 @@ from pydantic import BaseModel, ValidationError
 
 from . import schema
 from .errors import Problem, did_you_mean
-from .labels import available_languages
+from .labels import available_languages, load_catalogue
 from .loader import KeyPath, Loaded, Marks, format_path, load_yaml, mapping_problems, problem_at
 from .model_checks import check_nodes
+from .printable import FOOTNOTE_REF, OUTSIDE_PROJECT, inside_project, value_problems
 from .project import MEETING_FILE, Project, template_search_path
 
 log = logging.getLogger(__name__)
 
 # List kinds whose items are counted by theme in comparison briefs, so each must carry a theme.
 TAGGED_KINDS = frozenset({"conclusions", "recommendations", "messages"})
-
-FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 
 _TAGGED_BLOCKS: dict[str, type[BaseModel]] = {
     "<list>": schema.ListBlock, "<intervention>": schema.Intervention, "<floor_debate>": schema.FloorDebate,
@@ -102,6 +101,9 @@ def _expected(error: dict[str, Any]) -> str:
         return msg.removeprefix("Value error, ")
     if kind == "block_kind":
         return msg
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = error.get("ctx", {})
+        return f"expected at least {bound['ge']}" if "ge" in bound else f"expected at most {bound['le']}"
     if msg.startswith("Input should be "):
         return "expected " + msg.removeprefix("Input should be ")
     return msg[0].lower() + msg[1:]
@@ -154,6 +156,8 @@ def load_meeting_files(project: Project, meeting_id: str) -> tuple[dict[str, Any
     """Load meeting.yaml and the files it includes, merging their top-level keys in order."""
     folder = project.meeting_dir(meeting_id)
     main_path = folder / MEETING_FILE
+    if not inside_project(project, main_path):
+        return None, Marks(), [Problem(f"{project.content_dir.name}/{meeting_id}/{MEETING_FILE}", 1, 1, "", OUTSIDE_PROJECT)]
     main = load_yaml(main_path, project.display(main_path))
     problems = mapping_problems(main, project.display(main_path))
     if not isinstance(main.data, dict):
@@ -169,6 +173,9 @@ def load_meeting_files(project: Project, meeting_id: str) -> tuple[dict[str, Any
         path = folder / name
         if Path(name).is_absolute() or ".." in Path(name).parts or not path.is_file():
             problems.append(problem_at(marks, ("include", index), f"no file '{name}' in {project.display(folder)}/"))
+            continue
+        if not inside_project(project, path):
+            problems.append(problem_at(marks, ("include", index), f"'{name}' {OUTSIDE_PROJECT}"))
             continue
         part: Loaded = load_yaml(path, project.display(path))
         problems.extend(part.problems)
@@ -251,6 +258,8 @@ class _RefChecker:
         start, end = doc.meeting.start, doc.meeting.end or doc.meeting.start
 
         for path, node in walk(doc):
+            for message in value_problems(path, node):
+                self.add(path, message)
             if isinstance(node, str):
                 refs = FOOTNOTE_REF.findall(node)
                 cited.update(refs)
@@ -305,6 +314,8 @@ def load_themes(project: Project) -> tuple[schema.ThemesFile | None, list[Proble
     path = project.themes_file
     if not path.is_file():
         return None, []
+    if not inside_project(project, path):
+        return None, [Problem(project.display(path), 1, 1, "", OUTSIDE_PROJECT)]
     loaded = load_yaml(path, project.display(path))
     if loaded.problems:
         return None, loaded.problems
@@ -378,8 +389,11 @@ def check_meeting(project: Project, meeting_id: str, themes: schema.ThemesFile |
             return None, problems
         broken = patched[1]
     theme_ids = {t.id for t in themes.themes} if themes else set()
-    checker = _RefChecker(doc, marks, theme_ids, available_languages(template_search_path(project)))
+    search_path = template_search_path(project)
+    checker = _RefChecker(doc, marks, theme_ids, available_languages(search_path))
     problems += [p for p in checker.run() if not any(_inside(p, marks, b) for b in broken)]
+    if not problems:  # the build will need the document language's label catalogue: check it too
+        problems += load_catalogue(doc.document.language, search_path)[1]
     return (None if problems else doc), problems
 
 

@@ -12,6 +12,18 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 
 Text = Annotated[str, StringConstraints(min_length=1)]
 
+# Bounds that keep every valid document printable in both formats (docs/content.md, "Limits").
+MAX_TABLE_COLUMNS = 20
+"""Columns of a table: more cannot be read on an A4 page, even in landscape."""
+MAX_LIST_NUMBER = 999
+"""Highest number of a numbered list item."""
+MAX_LETTER_NUMBER = 26
+"""Highest item of a list numbered with letters (Word and the PDF agree up to z)."""
+MAX_SECTION_DEPTH = 6
+"""Levels of sections inside sections."""
+MAX_LIST_DEPTH = 5
+"""Levels of lists inside list items."""
+
 
 def _single_line(value: str) -> str:
     if "\n" in value.strip():

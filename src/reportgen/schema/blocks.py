@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag
+from pydantic import BeforeValidator, Discriminator, Field, PrivateAttr, Tag, model_validator
 
-from .base import Id, Line, ListStyle, Strict, Text
+from .base import (
+    MAX_LETTER_NUMBER, MAX_LIST_DEPTH, MAX_LIST_NUMBER, MAX_SECTION_DEPTH, MAX_TABLE_COLUMNS, Id, Line, ListStyle, Strict,
+    Text,
+)
 from .meeting import Amount, RoleHolder
 
 # --------------------------------------------------------------------------- body blocks
@@ -54,10 +57,26 @@ class ListBlock(Strict):
     """What the items are; conclusions, recommendations and messages are counted in briefs.
     An adopted text (declaration, resolution) is a `preambular` list (list: none; opening words,
     the `lead`, in italics) followed by a `decisions` list (its numbered operative paragraphs)."""
-    start: int = Field(1, ge=1)
+    start: int = Field(1, ge=1, le=MAX_LIST_NUMBER)
     """Number of the first item."""
     items: list[Item] = Field(min_length=1)
     """The items."""
+
+    # How many lists deep this one goes (1: no list inside its items).
+    _depth: int = PrivateAttr(default=1)
+
+    @model_validator(mode="after")
+    def _bounds(self) -> ListBlock:
+        last = self.start + len(self.items) - 1
+        limit = MAX_LETTER_NUMBER if "a" in self.list else MAX_LIST_NUMBER
+        if self.numbered and last > limit:
+            what = "with letters run from a to z" if limit == MAX_LETTER_NUMBER else f"run to {limit} at most"
+            raise ValueError(f"lists numbered {what}; this one would reach {last}")
+        inner = [b._depth for item in self.items for b in item.more if isinstance(b, ListBlock)]
+        self._depth = 1 + max(inner, default=0)
+        if self._depth > MAX_LIST_DEPTH:
+            raise ValueError(f"lists nest at most {MAX_LIST_DEPTH} levels deep inside list items")
+        return self
 
     @property
     def numbered(self) -> bool:
@@ -97,7 +116,7 @@ class Cell(Strict):
 
     text: str = ""
     """The cell's text (paragraphs)."""
-    colspan: int = Field(1, ge=1)
+    colspan: int = Field(1, ge=1, le=MAX_TABLE_COLUMNS)
     """Number of columns it spans."""
     header: bool = False
     """True for a header cell."""
@@ -117,14 +136,32 @@ class TableBlock(Strict):
     """Caption printed above the table, if any."""
     columns: list[str] = []
     """Header row (repeated on every page)."""
-    rows: list[list[TableCell]]
+    rows: list[Annotated[list[TableCell], Field(min_length=1)]] = Field(min_length=1)
     """Rows of cells."""
     landscape: bool = False
     """Print the table on landscape pages."""
-    widths: list[int] = []
-    """Relative column widths, e.g. [1, 2, 2]."""
+    widths: list[Annotated[int, Field(ge=1, le=100)]] = []
+    """Relative column widths, one whole number from 1 to 100 per column, e.g. [1, 2, 2]."""
     row_headers: bool = False
     """The first cell of each row names the row (a label column): screen readers announce it with the row."""
+
+    @property
+    def column_count(self) -> int:
+        """The header row's columns, else the widest row's."""
+        return len(self.columns) or max(sum(cell.colspan for cell in row) for row in self.rows)
+
+    @model_validator(mode="after")
+    def _shape(self) -> TableBlock:
+        count = self.column_count
+        if count > MAX_TABLE_COLUMNS:
+            raise ValueError(f"a table has at most {MAX_TABLE_COLUMNS} columns; this one has {count}")
+        for i, row in enumerate(self.rows):
+            span = sum(cell.colspan for cell in row)
+            if span > count:
+                raise ValueError(f"rows[{i}] spans {span} columns, but the table has {count}")
+        if self.widths and len(self.widths) != count:
+            raise ValueError(f"widths gives {len(self.widths)} columns, but the table has {count}")
+        return self
 
 
 class Dateline(Strict):
@@ -196,9 +233,22 @@ class Section(Strict):
     sections: list[Section] = []
     """Subsections."""
 
+    # How many levels of sections this one holds (1: no subsections).
+    _depth: int = PrivateAttr(default=1)
+
+    @model_validator(mode="after")
+    def _nesting(self) -> Section:
+        self._depth = 1 + max((s._depth for s in self.sections), default=0)
+        if self._depth > MAX_SECTION_DEPTH:
+            raise ValueError(f"sections nest at most {MAX_SECTION_DEPTH} levels deep")
+        return self
+
 
 class Annex(Section):
     """An annex: a section on a new page, with generated or written content."""
+
+    heading: Line
+    """Heading text (an annex always has one: it opens a page and is listed in the contents)."""
 
     generate: Literal["biographies", "agenda", "participants", "documents"] | None = None
     """Content generated from the data: the people's biographies, the agenda, the list of

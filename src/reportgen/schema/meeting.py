@@ -116,7 +116,7 @@ class Figure(Strict):
 class Amount(Strict):
     """A sum of money named in an item."""
 
-    value: float
+    value: float = Field(allow_inf_nan=False)
     """The amount, in units of the currency (440 billion = 440000000000)."""
     currency: Literal["USD", "EUR", "GBP", "CHF", "MXN"]
     """ISO 4217 currency code."""

@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import docx
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
 from ..contract import parse
+from ..errors import TemplateProblem
 from . import GENERATOR, WriteContext, atomic_target, ooxml, ooxml_tables
 from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes
 from .docx_furniture import Furniture
@@ -245,7 +247,15 @@ def _clear_body(document: Any) -> None:
 def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     from .pdf import heading_pages  # the PDF layout gives the contents its page numbers
 
-    document = docx.Document(str(ctx.find("reference.docx")))
+    reference = ctx.find("reference.docx")
+    try:
+        document = docx.Document(str(reference))
+    except PackageNotFoundError:  # empty, or not a zip package at all
+        raise TemplateProblem(f"{reference}: not a usable Word document (not a .docx package)") from None
+    except KeyError as exc:  # a zip package without the parts of a Word document
+        raise TemplateProblem(f"{reference}: not a usable Word document ({exc.args[0]})") from None
+    except Exception as exc:  # a user-supplied file: corrupt, or a package of another kind
+        raise TemplateProblem(f"{reference}: not a usable Word document ({type(exc).__name__}: {exc})") from None
     _clear_body(document)
     ensure_styles(document)
     root = parse(html)
@@ -283,13 +293,19 @@ def _set_properties(document: Any, root: Any, ctx: WriteContext) -> None:
     ooxml.set_application(document, GENERATOR)
 
 
+def _zip_time(date_time: tuple[int, ...]) -> tuple[int, int, int, int, int, int]:
+    """Zip entry stamps run from 1980 to 2107: an older or later document date is clamped."""
+    clamped = min(max(tuple(date_time), (1980, 1, 1, 0, 0, 0)), (2107, 12, 31, 23, 59, 58))
+    return clamped  # type: ignore[return-value]
+
+
 def _save_reproducibly(document: Any, path: Path, date_time: tuple[int, ...]) -> None:
     """Save with fixed zip entry dates, so unchanged content gives a byte-identical file."""
     buffer = io.BytesIO()
     document.save(buffer)
     with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=date_time)  # type: ignore[arg-type]
+            fixed = zipfile.ZipInfo(info.filename, date_time=_zip_time(date_time))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             target.writestr(fixed, source.read(info.filename))

@@ -1,7 +1,11 @@
 """PDF writer: WeasyPrint with templates/print.css, tagged for accessibility (PDF/UA-1).
 
+WeasyPrint reads files only through `TemplateFetcher` (the project's and the package's template
+folders, never the network or another file), and the laid-out pages are checked so that text
+that does not fit a page is an error instead of being silently cut at the margin.
+
 The layout is computed once per rendered HTML and kept on the WriteContext: the DOCX writer
-reads the page of every heading from it to fill in its contents page (docx_pages.py).
+reads the page of every heading from it to fill in its contents page.
 """
 
 from __future__ import annotations
@@ -9,6 +13,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
 
 import lxml.html
 
@@ -29,13 +35,16 @@ PDF_STANDARDS: dict[str, str] = {
 }
 DEFAULT_STANDARD = "ua-1"
 PDFUA_ID = b' xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfuaid:part="1"'
+# How far (in CSS px) a box may reach past the page's content area before text counts as lost.
+_TOLERANCE = 2.0
 
 
 def _prepare(html: str) -> str:
     """What the contract says with data attributes, said in CSS for WeasyPrint.
 
     <ol start>: WeasyPrint ignores it once markers are drawn by the stylesheet: reset the counter.
-    <col data-width>: relative column widths, as the DOCX writer sizes its grid."""
+    <col data-width>: relative column widths, as the DOCX writer sizes its grid.
+    Each table is named (caption, else first cell) for the message if it does not fit a page."""
     root = parse(html)
     for ol in root.iter("ol"):
         start = int(ol.get("start") or 1)
@@ -50,6 +59,8 @@ def _prepare(html: str) -> str:
         widths = [int(c.get("data-width") or 1) for c in cols]
         for col, width in zip(cols, widths):
             col.set("style", f"width: {100 * width / sum(widths):.2f}%")
+    for table in root.iter("table"):
+        table.set("data-name", _table_name(table))
     return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
@@ -84,6 +95,28 @@ def _strip_trailing_space(el: Any) -> None:
         last.tail = None
 
 
+def template_fetcher(folders: list[Path]) -> Any:
+    """A WeasyPrint URL fetcher that reads only files inside `folders` (symbolic links followed)."""
+    from weasyprint.urls import URLFetcher
+
+    class TemplateFetcher(URLFetcher):
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols={"file"}, allow_redirects=False, fail_on_errors=True)
+            self.folders = [f.resolve() for f in folders]
+            self.refused: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            parts = urlsplit(url)
+            if parts.scheme == "file" and not parts.netloc:
+                path = Path(url2pathname(unquote(parts.path))).resolve()
+                if path.is_file() and any(path.is_relative_to(f) for f in self.folders):
+                    return super().fetch(url, headers)
+            self.refused.append(url)
+            raise ValueError(f"not a file of the template folders: {url}")
+
+    return TemplateFetcher()
+
+
 def layout(html: str, ctx: WriteContext) -> Any:
     """The WeasyPrint document (pages laid out) for `html`, computed once per build of it."""
     cached = ctx.cache.get("pdf-layout")
@@ -91,14 +124,20 @@ def layout(html: str, ctx: WriteContext) -> Any:
         return cached[1]
     # Imported here: WeasyPrint loads Pango at import time, which `reportgen --help` should not pay for.
     from weasyprint import CSS, HTML
+    from weasyprint.urls import (
+        FatalURLFetchingError,  # a BaseException: it must stop WeasyPrint
+    )
 
     css_path = ctx.find("print.css")
+    fetcher = template_fetcher(ctx.search_path)
     try:
-        stylesheet = CSS(filename=str(css_path))
-        document = HTML(string=_prepare(html), base_url=str(ctx.search_path[0])).render(
-            stylesheets=[stylesheet], pdf_variant=PDF_STANDARDS[ctx.pdf_standard], pdf_tags=True
-        )
-    except Exception as exc:  # WeasyPrint's own errors carry no location; name the stylesheet in use
+        stylesheet = CSS(filename=str(css_path), url_fetcher=fetcher)
+        document = HTML(string=_prepare(html), base_url=ctx.search_path[0].resolve().as_uri() + "/",
+                        url_fetcher=fetcher).render(stylesheets=[stylesheet], pdf_variant=PDF_STANDARDS[ctx.pdf_standard], pdf_tags=True)
+    except (Exception, FatalURLFetchingError) as exc:  # WeasyPrint's own errors carry no location; name the stylesheet in use
+        if fetcher.refused:
+            raise TemplateProblem(f"{css_path}: refers to {fetcher.refused[0]}; reportgen reads only files "
+                                  f"in the template folders ({', '.join(str(f) for f in ctx.search_path)})") from None
         raise TemplateProblem(f"{css_path}: the PDF could not be laid out with this stylesheet: {type(exc).__name__}: {exc}") from exc
     ctx.cache["pdf-layout"] = (html, document)
     return document
@@ -115,6 +154,9 @@ def heading_pages(html: str, ctx: WriteContext) -> dict[str, int]:
 
 def write_pdf(html: str, target: Path, ctx: WriteContext) -> None:
     document = layout(html, ctx)
+    overflow = _overflow(document)
+    if overflow:
+        raise TemplateProblem(f"{ctx.find('print.css')}: {overflow}; nothing was written")
     created = ctx.created.strftime("%Y-%m-%dT%H:%M:%S+00:00")
     document.metadata.created = created
     document.metadata.modified = created
@@ -167,3 +209,37 @@ def _table_scopes(pdf: Any) -> None:
             group = parent(row) if row.get("S") == "/TR" else row
             attributes = obj.setdefault("A", pydyf.Dictionary({"O": "/Table"}))
             attributes["Scope"] = "/Column" if group.get("S") == "/THead" else "/Row"
+
+
+# --------------------------------------------------------------------------- nothing cut off
+
+
+def _overflow(document: Any) -> str | None:
+    """Say what reaches past the right edge of a page's text area (and would be cut), if anything."""
+    from weasyprint.formatting_structure import boxes
+
+    for number, page in enumerate(document.pages, 1):
+        page_box = page._page_box
+        right = page_box.content_box_x() + page_box.width + _TOLERANCE
+        todo = [c for c in page_box.children if not isinstance(c, boxes.MarginBox)]
+        while todo:
+            box = todo.pop()
+            if isinstance(box, boxes.TableBox) and box.position_x + box.margin_width() > right:
+                return f"page {number}: the table {box.element.get('data-name', '')} is too wide for the page (it would be cut)"
+            if isinstance(box, boxes.TextBox) and box.position_x + box.width > right:
+                text = box.text if len(box.text) <= 40 else box.text[:37] + "..."
+                return f"page {number}: the text '{text}' does not fit the width of the page (it would be cut)"
+            todo.extend(getattr(box, "children", ()))
+    return None
+
+
+def _table_name(table: Any) -> str:
+    """A table as the user knows it: its caption, else the text of its first cell."""
+    if table is None:
+        return "(unnamed)"
+    caption = table.getprevious()
+    if caption is not None and "caption" in (caption.get("class") or "").split():
+        return f"'{' '.join(caption.text_content().split())[:60]}'"
+    first = next(table.iter("th", "td"), None)
+    text = " ".join(first.text_content().split())[:40] if first is not None else ""
+    return f"starting '{text}'" if text else "(empty)"
