@@ -30,7 +30,7 @@ def available_languages(search_path: Sequence[Path]) -> set[str]:
 
 # Sample values for every placeholder a label may use, to try each format string once.
 _SAMPLE = {"day": 1, "day1": 1, "day2": 2, "month": "May", "month1": "May", "month2": "June", "year": 2013,
-           "weekday": "Monday", "date1": "1 May 2013", "date2": "2 June 2014"}
+           "weekday": "Monday", "date1": "1 May 2013", "date2": "2 June 2014", "date": "1 May 2013"}
 
 
 def _display(path: Path, search_path: Sequence[Path]) -> str:
