@@ -177,8 +177,53 @@ def _identifier(ctx: WriteContext) -> bytes:
 
 
 def _finish(document: Any, pdf: Any) -> None:
+    _join_headless_fragments(pdf)
     _table_scopes(pdf)
     _claim_pdfua(pdf)
+
+
+def _join_headless_fragments(pdf: Any) -> None:
+    """WeasyPrint tags each page's part of a table as a table of its own, and repeats the header
+    row on every page but one that only continues a row split across pages (a brief's long
+    cells). Such a part, with no header cell, is joined to the table part before it in reading
+    order: one table whose cells keep their headers."""
+
+    def element(reference: Any) -> Any:
+        text = reference.decode() if isinstance(reference, bytes) else reference
+        return _object(pdf, text) if isinstance(text, str) and text.endswith(" R") else None
+
+    def children(el: Any) -> list[Any]:
+        kids = el.get("K", [])
+        return [c for c in map(element, kids if isinstance(kids, list) else [kids]) if isinstance(c, dict)]
+
+    def has_header(el: Any) -> bool:
+        return el.get("S") == "/TH" or any(has_header(c) for c in children(el))
+
+    tables: list[Any] = []
+    todo = [element(pdf.catalog["StructTreeRoot"])] if "StructTreeRoot" in pdf.catalog else []
+    while todo:  # depth first, in reading order
+        el = todo.pop()
+        if el.get("S") == "/Table":
+            tables.append(el)
+            continue
+        todo.extend(reversed(children(el)))
+    pages = [bytes(str(r), "ascii") if not isinstance(r, bytes) else r for r in pdf.page_references]
+
+    def page(el: Any) -> int:
+        ref = el["Pg"]
+        return pages.index(ref if isinstance(ref, bytes) else str(ref).encode())
+
+    joined, last_page = None, -1
+    for table in tables:
+        if has_header(table):
+            joined, last_page = table, page(table)
+        elif joined is not None and page(table) == last_page + 1:  # continues the table of the page before
+            for child in children(table):
+                child["P"] = joined.reference
+            joined["K"].extend(table["K"])
+            _object(pdf, table["P"])["K"].remove(table.reference)
+            table["K"] = type(joined["K"])()
+            last_page += 1
 
 
 def _object(pdf: Any, reference: Any) -> Any:
