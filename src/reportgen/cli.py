@@ -89,6 +89,27 @@ def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ..
 
 
 @main.command()
+@click.argument("meeting")
+@click.option("--from", "from_ref", required=True, metavar="REF", help="Earlier version: a git revision of the project (tag, HEAD~2) or another project folder.")
+@click.option("--to", "to_ref", metavar="REF", help="Later version (default: the files as they are now).")
+@click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Report kind (repeatable); default: every kind.")
+@click.option("--pdf", "formats", flag_value="pdf", multiple=True, help="Write PDF.")
+@click.option("--docx", "formats", flag_value="docx", multiple=True, help="Write DOCX (Word) with tracked changes.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write under DIR instead of output/.")
+@click.option("--author", metavar="NAME", help="Author of the changes (default: git's user.name).")
+@click.option("--revision", type=int, metavar="N", help="Print the symbol as a UN revision, SYMBOL/Rev.N.")
+@click.pass_context
+def redline(ctx: click.Context, meeting: str, from_ref: str, to_ref: str | None, kinds: tuple[str, ...], formats: tuple[str, ...],
+            out_dir: Path | None, author: str | None, revision: int | None) -> None:
+    """Show what changed in MEETING since --from: output/<id>/<id>-<kind>-redline.pdf/.docx."""
+    from .redline import RedlineOptions, build_redline
+
+    options = RedlineOptions(from_ref, to_ref, kinds, formats or ("pdf", "docx"), out_dir, author, revision)
+    for path in build_redline(_project(ctx), meeting, options):
+        click.echo(path)
+
+
+@main.command()
 @click.argument("meetings", nargs=-1)
 @click.pass_context
 def validate(ctx: click.Context, meetings: tuple[str, ...]) -> None:

@@ -25,16 +25,18 @@ VOCABULARY: dict[str, set[str]] = {
     "dl": set(), "dt": set(),
     "dd": {"distribution", "symbol", "date", "language", "original"},
     "div": {"cover", "page-break", "watermark", "intervention", "floor-debate", "biography", "front", "agenda-note"},
-    "section": {"annex", "landscape", "part"},
+    "section": {"annex", "landscape", "part", "changes"},
     "nav": {"toc"},
     "h1": set(), "h2": set(), "h3": set(), "h4": set(),
     "p": {"para", "issuer", "cover-line", "title", "subtitle", "kind", "dateline", "toc-1", "toc-2",
           "toc-head", "toc-page", "bio-name", "caption", "centered", "draft-line"},
     "ol": set(), "ul": {"plain"}, "li": set(),
-    "table": {"grid", "plain", "agenda", "facts", "brief"},
+    "table": {"grid", "plain", "agenda", "facts", "brief", "changes"},
     "colgroup": set(), "col": set(), "thead": set(), "tbody": set(), "tr": {"group"}, "th": set(), "td": set(),
     "strong": set(), "em": set(), "sup": set(), "sub": set(), "a": set(), "br": set(),
     "span": {"fn", "label"},
+    # redline (issue 11): tracked insertions and deletions, with data-author and data-date
+    "ins": {"move"}, "del": {"move"},
 }
 OL_STYLES = {"(i)", "(a)", "a)", "i)", "1.", "(1)", "1)"}
 

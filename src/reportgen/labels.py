@@ -30,7 +30,12 @@ def available_languages(search_path: Sequence[Path]) -> set[str]:
 
 # Sample values for every placeholder a label may use, to try each format string once.
 _SAMPLE = {"day": 1, "day1": 1, "day2": 2, "month": "May", "month1": "May", "month2": "June", "year": 2013,
-           "weekday": "Monday", "date1": "1 May 2013", "date2": "2 June 2014", "date": "1 May 2013"}
+           "weekday": "Monday", "date1": "1 May 2013", "date2": "2 June 2014",
+           # redline (issue 11): the first page of a redline
+           "ref": "draft-1", "earlier": "draft-1", "later": "draft-2", "symbol": "A/1/Rev.1", "replaced": "A/1",
+           "items": 3, "insertions": 2, "deletions": 1, "moves": 0,
+           # the draft line under the masthead (issue 10)
+           "date": "1 May 2013"}
 
 
 def _display(path: Path, search_path: Sequence[Path]) -> str:

@@ -20,10 +20,11 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from ..contract import parse
 from ..errors import TemplateProblem
-from . import GENERATOR, WriteContext, atomic_target, ooxml, ooxml_tables
+from . import GENERATOR, WriteContext, atomic_target, ooxml, ooxml_revisions, ooxml_tables
 from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes
 from .docx_furniture import Furniture
 from .docx_styles import ensure_styles
@@ -42,6 +43,7 @@ class DocxBuilder(Furniture, Tables):
         self.pages = pages or {}  # element id -> page in the PDF layout (the contents' page numbers)
         self.footnotes = ooxml.Footnotes(document)
         self.numbering = ooxml.Numbering(document)
+        self.revisions = ooxml_revisions.Revisions()
         self.bookmarks = 0
         self.symbol = ""
         self.watermark = ""
@@ -64,7 +66,8 @@ class DocxBuilder(Furniture, Tables):
         if not value:
             return
         value = SPACE.sub(" ", value)
-        existing = "".join(r.text for r in p.runs) if link is None else "x"
+        # Every run so far, tracked insertions and deletions included (so both views keep their spaces).
+        existing = "".join(Run(r, p).text or _deleted_text(r) for r in p._p.iter(qn("w:r"))) if link is None else "x"
         if not existing or existing.endswith((" ", "\n")):
             value = value.lstrip(" ")
         if not value:
@@ -100,6 +103,8 @@ class DocxBuilder(Furniture, Tables):
             self.inline(p, el, Fmt(fmt.bold, fmt.italic, False, True), link)
         elif tag == "br":
             p.add_run().add_break()
+        elif tag in {"ins", "del"}:  # a redline's tracked change
+            self.revisions.wrap(link if link is not None else p._p, el, lambda: self.inline(p, el, fmt, link))
         elif tag == "a":
             href = el.get("href") or ""
             if href.startswith("#"):
@@ -237,6 +242,10 @@ class DocxBuilder(Furniture, Tables):
             if last is not None and last.style.name == "List Paragraph":
                 last.paragraph_format.space_after = Pt(8.25)
 
+def _deleted_text(r: Any) -> str:
+    return "".join(t.text or "" for t in r.iter(qn("w:delText")))
+
+
 def _clear_body(document: Any) -> None:
     body = document.element.body
     for child in list(body):
@@ -263,6 +272,7 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     body = root.find("body")
     builder.blocks(body, Container(document))
     builder.headers_and_footers()
+    builder.revisions.finish(document.element.body, *([builder.footnotes._root] if builder.footnotes._root is not None else []))
     builder.footnotes.finish()
     ooxml_tables.align_grids(document)
     _set_properties(document, root, ctx)

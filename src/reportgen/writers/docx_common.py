@@ -8,7 +8,7 @@ from typing import Any
 
 from docx.text.paragraph import Paragraph
 
-INLINE = {"strong", "em", "sup", "sub", "a", "br", "span"}
+INLINE = {"strong", "em", "sup", "sub", "a", "br", "span", "ins", "del"}
 PARAGRAPH_STYLES = {
     "para": "Body Text",
     "issuer": "Masthead Issuer",

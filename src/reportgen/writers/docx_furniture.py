@@ -35,7 +35,8 @@ class Furniture:
             p = target.paragraph("Masthead")
             self.inline(p, item, Fmt())
             if "symbol" in classes(item):
-                self.symbol = item.text_content().strip()
+                # a redline gives the later version's symbol apart from its marked-up text
+                self.symbol = item.get("data-symbol") or item.text_content().strip()
         rule = self.doc.add_paragraph(style="Masthead")
         border = etree.SubElement(rule._p.get_or_add_pPr(), qn("w:pBdr"))
         bottom = etree.SubElement(border, qn("w:bottom"))
