@@ -12,7 +12,7 @@ from pathlib import Path
 from .errors import OutputProblem, UsageProblem
 from .labels import Labels
 from .markup import plain
-from .model import load_meetings
+from .model import Meeting, load_meetings
 from .project import Project, template_search_path
 from .render import Renderer, context_for
 from .validate import check_meeting, load_themes
@@ -62,9 +62,14 @@ def fixed_time(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 
 
-def creation_time() -> dt.datetime:
-    """Documents are stamped as created and modified today (at midnight UTC, so that rebuilds
-    within the day are byte-identical), or at SOURCE_DATE_EPOCH."""
+def creation_time(meeting: Meeting) -> dt.datetime:
+    """A meeting's document date (else the meeting's last day) as a fixed time (redline stamps)."""
+    return fixed_time(meeting.document.date or meeting.facts.end or meeting.facts.start)
+
+
+def build_time() -> dt.datetime:
+    """Built documents are stamped as created and modified today (at midnight UTC, so that
+    rebuilds within the day are byte-identical), or at SOURCE_DATE_EPOCH."""
     return fixed_time(dt.date.today())
 
 
@@ -102,7 +107,7 @@ def build_meeting(project: Project, meeting_id: str, options: BuildOptions) -> l
     rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft))) for kind in kinds]
 
     root = output_root(project, options.out_dir)
-    ctx = WriteContext(search_path, plain(meeting.document.title), language, creation_time(), pdf_standard=options.pdf_standard)
+    ctx = WriteContext(search_path, plain(meeting.document.title), language, build_time(), pdf_standard=options.pdf_standard)
     written: list[Path] = []
     for item in rendered:
         for fmt in options.formats:
