@@ -9,9 +9,10 @@ test_mode=0
 [ "${1:-}" = "--test" ] && test_mode=1
 
 # Liberation Serif is the metric twin of Times New Roman used by the stylesheet; HarfBuzz-subset
-# keeps WeasyPrint's font subsetting fast; poppler-utils and LibreOffice read outputs back in tests.
+# keeps WeasyPrint's font subsetting fast; poppler-utils and LibreOffice read outputs back in tests;
+# Chromium and its driver let the tests use `reportgen serve` in a real (headless) browser.
 packages=(fonts-liberation2 libharfbuzz-subset0)
-[ "$test_mode" = 1 ] && packages+=(poppler-utils libreoffice-writer-nogui)
+[ "$test_mode" = 1 ] && packages+=(poppler-utils libreoffice-writer-nogui chromium chromium-driver)
 
 missing=()
 for p in "${packages[@]}"; do

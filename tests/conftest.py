@@ -27,6 +27,14 @@ SEED_FILES = {
 }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def model_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The validated-model cache of this test session, instead of the user's ~/.cache."""
+    folder = tmp_path_factory.mktemp("model-cache")
+    os.environ["REPORTGEN_CACHE_DIR"] = str(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def project() -> Project:
     return Project(REPO)

@@ -1,12 +1,13 @@
-"""Comparison briefs (`reportgen compare`): overview matrix, traceable references, landscape
-pages, theme filter, country view, saved briefs and errors. Outputs are read back."""
+"""Briefing notes (`reportgen compare`): key points recounted from the YAML, the chart in both
+formats, each item printed once as a whole-sentence gist with a reference that resolves, the
+length, the annex of full texts, the country view, saved briefs and errors. Outputs are read back."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
-import zipfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -17,10 +18,13 @@ import yaml
 from click.testing import CliRunner
 
 from reportgen.cli import main
-from reportgen.compare import ITEM_KINDS, country_roles, meeting_items
+from reportgen.compare import ITEM_KINDS, BriefRequest, brief_context, country_roles, meeting_items
+from reportgen.items import compared_items, meeting_paragraphs
+from reportgen.labels import Labels
 from reportgen.markup import plain
 from reportgen.model import Meeting, load_meetings
-from reportgen.project import Project
+from reportgen.project import Project, template_search_path
+from reportgen.sentences import needs_gist, sentences
 
 from .conftest import DATA, REPO, pdf_text
 
@@ -37,11 +41,15 @@ def _compare(out: Path, *args: str) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def briefs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
-    """Three briefs built once: all five meetings, remittances only (saved brief), Mexico."""
+    """Briefs built once: all five meetings (also with --full, and in Spanish), remittances only
+    (saved brief), Mexico."""
     out = tmp_path_factory.mktemp("briefs")
     built = {
         "all": _compare(out, *ALL, "--name", "all"),
+        "full": _compare(out, *ALL, "--name", "full", "--full", "--pdf"),
+        "es": _compare(out, *ALL, "--name", "es", "--lang", "es", "--pdf"),
         "remittances": _compare(out, "--brief", "remittances"),
+        "governance": _compare(out, *ALL, "--theme", "governance", "--name", "governance"),  # the theme with most items
         "mexico": _compare(out, *ALL, "--country", "Mexico", "--pdf", "--docx", "--name", "mexico"),
     }
     return {key: {p.suffix[1:]: p for p in paths} for key, paths in built.items()}
@@ -122,15 +130,32 @@ def _find(lists: list[Any], token: str) -> Any:
 
 
 def resolve(meeting: Meeting, where: str, marker: str) -> Any:
-    """The list item a printed reference names, found by reading the meeting's sections."""
+    """The list item (or paragraph block) a printed reference names, found by reading the meeting's
+    sections: a section is named by its label, else its heading (or the heading's words before a
+    colon); a continuation by its parent's name."""
     names: dict[str, str] = {}
     candidates = []
     for trail, section in meeting.sections():
         own = (section.label or "").strip().removesuffix(".") or (plain(section.heading) if section.heading else "")
         names[section.id] = own or names.get(trail[-1] if trail else "", "")
-        if names[section.id] == where:
+        if names[section.id] == where or (not section.label and names[section.id].startswith(where + ":")):
             candidates.append(section)
     assert candidates, f"{meeting.id}: no section '{where}'"
+    paragraph = re.fullmatch(r"paragraph (\d+)", marker)
+    if paragraph:
+        count = 0
+        for block in (b for s in candidates for b in s.blocks):
+            if isinstance(block, str):
+                count += len([p for p in block.split("\n\n") if p.strip()])
+            elif hasattr(block, "intervention") or hasattr(block, "floor_debate"):
+                text = block.text if hasattr(block, "intervention") else block.floor_debate
+                count += len([p for p in text.split("\n\n") if p.strip()])
+            elif hasattr(block, "paragraph"):
+                count += 1
+                if count == int(paragraph[1]):
+                    return block
+                count += len([p for p in block.paragraph.split("\n\n") if p.strip()]) - 1
+        raise AssertionError(f"{meeting.id}, {where}: no paragraph {paragraph[1]}")
     tokens = re.findall(r"(?:conclusion|recommendation|message|point|item|entry) \d+|\S+", marker)
     lists = [b for s in candidates for b in s.blocks if hasattr(b, "items") and hasattr(b, "list")]
     item = None
@@ -144,139 +169,264 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-# --------------------------------------------------------------------------- reading the DOCX back
+# --------------------------------------------------------------------------- reading the brief back
 
 
-def docx_tables(path: Path) -> list[tuple[str, Any]]:
-    """(text of the heading before the table, table) for every table of the document."""
+def docx_paragraphs(path: Path) -> list[str]:
+    """Every paragraph of the DOCX body and its table cells, whitespace collapsed."""
     document = docx.Document(str(path))
-    by_element = {t._tbl: t for t in document.tables}
-    heading, found = "", []
-    for child in document.element.body.iterchildren():
-        if child.tag.endswith("}p"):
-            text = "".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")).strip()
-            style = child.find(".//{*}pStyle")
-            if style is not None and "Heading" in (style.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val") or ""):
-                heading = text
-        elif child in by_element:
-            found.append((heading, by_element[child]))
+    texts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            texts += [p.text for cell in row.cells for p in cell.paragraphs]
+    return [re.sub(r"^– ", "", re.sub(r"\s+", " ", t).strip()) for t in texts]  # compact lists print their dash
+
+
+def counts_table(path: Path) -> tuple[list[str], dict[str, list[str]]]:
+    table = next(t for t in docx.Document(str(path)).tables if t.rows[0].cells[0].text == "Theme")
+    return [c.text for c in table.rows[0].cells[1:]], {row.cells[0].text: [c.text for c in row.cells[1:]] for row in table.rows[1:]}
+
+
+def printed_gists(path: Path) -> list[tuple[str, re.Match[str]]]:
+    """(gist text, reference match) for every list paragraph that ends with a bracketed reference."""
+    found = []
+    for text in docx_paragraphs(path):
+        match = REFERENCE.search(text)
+        if match and not text.startswith("See "):
+            found.append((text[:match.start()].strip(), match))
     return found
 
 
-def column_ids(table: Any) -> list[str]:
-    return [m[1] for cell in table.rows[0].cells for m in [re.search(r"\(([a-z0-9-]+)\)\s*$", cell.text)] if m]
+def see_also_references(path: Path) -> list[tuple[str, str, str, str]]:
+    """(theme label, meeting, section, marker) of every 'See THEME: meeting, section, markers;
+    section, markers; see …' line. The line's closing full stop is dropped (a marker such as '3.'
+    keeps its own, so the resolver tries both)."""
+    refs = []
+    for text in docx_paragraphs(path):
+        if not text.startswith("See "):
+            continue
+        for label, meeting_id, rest in re.findall(r"[Ss]ee ([^:]+): ([a-z0-9-]+), (.+?)(?=; see |$)", text.removesuffix(".")):
+            for group in rest.split("; "):
+                where, _, markers = group.partition(", ")
+                for marker in re.split(r", (?=[(a-z0-9])", markers):
+                    refs.append((label, meeting_id, where, marker))
+    return refs
 
 
-def matrix_of(path: Path) -> tuple[list[str], dict[str, list[str]]]:
-    table = next(t for _, t in docx_tables(path) if t.rows[0].cells[0].text == "Theme")
-    return column_ids(table), {row.cells[0].text: [c.text for c in row.cells[1:]] for row in table.rows[1:]}
+def resolve_marker(meeting: Meeting, where: str, marker: str) -> Any:
+    """resolve(), for a marker whose full stop may have been taken for the end of the line."""
+    try:
+        return resolve(meeting, where, marker)
+    except (AssertionError, IndexError):
+        return resolve(meeting, where, marker + ".")
 
 
-def theme_tables(path: Path) -> list[tuple[str, Any]]:
-    return [(h, t) for h, t in docx_tables(path) if t.rows[0].cells[0].text != "Theme" and column_ids(t) and h]
+def pdf_flow(path: Path, keep_pages: bool = False) -> str:
+    """Text of a PDF in reading order (column after column), whitespace collapsed; pdftotext joins
+    'gfmd2014-' and 'rt3' across a line end, so the id is mended."""
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    out = out.replace("gfmd2014rt3", "gfmd2014-rt3")
+    return out if keep_pages else re.sub(r"\s+", " ", out)
+
+
+def page_count(path: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", out)[1])
 
 
 # --------------------------------------------------------------------------- tests
 
 
-def test_overview_counts_equal_the_theme_tags_in_content(briefs, theme_labels) -> None:
-    ids, matrix = matrix_of(briefs["all"]["docx"])
+def test_counts_table_equals_the_theme_tags_in_content(briefs, theme_labels) -> None:
+    ids, matrix = counts_table(briefs["all"]["docx"])
     assert ids == ALL  # ordered by date
     assert set(matrix) == set(theme_labels)
     for label, cells in matrix.items():
         expected = [recount(m)[theme_labels[label]] for m in ids]
-        assert cells == [str(n) if n else "" for n in expected], label
-    # The PDF prints the same numbers, blank cells left out, in the same order.
+        assert cells == [str(n) if n else "–" for n in expected], label
     text = pdf_text(briefs["all"]["pdf"])
-    overview = text[text.index("OVERVIEW"):text.index("Themes every meeting addressed")]
+    table = text[re.search(r"Theme\s+fibemyd2008\s+gfmd2010", text).end():].splitlines()
     for label, cells in matrix.items():
-        line = next(line for line in overview.splitlines() if line.strip().startswith(label[:10]))
-        assert re.findall(r"\b\d+\b", line) == [c for c in cells if c], label
+        line = next(line for line in table if line.strip().startswith(label))
+        assert re.findall(r"\b\d+\b|–", line.split(label, 1)[1]) == cells, label
 
 
-def test_themes_every_meeting_and_only_one_meeting_addressed(briefs, theme_labels) -> None:
-    counts = {m: recount(m) for m in ALL}
-    every = [label for label, t in theme_labels.items() if all(counts[m][t] for m in ALL)]
-    single = [label for label, t in theme_labels.items() if sum(1 for m in ALL if counts[m][t]) == 1]
-    assert every and single
-    text = re.sub(r"\s+", " ", pdf_text(briefs["all"]["pdf"]))
-    part = text[text.index("Themes every meeting addressed"):text.index("Themes only one meeting addressed")]
-    assert all(label in part for label in every)
-    part = text[text.index("Themes only one meeting addressed"):text.index("THEMES SIDE BY SIDE")]
-    assert all(label in part for label in single)
-
-
-def test_every_cell_item_carries_a_reference_to_an_item_of_that_meeting(briefs, meetings, theme_labels) -> None:
-    tables = theme_tables(briefs["all"]["docx"])
-    counts = {m: recount(m) for m in ALL}
-    assert [h for h, _ in tables] == [label for label, t in theme_labels.items() if any(counts[m][t] for m in ALL)]
-    for heading, table in tables:
-        theme = theme_labels[heading]
-        ids = column_ids(table)
-        assert ids == ALL
-        seen: Counter[str] = Counter()
-        for row in table.rows[1:]:
-            if len({c._tc for c in row.cells}) == 1:  # a group row: Conclusions, Recommendations...
-                assert row.cells[0].text in {"Conclusions", "Recommendations", "Messages", "Points"}
-                continue
-            for meeting_id, cell in zip(ids, row.cells):
-                text = ""
-                for para in cell.paragraphs:
-                    text += " " + para.text
-                    if not para.text.strip():
-                        continue
-                    match = REFERENCE.search(para.text.strip())
-                    if not match:
-                        continue  # a paragraph of a longer item; its reference ends the item
-                    assert match[1] == meeting_id, para.text
-                    item = resolve(meetings[meeting_id], match[2], match[3])
-                    assert theme in item.themes, match[0]
-                    assert _words(plain(item.text))[:80] in _words(text), match[0]
-                    seen[meeting_id] += 1
-                    text = ""
-                assert not text.strip(), f"text without a reference in {heading}/{meeting_id}: {text[:80]}"
-        assert [seen[m] for m in ALL] == [counts[m][theme] for m in ALL], heading
-
-
-def test_references_are_unique_within_each_meeting(meetings) -> None:
-    for meeting in meetings.values():
-        refs = [r.reference for r in meeting_items(meeting)]
-        assert len(refs) == len(set(refs)), meeting.id
-
-
-def test_theme_tables_are_on_landscape_pages_with_repeated_headers(briefs) -> None:
+def test_each_item_is_printed_once_under_its_first_theme(briefs, meetings, theme_labels) -> None:
+    gists = printed_gists(briefs["all"]["docx"])
+    printed = Counter((m[1], m[2], m[3]) for _, m in gists)
+    assert max(printed.values()) == 1
+    expected = {(m, *r.reference.split(", ", 1)[1].rsplit(", ", 1)) for m in ALL for r in compared_items(meetings[m])}
+    assert set(printed) == expected
+    # Under which theme: the DOCX heading before the item is the item's first theme.
     document = docx.Document(str(briefs["all"]["docx"]))
-    assert document.sections[0].orientation == 0 and document.sections[-1].orientation == 1
-    xml = zipfile.ZipFile(briefs["all"]["docx"]).read("word/document.xml").decode("utf-8")
-    assert re.search(r'<w:pgSz[^>]*w:orient="landscape"', xml)
-    # The cover is the only portrait part: the section break comes before the overview matrix.
-    assert xml.index("<w:sectPr") < xml.index(">Theme<")
-    for _, table in theme_tables(briefs["all"]["docx"]):
-        header = table.rows[0]._tr
-        assert header.find(".//{*}tblHeader") is not None
-    # PDF: first page portrait, the rest landscape; every page of theme tables repeats the header.
-    sizes = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(briefs["all"]["pdf"])], capture_output=True,
-                           text=True, check=True).stdout
-    pages = [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", sizes)]
-    assert pages[0][0] < pages[0][1] and all(w > h for w, h in pages[1:])
-    text = pdf_text(briefs["all"]["pdf"]).split("\f")
-    start = next(i for i, page in enumerate(text) if "THEMES SIDE BY SIDE" in page)
-    for number, page in enumerate(text[start + 1:], start + 2):
-        if page.strip():
-            assert all(f"({m})" in page for m in ALL), f"page {number} lacks the header row"
+    heading = ""
+    for p in document.paragraphs:
+        if p.style.name == "Heading 2":
+            heading = p.text
+        match = REFERENCE.search(re.sub(r"\s+", " ", p.text).strip())
+        if match and heading in theme_labels and not p.text.startswith("See "):
+            item = resolve(meetings[match[1]], match[2], match[3])
+            assert item.themes[0] == theme_labels[heading], match[0]
 
 
-def test_theme_filter_from_a_saved_brief(briefs, meetings) -> None:
-    ids, matrix = matrix_of(briefs["remittances"]["docx"])
+def test_every_printed_gist_is_a_whole_sentence_of_its_item_or_its_gist(briefs, meetings) -> None:
+    for key in ("all", "remittances", "mexico"):
+        for text, match in printed_gists(briefs[key]["docx"]):
+            item = resolve(meetings[match[1]], match[2], match[3])
+            source = getattr(item, "text", None) or item.paragraph
+            whole = [_words(plain(s)) for s in sentences(source)]
+            lead = _words(plain(item.lead)) + " " if getattr(item, "lead", None) else ""
+            candidates = {lead + w for w in whole} | ({lead + _words(plain(item.gist))} if getattr(item, "gist", None) else set())
+            assert _words(text) in candidates, f"{key}: {match[0]}: {text[:80]}"
+
+
+def test_every_reference_resolves_to_an_item_of_its_meeting(briefs, meetings) -> None:
+    refs = [(m[1], m[2], m[3]) for key in ("all", "remittances", "mexico") for _, m in printed_gists(briefs[key]["docx"])]
+    refs += [ref[1:] for ref in see_also_references(briefs["all"]["docx"])]
+    assert len(refs) > 300
+    for meeting_id, where, marker in refs:
+        assert resolve_marker(meetings[meeting_id], where, marker) is not None
+
+
+def test_see_also_points_to_the_theme_the_item_is_printed_under(briefs, meetings, theme_labels) -> None:
+    refs = see_also_references(briefs["all"]["docx"])
+    assert len(refs) > 150
+    for label, meeting_id, where, marker in refs:
+        assert resolve_marker(meetings[meeting_id], where, marker).themes[0] == theme_labels[label]
+
+
+def test_five_meeting_brief_is_short_and_portrait(briefs, tmp_path_factory) -> None:
+    # At most 8 A4 pages for the five meetings and every theme, and 2 pages per theme with --theme
+    # (after page 1), in both formats; the DOCX is counted after a LibreOffice conversion.
+    pdf = briefs["all"]["pdf"]
+    sizes = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert all(float(w) < float(h) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", sizes))
+    assert docx.Document(str(briefs["all"]["docx"])).sections[-1].orientation == 0
+    out = tmp_path_factory.mktemp("lo")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to", "pdf",
+                    "--outdir", str(out), str(briefs["all"]["docx"]), str(briefs["governance"]["docx"])],
+                   capture_output=True, check=True, timeout=240)
+    pages = {"pdf": page_count(pdf), "docx": page_count(out / "all.pdf")}
+    assert max(pages.values()) <= 8, pages
+    theme = {"pdf": page_count(briefs["governance"]["pdf"]), "docx": page_count(out / "governance.pdf")}
+    assert max(theme.values()) <= 1 + 2, theme
+
+
+def test_page_one_gives_title_audience_date_meetings_and_key_points(briefs) -> None:
+    first = pdf_text(briefs["remittances"]["pdf"]).split("\f")[0]
+    flat = re.sub(r"\s+", " ", first)
+    assert "Briefing note" in flat and "REMITTANCES IN FIVE MIGRATION MEETINGS, 2008–2014" in flat  # the stylesheet sets capitals
+    assert "Briefing note for delegations" in flat and "15 January 2025" in flat
+    assert "Key points" in flat and all(m in flat for m in ALL)
+    assert "CONTENTS" in flat
+
+
+def test_key_point_numbers_equal_recounts_from_the_yaml(briefs, project) -> None:
+    for key, themes in (("all", ()), ("remittances", ("remittances",))):
+        context = brief_context(project, BriefRequest(tuple(ALL), themes, date=dt.date(2025, 1, 15)), Labels.load("en", template_search_path(project)))
+        points = context["key_points"]
+        assert 3 <= len(points) <= 8
+        text = re.sub(r"\s+", " ", pdf_text(briefs[key]["pdf"]))
+        for point in points:
+            assert point.text in text, point.text
+            for claim in point.claims:
+                assert claim.value == recount_claim(claim, themes), claim
+            stated = [int(n) for n in re.findall(r"\b\d+\b", re.sub(r"[a-z]+[0-9-]+[a-z0-9-]*", "", point.text))]
+            assert set(stated) == {c.value for c in point.claims}, point.text  # a tie states one number for several claims
+
+
+def test_key_points_name_every_theme_and_meeting_that_ties_for_the_most(project) -> None:
+    from types import SimpleNamespace
+
+    from reportgen.keypoints import Tally, key_points
+    from reportgen.schema import Theme
+
+    def item(theme: str, kind: str = "recommendations") -> SimpleNamespace:
+        return SimpleNamespace(themes=[theme], kind=kind)
+
+    themes = [Theme(id="a", label="Alpha", scope="a"), Theme(id="b", label="Beta", scope="b"), Theme(id="c", label="Gamma", scope="c")]
+    tallies = [Tally("m1", [item("a"), item("b")]), Tally("m2", [item("a"), item("b"), item("c", "conclusions")])]
+    points = [p.text for p in key_points(tallies, themes, Labels.load("en", template_search_path(project)))]
+    assert "Alpha and Beta drew the most items: 2." in points
+    assert "m1 and m2 made the most recommendations on these themes: 2 of 4." in points
+    assert 3 <= len(points) <= 8
+
+
+def recount_claim(claim, themes: tuple[str, ...]) -> int:
+    if claim.what == "participants":
+        figures = _meeting_data(claim.meeting)["meeting"]["participation"]
+        return next(f["count"] for f in figures if f["unit"] == "participants")
+    total = 0
+    for meeting_id in ([claim.meeting] if claim.meeting else ALL):
+        for kind, item in _tagged_items(_meeting_data(meeting_id)):
+            wanted = [claim.theme] if claim.theme else (list(themes) or item["themes"])
+            if set(item["themes"]) & set(wanted) and (claim.kind is None or claim.kind == kind):
+                total += 1
+    return total
+
+
+def test_chart_is_in_both_formats(briefs) -> None:
+    fonts = subprocess.run(["pdffonts", str(briefs["all"]["pdf"])], capture_output=True, text=True, check=True).stdout
+    assert "Liberation-Sans" in fonts  # the chart's text (the body is set in a serif)
+    images = subprocess.run(["pdfimages", "-list", str(briefs["all"]["pdf"])], capture_output=True, text=True, check=True).stdout
+    assert len(images.strip().splitlines()) == 2  # a header and no image: the chart is vector graphics
+    text = pdf_text(briefs["all"]["pdf"])
+    assert text.count("Human rights of migrants") >= 3  # chart row label, counts table, theme heading
+    document = docx.Document(str(briefs["all"]["docx"]))
+    shapes = document.inline_shapes
+    assert len(shapes) == 1
+    assert abs(shapes[0].width - document.sections[0].page_width + document.sections[0].left_margin + document.sections[0].right_margin) < 20000
+    blob = document.part.related_parts[shapes[0]._inline.graphic.graphicData.pic.blipFill.blip.embed].blob
+    assert blob[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shapes[0]._inline.docPr.get("descr").startswith("Items on each theme")
+
+
+def test_brief_rebuilds_identically(briefs, tmp_path: Path) -> None:
+    again = _compare(tmp_path, *ALL, "--name", "all", "--docx")
+    assert again[0].read_bytes() == briefs["all"]["docx"].read_bytes()
+
+
+def test_theme_filter_from_a_saved_brief(briefs) -> None:
+    ids, matrix = counts_table(briefs["remittances"]["docx"])
     assert list(matrix) == ["Remittances"]
-    assert matrix["Remittances"] == [str(recount(m)["remittances"] or "") for m in ids]
-    tables = theme_tables(briefs["remittances"]["docx"])
-    assert [h for h, _ in tables] == ["Remittances"]
-    text = pdf_text(briefs["remittances"]["pdf"])
-    assert "REMITTANCES IN FIVE MIGRATION MEETINGS" in re.sub(r"\s+", " ", text)  # the stylesheet sets capitals
-    assert "15 January 2025" in text
+    assert matrix["Remittances"] == [str(recount(m)["remittances"] or "–") for m in ids]
+    assert page_count(briefs["remittances"]["pdf"]) <= 2 + 1  # page 1, then at most 2 pages for the theme
     assert briefs["remittances"]["pdf"].name == "remittances.pdf"
     assert briefs["remittances"]["pdf"].parent.name == "compare"
+
+
+def test_full_texts_annex_each_item_once_with_page_numbers(briefs, meetings) -> None:
+    text = pdf_flow(briefs["full"]["pdf"])
+    annex = text[text.index("FULL TEXTS OF THE ITEMS"):]
+    for meeting_id in ALL:
+        for ref in compared_items(meetings[meeting_id]):
+            assert annex.count(f"[{ref.reference}]") == 1, ref.reference
+            assert _words(plain(ref.item.text))[:60] in _words(annex), ref.reference
+    pages = [re.sub(r"\s+", " ", page) for page in pdf_flow(briefs["full"]["pdf"], keep_pages=True).split("\f")]
+    first_annex_page = next(i for i, page in enumerate(pages, 1) if "FULL TEXTS OF THE ITEMS" in page)
+    cited = re.findall(r"\[([a-z0-9-]+, [^\]]+), p\. (\d+)\]", text[:text.index("FULL TEXTS OF THE ITEMS")])
+    assert len(cited) == sum(len(compared_items(meetings[m])) for m in ALL)
+    for reference, page in cited:  # the page given is the page the item's full text starts on
+        assert int(page) >= first_annex_page and f"[{reference}]" in pages[int(page) - 1], reference
+
+
+def test_spanish_furniture_with_lang(briefs) -> None:
+    text = re.sub(r"\s+", " ", pdf_text(briefs["es"]["pdf"]))
+    assert "Nota informativa" in text and "Puntos principales" in text and "Reuniones comparadas" in text
+    assert "Las reuniones comparadas produjeron" in text and "15 de enero de 2025" in text
+
+
+def test_saved_brief_reference_line_and_audience_from_the_command_line(runner: CliRunner, tmp_project: Project, tmp_path: Path) -> None:
+    (tmp_project.content_dir / "briefs" / "ref.yaml").write_text(
+        "title: Gender in two meetings\nreference: DMM/BN/2025/3\naudience: Delegations\n"
+        "meetings: [gfmd2010, gfmd2014-rt3]\nthemes: [gender]\n", encoding="utf-8")
+    result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "--brief", "ref", "--audience", "Delegation of Chile",
+                                  "--date", DATE, "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    first = re.sub(r"\s+", " ", pdf_text(tmp_path / "compare" / "ref.pdf").split("\f")[0])
+    assert "DMM/BN/2025/3" in first and "Delegation of Chile" in first and "Delegations" not in first
+    masthead = docx.Document(str(tmp_path / "compare" / "ref.docx")).tables[0]  # the masthead line, as in UN documents
+    assert "DMM/BN/2025/3" in masthead.rows[0].cells[1].text
 
 
 def test_country_view_mexico(briefs, meetings) -> None:
@@ -288,14 +438,40 @@ def test_country_view_mexico(briefs, meetings) -> None:
     for meeting_id in ALL:
         for role in roles[meeting_id]:
             assert role in text
-    # Every item listed names Mexico, and every item naming Mexico is listed.
-    listed = [REFERENCE.search(re.sub(r"\s+", " ", p.text).strip()) for p in docx.Document(str(briefs["mexico"]["docx"])).paragraphs]
-    refs = [(m[1], m[2], m[3]) for m in listed if m]
-    for meeting_id, where, marker in refs:
-        assert "Mexico" in resolve(meetings[meeting_id], where, marker).countries
-    expected = sum(1 for m in ALL for r in meeting_items(meetings[m]) if "Mexico" in r.item.countries)
-    assert len(refs) == expected > 0
-    assert "No item names Mexico." in text
+    refs = [(m[1], m[2], m[3]) for _, m in printed_gists(briefs["mexico"]["docx"])]
+    expected = [r.reference for m in ALL for r in meeting_items(meetings[m]) if r.names("Mexico")]
+    expected += [p.reference for m in ALL for p in meeting_paragraphs(meetings[m]) if p.names("Mexico")]
+    assert sorted(", ".join(r) for r in refs) == sorted(expected) and expected
+    assert "Nothing in the meeting's record names Mexico." in text
+    assert page_count(briefs["mexico"]["pdf"]) <= 4
+
+
+def test_country_view_covers_a_paragraph_block_in_an_annex(runner: CliRunner, tmp_project: Project, tmp_path: Path) -> None:
+    annexes = tmp_project.content_dir / "hld2013" / "annexes.yaml"
+    annexes.write_text(annexes.read_text(encoding="utf-8") + (
+        "  - id: annex-3\n    label: Annex 3\n    heading: Statements received\n    blocks:\n"
+        "      - An opening paragraph.\n"
+        "      - paragraph: Uruguay sent a written statement on consular protection. It was circulated.\n"
+        "        countries: [Uruguay]\n"), encoding="utf-8")
+    result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "hld2013", "gfmd2010", "--country", "Uruguay",
+                                  "--docx", "--date", DATE, "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    gists = printed_gists(tmp_path / "compare" / "gfmd2010_hld2013_uruguay.docx")
+    assert ("Uruguay sent a written statement on consular protection.", "hld2013", "Annex 3", "paragraph 2") in [
+        (text, m[1], m[2], m[3]) for text, m in gists]
+
+
+def test_validate_gists_lists_the_items_briefs_would_shorten(runner: CliRunner, meetings) -> None:
+    result = runner.invoke(main, ["--project", str(REPO), "validate", "--gists"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()[1:-1]
+    expected = [r for m in meetings.values() for r in meeting_items(m) if (r.kind in ITEM_KINDS or r.item.countries) and needs_gist(r.item)]
+    assert len(lines) == len(expected) > 0
+    assert all(re.match(r"content/[a-z0-9-]+/[a-z0-9-]+\.yaml:\d+:\d+: .*items\[\d+\]: no gist: ", line) for line in lines)
+    assert result.output.splitlines()[-1] == f"{len(expected)} items without a gist would be shortened to their first sentence."
+    # A gist: removes the item from the list.
+    first = next(r for r in expected if r.meeting.id == "fibemyd2008")
+    assert not needs_gist(first.item.model_copy(update={"gist": "A short summary."}))
 
 
 @pytest.mark.parametrize(

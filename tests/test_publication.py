@@ -321,7 +321,7 @@ def test_no_word_stranded_mid_paragraph(project, rendered: dict, meeting: str) -
     import datetime as dt
 
     from reportgen.writers import WriteContext
-    from reportgen.writers.pdf import layout
+    from reportgen.writers.pdf import layout_pdf as layout
 
     ctx = WriteContext(template_search_path(project), meeting, "en", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
     document = layout(rendered[(meeting, "rapporteur-report")], ctx)

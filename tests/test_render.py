@@ -37,6 +37,14 @@ def test_contract_rejects_unknown_tags_and_classes() -> None:
     check_html('<ol data-style="(i)" start="2"><li>a</li></ol>', "x.html.j2")
 
 
+def test_contract_pictures_need_src_and_alt() -> None:
+    with pytest.raises(TemplateProblem, match="<img> needs src and alt"):
+        check_html('<p class="figure"><img src="data:image/png;base64,AAAA"></p>', "x.html.j2")
+    with pytest.raises(TemplateProblem, match="never from a file"):
+        check_html('<p class="figure"><img src="/etc/hostname" alt="x"></p>', "x.html.j2")
+    check_html('<p class="figure"><img src="data:image/svg+xml;base64,AAAA" data-raster="data:image/png;base64,AAAA" alt="A chart"></p>', "x.html.j2")
+
+
 def test_project_template_overrides_default(tmp_project, tmp_path: Path) -> None:
     templates = tmp_project.root / "templates"
     templates.mkdir()

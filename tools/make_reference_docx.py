@@ -1,4 +1,6 @@
-"""Regenerate templates/reference.docx: a clean Word document holding only reportgen's styles.
+"""Regenerate templates/reference.docx: a clean Word document holding only reportgen's styles, and
+templates/compare/reference.docx, the same with the narrower margins of briefing notes (as
+print.css gives their pages).
 
 Run after changing writers/docx_styles.py:  PYTHONPATH=src python tools/make_reference_docx.py
 (Secretariats restyle the result in Word; the writer never overwrites an existing style.)
@@ -16,7 +18,7 @@ from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 
 from reportgen.writers.docx_styles import FONT, SPECS, ensure_styles
 
@@ -25,6 +27,17 @@ DEFAULTS = {"Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
 # Paragraph properties a built-in style keeps when it is restyled: its place in the outline.
 KEEP_PPR = {qn("w:outlineLvl")}
 DROPPED_PARTS = ("stylesWithEffects", "customXml", "thumbnail")
+
+
+# (folder under templates/, left and right, top, bottom margin in cm, styles changed: size, space before, after)
+DOCUMENTS = (
+    ("", 2.4, 2.5, 2.6, {}),
+    # Briefing notes: page 1 holds the title, meetings, key points and contents, as print.css sets them.
+    ("compare", 2.0, 2.0, 2.2, {"Document Title": (None, 12, 10), "Document Subtitle": (None, 0, 4),
+                                "List Paragraph": (10, None, 3), "Caption": (None, 10, 4),
+                                "TOC 1": (10, 0, 0), "TOC 2": (10, 0, 0), "Contents Heading": (None, 10, 4),
+                                "Heading 1": (None, 10, 6), "Heading 2": (None, 8, 3)}),
+)
 
 
 def clean_styles(document: docx.document.Document) -> None:
@@ -67,24 +80,33 @@ def drop_parts(document: docx.document.Document) -> None:
 
 
 def main() -> None:
-    document = docx.Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
-    section.left_margin = section.right_margin = Cm(2.4)
-    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.6)
-    clean_styles(document)
-    drop_parts(document)
-    zoom = document.settings.element.find(qn("w:zoom"))
-    if zoom is not None:
-        zoom.set(qn("w:percent"), "100")  # required by the ECMA-376 schema; python-docx's blank omits it
-    ensure_styles(document, restyle=True)
-    props = document.core_properties
-    props.author = props.last_modified_by = ""
-    props.comments = "Word styles of reportgen documents: restyle them here (docs/templates.md)."
-    props.title = "reportgen reference document"
-    target = Path(__file__).resolve().parents[1] / "templates" / "reference.docx"
-    document.save(str(target))
-    print(f"wrote {target}")
+    for folder, sides, top, bottom, changes in DOCUMENTS:
+        document = docx.Document()
+        section = document.sections[0]
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
+        section.left_margin = section.right_margin = Cm(sides)
+        section.top_margin, section.bottom_margin = Cm(top), Cm(bottom)
+        clean_styles(document)
+        drop_parts(document)
+        zoom = document.settings.element.find(qn("w:zoom"))
+        if zoom is not None:
+            zoom.set(qn("w:percent"), "100")  # required by the ECMA-376 schema; python-docx's blank omits it
+        ensure_styles(document, restyle=True)
+        for name, (size, before, after) in changes.items():
+            style = document.styles[name]
+            if size is not None:
+                style.font.size = Pt(size)
+            if before is not None:
+                style.paragraph_format.space_before = Pt(before)
+            if after is not None:
+                style.paragraph_format.space_after = Pt(after)
+        props = document.core_properties
+        props.author = props.last_modified_by = ""
+        props.comments = "Word styles of reportgen documents: restyle them here (docs/templates.md)."
+        props.title = "reportgen reference document"
+        target = Path(__file__).resolve().parents[1] / "templates" / folder / "reference.docx"
+        document.save(str(target))
+        print(f"wrote {target}")
 
 
 if __name__ == "__main__":

@@ -34,6 +34,8 @@ class BriefFile(Strict):
     """Title printed on the cover, e.g. 'Remittances in five migration meetings'."""
     audience: str | None = None
     """Who the brief is for, printed on the cover, e.g. 'Delegation of Mexico'."""
+    reference: str | None = None
+    """The brief's own reference line, printed at the top of page 1, e.g. 'DMM/BN/2025/3'."""
     meetings: list[Id] = Field(min_length=1)
     """Ids of the meetings to compare (folders of content/); printed in order of date."""
     themes: list[Id] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +15,6 @@ from .markup import plain
 from .model import Meeting, load_meetings
 from .project import Project, template_search_path
 from .render import Renderer, context_for
-from .validate import check_meeting, load_themes
 from .writers import WriteContext
 
 log = logging.getLogger(__name__)
@@ -91,9 +90,49 @@ def writer_for(fmt: str):  # type: ignore[no-untyped-def]
     return write_or_explain
 
 
-def build_meeting(project: Project, meeting_id: str, options: BuildOptions) -> list[Path]:
+def write_format(fmt: str, html: str, target: Path, ctx: WriteContext) -> None:
+    """Write one file (a module-level function, so that another process can be asked to)."""
+    writer_for(fmt)(html, target, ctx)
+
+
+def warm_up() -> None:
+    """Import WeasyPrint; sent to the process that will lay out the PDF while this one still
+    validates and renders."""
+    from .writers.pdf import import_weasyprint
+
+    import_weasyprint()
+
+
+def build_meeting(project: Project, meeting_id: str, options: BuildOptions, *, alongside: Executor | None = None,
+                  prepared: tuple[list[Rendered], WriteContext] | None = None) -> list[Path]:
     """Render every requested kind first (so template errors stop the build before any file is
-    written), then write each format atomically. Returns the files written."""
+    written), then write each format atomically. Returns the files written.
+
+    With `alongside` (another process, warmed up with warm_up()), the PDF is laid out there
+    while this process writes the DOCX: a build then uses two cores. `prepared` is a render_meeting() result
+    to write instead of rendering again (the live preview has just rendered it)."""
+    if prepared is not None:
+        rendered, ctx = [r for r in prepared[0] if not options.kinds or r.kind in options.kinds], prepared[1]
+    else:
+        rendered, ctx = render_meeting(project, meeting_id, options)
+    root = output_root(project, options.out_dir)
+    written: list[Path] = []
+    pending = []
+    for item in rendered:
+        for fmt in options.formats:
+            target = output_path(root, meeting_id, item.kind, fmt)
+            if alongside is not None and fmt == "pdf":
+                pending.append(alongside.submit(write_format, fmt, item.html, target, ctx))
+            else:
+                write_format(fmt, item.html, target, ctx)
+            written.append(target)
+    for job in pending:
+        job.result()
+    return written
+
+
+def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> tuple[list[Rendered], WriteContext]:
+    """The HTML of every requested kind, and what the writers need to write it."""
     meeting = load_meetings(project, [meeting_id])[meeting_id]
     search_path = template_search_path(project)
     renderer = Renderer(search_path)
@@ -105,32 +144,5 @@ def build_meeting(project: Project, meeting_id: str, options: BuildOptions) -> l
     language = options.language or meeting.document.language
     labels = Labels.load(language, search_path)
     rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft))) for kind in kinds]
-
-    root = output_root(project, options.out_dir)
-    ctx = WriteContext(search_path, plain(meeting.document.title), language, build_time(), pdf_standard=options.pdf_standard)
-    written: list[Path] = []
-    for item in rendered:
-        for fmt in options.formats:
-            target = output_path(root, meeting_id, item.kind, fmt)
-            writer_for(fmt)(item.html, target, ctx)
-            written.append(target)
-    return written
-
-
-def meeting_listing(project: Project) -> Iterator[str]:
-    """One line per meeting: id, short title, place and dates (or why it cannot be read)."""
-    ids = project.meeting_ids()
-    if not ids:
-        yield f"no meetings in {project.display(project.content_dir)}/"
-        return
-    themes, _ = load_themes(project)
-    labels = Labels.load("en", template_search_path(project))
-    width = max(len(i) for i in ids)
-    for meeting_id in ids:
-        doc, problems = check_meeting(project, meeting_id, themes)
-        if doc is None:
-            yield f"{meeting_id:<{width}}  (invalid: {len(problems)} problem(s); run reportgen validate {meeting_id})"
-            continue
-        facts = doc.meeting
-        place = f"{facts.venue.city}, {facts.venue.country}"
-        yield f"{meeting_id:<{width}}  {facts.short_title} | {place} | {labels.date_range(facts.start, facts.end)}"
+    return rendered, WriteContext(search_path, plain(meeting.document.title), language, build_time(),
+                                  pdf_standard=options.pdf_standard)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -38,7 +40,8 @@ def main(ctx: click.Context, project_dir: Path, verbose: bool) -> None:
 
 
 @main.command()
-@click.argument("meeting")
+@click.argument("meeting", required=False)
+@click.option("--all", "build_all", is_flag=True, help="Build every meeting and every saved brief (content/briefs/*.yaml).")
 @click.option("--pdf", "formats", flag_value="pdf", multiple=True, help="Write PDF.")
 @click.option("--docx", "formats", flag_value="docx", multiple=True, help="Write DOCX (Word).")
 @click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Report kind (repeatable); default: every kind.")
@@ -47,16 +50,67 @@ def main(ctx: click.Context, project_dir: Path, verbose: bool) -> None:
 @click.option("--draft", is_flag=True, help="Mark every page DRAFT.")
 @click.option("--pdf-standard", type=click.Choice(["ua-1", "a-2u", "a-3u", "a-3a"]), default="ua-1", show_default=True,
               help="PDF standard: tagged PDF/UA-1, or with it an archival PDF/A level.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes (default: the number of CPUs).")
+@click.option("--force", is_flag=True, help="Rebuild even what is up to date.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.pass_context
-def build(ctx: click.Context, meeting: str, formats: tuple[str, ...], kinds: tuple[str, ...], lang: str | None,
-          out_dir: Path | None, draft: bool, pdf_standard: str) -> None:
-    """Build the documents of MEETING (both formats unless --pdf or --docx is given)."""
-    from .build import BuildOptions, build_meeting
+def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tuple[str, ...], kinds: tuple[str, ...],
+          lang: str | None, out_dir: Path | None, draft: bool, pdf_standard: str, jobs: int | None, force: bool, quiet: bool) -> None:
+    """Build the documents of MEETING, or of every meeting and brief with --all (both formats
+    unless --pdf or --docx is given). Outputs whose inputs have not changed are kept."""
+    from .batch import Settings, brief_names, cpu_count, plan, run
+    from .errors import UsageProblem
+    from .incremental import report_kinds
+    from .project import template_search_path
 
-    options = BuildOptions(formats=formats or ("pdf", "docx"), kinds=kinds, language=lang, out_dir=out_dir, draft=draft,
-                           pdf_standard=pdf_standard)
-    for path in build_meeting(_project(ctx), meeting, options):
-        click.echo(path)
+    project = _project(ctx)
+    if build_all == (meeting is not None):
+        raise UsageProblem("give a MEETING or --all (not both)")
+    if meeting is not None and meeting not in project.meeting_ids():
+        from .model import load_meetings
+
+        load_meetings(project, [meeting])  # raises the error naming the meetings there are
+    available = report_kinds(template_search_path(project))
+    for kind in kinds:
+        if kind not in available:
+            raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(available)})")
+    settings = Settings(formats=formats or ("pdf", "docx"), kinds=kinds, language=lang, draft=draft, out_dir=out_dir,
+                        pdf_standard=pdf_standard)
+    meetings = project.meeting_ids() if build_all else [meeting]
+    planned = plan(project, settings, meetings, brief_names(project) if build_all else [], force=force)
+    todo = [job for job in planned if job.stale]
+    if not quiet:
+        for job in planned:
+            if not job.stale:
+                click.echo(f"{job.label}: up to date")
+    with _progress(len(todo), quiet) as advance:
+        outcomes = run(project, settings, todo, jobs or cpu_count(), on_done=advance)
+    failed = [o for o in outcomes if o.error]
+    if meeting is not None and failed and failed[0].exc is not None:
+        raise failed[0].exc  # one meeting: its own error, exit code and all
+    if not quiet:
+        for outcome in outcomes:
+            for path in outcome.written:
+                click.echo(path)
+    if failed:
+        for outcome in failed:
+            click.echo(f"{outcome.job.label}: failed:\n{outcome.error}", err=True)
+        built = len(outcomes) - len(failed)
+        raise click.ClickException(f"{len(failed)} of {len(outcomes)} build(s) failed ({built} built); see above")
+
+
+@contextlib.contextmanager
+def _progress(total: int, quiet: bool):  # -> Iterator[Callable[[Outcome], None]]
+    """A progress bar of documents done and the last one finished, on a terminal only."""
+    if quiet or total < 2 or not sys.stdout.isatty():
+        yield lambda outcome: None
+        return
+    with click.progressbar(length=total, label="Building", show_pos=True,
+                           item_show_func=lambda label: label) as bar:
+        def advance(outcome) -> None:  # type: ignore[no-untyped-def]
+            bar.update(1, outcome.job.label)
+
+        yield advance
 
 
 @main.command()
@@ -65,14 +119,18 @@ def build(ctx: click.Context, meeting: str, formats: tuple[str, ...], kinds: tup
 @click.option("--country", metavar="COUNTRY", help="A country view instead: its roles and the items that name it.")
 @click.option("--brief", "brief_name", metavar="NAME", help="Build the saved brief content/briefs/NAME.yaml.")
 @click.option("--name", metavar="NAME", help="File name of the brief (default: from the meetings, or the saved brief's name).")
+@click.option("--audience", metavar="TEXT", help="Who the brief is for, printed on page 1 (default: the saved brief's).")
+@click.option("--lang", metavar="CODE", default=None, help="Language of the furniture words and key points (default: en).")
+@click.option("--full", is_flag=True, help="Add the full texts of the items as an annex the references point into.")
 @click.option("--date", "brief_date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Date printed on the brief (default: today).")
 @click.option("--pdf", "formats", flag_value="pdf", multiple=True, help="Write PDF.")
 @click.option("--docx", "formats", flag_value="docx", multiple=True, help="Write DOCX (Word).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write under DIR/compare/ instead of output/compare/.")
 @click.pass_context
 def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ...], country: str | None, brief_name: str | None,
-            name: str | None, brief_date: datetime | None, formats: tuple[str, ...], out_dir: Path | None) -> None:
-    """Compare MEETINGS side by side by theme (or for one --country) in output/compare/NAME.pdf/.docx."""
+            name: str | None, audience: str | None, lang: str | None, full: bool, brief_date: datetime | None,
+            formats: tuple[str, ...], out_dir: Path | None) -> None:
+    """A briefing note on what MEETINGS concluded, by theme (or for one --country): output/compare/NAME.pdf/.docx."""
     from .compare import BriefRequest, build_brief, saved_request
     from .errors import UsageProblem
 
@@ -81,9 +139,11 @@ def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ..
     if brief_name:
         if meetings or themes or country:
             raise UsageProblem("--brief takes the meetings, themes and country from the saved brief; give none of them")
-        request = saved_request(project, brief_name, name=name, date=day, formats=formats or None, out_dir=out_dir)
+        request = saved_request(project, brief_name, name=name, date=day, formats=formats or None, out_dir=out_dir,
+                                audience=audience, language=lang, full=full)
     else:
-        request = BriefRequest(meetings, themes, country, name=name, date=day, formats=formats or ("pdf", "docx"), out_dir=out_dir)
+        request = BriefRequest(meetings, themes, country, name=name, audience=audience, date=day, formats=formats or ("pdf", "docx"),
+                               out_dir=out_dir, language=lang or "en", full=full)
     for path in build_brief(project, request):
         click.echo(path)
 
@@ -111,20 +171,69 @@ def redline(ctx: click.Context, meeting: str, from_ref: str, to_ref: str | None,
 
 @main.command()
 @click.argument("meetings", nargs=-1)
+@click.option("--gists", is_flag=True, help="Also list the items a brief or summary would shorten for lack of a gist:.")
 @click.pass_context
-def validate(ctx: click.Context, meetings: tuple[str, ...]) -> None:
+def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool) -> None:
     """Check MEETINGS (default: all) against the schema and each other; build nothing."""
-    from .model import load_meetings
+    from .modelcache import ModelCache
 
-    loaded = load_meetings(_project(ctx), meetings or None)
-    click.echo(f"{len(loaded)} meeting{'s' if len(loaded) != 1 else ''} valid: {', '.join(loaded)}")
+    project = _project(ctx)
+    wanted = list(meetings) or project.meeting_ids()
+    cached = ModelCache(project).summaries(wanted) if wanted and set(wanted) <= set(project.meeting_ids()) else None
+    if cached is not None:  # validated before and unchanged since
+        valid = list(cached)
+    else:
+        from .model import load_meetings
+
+        valid = list(load_meetings(project, meetings or None))
+    click.echo(f"{len(valid)} meeting{'s' if len(valid) != 1 else ''} valid: {', '.join(valid)}")
+    if gists:
+        from .gists import missing_gists
+
+        lines = missing_gists(project, valid)
+        for line in lines:
+            click.echo(line)
+        click.echo(f"{len(lines)} item{'s' if len(lines) != 1 else ''} without a gist would be shortened to their first sentence.")
+
+
+@main.command()
+@click.argument("meeting", required=False)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--lang", metavar="CODE", help="Language of the furniture words; default: the document's language.")
+@click.option("--draft", is_flag=True, help="Mark every page DRAFT.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+@click.pass_context
+def serve(ctx: click.Context, meeting: str | None, port: int, lang: str | None, draft: bool, open_browser: bool) -> None:
+    """Preview MEETING (default: the first) in a web browser; rebuild when a file is saved."""
+    from .batch import Settings
+    from .serve import serve as run_server
+
+    project = _project(ctx)
+    if meeting is not None and meeting not in project.meeting_ids():
+        from .model import load_meetings
+
+        load_meetings(project, [meeting])  # raises the error naming the meetings there are
+
+    def ready(url: str) -> None:
+        click.echo(f"Previewing on {url} (Ctrl+C to stop)")
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(url)
+
+    try:
+        run_server(project, meeting, Settings(language=lang, draft=draft), port, on_ready=ready)
+    except KeyboardInterrupt:
+        pass
+    except OSError as exc:
+        raise click.ClickException(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}") from None
 
 
 @main.command(name="list")
 @click.pass_context
 def list_meetings(ctx: click.Context) -> None:
     """List the meetings in content/ with their titles, places and dates."""
-    from .build import meeting_listing
+    from .listing import meeting_listing
 
     for line in meeting_listing(_project(ctx)):
         click.echo(line)

@@ -24,19 +24,20 @@ VOCABULARY: dict[str, set[str]] = {
     "header": {"masthead"},
     "dl": set(), "dt": set(),
     "dd": {"distribution", "symbol", "date", "language", "original"},
-    "div": {"cover", "page-break", "watermark", "intervention", "floor-debate", "biography", "front", "agenda-note"},
-    "section": {"annex", "landscape", "part", "changes"},
+    "div": {"cover", "page-break", "watermark", "intervention", "floor-debate", "biography", "front", "agenda-note", "brief"},
+    "section": {"annex", "landscape", "part", "changes", "columns"},
     "nav": {"toc"},
     "h1": set(), "h2": set(), "h3": set(), "h4": set(),
     "p": {"para", "issuer", "cover-line", "title", "subtitle", "kind", "dateline", "toc-1", "toc-2",
-          "toc-head", "toc-page", "bio-name", "caption", "centered", "draft-line"},
-    "ol": set(), "ul": {"plain"}, "li": set(),
-    "table": {"grid", "plain", "agenda", "facts", "brief", "changes"},
+          "toc-head", "toc-page", "bio-name", "caption", "centered", "draft-line", "figure", "group-head", "note"},
+    "ol": set(), "ul": {"plain", "compact"}, "li": set(),
+    "table": {"grid", "plain", "agenda", "facts", "brief", "changes", "counts"},
     "colgroup": set(), "col": set(), "thead": set(), "tbody": set(), "tr": {"group"}, "th": set(), "td": set(),
     "strong": set(), "em": set(), "sup": set(), "sub": set(), "a": set(), "br": set(),
     "span": {"fn", "label"},
     # redline (issue 11): tracked insertions and deletions, with data-author and data-date
     "ins": {"move"}, "del": {"move"},
+    "img": set(),  # a picture: src (an SVG or PNG data:image/ URI), data-raster (PNG for Word), alt
 }
 OL_STYLES = {"(i)", "(a)", "a)", "i)", "1.", "(1)", "1)"}
 
@@ -49,6 +50,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "a": {"href", "title"},
     "ol": {"start"},
     "th": {"colspan", "scope"}, "td": {"colspan"},
+    "img": {"src", "alt"},
 }
 # Attributes whose value is one of a few words.
 CHOICES: dict[str, set[str]] = {"scope": {"col", "row"}}
@@ -108,6 +110,10 @@ def check_html(html: str, template: str) -> None:
             raise TemplateProblem(f"{where}: <{el.tag} class=\"{' '.join(sorted(extra))}\"> is not part of the HTML contract")
         if el.tag == "ol" and el.get("data-style") not in OL_STYLES:
             raise TemplateProblem(f"{where}: <ol> needs data-style, one of {', '.join(sorted(OL_STYLES))}")
+        if el.tag == "img" and not (el.get("src") and el.get("alt")):
+            raise TemplateProblem(f"{where}: <img> needs src and alt (the picture and its text for readers who cannot see it)")
+        if el.tag == "img" and not all((el.get(a) or "data:image/").startswith("data:image/") for a in ("src", "data-raster")):
+            raise TemplateProblem(f"{where}: <img> takes its picture as a data:image/ URI (src, data-raster), never from a file")
         if el.tag in {"h1", "h2", "h3", "h4"} and not el.get("id"):
             raise TemplateProblem(f"{where}: <{el.tag}> needs an id (for the contents and bookmarks)")
         problem = _attribute_problem(el)

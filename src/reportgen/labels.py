@@ -63,8 +63,8 @@ def _value_problems(key: str, value: Any, reference: Any, marks: Marks) -> list[
         allowed = _placeholders(reference)
         try:
             unknown = sorted(_placeholders(value) - allowed)
-            if not unknown:
-                value.format(**_SAMPLE)
+            if not unknown:  # every placeholder the label may use gets a sample (a brief's {country}, {n} …)
+                value.format(**{**dict.fromkeys(allowed, 1), **_SAMPLE})
         except (ValueError, IndexError) as exc:
             return [problem_at(marks, (key,), f"not a valid format ({exc}); use {', '.join('{' + p + '}' for p in sorted(allowed))}")]
         if unknown:

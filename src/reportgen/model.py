@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 
 from . import schema
 from .errors import ContentError, Problem, UsageProblem
+from .modelcache import ModelCache
 from .project import Project
-from .validate import check_meeting, load_themes, walk
+from .validate import walk
 
 log = logging.getLogger(__name__)
 
@@ -124,12 +125,13 @@ def load_meetings(project: Project, meeting_ids: Iterable[str] | None = None) ->
     if unknown:
         listing = ", ".join(known) if known else f"none (no {project.display(project.content_dir)}/<id>/meeting.yaml)"
         raise UsageProblem(f"unknown meeting '{unknown[0]}'; meetings in this project: {listing}")
-    themes, problems = load_themes(project)
+    cache = ModelCache(project)
+    themes, problems = cache.themes()
     theme_map = {t.id: t for t in themes.themes} if themes else {}
     meetings: dict[str, Meeting] = {}
     all_problems: list[Problem] = list(problems)
     for meeting_id in wanted:
-        doc, found = check_meeting(project, meeting_id, themes)
+        doc, found = cache.meeting(meeting_id, lambda: themes)
         all_problems += found
         if doc is not None:
             meetings[meeting_id] = resolve(Meeting(meeting_id, doc, theme_map))

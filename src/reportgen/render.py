@@ -18,6 +18,7 @@ from .errors import TemplateProblem, UsageProblem
 from .labels import Labels
 from .markup import inline, paragraphs, plain
 from .model import Meeting, theme_labels
+from .sentences import gist
 from .participants import participant_groups
 from .project import is_inside
 
@@ -59,6 +60,7 @@ class Renderer:
             plain=plain,
             holder=holder_name,
             mention=mention,
+            gist=gist,
         )
 
     def kinds(self) -> list[str]:

@@ -64,7 +64,9 @@ ListStyle = Literal["(i)", "(a)", "a)", "i)", "1.", "(1)", "1)", "-", "none"]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, str_strip_whitespace=False)
+    # defer_build: the validators are built on first use, not at import (78 ms that `list` and a
+    # build with nothing to do would otherwise pay).
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, str_strip_whitespace=False, defer_build=True)
 
     # Set once by model.resolve(): the record an id field of this one refers to, so templates
     # never look ids up themselves. Not part of the YAML.

@@ -30,6 +30,8 @@ class ListItem(Tagged):
 
     text: Text
     """The item's text."""
+    gist: str | None = None
+    """One-line summary (a whole sentence) that briefs and chair's summaries print instead of the first sentence."""
     themes: list[Id] = []
     """Ids of themes from content/themes.yaml (compared across meetings in briefs)."""
     lead: str | None = None

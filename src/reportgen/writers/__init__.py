@@ -52,14 +52,17 @@ def remove_stale_parts(folder: Path) -> list[Path]:
 
 
 @contextlib.contextmanager
-def _terminate_cleans_up() -> Iterator[None]:
+def terminate_cleans_up(first: Callable[[int], None] | None = None) -> Iterator[None]:
     """While writing, SIGTERM exits through the `finally` blocks (as Ctrl-C does) instead of
-    killing the process with a temporary file left behind. Only the main thread may do this."""
+    killing the process with a temporary file left behind. Only the main thread may do this.
+    `first` is called with the signal's number before that (a build passes it on to its workers)."""
     if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
         yield
         return
 
     def terminate(signum: int, frame: object) -> None:
+        if first is not None:
+            first(signum)
         raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGTERM, terminate)
@@ -93,7 +96,7 @@ def atomic_target(target: Path) -> Iterator[Path]:
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_parts(target.parent)
-    with _terminate_cleans_up():
+    with terminate_cleans_up():
         tmp: Path | None = None
         try:
             with _signals_held():  # no Ctrl-C or SIGTERM between creating the file and knowing its name
@@ -124,6 +127,11 @@ class WriteContext:
         self.created = created  # datetime.datetime used for reproducible metadata
         self.pdf_standard = pdf_standard  # a key of writers.pdf.PDF_STANDARDS
         self.cache: dict[str, Any] = {}  # work one writer shares with the next (the PDF layout)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Sent to another process (the PDF laid out alongside): without the cache, which holds
+        WeasyPrint objects and belongs to this process."""
+        return {**self.__dict__, "cache": {}}
 
     def find(self, name: str) -> Path:
         """The first template folder holding `name` (project templates first)."""

@@ -9,8 +9,10 @@ Styles come from templates/reference.docx (restyle it in Word); what python-docx
 
 from __future__ import annotations
 
+import base64
 import io
 import logging
+import urllib.parse
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -18,14 +20,14 @@ from typing import Any
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from ..contract import parse
 from ..errors import TemplateProblem
 from . import GENERATOR, WriteContext, atomic_target, ooxml, ooxml_revisions, ooxml_tables
-from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes
+from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, remember_style_ids
 from .docx_furniture import Furniture
 from .docx_styles import ensure_styles
 from .docx_tables import Tables
@@ -103,11 +105,15 @@ class DocxBuilder(Furniture, Tables):
             self.inline(p, el, Fmt(fmt.bold, fmt.italic, False, True), link)
         elif tag == "br":
             p.add_run().add_break()
+        elif tag == "img":
+            self.picture(p, el)
         elif tag in {"ins", "del"}:  # a redline's tracked change
             self.revisions.wrap(link if link is not None else p._p, el, lambda: self.inline(p, el, fmt, link))
         elif tag == "a":
             href = el.get("href") or ""
-            if href.startswith("#"):
+            if href.startswith("#") and not el.text_content().strip():
+                ooxml.add_field(p, f"PAGEREF {bookmark_name(href[1:])} \\h")  # an empty internal link: the target's page
+            elif href.startswith("#"):
                 self.inline(p, el, fmt, ooxml.add_hyperlink(p, anchor=bookmark_name(href[1:])))
             else:
                 self.inline(p, el, fmt, ooxml.add_hyperlink(p, url=href))
@@ -129,6 +135,14 @@ class DocxBuilder(Furniture, Tables):
             if isinstance(child.tag, str):
                 self.inline_element(p, child, Fmt(), None)
             self.text(p, child.tail, Fmt())
+
+    def picture(self, p: Paragraph, el: Any) -> None:
+        """An <img> as an inline picture as wide as the text: Word gets the raster version
+        (data-raster) when src is an SVG, which python-docx cannot embed."""
+        data = image_bytes(el.get("data-raster") or el.get("src") or "")
+        run = p.add_run()
+        shape = run.add_picture(io.BytesIO(data), width=Emu(self.text_width()))
+        shape._inline.docPr.set("descr", el.get("alt") or "")
 
     def finish_paragraph(self, p: Paragraph) -> None:
         """Drop the trailing space of the paragraph's last text (not run.text=, which would also
@@ -166,6 +180,8 @@ class DocxBuilder(Furniture, Tables):
             self.contents(el, container)
         elif tag == "section" and "landscape" in cls:
             self.landscape(el, container)
+        elif tag == "section" and "columns" in cls:
+            self.columns(el, container)
         elif tag == "section":
             if "annex" in cls:
                 self.pending_break = True
@@ -188,6 +204,9 @@ class DocxBuilder(Furniture, Tables):
                 p.paragraph_format.space_after = Pt(2.2)
             self.inline(p, el, Fmt())
             self.finish_paragraph(p)
+            if el.get("id"):  # a link target (a brief's annex of full texts)
+                self.bookmarks += 1
+                ooxml.add_bookmark(p, bookmark_name(el.get("id")), self.bookmarks)
         elif tag in {"ol", "ul"}:
             self.list(el, container, depth)
         elif tag == "table":
@@ -227,20 +246,33 @@ class DocxBuilder(Furniture, Tables):
 
     def list(self, el: Any, container: Container, depth: int) -> None:
         style = el.get("data-style") or "1." if el.tag == "ol" else "-"
-        markers = "plain" not in classes(el)
+        markers = not classes(el) & {"plain", "compact"}
         num_id = self.numbering.new_list(style, int(el.get("start") or 1), depth) if markers else 0
+        compact = "compact" in classes(el)
+        para_style = "List Compact" if compact else "List Paragraph"
         for li in el.findall("li"):
-            p = self.paragraph(container, "List Paragraph")
-            if markers:
+            p = self.paragraph(container, para_style)
+            if compact:  # ul.compact: a dash in a narrow hanging indent, as the stylesheet draws it
+                p.paragraph_format.left_indent, p.paragraph_format.first_line_indent = Emu(162000), Emu(-162000)
+                p.paragraph_format.tab_stops.add_tab_stop(Emu(162000))
+                p.add_run("–\t")
+            elif markers:
                 ooxml.set_numbering(p, num_id)
             else:
                 p.paragraph_format.left_indent = LIST_INDENT * (depth + 1)
-            self.flow(li, container, "List Paragraph", depth + 1, first=p)
-        if el.findall("li"):
+            self.flow(li, container, para_style, depth + 1, first=p)
+        if el.findall("li") and not compact:
             # print.css: a list ends with a paragraph's space (0.75em), more than an item's.
             last = container.target.paragraphs[-1] if hasattr(container.target, "paragraphs") else None
-            if last is not None and last.style.name == "List Paragraph":
+            if last is not None and last.style.name == para_style:
                 last.paragraph_format.space_after = Pt(8.25)
+
+
+def image_bytes(src: str) -> bytes:
+    """The bytes of an image given as a data: URI, base64 or percent-encoded (the contract allows no other)."""
+    header, _, payload = src.partition(",")
+    return base64.b64decode(payload) if header.endswith(";base64") else urllib.parse.unquote_to_bytes(payload)
+
 
 def _deleted_text(r: Any) -> str:
     return "".join(t.text or "" for t in r.iter(qn("w:delText")))
@@ -267,6 +299,7 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
         raise TemplateProblem(f"{reference}: not a usable Word document ({type(exc).__name__}: {exc})") from None
     _clear_body(document)
     ensure_styles(document)
+    remember_style_ids(document)
     root = parse(html)
     builder = DocxBuilder(document, heading_pages(html, ctx) if root.find(".//nav") is not None else {})
     body = root.find("body")

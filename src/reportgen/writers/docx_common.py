@@ -6,9 +6,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from docx.oxml.ns import qn
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
-INLINE = {"strong", "em", "sup", "sub", "a", "br", "span", "ins", "del"}
+INLINE = {"strong", "em", "sup", "sub", "a", "br", "span", "ins", "del", "img"}
 PARAGRAPH_STYLES = {
     "para": "Body Text",
     "issuer": "Masthead Issuer",
@@ -25,14 +28,48 @@ PARAGRAPH_STYLES = {
     "caption": "Caption",
     "centered": "Centered",
     "draft-line": "Draft Line",
+    "figure": "Centered",
+    "group-head": "Group Heading",
+    "note": "Note",
 }
 SPACE = re.compile(r"\s+")
+
+
+def remember_style_ids(document: Any) -> None:
+    """Look each style name up once per document.
+
+    python-docx resolves a style name by scanning every style of the document on each
+    `add_paragraph(style=...)` and `run.style = ...` (about 70 % of the DOCX time); the answer
+    never changes while we write, so the document part keeps it. Header, footer and footnote
+    parts ask the document part, so they share the memo.
+    """
+    part = document.part
+    lookup = part.get_style_id
+    memo: dict[tuple[str, Any], str | None] = {}
+
+    def get_style_id(style_or_name: Any, style_type: Any) -> str | None:
+        if not isinstance(style_or_name, str):
+            return lookup(style_or_name, style_type)
+        key = (style_or_name, style_type)
+        if key not in memo:
+            memo[key] = lookup(style_or_name, style_type)
+        return memo[key]
+
+    part.get_style_id = get_style_id
 
 
 def bookmark_name(anchor: str) -> str:
     """Word bookmark names: a letter first, then letters, digits and underscores, at most 40."""
     name = re.sub(r"[^A-Za-z0-9_]", "_", anchor)
     return ("_" + name if not name[:1].isalpha() else name)[:40]
+
+
+def shrink(p: Paragraph, size: float) -> None:
+    """Set every run of the paragraph (hyperlinks included) in `size` points, with no space around
+    it: the cells of a brief's table of counts."""
+    p.paragraph_format.space_after = p.paragraph_format.space_before = Pt(0)
+    for run in p._p.iter(qn("w:r")):
+        Run(run, p).font.size = Pt(size)
 
 
 def classes(el: Any) -> set[str]:

@@ -65,7 +65,8 @@ class Furniture:
             ooxml.add_field(p, f"PAGEREF {anchor} \\h", str(page) if page else "")
             if index == len(entries) - 1:
                 ooxml.end_field(p)
-        self.pending_break = True
+        if el.getparent().tag == "body":  # a contents page; inside a div (a brief's page 1) the text runs on
+            self.pending_break = True
 
     def landscape(self, el: Any, container: Container) -> None:
         if self.in_landscape:  # landscape pages already: print.css runs on without a break too
@@ -92,6 +93,15 @@ class Furniture:
         back.different_first_page_header_footer = False
         self.in_landscape = False
 
+    def columns(self, el: Any, container: Container) -> None:
+        """section.columns: a continuous section in two columns, then back to one."""
+        section = self.doc.add_section(WD_SECTION.CONTINUOUS)
+        section.different_first_page_header_footer = False
+        _set_columns(section, 2)
+        self.blocks(el, container)
+        if not _ends_document(el):
+            _set_columns(self.doc.add_section(WD_SECTION.CONTINUOUS), 1)
+
     def text_width(self) -> int:
         s = self.doc.sections[-1]
         return int(s.page_width - s.left_margin - s.right_margin)
@@ -109,3 +119,26 @@ class Furniture:
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         ooxml.add_field(footer, "PAGE", "1")
 
+
+def _set_columns(section: Any, number: int) -> None:
+    """Text columns of a section (w:cols), 0.7 cm apart."""
+    sect_pr = section._sectPr
+    cols = sect_pr.find(qn("w:cols"))
+    if cols is None:
+        cols = etree.SubElement(sect_pr, qn("w:cols"))
+        later = [sect_pr.find(qn(tag)) for tag in ("w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid")]
+        first_later = next((e for e in later if e is not None), None)
+        if first_later is not None:
+            first_later.addprevious(cols)
+    cols.set(qn("w:num"), str(number))
+    cols.set(qn("w:space"), "397")
+
+
+def _ends_document(el: Any) -> bool:
+    """True if no element follows `el` in the body (at any level of nesting)."""
+    node = el
+    while node is not None and node.tag != "body":
+        if any(isinstance(sibling.tag, str) for sibling in node.itersiblings()):
+            return False
+        node = node.getparent()
+    return True

@@ -35,6 +35,7 @@ class StyleSpec:
     keep_with_next: bool | None = None
     line: float | None = None  # minimum line height in points (print.css line-height x font size)
     indent: tuple[float, float] | None = None  # left and right indent in centimetres
+    line_spacing: float | None = None  # exact, in points
     kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH
 
 
@@ -68,6 +69,9 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Dateline", "the closing place and date", align=R, space_before=22),
     StyleSpec("Caption", "table captions", bold=True, align=C, space_after=8.25),
     StyleSpec("List Paragraph", "numbered and bulleted items", align=J, space_after=5.5),
+    StyleSpec("List Compact", "compact lists (a brief's items): dash in a narrow hanging indent", size=9, align=L, space_after=1, line_spacing=10),
+    StyleSpec("Group Heading", "group headings inside a brief's cells", size=9.5, align=L, space_before=4, space_after=1, keep_with_next=True),
+    StyleSpec("Note", "notes under a table or figure", size=9, italic=True, align=L, space_after=4, line_spacing=10),
     StyleSpec("Table Text", "text in table cells", size=10, align=L, space_after=3, line=13),
     StyleSpec("Header", "the running header (document symbol)", size=10, align=R, space_after=0),
     StyleSpec("Footer", "the page number at the foot", size=10, align=C, space_after=0),
@@ -130,3 +134,5 @@ def ensure_styles(document: DocxDocument, *, restyle: bool = False) -> None:
             fmt.line_spacing_rule = WD_LINE_SPACING.AT_LEAST  # larger type (the issuer) still gets room
         if spec.name == "Normal":
             fmt.widow_control = True  # no single line of a paragraph alone at the top or foot of a page
+        if spec.line_spacing is not None:
+            fmt.line_spacing = Pt(spec.line_spacing)

@@ -8,7 +8,7 @@ import docx
 from docx.shared import Emu, Pt
 
 from . import ooxml_tables
-from .docx_common import INLINE, Container, Fmt, classes
+from .docx_common import INLINE, Container, Fmt, classes, shrink
 
 # Cell padding (top/bottom, left/right, in points) and the space above a group row of each
 # table class, as print.css sets them: the rows then take the height they take in the PDF.
@@ -30,6 +30,7 @@ class Tables:
             self.paragraph(container, "Body Text")  # a table cannot carry the page break itself
         table = container.target.add_table(rows=len(rows), cols=ncols)
         cls = classes(el)
+        small = "counts" in cls  # table.counts: a brief's table of numbers, 8 pt
         if "grid" in cls:
             table.style = self.doc.styles["Table Grid"]
         widths = [int(c.get("data-width") or 1) for c in el.iter("col")] or [1] * ncols
@@ -63,6 +64,8 @@ class Tables:
                     space = next((GROUP_SPACE[c] for c in cls if c in GROUP_SPACE), None)
                     if space and "group" in classes(tr):
                         p.paragraph_format.space_before = Pt(space)
+                    if small:
+                        shrink(p, 8)
                 else:
                     for child in cell_el:
                         if child.tag == "p":

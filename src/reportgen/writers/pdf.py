@@ -1,7 +1,8 @@
 """PDF writer: WeasyPrint with templates/print.css, tagged for accessibility (PDF/UA-1).
 
 WeasyPrint reads files only through `TemplateFetcher` (the project's and the package's template
-folders, never the network or another file), and the laid-out pages are checked so that text
+folders, never the network or another file; besides those, only data:image/ URIs, the pictures a
+build makes and carries in its HTML), and the laid-out pages are checked so that text
 that does not fit a page is an error instead of being silently cut at the margin.
 
 The layout is computed once per rendered HTML and kept on the WriteContext: the DOCX writer
@@ -10,7 +11,11 @@ reads the page of every heading from it to fill in its contents page.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -101,12 +106,14 @@ def template_fetcher(folders: list[Path]) -> Any:
 
     class TemplateFetcher(URLFetcher):
         def __init__(self) -> None:
-            super().__init__(allowed_protocols={"file"}, allow_redirects=False, fail_on_errors=True)
+            super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False, fail_on_errors=True)
             self.folders = [f.resolve() for f in folders]
             self.refused: list[str] = []
 
         def fetch(self, url: str, headers: Any = None) -> Any:
             parts = urlsplit(url)
+            if url.startswith("data:image/"):  # a picture the build made (a brief's chart), carried in the HTML
+                return super().fetch(url, headers)
             if parts.scheme == "file" and not parts.netloc:
                 path = Path(url2pathname(unquote(parts.path))).resolve()
                 if path.is_file() and any(path.is_relative_to(f) for f in self.folders):
@@ -117,28 +124,76 @@ def template_fetcher(folders: list[Path]) -> Any:
     return TemplateFetcher()
 
 
-def layout(html: str, ctx: WriteContext) -> Any:
-    """The WeasyPrint document (pages laid out) for `html`, computed once per build of it."""
+@contextlib.contextmanager
+def without_cyclic_gc() -> Iterator[None]:
+    """Layout makes millions of objects and few cycles; CPython's cyclic collector would scan
+    them again and again, which makes time per page grow with the document. Park what exists
+    (gc.freeze), pause the collector while laying out, and collect once afterwards."""
+    was_enabled = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+
+
+def import_weasyprint() -> Any:
+    """Import WeasyPrint (here, not at the top: it loads Pango, which `reportgen --help` should
+    not pay for), a quarter faster on Linux.
+
+    WeasyPrint tries several names for each C library, and cffi hands every name that does not
+    load at once to ctypes.util.find_library, which runs ldconfig and then gcc or ld for each of
+    the misses: about 0.2 s of CPU and more of waiting. On Linux the dynamic loader finds the
+    libraries by the sonames WeasyPrint also tries, so find_library is told to find nothing
+    while WeasyPrint loads; if that ever fails, it is imported again the ordinary way."""
+    if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
+        import weasyprint
+
+        return weasyprint
+    import ctypes.util
+
+    find_library = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        import weasyprint
+    except OSError:
+        for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+            del sys.modules[name]
+        ctypes.util.find_library = find_library
+        import weasyprint
+    finally:
+        ctypes.util.find_library = find_library
+    return weasyprint
+
+
+def layout_pdf(html: str, ctx: WriteContext) -> Any:
+    """Lay the HTML out in pages with the stylesheet (tagged), checking nothing is cut off;
+    returns WeasyPrint's Document, computed once per build of `html`."""
     cached = ctx.cache.get("pdf-layout")
     if cached is not None and cached[0] == html:
         return cached[1]
-    # Imported here: WeasyPrint loads Pango at import time, which `reportgen --help` should not pay for.
-    from weasyprint import CSS, HTML
-    from weasyprint.urls import (
-        FatalURLFetchingError,  # a BaseException: it must stop WeasyPrint
-    )
+    weasyprint = import_weasyprint()
+    from weasyprint.urls import FatalURLFetchingError  # a BaseException: it must stop WeasyPrint
 
     css_path = ctx.find("print.css")
     fetcher = template_fetcher(ctx.search_path)
     try:
-        stylesheet = CSS(filename=str(css_path), url_fetcher=fetcher)
-        document = HTML(string=_prepare(html), base_url=ctx.search_path[0].resolve().as_uri() + "/",
-                        url_fetcher=fetcher).render(stylesheets=[stylesheet], pdf_variant=PDF_STANDARDS[ctx.pdf_standard], pdf_tags=True)
+        stylesheet = weasyprint.CSS(filename=str(css_path), url_fetcher=fetcher)
+        with without_cyclic_gc():
+            document = weasyprint.HTML(string=_prepare(html), base_url=ctx.search_path[0].resolve().as_uri() + "/",
+                                       url_fetcher=fetcher).render(stylesheets=[stylesheet], pdf_variant=PDF_STANDARDS[ctx.pdf_standard],
+                                                                          pdf_tags=True)
     except (Exception, FatalURLFetchingError) as exc:  # WeasyPrint's own errors carry no location; name the stylesheet in use
         if fetcher.refused:
             raise TemplateProblem(f"{css_path}: refers to {fetcher.refused[0]}; reportgen reads only files "
                                   f"in the template folders ({', '.join(str(f) for f in ctx.search_path)})") from None
         raise TemplateProblem(f"{css_path}: the PDF could not be laid out with this stylesheet: {type(exc).__name__}: {exc}") from exc
+    overflow = _overflow(document)
+    if overflow:
+        raise TemplateProblem(f"{css_path}: {overflow}; nothing was written")
     ctx.cache["pdf-layout"] = (html, document)
     return document
 
@@ -146,17 +201,14 @@ def layout(html: str, ctx: WriteContext) -> Any:
 def heading_pages(html: str, ctx: WriteContext) -> dict[str, int]:
     """Page number (1-based) of every element id in the PDF layout of `html`."""
     pages: dict[str, int] = {}
-    for number, page in enumerate(layout(html, ctx).pages, start=1):
+    for number, page in enumerate(layout_pdf(html, ctx).pages, start=1):
         for anchor in page.anchors:
             pages.setdefault(anchor, number)
     return pages
 
 
-def write_pdf(html: str, target: Path, ctx: WriteContext) -> None:
-    document = layout(html, ctx)
-    overflow = _overflow(document)
-    if overflow:
-        raise TemplateProblem(f"{ctx.find('print.css')}: {overflow}; nothing was written")
+def save_pdf(document: Any, target: Path, ctx: WriteContext) -> None:
+    """Write a laid-out document atomically, with reproducible metadata."""
     created = ctx.created.strftime("%Y-%m-%dT%H:%M:%S+00:00")
     document.metadata.created = created
     document.metadata.modified = created
@@ -164,10 +216,14 @@ def write_pdf(html: str, target: Path, ctx: WriteContext) -> None:
     document.metadata.lang = ctx.language
     document.metadata.generator = GENERATOR
     variant = PDF_STANDARDS[ctx.pdf_standard]
-    with atomic_target(target) as tmp:
+    with atomic_target(target) as tmp, without_cyclic_gc():
         # A fixed file identifier (WeasyPrint would draw a random one for PDF/A): rebuilds stay byte-identical.
         document.write_pdf(tmp, pdf_variant=variant, pdf_tags=True, pdf_identifier=_identifier(ctx), finisher=_finish)
     log.info("wrote %s (%d pages, %s)", target, len(document.pages), variant)
+
+
+def write_pdf(html: str, target: Path, ctx: WriteContext) -> None:
+    save_pdf(layout_pdf(html, ctx), target, ctx)
 
 
 def _identifier(ctx: WriteContext) -> bytes:
