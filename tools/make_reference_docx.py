@@ -92,6 +92,10 @@ def main() -> None:
         if zoom is not None:
             zoom.set(qn("w:percent"), "100")  # required by the ECMA-376 schema; python-docx's blank omits it
         ensure_styles(document, restyle=True)
+        if folder:  # briefing notes set their own, tighter lines (print.css div.brief): Word's single spacing
+            for spec in SPECS:
+                if spec.line is not None:
+                    document.styles[spec.name].paragraph_format.line_spacing = None
         for name, (size, before, after) in changes.items():
             style = document.styles[name]
             if size is not None:
