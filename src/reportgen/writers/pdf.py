@@ -75,6 +75,8 @@ def _space_into(el: Any) -> None:
     before the element when its first word does not fit; with the space outside it goes back to
     an earlier break and strands a single word on a line of its own mid-paragraph (gfmd2011
     "between", fibemyd2008 "the", gfmd2010 "whether")."""
+    if not el.text and not len(el):
+        return  # an empty element (a page-number link) stays empty, as the stylesheet's :empty expects
     previous = el.getprevious()
     before = previous.tail if previous is not None else el.getparent().text
     if not before or not before.endswith(" ") or (el.text or "").startswith(" "):
