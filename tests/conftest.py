@@ -65,6 +65,18 @@ def built(project: Project, tmp_path_factory: pytest.TempPathFactory) -> dict[tu
     return paths
 
 
+@pytest.fixture(scope="session")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], Path]:
+    """Every example project meeting (examples/) built once, every kind, both formats: {(meeting, kind, fmt): path}."""
+    out = tmp_path_factory.mktemp("examples")
+    project = Project(REPO / "examples")
+    paths = {}
+    for meeting_id in project.meeting_ids():
+        for path in build_meeting(project, meeting_id, BuildOptions(out_dir=out)):
+            paths[(meeting_id, path.stem.removeprefix(meeting_id + "-"), path.suffix[1:])] = path
+    return paths
+
+
 @pytest.fixture()
 def runner() -> CliRunner:
     return CliRunner()

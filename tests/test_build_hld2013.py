@@ -77,7 +77,7 @@ def test_docx_headings_use_word_heading_styles(docx_path: Path) -> None:
     assert headings[1] == "Introduction"
     labels = [h.split(" ", 1)[0] for h in headings[2:10]]
     assert labels == ["A.", "B.", "C.", "D.", "E.", "F.", "G.", "H."]
-    assert headings[-2:] == ["Annex 1 Biographical details of participating experts", "Annex 2 Meeting agenda"]
+    assert headings[-2:] == ["Annex 1\nBiographical details of participating experts", "Annex 2\nMeeting agenda"]  # label over title
     assert any(p.style.name == "Heading 2" and p.text.startswith("(a)") for p in document.paragraphs)
 
 

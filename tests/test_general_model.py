@@ -17,9 +17,7 @@ import yaml
 from click.testing import CliRunner
 from docx.oxml.ns import qn
 
-from reportgen.build import BuildOptions, build_meeting
 from reportgen.cli import main
-from reportgen.project import Project
 from reportgen.schema_export import meeting_schema
 
 from .conftest import REPO, pdf_text
@@ -32,17 +30,6 @@ LONG_TITLE = (
     "Countries of the Mesoamerican Consultation Process on Migration on shared responsibility for safe, orderly and "
     "regular migration and for the protection of migrants in the region, 1 December 2025"
 )
-
-
-@pytest.fixture(scope="module")
-def examples(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], Path]:
-    """Both examples built once, every kind, both formats: {(meeting, kind, fmt): path}."""
-    out = tmp_path_factory.mktemp("examples")
-    paths = {}
-    for meeting_id in (DECLARATION, WORKSHOP):
-        for path in build_meeting(Project(EXAMPLES), meeting_id, BuildOptions(out_dir=out)):
-            paths[(meeting_id, path.stem.removeprefix(meeting_id + "-"), path.suffix[1:])] = path
-    return paths
 
 
 def flat(text: str) -> str:

@@ -197,7 +197,7 @@ def test_pdf_holds_old_and_new_words_and_lists_every_change(versions: dict[str, 
     assert f"Changes since {REPO}" in first
     for reference in ("“Presentation”, paragraph 1", "“Introduction”, paragraph 5", "“Introduction”, paragraph 7",
                       "item (v)", "footnote 1", "heading “H. Follow-up to the meeting”", "moved from", "moved here",
-                      "table row 2, column 2", "contents"):
+                      "table row 3, column 2", "contents"):  # the agenda's header row is row 1
         assert reference in first, reference
     # each line: reference, kind, insertions, deletions, moves, and the page it links to
     assert re.search(r"footnote 1 \(in “B\. The current state of [^)]*paragraph 4\) edited 1 0 0 \d+ ", first)

@@ -34,13 +34,14 @@ def pdf_text(path: Path) -> str:
 
 
 def docx_text(path: Path) -> str:
-    """Text of the body, footnotes and headers of a DOCX (every w:t, in document order)."""
+    """Text of the body, footnotes and headers of a DOCX (every w:t, in document order; Word's
+    non-breaking hyphen, w:noBreakHyphen, is a hyphen)."""
     out = []
     with zipfile.ZipFile(path) as package:
         for name in package.namelist():
             if name.startswith("word/") and name.endswith(".xml") and ("document" in name or "footnotes" in name or "header" in name):
                 root = etree.fromstring(package.read(name))
-                out.append("".join(t.text or "" for t in root.iter(f"{W}t")))
+                out.append("".join(t.text or "" if t.tag == f"{W}t" else "-" for t in root.iter(f"{W}t", f"{W}noBreakHyphen")))
     return "\n".join(out)
 
 

@@ -39,6 +39,7 @@ class Settings:
     language: str | None = None
     draft: bool = False
     out_dir: Path | None = None
+    pdf_standard: str = "ua-1"  # a key of writers.pdf.PDF_STANDARDS
     brief_date: str | None = None  # ISO date printed on briefs; None: today
 
     def root(self, project: Project) -> Path:
@@ -102,7 +103,8 @@ def _meeting_targets(project: Project, meeting_id: str, settings: Settings, comm
     content = tuple(meeting_files(project, meeting_id))
     return [
         Target(root / meeting_id / f"{meeting_id}-{kind}.{fmt}", content + common(kind, fmt),
-               {"kind": kind, "format": fmt, "language": settings.language, "draft": settings.draft, **environment(fmt)})
+               {"kind": kind, "format": fmt, "language": settings.language, "draft": settings.draft,
+                "pdf_standard": settings.pdf_standard if fmt == "pdf" else None, **environment(fmt)})
         for kind in kinds for fmt in settings.formats
     ]
 
@@ -178,7 +180,8 @@ def _build_meeting(project: Project, settings: Settings, job: Job, alongside: Ex
 
     kinds = tuple(dict.fromkeys(t.options["kind"] for t in job.stale))
     formats = tuple(f for f in settings.formats if any(t.options["format"] == f for t in job.stale))
-    options = BuildOptions(formats=formats, kinds=kinds, language=settings.language, out_dir=settings.out_dir, draft=settings.draft)
+    options = BuildOptions(formats=formats, kinds=kinds, language=settings.language, out_dir=settings.out_dir, draft=settings.draft,
+                           pdf_standard=settings.pdf_standard)
     return build_meeting(project, job.name, options, alongside=alongside, prepared=prepared)
 
 

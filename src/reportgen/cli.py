@@ -48,12 +48,14 @@ def main(ctx: click.Context, project_dir: Path, verbose: bool) -> None:
 @click.option("--lang", metavar="CODE", help="Language of the furniture words; default: the document's language.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write under DIR instead of output/.")
 @click.option("--draft", is_flag=True, help="Mark every page DRAFT.")
+@click.option("--pdf-standard", type=click.Choice(["ua-1", "a-2u", "a-3u", "a-3a"]), default="ua-1", show_default=True,
+              help="PDF standard: tagged PDF/UA-1, or with it an archival PDF/A level.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes (default: the number of CPUs).")
 @click.option("--force", is_flag=True, help="Rebuild even what is up to date.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.pass_context
 def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tuple[str, ...], kinds: tuple[str, ...],
-          lang: str | None, out_dir: Path | None, draft: bool, jobs: int | None, force: bool, quiet: bool) -> None:
+          lang: str | None, out_dir: Path | None, draft: bool, pdf_standard: str, jobs: int | None, force: bool, quiet: bool) -> None:
     """Build the documents of MEETING, or of every meeting and brief with --all (both formats
     unless --pdf or --docx is given). Outputs whose inputs have not changed are kept."""
     from .batch import Settings, brief_names, cpu_count, plan, run
@@ -72,7 +74,8 @@ def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tup
     for kind in kinds:
         if kind not in available:
             raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(available)})")
-    settings = Settings(formats=formats or ("pdf", "docx"), kinds=kinds, language=lang, draft=draft, out_dir=out_dir)
+    settings = Settings(formats=formats or ("pdf", "docx"), kinds=kinds, language=lang, draft=draft, out_dir=out_dir,
+                        pdf_standard=pdf_standard)
     meetings = project.meeting_ids() if build_all else [meeting]
     planned = plan(project, settings, meetings, brief_names(project) if build_all else [], force=force)
     todo = [job for job in planned if job.stale]

@@ -31,7 +31,7 @@ VOCABULARY: dict[str, set[str]] = {
     "nav": {"toc"},
     "h1": set(), "h2": set(), "h3": set(), "h4": set(),
     "p": {"para", "issuer", "cover-line", "title", "subtitle", "kind", "dateline", "toc-1", "toc-2",
-          "toc-head", "toc-page", "bio-name", "caption", "centered", "figure", "group-head", "note",
+          "toc-head", "toc-page", "bio-name", "caption", "centered", "draft-line", "figure", "group-head", "note",
           # house styles: masthead lines, meeting and agenda item lines, theme, job number, notes
           "mh-top", "mh-organ", "mh-symbol", "mh-line", "mh-chain", "mh-organisation", "mh-logo",
           "headline", "meeting-line", "agenda-item", "agenda-title", "theme", "job-number", "translation-note"},
@@ -54,9 +54,11 @@ ATTRIBUTES: dict[str, set[str]] = {
     "meta": {"charset", "name", "content"},
     "a": {"href", "title"},
     "ol": {"start"},
-    "th": {"colspan"}, "td": {"colspan"},
+    "th": {"colspan", "scope"}, "td": {"colspan"},
     "img": {"src", "alt"},
 }
+# Attributes whose value is one of a few words.
+CHOICES: dict[str, set[str]] = {"scope": {"col", "row"}}
 # Bounds on the numbers writers lay out (generous: content tables are bounded by the schema).
 MAX_COLSPAN = 100
 MAX_WIDTH = 1000
@@ -83,6 +85,10 @@ def _attribute_problem(el: etree._Element) -> str | None:
     for name, (value, low, high) in checks.items():
         if value is not None and not _whole_number(value, low, high):
             return f'<{el.tag} {name}="{value[:20]}">: {name} must be a whole number from {low} to {high}'
+    for name, words in CHOICES.items():
+        value = el.get(name)
+        if value is not None and value not in words:
+            return f'<{el.tag} {name}="{value[:20]}">: {name} must be one of {", ".join(sorted(words))}'
     href = (el.get("href") or "").strip().lower()
     if href.startswith(_BAD_SCHEMES):
         return f'<a href="{href[:40]}">: links to {href.split(":")[0]}: addresses are not allowed'

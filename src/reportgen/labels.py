@@ -33,7 +33,9 @@ _SAMPLE = {"day": 1, "day1": 1, "day2": 2, "month": "May", "month1": "May", "mon
            "weekday": "Monday", "date1": "1 May 2013", "date2": "2 June 2014", "original": "Spanish",
            # redline (issue 11): the first page of a redline
            "ref": "draft-1", "earlier": "draft-1", "later": "draft-2", "symbol": "A/1/Rev.1", "replaced": "A/1",
-           "items": 3, "insertions": 2, "deletions": 1, "moves": 0}
+           "items": 3, "insertions": 2, "deletions": 1, "moves": 0,
+           # the draft line under the masthead (issue 10)
+           "date": "1 May 2013"}
 
 
 def _display(path: Path, search_path: Sequence[Path]) -> str:
@@ -131,8 +133,26 @@ class Labels:
         except KeyError:
             raise AttributeError(key) from None
 
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._values.get(key, default)
+
     def language_name(self, code: str) -> str:
         return str(self._values.get("languages", {}).get(code, code.upper()))
+
+    # ------------------------------------------------------------------ editorial rules
+
+    def list_style(self, style: str) -> str:
+        """The marker style of a lettered or roman list in this language ('(a)' in English,
+        'a)' in Spanish and French): catalogue key `list_styles`, a mapping of contract styles."""
+        return str(self._values.get("list_styles", {}).get(style, style))
+
+    def number(self, value: float, decimals: int = 0) -> str:
+        """A generated number with the language's `decimal_separator` and `thousands_separator`,
+        digits grouped from `group_digits_from` on (Spanish leaves four-digit numbers whole)."""
+        grouped = abs(value) >= self._values.get("group_digits_from", 1000)
+        text = f"{value:,.{decimals}f}" if grouped else f"{value:.{decimals}f}"
+        decimal, thousands = self._values.get("decimal_separator", "."), self._values.get("thousands_separator", ",")
+        return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
 
     # ------------------------------------------------------------------ dates
 

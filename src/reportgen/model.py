@@ -85,6 +85,13 @@ class Meeting:
         yield from visit(list(self.doc.annexes), ())
 
 
+def theme_labels(meeting: Meeting) -> list[str]:
+    """Names of the themes the meeting's items are tagged with, in the order of themes.yaml
+    (the documents' keywords)."""
+    used = {t for _, node in walk(meeting.doc) if isinstance(node, schema.ListItem) for t in node.themes}
+    return [theme.label for theme_id, theme in meeting.themes.items() if theme_id in used]
+
+
 def resolve(meeting: Meeting) -> Meeting:
     """Point every id field at the record it names (validation has checked they exist)."""
     people, orgs, sessions = meeting.people, meeting.organisations, meeting.sessions

@@ -14,11 +14,12 @@ from markupsafe import Markup
 
 from . import schema
 from .contract import check_html
+from .editorial import place_footnote_calls
 from .errors import TemplateProblem, UsageProblem
 from .houses import DEFAULT_HOUSE, House, Options
 from .labels import Labels
 from .markup import inline, paragraphs, plain
-from .model import Meeting
+from .model import Meeting, theme_labels
 from .sentences import gist
 from .participants import participant_groups
 from .project import is_inside
@@ -91,6 +92,9 @@ class Renderer:
             raise TemplateProblem(f"{template.filename or name}: templates include, extend or call themselves without end") from None
         except Exception as exc:  # templates are user code: any failure is theirs, reported by location
             raise TemplateProblem(f"{_template_location(exc, template)}: {type(exc).__name__}: {exc}") from None
+        labels = context.get("labels")
+        if isinstance(labels, Labels):
+            html = place_footnote_calls(html, labels)
         check_html(html, template.filename or name)
         return html
 
@@ -175,4 +179,5 @@ def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = Fa
         "language_name": labels.language_name,
         "participant_groups": participant_groups,
         "today": today or dt.date.today(),
+        "keywords": theme_labels(meeting),
     }

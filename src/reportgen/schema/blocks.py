@@ -144,6 +144,8 @@ class TableBlock(Strict):
     """Print the table on landscape pages."""
     widths: list[Annotated[int, Field(ge=1, le=100)]] = []
     """Relative column widths, one whole number from 1 to 100 per column, e.g. [1, 2, 2]."""
+    row_headers: bool = False
+    """The first cell of each row names the row (a label column): screen readers announce it with the row."""
 
     @property
     def column_count(self) -> int:

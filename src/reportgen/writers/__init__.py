@@ -11,11 +11,16 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+from .. import __version__
 from ..errors import TemplateProblem
 from ..project import is_inside
 
 log = logging.getLogger(__name__)
+
+# Named as the producing application in both formats (PDF /Creator, DOCX app.xml).
+GENERATOR = f"reportgen {__version__}"
 
 # Temporary files are named .<target>.<pid>.<random>.part, so that the next build of the folder
 # can tell the debris of a killed build (its process is gone) from a write still under way.
@@ -114,8 +119,8 @@ Writer = Callable[[str, Path, "WriteContext"], None]
 class WriteContext:
     """What a writer needs besides the HTML: where styles live and fixed metadata."""
 
-    def __init__(self, search_path: list[Path], title: str, language: str, created: "object",
-                 stylesheets: list[Path] | None = None) -> None:
+    def __init__(self, search_path: list[Path], title: str, language: str, created: object,
+                 stylesheets: list[Path] | None = None, *, pdf_standard: str = "ua-1") -> None:
         self.search_path = search_path
         # The print stylesheets in the order they apply (the shared base, then a house style's own);
         # empty: the first print.css on the search path.
@@ -123,6 +128,13 @@ class WriteContext:
         self.title = title
         self.language = language
         self.created = created  # datetime.datetime used for reproducible metadata
+        self.pdf_standard = pdf_standard  # a key of writers.pdf.PDF_STANDARDS
+        self.cache: dict[str, Any] = {}  # work one writer shares with the next (the PDF layout)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Sent to another process (the PDF laid out alongside): without the cache, which holds
+        WeasyPrint objects and belongs to this process."""
+        return {**self.__dict__, "cache": {}}
 
     def find(self, name: str) -> Path:
         """The first template folder holding `name` (project templates first)."""

@@ -20,13 +20,13 @@ from typing import Any
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from docx.shared import Emu
+from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from ..contract import parse
 from ..errors import TemplateProblem
-from . import WriteContext, atomic_target, ooxml, ooxml_revisions
+from . import GENERATOR, WriteContext, atomic_target, ooxml, ooxml_revisions, ooxml_tables
 from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, remember_style_ids
 from .docx_furniture import Furniture, number_paragraph
 from .docx_styles import ensure_styles
@@ -34,12 +34,15 @@ from .docx_tables import Tables
 
 log = logging.getLogger(__name__)
 
+LIST_INDENT = Cm(1.2)  # print.css: ol, ul { padding-left: 1.2cm }
+
 
 class DocxBuilder(Furniture, Tables):
     """Walks the HTML body and writes it into a python-docx document."""
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, document: Any, pages: dict[str, int] | None = None) -> None:
         self.doc = document
+        self.pages = pages or {}  # element id -> page in the PDF layout (the contents' page numbers)
         self.footnotes = ooxml.Footnotes(document)
         self.numbering = ooxml.Numbering(document)
         self.revisions = ooxml_revisions.Revisions()
@@ -47,10 +50,14 @@ class DocxBuilder(Furniture, Tables):
         self.symbol = ""
         self.watermark = ""
         self.pending_break = False
+        self.in_landscape = False  # a landscape section is open (docx_furniture.landscape)
 
     # ------------------------------------------------------------------ paragraphs and text
 
     def paragraph(self, container: Container, style: str | None) -> Paragraph:
+        if self.pending_break and self.in_landscape:
+            self.end_landscape()  # the section break starts the new page
+            self.pending_break = False
         p = container.paragraph(style)
         if self.pending_break:
             p.paragraph_format.page_break_before = True
@@ -68,7 +75,7 @@ class DocxBuilder(Furniture, Tables):
         if not value:
             return
         run = ooxml.hyperlink_run(link, p) if link is not None else p.add_run()
-        run.text = value
+        ooxml.set_run_text(run, value)
         run.bold = fmt.bold or None
         run.italic = fmt.italic or None
         if fmt.sup:
@@ -116,6 +123,19 @@ class DocxBuilder(Furniture, Tables):
         else:  # span.label and anything inline without meaning of its own
             self.inline(p, el, fmt, link)
 
+    def annex_heading(self, p: Paragraph, el: Any, label: Any) -> None:
+        """"Annex 2" over "MEETING AGENDA", as print.css lays it out: the label in its own case
+        on a line of its own."""
+        self.inline(p, label, Fmt())
+        for run in p.runs:
+            run.font.all_caps = False
+        p.add_run().add_break()
+        self.text(p, (label.tail or "").lstrip(), Fmt())
+        for child in label.itersiblings():
+            if isinstance(child.tag, str):
+                self.inline_element(p, child, Fmt(), None)
+            self.text(p, child.tail, Fmt())
+
     def picture(self, p: Paragraph, el: Any) -> None:
         """An <img> as an inline picture as wide as the text: Word gets the raster version
         (data-raster) when src is an SVG, which python-docx cannot embed."""
@@ -146,6 +166,12 @@ class DocxBuilder(Furniture, Tables):
             self.watermark = SPACE.sub(" ", el.text_content()).strip()
         elif tag == "div" and "page-break" in cls:
             self.pending_break = True
+        elif tag == "div" and "cover" in cls:
+            start = len(self.doc.element.body) - 1  # new paragraphs go before the final w:sectPr
+            self.blocks(el, container, depth)
+            first = self.doc.element.body[start] if len(self.doc.element.body) > start else None
+            if first is not None and first.tag == qn("w:p"):  # print.css: the cover block starts 5 cm down
+                Paragraph(first, container.target).paragraph_format.space_before = Cm(5)
         elif tag == "div":
             self.blocks(el, container, depth)
             if "front" in cls:
@@ -162,15 +188,20 @@ class DocxBuilder(Furniture, Tables):
             self.blocks(el, container, depth)
         elif tag in {"h1", "h2", "h3", "h4"}:
             p = self.paragraph(container, f"Heading {tag[1]}")
-            self.inline(p, el, Fmt())
+            label = el.find("span")
+            if tag == "h1" and "annex" in classes(el.getparent()) and label is not None and "label" in classes(label) and not (el.text or "").strip():
+                self.annex_heading(p, el, label)
+            else:
+                self.inline(p, el, Fmt())
             self.finish_paragraph(p)
             self.bookmarks += 1
             ooxml.add_bookmark(p, bookmark_name(el.get("id")), self.bookmarks)
         elif tag == "p":
             style = next((PARAGRAPH_STYLES[c] for c in cls if c in PARAGRAPH_STYLES), "Body Text")
             p = self.paragraph(container, style)
-            if "bio-name" in cls:
+            if "bio-name" in cls:  # print.css: the name sits close above its biography
                 p.paragraph_format.keep_with_next = True
+                p.paragraph_format.space_after = Pt(2.2)
             if el.get("data-number"):
                 number_paragraph(p, el.get("data-number"))
             self.inline(p, el, Fmt())
@@ -203,7 +234,7 @@ class DocxBuilder(Furniture, Tables):
                 if child.tag == "p":
                     p = self.paragraph(container, style)
                     if depth:
-                        p.paragraph_format.left_indent = Emu(360000 * depth)
+                        p.paragraph_format.left_indent = LIST_INDENT * depth
                     self.inline(p, child, Fmt())
                     self.finish_paragraph(p)
                 else:
@@ -230,8 +261,13 @@ class DocxBuilder(Furniture, Tables):
             elif markers:
                 ooxml.set_numbering(p, num_id)
             else:
-                p.paragraph_format.left_indent = Emu(360000 * (depth + 1))
+                p.paragraph_format.left_indent = LIST_INDENT * (depth + 1)
             self.flow(li, container, para_style, depth + 1, first=p)
+        if el.findall("li") and not compact:
+            # print.css: a list ends with a paragraph's space (0.75em), more than an item's.
+            last = container.target.paragraphs[-1] if hasattr(container.target, "paragraphs") else None
+            if last is not None and last.style.name == para_style:
+                last.paragraph_format.space_after = Pt(8.25)
 
 
 def image_bytes(src: str) -> bytes:
@@ -252,6 +288,8 @@ def _clear_body(document: Any) -> None:
 
 
 def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
+    from .pdf import heading_pages  # the PDF layout gives the contents its page numbers
+
     reference = ctx.find("reference.docx")
     try:
         document = docx.Document(str(reference))
@@ -264,25 +302,39 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     _clear_body(document)
     ensure_styles(document)
     remember_style_ids(document)
-    builder = DocxBuilder(document)
     root = parse(html)
+    builder = DocxBuilder(document, heading_pages(html, ctx) if root.find(".//nav") is not None else {})
     body = root.find("body")
     builder.blocks(body, Container(document))
     builder.headers_and_footers()
     builder.revisions.finish(document.element.body, *([builder.footnotes._root] if builder.footnotes._root is not None else []))
     builder.footnotes.finish()
-    ooxml.set_update_fields(document)
-    props = document.core_properties
-    props.title = word_title(ctx.title)
-    props.language = ctx.language
-    props.author = "reportgen"
-    props.last_modified_by = "reportgen"
-    props.created = ctx.created.replace(tzinfo=None)
-    props.modified = ctx.created.replace(tzinfo=None)
-    props.revision = 1
+    ooxml_tables.align_grids(document)
+    _set_properties(document, root, ctx)
     with atomic_target(target) as tmp:
         _save_reproducibly(document, tmp, ctx.created.timetuple()[:6])
     log.info("wrote %s", target)
+
+
+def _set_properties(document: Any, root: Any, ctx: WriteContext) -> None:
+    """Core and application properties from the same <head> the PDF's metadata comes from."""
+
+    def meta(name: str) -> str:
+        found = root.find(f".//head/meta[@name='{name}']")
+        return (found.get("content") or "") if found is not None else ""
+
+    props = document.core_properties
+    props.title = word_title(ctx.title)
+    props.language = ctx.language
+    props.author = meta("author")
+    props._element.get_or_add_keywords().text = meta("keywords")  # python-docx caps the property at 255 characters; OOXML does not
+    props.subject = meta("description")
+    props.comments = ""
+    props.last_modified_by = GENERATOR
+    props.created = ctx.created.replace(tzinfo=None)
+    props.modified = ctx.created.replace(tzinfo=None)
+    props.revision = 1
+    ooxml.set_application(document, GENERATOR)
 
 
 def word_title(title: str, limit: int = 255) -> str:

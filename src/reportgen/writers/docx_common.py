@@ -42,6 +42,7 @@ PARAGRAPH_STYLES = {
     "theme": "Document Theme",
     "translation-note": "Translation Note",
     "job-number": "Footer",
+    "draft-line": "Draft Line",
     "figure": "Centered",
     "group-head": "Group Heading",
     "note": "Note",

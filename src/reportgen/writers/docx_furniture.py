@@ -10,9 +10,10 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu
+from docx.text.run import Run
 from lxml import etree
 
-from . import ooxml
+from . import ooxml, ooxml_drawing
 from .docx_common import PARAGRAPH_STYLES, Container, Fmt, bookmark_name, classes
 
 
@@ -97,7 +98,7 @@ class Furniture:
 
     def contents(self, el: Any, container: Container) -> None:
         entries = [p for p in el if p.tag == "p" and classes(p) & {"toc-1", "toc-2"}]
-        tab_pos = self.text_width()
+        tab_pos = self.text_width() - int(Cm(0.8))  # print.css: the numbers stand 0.8 cm inside the margin
         # UN documents give each entry its paragraphs beside the page (data-paras on the link).
         # Word's own TOC field would drop that column when updated, so the entries stand alone.
         numbered = any(a.get("data-paras") for a in el.iter("a"))
@@ -126,16 +127,22 @@ class Furniture:
             anchor = bookmark_name((link.get("href") or "#")[1:]) if link is not None else ""
             hyperlink = ooxml.add_hyperlink(p, anchor=anchor)
             self.inline(p, link if link is not None else entry, Fmt(), hyperlink)
+            for run in hyperlink.iter(qn("w:r")):  # a contents entry reads as text, not as a link
+                Run(run, p).font.underline = None
             if numbered:
                 p.add_run("\t" + ((link.get("data-paras") or "") if link is not None else ""))
             p.add_run("\t")
-            ooxml.add_field(p, f"PAGEREF {anchor} \\h")
+            page = self.pages.get((link.get("href") or "#")[1:]) if link is not None else None
+            ooxml.add_field(p, f"PAGEREF {anchor} \\h", str(page) if page else "")
             if index == len(entries) - 1 and not numbered:
                 ooxml.end_field(p)
         if el.getparent().tag == "body":  # a contents page; inside a div (a brief's page 1) the text runs on
             self.pending_break = True
 
     def landscape(self, el: Any, container: Container) -> None:
+        if self.in_landscape:  # landscape pages already: print.css runs on without a break too
+            self.blocks(el, container)
+            return
         portrait = self.doc.sections[-1]
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
         section.orientation = WD_ORIENT.LANDSCAPE
@@ -143,12 +150,19 @@ class Furniture:
         section.different_first_page_header_footer = False
         self.pending_break = False  # the section break already starts a new page
         self.blocks(el, container)
-        if _ends_document(el):
-            return  # nothing follows: a section break back to portrait would add an empty page
+        # As in print.css (the next element's page is `auto`): what follows stays on landscape
+        # pages until the next forced page break, which end_landscape() turns into the section
+        # break back to portrait. A note under the table keeps its page; nothing adds a page.
+        self.in_landscape = True
+
+    def end_landscape(self) -> None:
+        """Close a landscape section: the pages that follow are portrait again."""
+        landscape = self.doc.sections[-1]
         back = self.doc.add_section(WD_SECTION.NEW_PAGE)
         back.orientation = WD_ORIENT.PORTRAIT
-        back.page_width, back.page_height = section.page_height, section.page_width
+        back.page_width, back.page_height = landscape.page_height, landscape.page_width
         back.different_first_page_header_footer = False
+        self.in_landscape = False
 
     def columns(self, el: Any, container: Container) -> None:
         """section.columns: a continuous section in two columns, then back to one."""
@@ -181,9 +195,8 @@ class Furniture:
             footer.alignment = foot_align
             ooxml.add_field(footer, "PAGE", "1")
         if self.watermark:
-            for part in [h for h, _, _ in parts] + [first.first_page_header]:
-                mark = part.add_paragraph(self.watermark, style="Watermark")
-                mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for number, part in enumerate([h for h, _, _ in parts] + [first.first_page_header], start=1):
+                ooxml_drawing.add_watermark(part.paragraphs[0], self.watermark, number)
         if self.first_footer:
             foot = first.first_page_footer.paragraphs[0]
             foot.text = self.first_footer

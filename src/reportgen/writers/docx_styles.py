@@ -1,6 +1,6 @@
 """Word styles the DOCX writer uses, with the look they get when the reference document lacks them.
 
-templates/reference.docx is made from these definitions (bench/make_reference_docx.py) and can
+templates/reference.docx is made from these definitions (tools/make_reference_docx.py) and can
 then be restyled in Word; the writer only adds a style the reference document does not have.
 """
 
@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +23,7 @@ FONT = "Times New Roman"
 @dataclass(frozen=True)
 class StyleSpec:
     name: str
+    what: str = ""  # what the style controls, for docs/templates.md
     base: str = "Normal"
     size: float | None = None
     bold: bool | None = None
@@ -32,41 +33,50 @@ class StyleSpec:
     space_before: float | None = None
     space_after: float | None = None
     keep_with_next: bool | None = None
+    line: float | None = None  # minimum line height in points (print.css line-height x font size)
+    indent: tuple[float, float] | None = None  # left and right indent in centimetres
     line_spacing: float | None = None  # exact, in points
     kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH
 
 
 J, C, L, R = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
 
-# Built-in styles are restyled (size, alignment) so the document reads like a UN document.
+# Sizes, spacing and line heights are those of templates/print.css (1em = 11pt, line-height 1.3),
+# so that the DOCX breaks its pages where the PDF does. Built-in styles are restyled to match.
+# Space before and after are the CSS margins: LibreOffice, like CSS, keeps the larger of a
+# paragraph's space after and the next one's space before.
 SPECS: tuple[StyleSpec, ...] = (
-    StyleSpec("Normal", base="", size=11),
-    StyleSpec("Body Text", align=J, space_after=8),
-    StyleSpec("Heading 1", size=11, bold=True, caps=True, align=C, space_before=18, space_after=12, keep_with_next=True),
-    StyleSpec("Heading 2", size=11, bold=True, align=L, space_before=12, space_after=8, keep_with_next=True),
-    StyleSpec("Heading 3", size=11, bold=False, italic=True, space_before=10, space_after=6, keep_with_next=True),
-    StyleSpec("Heading 4", size=11, bold=False, italic=False, space_before=8, space_after=6, keep_with_next=True),
-    StyleSpec("Masthead", size=11, align=L, space_after=0),
-    StyleSpec("Masthead Issuer", size=20, bold=True, align=L, space_after=0),
-    StyleSpec("Cover Line", align=C, space_after=6),
-    StyleSpec("Document Title", size=11, bold=True, caps=True, align=C, space_before=48, space_after=24),
-    StyleSpec("Document Subtitle", align=C, space_after=12),
-    StyleSpec("Document Kind", align=C, space_before=36, space_after=12),
-    StyleSpec("Contents Heading", bold=True, align=C, space_after=18),
-    StyleSpec("Contents Page", italic=True, align=R, space_after=6),
-    StyleSpec("TOC 1", align=L, space_after=6),
-    StyleSpec("TOC 2", align=L, space_after=4),
-    StyleSpec("Centered", align=C, space_after=6),
-    StyleSpec("Dateline", align=R, space_before=24),
-    StyleSpec("Caption", bold=True, align=C, space_after=6),
-    StyleSpec("List Paragraph", align=J, space_after=6),
-    StyleSpec("List Compact", size=9, align=L, space_after=1, line_spacing=10),
-    StyleSpec("Group Heading", size=9.5, align=L, space_before=4, space_after=1, keep_with_next=True),
-    StyleSpec("Note", size=9, italic=True, align=L, space_after=4, line_spacing=10),
-    StyleSpec("Table Text", size=10, align=L, space_after=2),
-    StyleSpec("Footnote Text", size=9, align=J, space_after=0),
-    StyleSpec("Footnote Reference", kind=WD_STYLE_TYPE.CHARACTER),
-    StyleSpec("Watermark", size=48, bold=True, align=C),
+    StyleSpec("Normal", "base of every paragraph style: font (Times New Roman), size, line height", base="", size=11, line=14.3),
+    StyleSpec("Body Text", "running text: justified paragraphs", align=J, space_after=8.25),
+    StyleSpec("Heading 1", "chapter and annex headings: centred bold capitals, kept with the next paragraph",
+              size=11, bold=True, caps=True, align=C, space_before=22, space_after=13.2, keep_with_next=True, indent=(1.5, 1.5)),
+    StyleSpec("Heading 2", "section headings: bold, left", size=11, bold=True, align=L, space_before=16.5, space_after=8.8, keep_with_next=True),
+    StyleSpec("Heading 3", "sub-section headings: italic", size=11, bold=False, italic=True, space_before=13.2, space_after=6.6, keep_with_next=True),
+    StyleSpec("Heading 4", "fourth-level headings", size=11, bold=False, italic=False, space_before=8, space_after=6, keep_with_next=True),
+    StyleSpec("Masthead", "the block at the top right of the first page (Distr., symbol, date, languages)", size=11, align=L, space_after=0, line=14.85),
+    StyleSpec("Masthead Issuer", "the issuing body at the top left of the first page", size=20, bold=True, align=L, space_after=0),
+    StyleSpec("Draft Line", "the 'Draft — date' line under the masthead (--draft)", bold=True, align=R, space_before=6),
+    StyleSpec("Cover Line", "lines above the title on the cover (meeting, place and dates)", align=C, space_after=4.4, indent=(2, 2)),
+    StyleSpec("Document Title", "the title on the cover", size=11, bold=True, caps=True, align=C, space_before=56.7, space_after=28.35,
+              indent=(1, 1)),
+    StyleSpec("Document Subtitle", "lines under the title", align=C, space_after=11, indent=(1, 1)),
+    StyleSpec("Document Kind", "the kind line on the cover (Rapporteur's report)", align=C, space_before=42.5, space_after=8.25),
+    StyleSpec("Contents Heading", "CONTENTS over the contents page", bold=True, align=C, space_after=16.5),
+    StyleSpec("Contents Page", "the 'Page' line over the page numbers", italic=True, align=R, space_after=8.8),
+    StyleSpec("TOC 1", "contents entries (the page number sits on a right tab at the margin)", align=L, space_after=7.7, indent=(0, 0.8)),
+    StyleSpec("TOC 2", "second-level contents entries", align=L, space_after=7.7, indent=(1, 0.8)),
+    StyleSpec("Centered", "centred lines (the agenda's title and dates)", align=C, space_after=8.25),
+    StyleSpec("Dateline", "the closing place and date", align=R, space_before=22),
+    StyleSpec("Caption", "table captions", bold=True, align=C, space_after=8.25),
+    StyleSpec("List Paragraph", "numbered and bulleted items", align=J, space_after=5.5),
+    StyleSpec("List Compact", "compact lists (a brief's items): dash in a narrow hanging indent", size=9, align=L, space_after=1, line_spacing=10),
+    StyleSpec("Group Heading", "group headings inside a brief's cells", size=9.5, align=L, space_before=4, space_after=1, keep_with_next=True),
+    StyleSpec("Note", "notes under a table or figure", size=9, italic=True, align=L, space_after=4, line_spacing=10),
+    StyleSpec("Table Text", "text in table cells", size=10, align=L, space_after=3, line=13),
+    StyleSpec("Header", "the running header (document symbol)", size=10, align=R, space_after=0),
+    StyleSpec("Footer", "the page number at the foot", size=10, align=C, space_after=0),
+    StyleSpec("Footnote Text", "footnotes", size=9, align=J, space_after=0, line=10.8),
+    StyleSpec("Footnote Reference", "the footnote call", kind=WD_STYLE_TYPE.CHARACTER),
     # house styles (issue 8): masthead tables and first-page lines of the un, oas and plain houses
     StyleSpec("Masthead Top", size=11, align=L, space_after=0),
     StyleSpec("Masthead Organ", size=18, bold=True, align=L, space_before=4, space_after=4),
@@ -132,5 +142,12 @@ def restyle_with(document: DocxDocument, specs: list[StyleSpec]) -> None:
             fmt.space_after = Pt(spec.space_after)
         if spec.keep_with_next is not None:
             fmt.keep_with_next = spec.keep_with_next
+        if spec.indent is not None:
+            fmt.left_indent, fmt.right_indent = Cm(spec.indent[0]), Cm(spec.indent[1])
+        if spec.line is not None:
+            fmt.line_spacing = Pt(spec.line)
+            fmt.line_spacing_rule = WD_LINE_SPACING.AT_LEAST  # larger type (the issuer) still gets room
+        if spec.name == "Normal":
+            fmt.widow_control = True  # no single line of a paragraph alone at the top or foot of a page
         if spec.line_spacing is not None:
             fmt.line_spacing = Pt(spec.line_spacing)

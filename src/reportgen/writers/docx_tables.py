@@ -5,10 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 import docx
-from docx.shared import Emu
+from docx.shared import Emu, Pt
 
-from . import ooxml
+from . import ooxml_tables
 from .docx_common import INLINE, Container, Fmt, classes, shrink
+
+# Cell padding (top/bottom, left/right, in points) and the space above a group row of each
+# table class, as print.css sets them: the rows then take the height they take in the PDF.
+PADDING: dict[str, tuple[float, float]] = {"grid": (3, 5), "brief": (3, 5), "agenda": (4, 6), "facts": (2, 6)}
+GROUP_SPACE: dict[str, float] = {"agenda": 8}
+# Tables whose row headers (a label column) are set in italics, as print.css sets them.
+ITALIC_ROW_HEADERS = {"facts"}
 
 
 class Tables:
@@ -29,28 +36,41 @@ class Tables:
         widths = [int(c.get("data-width") or 1) for c in el.iter("col")] or [1] * ncols
         widths = (widths + [1] * ncols)[:ncols]
         total_width = self.text_width() if isinstance(container.target, docx.document.Document) else None
+        padding = next((PADDING[c] for c in cls if c in PADDING), None)
+        if padding:
+            ooxml_tables.cell_margins(table, *padding)
         for (tr, is_head), row in zip(rows, table.rows):
             if is_head:
-                ooxml.repeat_header_row(row)
+                ooxml_tables.repeat_header_row(row)
+            if "brief" not in cls:  # print.css keeps a row on one page, except in briefs
+                ooxml_tables.cant_split(row)
             col = 0
             for cell_el in (c for c in tr if c.tag in {"td", "th"}):
                 span = int(cell_el.get("colspan") or 1)
                 cell = row.cells[col]
                 if span > 1:
                     cell = cell.merge(row.cells[col + span - 1])
-                bold = cell_el.tag == "th"
+                # As in print.css: column headers and group rows are bold, a label column is not.
+                bold = cell_el.tag == "th" and (is_head or "group" in classes(tr))
+                italic = cell_el.tag == "th" and not bold and bool(cls & ITALIC_ROW_HEADERS)
                 target = Container(cell, reuse_first=True)
+                if is_head and "agenda" in cls:
+                    ooxml_tables.cell_bottom_border(cell)
                 if len(cell_el) == 0 or all(c.tag in INLINE for c in cell_el):
                     p = target.paragraph("Table Text")
-                    self.inline(p, cell_el, Fmt(bold=bold))
+                    p.paragraph_format.space_after = Pt(0)  # print.css spaces <p>s in cells, not bare text
+                    self.inline(p, cell_el, Fmt(bold=bold, italic=italic))
                     self.finish_paragraph(p)
+                    space = next((GROUP_SPACE[c] for c in cls if c in GROUP_SPACE), None)
+                    if space and "group" in classes(tr):
+                        p.paragraph_format.space_before = Pt(space)
                     if small:
                         shrink(p, 8)
                 else:
                     for child in cell_el:
                         if child.tag == "p":
                             p = target.paragraph("Table Text")
-                            self.inline(p, child, Fmt(bold=bold))
+                            self.inline(p, child, Fmt(bold=bold, italic=italic))
                             self.finish_paragraph(p)
                         else:
                             self.block(child, target)
@@ -58,8 +78,10 @@ class Tables:
         if total_width:
             unit = total_width / sum(widths)
             table.autofit = False
-            for i, column in enumerate(table.columns):  # the grid, which LibreOffice reads
-                column.width = Emu(int(unit * widths[i]))
-            for row in table.rows:
-                for i, cell in enumerate(row.cells[:ncols]):
-                    cell.width = Emu(int(unit * widths[i]))
+            for i, column in enumerate(table.columns):
+                column.width = Emu(int(unit * widths[i]))  # the grid, which LibreOffice lays out by
+            for tr in table._tbl.tr_lst:
+                col = 0
+                for tc in tr.tc_lst:  # a merged cell is as wide as the columns it spans
+                    tc.width = Emu(int(unit * sum(widths[col:col + tc.grid_span])))
+                    col += tc.grid_span

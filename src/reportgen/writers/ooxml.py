@@ -6,6 +6,7 @@ Kept in one module so the rest of the DOCX writer speaks only python-docx.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -39,13 +40,12 @@ LIST_FORMATS: dict[str, tuple[str, str]] = {
 
 
 def add_field(paragraph: Paragraph, instruction: str, cached: str = "") -> None:
-    """A complex field (PAGE, TOC, PAGEREF …) with an optional cached result."""
+    """A complex field (PAGE, TOC, PAGEREF …) with its cached result, which every reader shows
+    as it is (no "update fields?" prompt); the user may still update it in Word."""
 
     def fld(kind: str) -> Any:
         el = OxmlElement("w:fldChar")
         el.set(qn("w:fldCharType"), kind)
-        if kind == "begin":
-            el.set(qn("w:dirty"), "true")  # ask Word to recompute on open
         return el
 
     run = paragraph.add_run()
@@ -61,11 +61,25 @@ def add_field(paragraph: Paragraph, instruction: str, cached: str = "") -> None:
     paragraph.add_run()._r.append(fld("end"))
 
 
+# A hyphen between digits ("2010-2013") is no line-break opportunity (Unicode UAX #14), and the
+# PDF does not break there; LibreOffice and Word would, unless the hyphen is a non-breaking one.
+_DIGIT_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
+
+
+def set_run_text(run: Run, value: str) -> None:
+    """The run's text, hyphens between digits written as Word's non-breaking hyphen."""
+    parts = _DIGIT_HYPHEN.split(value)
+    run.text = parts[0]
+    for part in parts[1:]:
+        run._r.append(OxmlElement("w:noBreakHyphen"))
+        if part:
+            run._r.append(_text(part))
+
+
 def begin_field(paragraph: Paragraph, instruction: str) -> None:
     """Open a field whose result spans several paragraphs (the TOC); close with end_field."""
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
-    begin.set(qn("w:dirty"), "true")
     paragraph.add_run()._r.append(begin)
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
@@ -123,22 +137,22 @@ def page_break_run(paragraph: Paragraph) -> None:
     paragraph.add_run()._r.append(br)
 
 
-def repeat_header_row(row: Any) -> None:
-    """Mark a table row as a header row repeated at the top of each page."""
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
+def set_application(document: DocxDocument, name: str) -> None:
+    """docProps/app.xml names the producing application (not the reference document's Word)."""
+    from lxml import etree
 
-
-def set_update_fields(document: DocxDocument) -> None:
-    """Ask Word to refresh fields (contents page numbers) when the document is opened."""
-    settings = document.settings.element
-    el = settings.find(qn("w:updateFields"))
-    if el is None:
-        el = OxmlElement("w:updateFields")
-        settings.append(el)
-    el.set(qn("w:val"), "true")
+    for part in document.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            root = etree.fromstring(part.blob)
+            ns = root.nsmap[None]
+            for tag in ("Application", "AppVersion", "Template", "TotalTime", "Pages", "Words", "Characters",
+                        "Lines", "Paragraphs", "CharactersWithSpaces"):
+                for el in root.findall(f"{{{ns}}}{tag}"):
+                    root.remove(el)  # counts and versions we cannot know; Word recomputes them
+            application = etree.Element(f"{{{ns}}}Application")
+            application.text = name
+            root.insert(0, application)
+            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def title_page(section: Any) -> None:
@@ -244,7 +258,9 @@ class Numbering:
     def new_list(self, style: str, start: int, depth: int) -> int:
         """A numbering instance for one list; returns its numId."""
         fmt, text = LIST_FORMATS[style]
-        indent = 567 * (depth + 1)  # 1 cm per level, in twentieths of a point
+        # print.css: 1.2 cm per level; a number stands at the level's left, a dash just before the text.
+        indent = 680 * (depth + 1)  # twentieths of a point
+        hanging = 255 if fmt == "bullet" else 680
         abstract_id = self._next_abstract
         self._next_abstract += 1
         font = '<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/></w:rPr>' if fmt == "bullet" else ""
@@ -253,7 +269,7 @@ class Numbering:
             '<w:multiLevelType w:val="singleLevel"/>'
             f'<w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
             f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-            f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{indent}"/></w:tabs><w:ind w:left="{indent}" w:hanging="567"/></w:pPr>'
+            f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{indent}"/></w:tabs><w:ind w:left="{indent}" w:hanging="{hanging}"/></w:pPr>'
             f"{font}</w:lvl></w:abstractNum>"
         )
         # abstractNum elements must precede num elements in numbering.xml.

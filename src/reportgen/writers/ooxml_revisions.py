@@ -174,12 +174,25 @@ def _to_deleted_text(mark: Any) -> None:
 
 
 def _paragraph_state(p: Any) -> str | None:
-    """'ins' if every run with content sits in an insertion, 'del' if in a deletion, else None."""
+    """'ins' if every run with content sits in an insertion, 'del' if in a deletion, else None.
+    A page-number field's result (the number of a contents line) is generated, not content."""
     states = set()
+    fields: list[list[Any]] = []  # [instruction, in result] of the fields begun in this paragraph
     for r in p.iter(qn("w:r")):
+        for child in r:
+            kind = child.get(qn("w:fldCharType")) if child.tag == qn("w:fldChar") else None
+            if kind == "begin":
+                fields.append(["", False])
+            elif kind == "separate" and fields:
+                fields[-1][1] = True
+            elif kind == "end" and fields:
+                fields.pop()
+            elif child.tag == qn("w:instrText") and fields:
+                fields[-1][0] += child.text or ""
         tags = {child.tag for child in r}
-        if not tags & TEXT_RUNS or qn("w:footnoteRef") in tags:
-            continue  # an empty run, or a footnote's own number
+        page_number = any(result and instr.split()[:1] in (["PAGEREF"], ["PAGE"]) for instr, result in fields)
+        if not tags & TEXT_RUNS or qn("w:footnoteRef") in tags or page_number:
+            continue  # an empty run, a footnote's own number, or a page number
         ancestors = {a.tag for a in r.iterancestors() if a is not p}
         if ancestors & INSERTED:
             states.add("ins")

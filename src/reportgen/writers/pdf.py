@@ -1,9 +1,12 @@
-"""PDF writer: WeasyPrint with templates/print.css.
+"""PDF writer: WeasyPrint with templates/print.css, tagged for accessibility (PDF/UA-1).
 
 WeasyPrint reads files only through `TemplateFetcher` (the project's and the package's template
 folders, never the network or another file; besides those, only data:image/ URIs, the pictures a
 build makes and carries in its HTML), and the laid-out pages are checked so that text
 that does not fit a page is an error instead of being silently cut at the margin.
+
+The layout is computed once per rendered HTML and kept on the WriteContext: the DOCX writer
+reads the page of every heading from it to fill in its contents page.
 """
 
 from __future__ import annotations
@@ -22,25 +25,81 @@ import lxml.html
 
 from ..contract import parse
 from ..errors import TemplateProblem
-from . import WriteContext, atomic_target
+from . import GENERATOR, WriteContext, atomic_target
 
 log = logging.getLogger(__name__)
 
+# --pdf-standard: every choice is tagged and claims PDF/UA-1; the a-* choices add an archival
+# PDF/A claim (level u: Unicode text; level a: tagged as well). PDF/A-1 is left out: it forbids
+# the transparency of the DRAFT mark, and PDF/A-4 needs PDF 2.0, which PDF/UA-1 does not cover.
+PDF_STANDARDS: dict[str, str] = {
+    "ua-1": "pdf/ua-1",
+    "a-2u": "pdf/a-2u",
+    "a-3u": "pdf/a-3u",
+    "a-3a": "pdf/a-3a",
+}
+DEFAULT_STANDARD = "ua-1"
+PDFUA_ID = b' xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfuaid:part="1"'
 # How far (in CSS px) a box may reach past the page's content area before text counts as lost.
 _TOLERANCE = 2.0
 
 
 def _prepare(html: str) -> str:
-    """WeasyPrint ignores <ol start> once markers are drawn by the stylesheet: reset the counter.
+    """What the contract says with data attributes, said in CSS for WeasyPrint.
+
+    <ol start>: WeasyPrint ignores it once markers are drawn by the stylesheet: reset the counter.
+    <col data-width>: relative column widths, as the DOCX writer sizes its grid.
     Each table is named (caption, else first cell) for the message if it does not fit a page."""
     root = parse(html)
     for ol in root.iter("ol"):
         start = int(ol.get("start") or 1)
         if start != 1:
             ol.set("style", f"counter-reset: list-item {start - 1}")
+    for el in root.iter("strong", "em", "a"):
+        _space_into(el)
+    for el in root.iter("li", "p", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4"):
+        _strip_trailing_space(el)
+    for group in root.iter("colgroup"):
+        cols = group.findall("col")
+        widths = [int(c.get("data-width") or 1) for c in cols]
+        for col, width in zip(cols, widths):
+            col.set("style", f"width: {100 * width / sum(widths):.2f}%")
     for table in root.iter("table"):
         table.set("data-name", _table_name(table))
     return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+def _space_into(el: Any) -> None:
+    """Move the space before an inline element into it: "for <strong>greater …" becomes
+    "for<strong> greater …". Same text, but WeasyPrint (70, Pango 1.50) then breaks the line
+    before the element when its first word does not fit; with the space outside it goes back to
+    an earlier break and strands a single word on a line of its own mid-paragraph (gfmd2011
+    "between", fibemyd2008 "the", gfmd2010 "whether")."""
+    if not el.text and not len(el):
+        return  # an empty element (a page-number link) stays empty, as the stylesheet's :empty expects
+    previous = el.getprevious()
+    before = previous.tail if previous is not None else el.getparent().text
+    if not before or not before.endswith(" ") or (el.text or "").startswith(" "):
+        return
+    if previous is not None:
+        previous.tail = before[:-1]
+    else:
+        el.getparent().text = before[:-1]
+    el.text = " " + (el.text or "")
+
+
+def _strip_trailing_space(el: Any) -> None:
+    """Drop the white space that ends a block's text (a template's newline before </li>): WeasyPrint
+    justifies a line before such a space as if it were not the last, and strands a word
+    (fibemyd2008 item e) "the"). The DOCX writer drops it too (finish_paragraph)."""
+    last = el[-1] if len(el) else None
+    if last is not None and not isinstance(last.tag, str):
+        return
+    if last is None:
+        if el.text:
+            el.text = el.text.rstrip()
+    elif last.tail and not last.tail.strip():
+        last.tail = None
 
 
 def template_fetcher(folders: list[Path]) -> Any:
@@ -113,8 +172,11 @@ def import_weasyprint() -> Any:
 
 
 def layout_pdf(html: str, ctx: WriteContext) -> Any:
-    """Lay the HTML out in pages with the stylesheet, checking nothing is cut off; returns
-    WeasyPrint's Document."""
+    """Lay the HTML out in pages with the stylesheet (tagged), checking nothing is cut off;
+    returns WeasyPrint's Document, computed once per build of `html`."""
+    cached = ctx.cache.get("pdf-layout")
+    if cached is not None and cached[0] == html:
+        return cached[1]
     weasyprint = import_weasyprint()
     from weasyprint.urls import FatalURLFetchingError  # a BaseException: it must stop WeasyPrint
 
@@ -127,7 +189,8 @@ def layout_pdf(html: str, ctx: WriteContext) -> Any:
         stylesheets = [weasyprint.CSS(filename=str(path), url_fetcher=fetcher) for path in css_paths]
         with without_cyclic_gc():
             document = weasyprint.HTML(string=_prepare(html), base_url=ctx.search_path[0].resolve().as_uri() + "/",
-                                       url_fetcher=fetcher).render(stylesheets=stylesheets)
+                                       url_fetcher=fetcher).render(stylesheets=stylesheets, pdf_variant=PDF_STANDARDS[ctx.pdf_standard],
+                                                                          pdf_tags=True)
     except (Exception, FatalURLFetchingError) as exc:  # WeasyPrint's own errors carry no location; name the stylesheets in use
         if fetcher.refused:
             # A house's folder lies inside a template folder: name the template folders only.
@@ -138,7 +201,17 @@ def layout_pdf(html: str, ctx: WriteContext) -> Any:
     overflow = _overflow(document)
     if overflow:
         raise TemplateProblem(f"{css_path}: {overflow}; nothing was written")
+    ctx.cache["pdf-layout"] = (html, document)
     return document
+
+
+def heading_pages(html: str, ctx: WriteContext) -> dict[str, int]:
+    """Page number (1-based) of every element id in the PDF layout of `html`."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(layout_pdf(html, ctx).pages, start=1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages
 
 
 def save_pdf(document: Any, target: Path, ctx: WriteContext) -> None:
@@ -148,13 +221,102 @@ def save_pdf(document: Any, target: Path, ctx: WriteContext) -> None:
     document.metadata.modified = created
     document.metadata.title = ctx.title
     document.metadata.lang = ctx.language
+    document.metadata.generator = GENERATOR
+    variant = PDF_STANDARDS[ctx.pdf_standard]
     with atomic_target(target) as tmp, without_cyclic_gc():
-        document.write_pdf(tmp)
-    log.info("wrote %s (%d pages)", target, len(document.pages))
+        # A fixed file identifier (WeasyPrint would draw a random one for PDF/A): rebuilds stay byte-identical.
+        document.write_pdf(tmp, pdf_variant=variant, pdf_tags=True, pdf_identifier=_identifier(ctx), finisher=_finish)
+    log.info("wrote %s (%d pages, %s)", target, len(document.pages), variant)
 
 
 def write_pdf(html: str, target: Path, ctx: WriteContext) -> None:
     save_pdf(layout_pdf(html, ctx), target, ctx)
+
+
+def _identifier(ctx: WriteContext) -> bytes:
+    import hashlib
+
+    return hashlib.md5(f"{ctx.title}|{ctx.created.isoformat()}".encode()).hexdigest().encode()
+
+
+def _finish(document: Any, pdf: Any) -> None:
+    _join_headless_fragments(pdf)
+    _table_scopes(pdf)
+    _claim_pdfua(pdf)
+
+
+def _join_headless_fragments(pdf: Any) -> None:
+    """WeasyPrint tags each page's part of a table as a table of its own, and repeats the header
+    row on every page but one that only continues a row split across pages (a brief's long
+    cells). Such a part, with no header cell, is joined to the table part before it in reading
+    order: one table whose cells keep their headers."""
+
+    def element(reference: Any) -> Any:
+        text = reference.decode() if isinstance(reference, bytes) else reference
+        return _object(pdf, text) if isinstance(text, str) and text.endswith(" R") else None
+
+    def children(el: Any) -> list[Any]:
+        kids = el.get("K", [])
+        return [c for c in map(element, kids if isinstance(kids, list) else [kids]) if isinstance(c, dict)]
+
+    def has_header(el: Any) -> bool:
+        return el.get("S") == "/TH" or any(has_header(c) for c in children(el))
+
+    tables: list[Any] = []
+    todo = [element(pdf.catalog["StructTreeRoot"])] if "StructTreeRoot" in pdf.catalog else []
+    while todo:  # depth first, in reading order
+        el = todo.pop()
+        if el.get("S") == "/Table":
+            tables.append(el)
+            continue
+        todo.extend(reversed(children(el)))
+    pages = [bytes(str(r), "ascii") if not isinstance(r, bytes) else r for r in pdf.page_references]
+
+    def page(el: Any) -> int:
+        ref = el["Pg"]
+        return pages.index(ref if isinstance(ref, bytes) else str(ref).encode())
+
+    joined, last_page = None, -1
+    for table in tables:
+        if has_header(table):
+            joined, last_page = table, page(table)
+        elif joined is not None and page(table) == last_page + 1:  # continues the table of the page before
+            for child in children(table):
+                child["P"] = joined.reference
+            joined["K"].extend(table["K"])
+            _object(pdf, table["P"])["K"].remove(table.reference)
+            table["K"] = type(joined["K"])()
+            last_page += 1
+
+
+def _object(pdf: Any, reference: Any) -> Any:
+    """The object a pydyf reference (b"12 0 R") points to."""
+    text = reference.decode() if isinstance(reference, bytes) else str(reference)
+    return pdf.objects[int(text.split()[0])]
+
+
+def _claim_pdfua(pdf: Any) -> None:
+    """An archival (PDF/A) file is tagged as well: add the PDF/UA-1 claim beside the PDF/A one."""
+    metadata = _object(pdf, pdf.catalog["Metadata"])
+    content = b"".join(metadata.stream)
+    if b"pdfuaid:part" not in content:
+        metadata.stream = [content.replace(b"<rdf:Description", b"<rdf:Description" + PDFUA_ID, 1)]
+
+
+def _table_scopes(pdf: Any) -> None:
+    """Give every header cell a /Scope, which WeasyPrint leaves out: a header in the table head
+    names its column, one in the body (a day of the agenda, a label column) names its row."""
+    import pydyf
+
+    def parent(element: Any) -> Any:
+        return _object(pdf, element["P"])
+
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("S") == "/TH":
+            row = parent(obj)
+            group = parent(row) if row.get("S") == "/TR" else row
+            attributes = obj.setdefault("A", pydyf.Dictionary({"O": "/Table"}))
+            attributes["Scope"] = "/Column" if group.get("S") == "/THead" else "/Row"
 
 
 # --------------------------------------------------------------------------- nothing cut off
