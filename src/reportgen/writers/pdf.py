@@ -26,6 +26,7 @@ import lxml.html
 from ..contract import parse
 from ..errors import TemplateProblem
 from . import GENERATOR, WriteContext, atomic_target
+from .pdf_tables import mark_tables, too_wide_tables
 
 log = logging.getLogger(__name__)
 
@@ -44,12 +45,13 @@ PDFUA_ID = b' xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfuaid:part="1"'
 _TOLERANCE = 2.0
 
 
-def _prepare(html: str) -> str:
+def _prepare(html: str, anywhere: frozenset[str] = frozenset()) -> str:
     """What the contract says with data attributes, said in CSS for WeasyPrint.
 
     <ol start>: WeasyPrint ignores it once markers are drawn by the stylesheet: reset the counter.
     <col data-width>: relative column widths, as the DOCX writer sizes its grid.
-    Each table is named (caption, else first cell) for the message if it does not fit a page."""
+    Each table is named (caption, else first cell) for the message if it does not fit a page,
+    and marked for the way it fits the page (pdf_tables; `anywhere`: the tables too wide before)."""
     root = parse(html)
     for ol in root.iter("ol"):
         start = int(ol.get("start") or 1)
@@ -66,6 +68,7 @@ def _prepare(html: str) -> str:
             col.set("style", f"width: {100 * width / sum(widths):.2f}%")
     for table in root.iter("table"):
         table.set("data-name", _table_name(table))
+    mark_tables(root, anywhere)
     return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
@@ -187,10 +190,18 @@ def layout_pdf(html: str, ctx: WriteContext) -> Any:
     fetcher = template_fetcher(ctx.search_path)
     try:
         stylesheets = [weasyprint.CSS(filename=str(path), url_fetcher=fetcher) for path in css_paths]
-        with without_cyclic_gc():
-            document = weasyprint.HTML(string=_prepare(html), base_url=ctx.search_path[0].resolve().as_uri() + "/",
+
+        def render(anywhere: frozenset[str] = frozenset()) -> Any:
+            with without_cyclic_gc():
+                return weasyprint.HTML(string=_prepare(html, anywhere), base_url=ctx.search_path[0].resolve().as_uri() + "/",
                                        url_fetcher=fetcher).render(stylesheets=stylesheets, pdf_variant=PDF_STANDARDS[ctx.pdf_standard],
-                                                                          pdf_tags=True)
+                                                                   pdf_tags=True)
+
+        document = render()
+        wide = too_wide_tables(document, _TOLERANCE)
+        if wide:  # a table whose longest words do not fit side by side: again, breaking its words anywhere
+            log.info("%d table(s) too wide for the page: laid out again, breaking words anywhere", len(wide))
+            document = render(wide)
     except (Exception, FatalURLFetchingError) as exc:  # WeasyPrint's own errors carry no location; name the stylesheets in use
         if fetcher.refused:
             # A house's folder lies inside a template folder: name the template folders only.
