@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import docx
@@ -112,6 +113,10 @@ def _struct_elements(reader: PdfReader) -> list:  # type: ignore[type-arg]
                 found.append(kid)
                 todo.append(kid)
     return found
+
+
+def _roles(path: Path) -> Counter[str]:
+    return Counter(e["/S"] for e in _struct_elements(PdfReader(str(path))))
 
 
 def _marks_content(element) -> bool:  # type: ignore[no-untyped-def]
@@ -288,6 +293,8 @@ def test_draft_watermark_moves_nothing(built: dict, draft: dict, libreoffice: di
         assert len(pages) == len(PdfReader(str(plain)).pages)
         assert [n for n, page in enumerate(pages, 1) if "DRAFT" not in page.split()] == [], mode
         assert "Draft — " in pages[0]  # the draft line under the masthead
+    assert _roles(draft["pdf"]) - _roles(plain) == Counter({"/P": 1, "/Span": 1})  # the draft line; the mark is no content
+    assert not pdfua.validate(str(draft["pdf"])).findings
     for part in ("word/header1.xml", "word/header2.xml"):
         shapes = _part(draft["docx"], part).xpath("//*[local-name()='textpath'][@string='DRAFT']")
         assert shapes, part  # Word's own watermark: a text-path shape in the header
