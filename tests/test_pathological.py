@@ -70,3 +70,17 @@ def test_pdf_and_docx_hold_the_same_text(built) -> None:
     for cell in ("r2c19-" + WORD[19:59], "Column 19 " + WORD[:12], "cell 11 " + WORD[:60]):
         assert normal(cell) in normal(pdf_all) and normal(cell) in normal(docx_all)
     assert not missing([docx_all.casefold()], pdf_all.casefold())  # PDF headings and title are in capitals
+
+
+def test_tables_are_marked_for_how_they_fit_the_page() -> None:
+    """Declared columns: fixed layout (no minimum-width pass); a table found too wide: words break anywhere."""
+    import lxml.html
+
+    from reportgen.writers.pdf import _prepare
+
+    html = ("<!DOCTYPE html><html><body><table><colgroup><col data-width=\"1\"><col data-width=\"3\"></colgroup>"
+            "<tbody><tr><td>a</td><td>b</td></tr></tbody></table><table><tbody><tr><td>c</td></tr></tbody></table></body></html>")
+    first, second = lxml.html.fromstring(_prepare(html)).iter("table")
+    assert (first.get("data-columns"), first.get("data-wrap"), second.get("data-columns"), second.get("data-wrap")) == ("declared", None, None, None)
+    first, second = lxml.html.fromstring(_prepare(html, frozenset({second.get("data-table")}))).iter("table")
+    assert (first.get("data-wrap"), second.get("data-wrap")) == (None, "anywhere")

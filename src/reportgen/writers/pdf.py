@@ -26,7 +26,7 @@ import lxml.html
 from ..contract import parse
 from ..errors import TemplateProblem
 from . import GENERATOR, WriteContext, atomic_target
-from .pdf_tables import mark_tables, too_wide_tables
+from .pdf_tables import mark_tables, page_boxes, too_wide_tables
 
 log = logging.getLogger(__name__)
 
@@ -337,18 +337,12 @@ def _overflow(document: Any) -> str | None:
     """Say what reaches past the right edge of a page's text area (and would be cut), if anything."""
     from weasyprint.formatting_structure import boxes
 
-    for number, page in enumerate(document.pages, 1):
-        page_box = page._page_box
-        right = page_box.content_box_x() + page_box.width + _TOLERANCE
-        todo = [c for c in page_box.children if not isinstance(c, boxes.MarginBox)]
-        while todo:
-            box = todo.pop()
-            if isinstance(box, boxes.TableBox) and box.position_x + box.margin_width() > right:
-                return f"page {number}: the table {box.element.get('data-name', '')} is too wide for the page (it would be cut)"
-            if isinstance(box, boxes.TextBox) and box.position_x + box.width > right:
-                text = box.text if len(box.text) <= 40 else box.text[:37] + "..."
-                return f"page {number}: the text '{text}' does not fit the width of the page (it would be cut)"
-            todo.extend(getattr(box, "children", ()))
+    for number, right, box in page_boxes(document, _TOLERANCE):
+        if isinstance(box, boxes.TableBox) and box.position_x + box.margin_width() > right:
+            return f"page {number}: the table {box.element.get('data-name', '')} is too wide for the page (it would be cut)"
+        if isinstance(box, boxes.TextBox) and box.position_x + box.width > right:
+            text = box.text if len(box.text) <= 40 else box.text[:37] + "..."
+            return f"page {number}: the text '{text}' does not fit the width of the page (it would be cut)"
     return None
 
 

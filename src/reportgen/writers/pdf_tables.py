@@ -17,6 +17,7 @@ So:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -36,16 +37,24 @@ def too_wide_tables(document: Any, tolerance: float) -> frozenset[str]:
     """The numbers (data-table) of the tables that reach past the right edge of a page's text area."""
     from weasyprint.formatting_structure import boxes
 
-    wide: set[str] = set()
-    for page in document.pages:
+    return frozenset(
+        box.element.get("data-table")
+        for _, right, box in page_boxes(document, tolerance)
+        if isinstance(box, boxes.TableBox) and box.position_x + box.margin_width() > right
+        and box.element is not None and box.element.get("data-table") is not None
+    )
+
+
+def page_boxes(document: Any, tolerance: float) -> Iterator[tuple[int, float, Any]]:
+    """Every box laid out on each page, outside the page margins: (page number, the right edge of
+    the page's text area plus `tolerance`, box)."""
+    from weasyprint.formatting_structure import boxes
+
+    for number, page in enumerate(document.pages, 1):
         page_box = page._page_box
         right = page_box.content_box_x() + page_box.width + tolerance
         todo = [c for c in page_box.children if not isinstance(c, boxes.MarginBox)]
         while todo:
             box = todo.pop()
-            if isinstance(box, boxes.TableBox) and box.position_x + box.margin_width() > right:
-                number = box.element.get("data-table") if box.element is not None else None
-                if number is not None:
-                    wide.add(number)
+            yield number, right, box
             todo.extend(getattr(box, "children", ()))
-    return frozenset(wide)
