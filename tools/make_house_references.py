@@ -1,6 +1,6 @@
 """Write each house style's reference.docx: the shared templates/reference.docx restyled with the
 `word_styles` its house.yaml lists (style name -> size, bold, italic, caps, align, space_before,
-space_after, keep_with_next), with the page margins of `page_margins_cm` (top, bottom, left, right).
+space_after, keep_with_next, indent as [left, right] in cm), with the page margins of `page_margins_cm` (top, bottom, left, right).
 
 Run after changing a house's word_styles or the shared reference document:
     python tools/make_house_references.py [TEMPLATES_DIR]
@@ -35,6 +35,16 @@ def spec_for(name: str, values: dict) -> StyleSpec:
     given = dict(values)
     if "align" in given:
         given["align"] = getattr(docx_styles, ALIGN[str(given["align"]).lower()])
+        shared = next((spec for spec in docx_styles.SPECS if spec.name == name), None)
+        # The shared style's side indents narrow a centred line (Heading 1, Document Title); a house
+        # that moves the style off centre wants it at the margins, as its print.css sets them,
+        # unless it gives an indent of its own. Without this the indents survive the restyle and a
+        # "left" heading still sits 1.5 cm in from both margins, looking centred.
+        if ("indent" not in given and shared is not None and shared.align == docx_styles.C
+                and given["align"] != docx_styles.C and shared.indent and shared.indent[0] == shared.indent[1]):
+            given["indent"] = (0.0, 0.0)
+    if "indent" in given:
+        given["indent"] = tuple(float(v) for v in given["indent"])
     return StyleSpec(name, **given)
 
 
