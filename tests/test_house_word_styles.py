@@ -74,15 +74,26 @@ def test_a_house_style_moved_off_centre_loses_the_centring_indents() -> None:
         tool.spec_for("Heading 1", {"colour": "blue"})
 
 
-@pytest.mark.parametrize("house", sorted(p.parent.name for p in (REPO / "templates" / "houses").glob("*/reference.docx")))
-def test_house_reference_documents_are_up_to_date_with_house_yaml(house: str, tmp_path: Path) -> None:
-    """The committed reference.docx is what tools/make_house_references.py makes of its house.yaml."""
+HOUSE_REFERENCES = sorted(p.parent for folder in (REPO / "templates", REPO / "examples" / "templates")
+                          for p in (folder / "houses").glob("*/reference.docx"))
+
+
+@pytest.mark.parametrize("folder", HOUSE_REFERENCES, ids=lambda p: p.name)
+def test_house_reference_documents_are_up_to_date_with_house_yaml(folder: Path, tmp_path: Path) -> None:
+    """The committed reference.docx is what tools/make_house_references.py makes of its house.yaml
+    (and of the house.yaml of the houses it extends: the examples' rcm starts from plain)."""
     templates = tmp_path / "templates"
-    (templates / "houses" / house).mkdir(parents=True)
-    shutil.copy(REPO / "templates" / "houses" / house / "house.yaml", templates / "houses" / house)
-    shutil.copy(REPO / "templates" / "reference.docx", templates)
-    _tool().main(templates)
-    made, committed = (zipfile.ZipFile(p) for p in (templates / "houses" / house / "reference.docx",
-                                                    REPO / "templates" / "houses" / house / "reference.docx"))
+    (templates / "houses" / folder.name).mkdir(parents=True)
+    shutil.copy(folder / "house.yaml", templates / "houses" / folder.name)
+    _tool().main(templates)  # from the packaged shared reference document and packaged houses
+    made, committed = (zipfile.ZipFile(p / "reference.docx") for p in (templates / "houses" / folder.name, folder))
     for part in ("word/styles.xml", "word/document.xml"):
-        assert made.read(part) == committed.read(part), f"{house}: {part} differs: run tools/make_house_references.py"
+        assert made.read(part) == committed.read(part), f"{folder}: {part} differs: run tools/make_house_references.py"
+
+
+def test_a_house_extending_another_starts_from_its_word_styles(examples: dict) -> None:
+    """rcm extends plain: its DOCX has plain's title size and its own blue organisation name, as its PDF."""
+    styles = docx.Document(str(examples[("rcm-vmm2014", "rapporteur-report", "docx")])).styles
+    assert styles["Document Title"].font.size.pt == 13  # plain's word_styles
+    assert str(styles["Masthead Organisation"].font.color.rgb) == "1F4E79"  # rcm's, as its print.css
+    assert str(styles["Document Kind"].font.color.rgb) == "1F4E79"
