@@ -64,17 +64,12 @@ def fixed_time(day: dt.date) -> dt.datetime:
 
 
 def creation_time(meeting: Meeting) -> dt.datetime:
-    """A meeting's document date (else the meeting's last day) as a fixed time (redline stamps)."""
+    """A meeting's documents are stamped as created and modified on the document date (else the
+    meeting's last day), so that rebuilding unchanged content gives byte-identical files on any day."""
     day = meeting.document.date
     if day is not None and not isinstance(day, dt.date):  # dated by month or year only
         day = day.first_day()
     return fixed_time(day or meeting.facts.end or meeting.facts.start)
-
-
-def build_time() -> dt.datetime:
-    """Built documents are stamped as created and modified today (at midnight UTC, so that
-    rebuilds within the day are byte-identical), or at SOURCE_DATE_EPOCH."""
-    return fixed_time(dt.date.today())
 
 
 def writer_for(fmt: str):  # type: ignore[no-untyped-def]
@@ -152,5 +147,5 @@ def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> 
     rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft, house=house, root=project.root))) for kind in kinds]
     for item, html in zip(rendered, number_documents(project, meeting_id, [r.html for r in rendered])):
         item.html = html
-    return rendered, WriteContext(search_path, plain(meeting.document.title), language, build_time(),
+    return rendered, WriteContext(search_path, plain(meeting.document.title), language, creation_time(meeting),
                                   stylesheets(template_search_path(project), house.name), pdf_standard=options.pdf_standard)
