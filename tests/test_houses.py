@@ -301,7 +301,7 @@ def test_the_documented_custom_house_builds(tmp_path: Path) -> None:
     """docs/templates.md shows examples/templates/houses/rcm/ file by file; it builds as shown."""
     docs = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
     house = EXAMPLES / "templates" / "houses" / "rcm"
-    for path in sorted(p for p in house.rglob("*") if p.is_file()):
+    for path in sorted(p for p in house.rglob("*") if p.is_file() and p.suffix != ".docx"):  # reference.docx: made by a tool
         assert path.read_text(encoding="utf-8").strip() in docs, f"{path.name} differs from docs/templates.md"
     shutil.copytree(EXAMPLES / "templates", tmp_path / "templates")
     runner = CliRunner()

@@ -136,6 +136,15 @@ def test_reference_document_rebuilds_every_docx_only(batch_project: Project) -> 
         assert stale(batch_project) == briefs("remittances", "pair", fmts=("docx",))
 
 
+def test_a_house_reference_document_or_stylesheet_rebuilds_that_format(batch_project: Project) -> None:
+    """A house's own files are inputs too: a rebuilt houses/un/reference.docx must reach the DOCX."""
+    house = batch_project.templates_dir / "houses" / "un"
+    with changed(house / "reference.docx", "x"):
+        assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".docx")}
+    with changed(house / "print.css", "\n/* edited */\n"):
+        assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".pdf")}
+
+
 def test_a_kind_template_rebuilds_that_kind_only(batch_project: Project) -> None:
     with changed(batch_project.templates_dir / "chair-summary.html.j2", "{# edited #}\n"):
         assert stale(batch_project) == {o for m in MEETINGS for o in outputs(m, kinds=("chair-summary",))}

@@ -185,3 +185,9 @@ def stylesheets(base_dirs: list[Path], house: str) -> list[Path]:
                                   "styles are read only from the template folders")
         sheets.append(folder / name)
     return sheets
+
+
+def house_settings(base_dirs: list[Path], name: str) -> dict[str, Any]:
+    """One house's house.yaml as the search path merges it (the project's keys over the packaged
+    ones); tools/make_house_references.py reads its word_styles and page_margins_cm."""
+    return _house_file(base_dirs, name)

@@ -84,6 +84,8 @@ def used_by(path: Path, folder: Path, kind: str, fmt: str) -> bool:
     the stylesheet only the PDF, the reference document only the DOCX, another report kind's
     own template nothing of this kind (shared templates, starting with _, and labels count)."""
     rel = path.relative_to(folder)
+    if len(rel.parts) > 2 and rel.parts[0] == "houses":  # a house's own files: any document may use that house
+        rel = Path(*rel.parts[2:])
     if len(rel.parts) > 1 and rel.parts[0] != "labels" and not kind.startswith(rel.parts[0] + "/"):
         return False  # another family's folder (compare/ for briefs, redline/ for redlines)
     if path.suffix == ".css":

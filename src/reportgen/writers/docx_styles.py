@@ -36,6 +36,7 @@ class StyleSpec:
     line: float | None = None  # minimum line height in points (print.css line-height x font size)
     indent: tuple[float, float] | None = None  # left and right indent in centimetres
     line_spacing: float | None = None  # exact, in points
+    color: str | None = None  # text colour as six hex digits (a house's print.css color), e.g. 1f4e79
     kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH
 
 
@@ -87,7 +88,7 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Agenda Item Line", align=L, space_before=10, space_after=0),
     StyleSpec("Agenda Item Title", bold=True, align=L, space_after=0),
     StyleSpec("Document Headline", size=16, bold=True, align=L, space_before=24, space_after=18),
-    StyleSpec("Document Theme", bold=True, align=C, space_after=12),
+    StyleSpec("Document Theme", bold=True, align=C, space_after=12, indent=(1, 1)),  # print.css .title-block .theme
     StyleSpec("Translation Note", size=10, italic=True, align=C, space_after=12),
 )
 
@@ -125,6 +126,8 @@ def restyle_with(document: DocxDocument, specs: list[StyleSpec]) -> None:
             _set_font(style, FONT)
         if spec.name.startswith("Heading"):
             font.color.rgb = RGBColor(0, 0, 0)
+        if spec.color is not None:
+            font.color.rgb = RGBColor.from_string(spec.color.lstrip("#").upper())
         if spec.size is not None:
             font.size = Pt(spec.size)
         if spec.bold is not None:

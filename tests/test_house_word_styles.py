@@ -1,0 +1,99 @@
+"""A house's Word styles win over the shared ones: the DOCX of each house example places its
+headings where the house (house.yaml word_styles, print.css) and its PDF place them."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from .conftest import REPO
+
+ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT,
+         "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("make_house_references", REPO / "tools" / "make_house_references.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def effective(paragraph, attribute: str):
+    """A paragraph property as Word resolves it: the paragraph's own, else its style's, else the base styles'."""
+    value = getattr(paragraph.paragraph_format, attribute)
+    style = paragraph.style
+    while value is None and style is not None:
+        value = getattr(style.paragraph_format, attribute)
+        style = style.base_style
+    return value
+
+
+def pdf_lines(path: Path) -> list[tuple[float, str]]:
+    """(left edge in points, text) of every line of the PDF, in reading order."""
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [(float(x), " ".join(re.findall(r">([^<]+)</word>", body)))
+            for x, body in re.findall(r'<line xMin="([\d.]+)"[^>]*>(.*?)</line>', xml, re.S)]
+
+
+def test_un_headings_sit_at_the_left_margin_as_the_house_says(examples: dict) -> None:
+    house = yaml.safe_load((REPO / "templates" / "houses" / "un" / "house.yaml").read_text(encoding="utf-8"))
+    intent = ALIGN[house["word_styles"]["Heading 1"]["align"]]
+    document = docx.Document(str(examples[("escap-cmp2017", "rapporteur-report", "docx")]))
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert [p.text for p in headings][:2] == ["I. Matters calling for action by the Commission or brought to its attention",
+                                            "II. Summary of proceedings"]
+    for paragraph in headings:
+        assert effective(paragraph, "alignment") == intent, paragraph.text
+        # at the margin, not narrowed from both sides (which LibreOffice and Word show as centred)
+        assert (effective(paragraph, "left_indent") or 0) == 0, paragraph.text
+        assert (effective(paragraph, "right_indent") or 0) == 0, paragraph.text
+    # ... where the PDF puts them: the heading starts where the body text starts
+    lines = pdf_lines(examples[("escap-cmp2017", "rapporteur-report", "pdf")])
+    body_x = min(x for x, text in lines if text.startswith("Report of the Committee"))
+    heading_x = [x for x, text in lines if text.startswith(("I. Matters", "II. Summary"))]
+    assert len(heading_x) == 2 and all(abs(x - body_x) < 1 for x in heading_x)
+
+
+def test_a_house_style_moved_off_centre_loses_the_centring_indents() -> None:
+    tool = _tool()
+    assert tool.spec_for("Heading 1", {"align": "left"}).indent == (0.0, 0.0)
+    assert tool.spec_for("Heading 1", {"align": "left", "indent": [1, 0.5]}).indent == (1.0, 0.5)  # the house's own wins
+    assert tool.spec_for("Heading 1", {"size": 12}).indent is None  # still centred: the shared indents stay
+    assert tool.spec_for("Heading 1", {"align": "center"}).indent is None
+    with pytest.raises(SystemExit, match="unknown setting 'colour'"):
+        tool.spec_for("Heading 1", {"colour": "blue"})
+
+
+HOUSE_REFERENCES = sorted(p.parent for folder in (REPO / "templates", REPO / "examples" / "templates")
+                          for p in (folder / "houses").glob("*/reference.docx"))
+
+
+@pytest.mark.parametrize("folder", HOUSE_REFERENCES, ids=lambda p: p.name)
+def test_house_reference_documents_are_up_to_date_with_house_yaml(folder: Path, tmp_path: Path) -> None:
+    """The committed reference.docx is what tools/make_house_references.py makes of its house.yaml
+    (and of the house.yaml of the houses it extends: the examples' rcm starts from plain)."""
+    templates = tmp_path / "templates"
+    (templates / "houses" / folder.name).mkdir(parents=True)
+    shutil.copy(folder / "house.yaml", templates / "houses" / folder.name)
+    _tool().main(templates)  # from the packaged shared reference document and packaged houses
+    made, committed = (zipfile.ZipFile(p / "reference.docx") for p in (templates / "houses" / folder.name, folder))
+    for part in ("word/styles.xml", "word/document.xml"):
+        assert made.read(part) == committed.read(part), f"{folder}: {part} differs: run tools/make_house_references.py"
+
+
+def test_a_house_extending_another_starts_from_its_word_styles(examples: dict) -> None:
+    """rcm extends plain: its DOCX has plain's title size and its own blue organisation name, as its PDF."""
+    styles = docx.Document(str(examples[("rcm-vmm2014", "rapporteur-report", "docx")])).styles
+    assert styles["Document Title"].font.size.pt == 13  # plain's word_styles
+    assert str(styles["Masthead Organisation"].font.color.rgb) == "1F4E79"  # rcm's, as its print.css
+    assert str(styles["Document Kind"].font.color.rgb) == "1F4E79"
