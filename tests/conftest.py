@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -92,3 +95,20 @@ def tmp_project(tmp_path: Path) -> Project:
 def pdf_text(path: Path) -> str:
     """Text of a PDF as a reader extracts it (pdftotext keeps the reading order of the page)."""
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def sigterm_while_writing(build_args: list[str], out: Path) -> tuple[int, bytes]:
+    """Run `reportgen --project REPO build_args… --out out` in a process of its own, send it SIGTERM
+    as soon as a temporary output file appears, and return its exit status and standard error.
+    Skips the test when the build finished before a temporary file was seen."""
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    build = subprocess.Popen([sys.executable, "-m", "reportgen", "--project", str(REPO), *build_args, "--out", str(out)],
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while build.poll() is None and time.monotonic() < deadline and not list(out.glob("*/.*.part")):
+        time.sleep(0.005)
+    if build.poll() is not None:
+        pytest.skip("the build finished before a temporary file was seen")
+    build.send_signal(signal.SIGTERM)
+    _, stderr = build.communicate(timeout=60)
+    return build.returncode, stderr

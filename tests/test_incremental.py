@@ -23,7 +23,7 @@ from reportgen.cli import main
 from reportgen.compare import build_brief, saved_request
 from reportgen.project import Project
 
-from .conftest import REPO
+from .conftest import REPO, sigterm_while_writing
 
 TODAY = dt.date.today().isoformat()
 PAIR_BRIEF = "# expect: a brief on two meetings only\ntitle: Two workshops\nmeetings: [gfmd2010, gfmd2011]\n"
@@ -289,21 +289,9 @@ def test_sigterm_stops_the_workers_and_leaves_no_temporary_files(tmp_path: Path)
     """SIGTERM to `build --all -j 2` is passed on to the workers: whatever they were writing is
     removed, and the build ends with status 128 + 15, without a traceback."""
     import signal
-    import subprocess
-    import sys
-    import time
 
     out = tmp_path / "out"
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    build = subprocess.Popen([sys.executable, "-m", "reportgen", "--project", str(REPO), "build", "--all", "--pdf", "-j", "2",
-                              "--out", str(out)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 120
-    while build.poll() is None and time.monotonic() < deadline and not list(out.glob("*/.*.part")):
-        time.sleep(0.005)
-    if build.poll() is not None:
-        pytest.skip("the build finished before a temporary file was seen")
-    build.send_signal(signal.SIGTERM)
-    _, stderr = build.communicate(timeout=60)
+    returncode, stderr = sigterm_while_writing(["build", "--all", "--pdf", "-j", "2"], out)
     assert b"Traceback" not in stderr, stderr
-    assert build.returncode in (128 + signal.SIGTERM, -signal.SIGTERM)
+    assert returncode in (128 + signal.SIGTERM, -signal.SIGTERM)
     assert list(out.glob("*/.*.part")) == []

@@ -12,8 +12,6 @@ import io
 import os
 import signal
 import subprocess
-import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -26,7 +24,7 @@ from reportgen.project import default_templates_dir
 from reportgen.render import Footnotes
 from reportgen.writers import atomic_target
 
-from .conftest import REPO
+from .conftest import REPO, sigterm_while_writing
 
 MEETING = """\
 document:
@@ -174,22 +172,13 @@ def test_sigterm_while_writing_removes_the_temporary_file(tmp_path: Path) -> Non
 
 def test_build_killed_with_sigterm_while_writing_leaves_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    build = subprocess.Popen([sys.executable, "-m", "reportgen", "--project", str(REPO), "build", "gfmd2014-rt3", "--pdf",
-                              "--kind", "rapporteur-report", "--out", str(out)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 120
-    while build.poll() is None and time.monotonic() < deadline and not list(out.glob("*/.*.part")):
-        time.sleep(0.005)
-    if build.poll() is not None:
-        pytest.skip("the build finished before its temporary file was seen")
-    build.send_signal(signal.SIGTERM)
-    _, stderr = build.communicate(timeout=60)
+    returncode, stderr = sigterm_while_writing(["build", "gfmd2014-rt3", "--pdf", "--kind", "rapporteur-report"], out)
     assert b"Traceback" not in stderr
     left = [p.name for p in (out / "gfmd2014-rt3").iterdir()]
-    if build.returncode == 128 + signal.SIGTERM:  # stopped while writing: the temporary file is gone
+    if returncode == 128 + signal.SIGTERM:  # stopped while writing: the temporary file is gone
         assert left == [] or left == ["gfmd2014-rt3-rapporteur-report.pdf"], left  # (or the rename was done)
     else:  # the signal came after the write: killed by it, with the complete file in place
-        assert build.returncode == -signal.SIGTERM and left == ["gfmd2014-rt3-rapporteur-report.pdf"], (build.returncode, left)
+        assert returncode == -signal.SIGTERM and left == ["gfmd2014-rt3-rapporteur-report.pdf"], (returncode, left)
 
 
 def test_ctrl_c_while_writing_removes_the_temporary_file(tmp_path: Path) -> None:
