@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reportgen import incremental
-from reportgen.batch import Settings, brief_names, plan
+from reportgen.build.meeting import incremental
+from reportgen.build.batch import Settings, brief_names, plan
 from reportgen.cli import main
-from reportgen.compare import build_brief, saved_request
-from reportgen.project import Project
+from reportgen.briefs.compare import build_brief, saved_request
+from reportgen.core.project import Project
 
 from .conftest import REPO, sigterm_while_writing
 

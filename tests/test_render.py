@@ -9,11 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from reportgen.cli import main
-from reportgen.contract import check_html
-from reportgen.errors import TemplateProblem
-from reportgen.labels import Labels
-from reportgen.markup import inline, paragraphs
-from reportgen.project import default_templates_dir
+from reportgen.render.environment.contract import check_html
+from reportgen.core.errors import TemplateProblem
+from reportgen.style.labels import Labels
+from reportgen.render.environment.markup import inline, paragraphs
+from reportgen.core.project import default_templates_dir
 from reportgen.writers import atomic_target
 
 

@@ -19,9 +19,9 @@ import pytest
 from click.testing import CliRunner
 
 from reportgen.cli import main
-from reportgen.loader import Limits, load_yaml
-from reportgen.project import default_templates_dir
-from reportgen.render import Footnotes
+from reportgen.core.loader import Limits, load_yaml
+from reportgen.core.project import default_templates_dir
+from reportgen.render.environment import Footnotes
 from reportgen.writers import atomic_target
 
 from .conftest import REPO, sigterm_while_writing

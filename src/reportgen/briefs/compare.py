@@ -18,21 +18,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import schema
-from .briefs import SavedBrief, check_name, load_brief, reference_problems
-from .build import FORMATS, fixed_time, output_root, writer_for
+from ..content import schema
+from .saved import SavedBrief, check_name, load_brief, reference_problems
+from ..build.meeting import FORMATS, fixed_time, output_root, writer_for
 from .chart import Chart, overview_chart
 from .countries import canonical_country, country_roles, project_countries
-from .errors import ContentError, UsageProblem, did_you_mean
+from ..core.errors import ContentError, UsageProblem, did_you_mean
 from .items import ITEM_KINDS, ItemRef, ParagraphRef, compared_items, meeting_items, meeting_paragraphs
 from .keypoints import KeyPoint, Tally, key_points, participants
-from .labels import Labels
-from .markup import plain
-from .model import Meeting, load_meetings
-from .project import Project, template_search_path
-from .render import Renderer
-from .validate import load_themes
-from .writers import WriteContext
+from ..style.labels import Labels
+from ..render.markup import plain
+from ..content.model import Meeting, load_meetings
+from ..core.project import Project, template_search_path
+from ..render.environment import Renderer
+from ..content.validate import load_themes
+from ..writers import WriteContext
 
 __all__ = ["ITEM_KINDS", "BriefRequest", "build_brief", "country_roles", "meeting_items", "saved_request"]
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from . import schema
-from .markup import plain
-from .model import Meeting
-from .project import Project
-from .states import state_countries, state_roles
-from .validate import check_meeting, load_themes, walk
+from ..content import schema
+from ..render.markup import plain
+from ..content.model import Meeting
+from ..core.project import Project
+from ..content.states import state_countries, state_roles
+from ..content.validate import check_meeting, load_themes, walk
 
 log = logging.getLogger(__name__)
 

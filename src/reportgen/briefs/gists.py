@@ -12,13 +12,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 
-from . import schema
+from ..content import schema
 from .items import ITEM_KINDS
-from .loader import problem_at
-from .model import load_meetings
-from .project import Project
-from .sentences import gist, needs_gist
-from .validate import load_meeting_files, walk
+from ..core.loader import problem_at
+from ..content.model import load_meetings
+from ..core.project import Project
+from ..render.sentences import gist, needs_gist
+from ..content.validate import load_meeting_files, walk
 
 log = logging.getLogger(__name__)
 

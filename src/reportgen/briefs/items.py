@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import schema
-from .markup import paragraphs, plain
-from .model import Meeting
-from .render import Footnotes
-from .sentences import Gist, gist
+from ..content import schema
+from ..render.markup import paragraphs, plain
+from ..content.model import Meeting
+from ..render.environment import Footnotes
+from ..render.sentences import Gist, gist
 
 log = logging.getLogger(__name__)
 

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import schema
+from ..content import schema
 from .items import ITEM_KINDS
-from .labels import Labels
+from ..style.labels import Labels
 
 log = logging.getLogger(__name__)
 

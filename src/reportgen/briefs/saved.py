@@ -15,11 +15,11 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError
 
-from .errors import ContentError, Problem, UsageProblem, did_you_mean
-from .loader import Marks, load_yaml, mapping_problems, problem_at
-from .project import Project
-from .schema import Id, Strict, Text
-from .validate import schema_problems
+from ..core.errors import ContentError, Problem, UsageProblem, did_you_mean
+from ..core.loader import Marks, load_yaml, mapping_problems, problem_at
+from ..core.project import Project
+from ..content.schema import Id, Strict, Text
+from ..content.validate import schema_problems
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .incremental import Stamps, Target, environment, meeting_files, output_inputs, report_kinds
-from .project import Project, template_search_path
+from ..core.project import Project, template_search_path
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +176,7 @@ def run_job(project: Project, settings: Settings, job: Job, alongside: Executor 
 
 
 def _build_meeting(project: Project, settings: Settings, job: Job, alongside: Executor | None, prepared: Any) -> list[Path]:
-    from .build import BuildOptions, build_meeting
+    from .meeting import BuildOptions, build_meeting
 
     kinds = tuple(dict.fromkeys(t.options["kind"] for t in job.stale))
     formats = tuple(f for f in settings.formats if any(t.options["format"] == f for t in job.stale))
@@ -190,7 +190,7 @@ def _build_brief(project: Project, settings: Settings, job: Job) -> tuple[list[P
     the themes and the meetings it compared (a country view looks at every meeting)."""
     import datetime as dt
 
-    from .compare import build_brief, saved_request
+    from ..briefs.compare import build_brief, saved_request
 
     formats = tuple(t.options["format"] for t in job.stale)
     date = dt.date.fromisoformat(job.stale[0].options["date"])
@@ -210,8 +210,9 @@ def _in_worker(project_root: Path, settings: Settings, job: Job) -> Outcome:
 
 def preload() -> None:
     """Import what every build needs once, before worker processes are forked from this one."""
-    from . import build, compare  # noqa: F401
-    from .writers import docx, pdf  # noqa: F401  (docx: imported once, before the fork)
+    from . import meeting as build
+    from ..briefs import compare  # noqa: F401
+    from ..writers import docx, pdf  # noqa: F401  (docx: imported once, before the fork)
 
     pdf.import_weasyprint()
 
@@ -281,7 +282,7 @@ def _ended_by_sigterm(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
 def _side_writer() -> Executor:
     """One extra process that lays out the PDF while this one writes the DOCX; it imports
     WeasyPrint at once, while this one is still validating and rendering."""
-    from .build import warm_up
+    from .meeting import warm_up
 
     pool = _Workers(max_workers=1, mp_context=_fork_context(), initializer=_worker_started)
     pool.submit(warm_up)
@@ -306,7 +307,7 @@ def _worker_started() -> None:
 def _terminate_workers_too() -> Any:
     """SIGTERM to a build that has worker processes is passed on to them (each removes the
     file it was writing), then ends this one with the usual status, 128 + 15."""
-    from .writers import terminate_cleans_up
+    from ..writers import terminate_cleans_up
 
     def pass_on(signum: int) -> None:
         import multiprocessing

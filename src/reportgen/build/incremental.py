@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .project import Project, template_search_path
+from .. import __version__
+from ..core.project import Project, template_search_path
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def files_under(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[P
 
 def code_files() -> list[Path]:
     """The reportgen package itself: its version alone misses edits in a source checkout."""
-    return files_under(Path(__file__).parent, (".py",))
+    return files_under(Path(__file__).parents[1], (".py",))
 
 
 def template_files(search_path: Iterable[Path]) -> list[Path]:

@@ -9,15 +9,15 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import OutputProblem, UsageProblem
-from .houses import load_house, stylesheets
-from .labels import Labels
-from .markup import plain
-from .model import Meeting, load_meetings
-from .numbering import number_documents
-from .project import Project, template_search_path
-from .render import Renderer, context_for
-from .writers import WriteContext
+from ..core.errors import OutputProblem, UsageProblem
+from ..style.houses import load_house, stylesheets
+from ..style.labels import Labels
+from ..render.markup import plain
+from ..content.model import Meeting, load_meetings
+from ..render.numbering import number_documents
+from ..core.project import Project, template_search_path
+from ..render.environment import Renderer, context_for
+from ..writers import WriteContext
 
 log = logging.getLogger(__name__)
 
@@ -77,9 +77,9 @@ def writer_for(fmt: str):  # type: ignore[no-untyped-def]
 
     A file-system failure becomes a one-line error naming the file, not a traceback."""
     if fmt == "pdf":
-        from .writers.pdf import write_pdf as write
+        from ..writers.pdf import write_pdf as write
     else:
-        from .writers.docx import write_docx as write
+        from ..writers.docx import write_docx as write
 
     def write_or_explain(html: str, target: Path, ctx: WriteContext) -> None:
         try:
@@ -98,7 +98,7 @@ def write_format(fmt: str, html: str, target: Path, ctx: WriteContext) -> None:
 def warm_up() -> None:
     """Import WeasyPrint; sent to the process that will lay out the PDF while this one still
     validates and renders."""
-    from .writers.pdf import import_weasyprint
+    from ..writers.pdf import import_weasyprint
 
     import_weasyprint()
 

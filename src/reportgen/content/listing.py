@@ -6,9 +6,9 @@ import datetime as dt
 import logging
 from collections.abc import Iterator
 
-from .labels import Labels
+from ..style.labels import Labels
 from .modelcache import ModelCache, summary
-from .project import Project, template_search_path
+from ..core.project import Project, template_search_path
 
 log = logging.getLogger(__name__)
 

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import schema
-from .errors import ContentError, Problem, UsageProblem
+from ..core.errors import ContentError, Problem, UsageProblem
 from .modelcache import ModelCache
-from .project import Project
+from ..core.project import Project
 from .validate import walk
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import schema
-from .loader import KeyPath
+from ..core.loader import KeyPath
 
 log = logging.getLogger(__name__)
 

@@ -22,10 +22,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
-from .errors import Problem
-from .incremental import Signer, code_files, files_under, meeting_files
-from .project import Project, template_search_path
+from .. import __version__
+from ..core.errors import Problem
+from ..build.incremental import Signer, code_files, files_under, meeting_files
+from ..core.project import Project, template_search_path
 
 if TYPE_CHECKING:
     from . import schema

@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass, field
 
 from . import schema
-from .labels import Labels
+from ..style.labels import Labels
 from .model import Meeting
 
 log = logging.getLogger(__name__)

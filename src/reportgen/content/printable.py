@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .loader import KeyPath
-from .project import Project, is_inside
+from ..core.loader import KeyPath
+from ..core.project import Project, is_inside
 
 log = logging.getLogger(__name__)
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import jinja2
 
-from .errors import UsageProblem, did_you_mean
-from .houses import available_houses, house_chain
-from .project import MEETING_FILE, Project, template_search_path
+from ..core.errors import UsageProblem, did_you_mean
+from ..style.houses import available_houses, house_chain
+from ..core.project import MEETING_FILE, Project, template_search_path
 from .schema import ID_PATTERN
-from .writers import atomic_target
+from ..writers import atomic_target
 
 log = logging.getLogger(__name__)
 

@@ -17,13 +17,13 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from . import schema
-from .errors import Problem, did_you_mean
-from .houses import document_problems
-from .labels import available_languages, load_catalogue
-from .loader import KeyPath, Loaded, Marks, format_path, load_yaml, mapping_problems, problem_at
+from ..core.errors import Problem, did_you_mean
+from ..style.houses import document_problems
+from ..style.labels import available_languages, load_catalogue
+from ..core.loader import KeyPath, Loaded, Marks, format_path, load_yaml, mapping_problems, problem_at
 from .model_checks import check_nodes
 from .printable import FOOTNOTE_REF, OUTSIDE_PROJECT, inside_project, value_problems
-from .project import MEETING_FILE, Project, template_search_path
+from ..core.project import MEETING_FILE, Project, template_search_path
 
 log = logging.getLogger(__name__)
 

@@ -58,10 +58,10 @@ def is_inside(path: Path, folder: Path) -> bool:
 
 def default_templates_dir() -> Path:
     """The packaged default templates (in a source checkout: the repository's templates/)."""
-    packaged = Path(__file__).parent / "_templates"
+    packaged = Path(__file__).parents[1] / "_templates"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
+    return Path(__file__).resolve().parents[3] / "templates"
 
 
 def template_search_path(project: Project | None, house: str | None = None) -> list[Path]:
@@ -74,6 +74,6 @@ def template_search_path(project: Project | None, house: str | None = None) -> l
         dirs.append(default)
     if house is None:
         return dirs
-    from .houses import house_dirs
+    from ..style.houses import house_dirs
 
     return house_dirs(dirs, house)

@@ -17,21 +17,21 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from .build import FORMATS, creation_time, output_root, writer_for
+from ..build.meeting import FORMATS, creation_time, output_root, writer_for
 from .changelist import Change, changes
-from .contract import check_html, parse
-from .errors import ContentError, UsageProblem
-from .houses import load_house, stylesheets
+from ..render.contract import check_html, parse
+from ..core.errors import ContentError, UsageProblem
+from ..style.houses import load_house, stylesheets
 from .htmldiff import Merge, diff_html
-from .labels import Labels
-from .markup import plain
-from .model import Meeting, load_meetings
-from .numbering import number_documents
-from .project import Project, template_search_path
-from .render import Renderer, context_for
+from ..style.labels import Labels
+from ..render.markup import plain
+from ..content.model import Meeting, load_meetings
+from ..render.numbering import number_documents
+from ..core.project import Project, template_search_path
+from ..render.environment import Renderer, context_for
 from .versions import Version, git_author, open_version, relabel
 from .worddiff import Stamp
-from .writers import WriteContext
+from ..writers import WriteContext
 
 log = logging.getLogger(__name__)
 

@@ -21,18 +21,8 @@ from typing import Any
 
 import lxml.html
 
-from .contract import parse
-from .worddiff import (
-    INLINE,
-    Counts,
-    Stamp,
-    copy_marked,
-    has_inline,
-    merge_inline,
-    shell,
-    side_text,
-    tokens,
-)
+from ..render.contract import parse
+from .worddiff import INLINE, Counts, Stamp, copy_marked, has_inline, merge_inline, shell, side_text, tokens
 
 log = logging.getLogger(__name__)
 

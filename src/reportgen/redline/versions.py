@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError, UsageProblem
-from .project import Project
+from ..core.errors import ContentError, UsageProblem
+from ..core.project import Project
 
 log = logging.getLogger(__name__)
 

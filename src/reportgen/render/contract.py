@@ -14,7 +14,7 @@ import logging
 import lxml.html
 from lxml import etree
 
-from .errors import TemplateProblem
+from ..core.errors import TemplateProblem
 
 log = logging.getLogger(__name__)
 

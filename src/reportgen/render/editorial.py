@@ -13,7 +13,7 @@ import logging
 import lxml.html
 
 from .contract import parse
-from .labels import Labels
+from ..style.labels import Labels
 
 log = logging.getLogger(__name__)
 

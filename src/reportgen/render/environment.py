@@ -12,17 +12,17 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import schema
+from ..content import schema
 from .contract import check_html
 from .editorial import place_footnote_calls
-from .errors import TemplateProblem, UsageProblem
-from .houses import DEFAULT_HOUSE, House, Options
-from .labels import Labels
+from ..core.errors import TemplateProblem, UsageProblem
+from ..style.houses import DEFAULT_HOUSE, House, Options
+from ..style.labels import Labels
 from .markup import inline, paragraphs, plain
-from .model import Meeting, theme_labels
+from ..content.model import Meeting, theme_labels
 from .sentences import gist
-from .participants import participant_groups
-from .project import is_inside
+from ..content.participants import participant_groups
+from ..core.project import is_inside
 
 log = logging.getLogger(__name__)
 

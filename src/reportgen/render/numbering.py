@@ -19,8 +19,8 @@ from pathlib import Path
 import lxml.html
 
 from .contract import parse
-from .errors import ContentError, Problem
-from .project import Project
+from ..core.errors import ContentError, Problem
+from ..core.project import Project
 
 log = logging.getLogger(__name__)
 

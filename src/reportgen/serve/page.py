@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 if TYPE_CHECKING:
-    from .serve import MeetingState, Preview
+    from .server import MeetingState, Preview
 
 STYLE = """
 body{margin:0;font:14px/1.4 system-ui,sans-serif;display:flex;height:100vh}

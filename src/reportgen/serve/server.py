@@ -28,10 +28,10 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import click
 
-from .batch import Settings, plan, run_job
-from .build import BuildOptions, render_meeting
-from .project import Project, template_search_path
-from .serve_page import page
+from ..build.batch import Settings, plan, run_job
+from ..build.meeting import BuildOptions, render_meeting
+from ..core.project import Project, template_search_path
+from .page import page
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +95,7 @@ class Preview:
     # ------------------------------------------------------------------ work
 
     def kinds(self) -> list[str]:
-        from .incremental import report_kinds
+        from ..build.incremental import report_kinds
 
         return report_kinds(template_search_path(self.project))
 
@@ -162,7 +162,7 @@ class Preview:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            from .build import warm_up
+            from ..build.meeting import warm_up
 
             # forkserver, not fork: this process has threads (server, watcher) by now.
             context = multiprocessing.get_context("forkserver")

@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from .errors import TemplateProblem, did_you_mean
-from .project import is_inside
+from ..core.errors import TemplateProblem, did_you_mean
+from ..core.project import is_inside
 
 log = logging.getLogger(__name__)
 
@@ -134,8 +134,8 @@ def load_house(base_dirs: list[Path], name: str) -> House:
 def document_problems(doc: Any, base_dirs: list[Path], root: Path) -> list[tuple[tuple[Any, ...], str]]:
     """What the schema cannot see about a document's identity: an unknown house, a translation note
     without an original language, paragraph references to unknown sections or unnumbered paragraphs."""
-    from .numbering import references
-    from .validate import walk
+    from ..render.numbering import references
+    from ..content.validate import walk
 
     document = doc.document
     problems: list[tuple[tuple[Any, ...], str]] = []

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import ContentError, Problem, UsageProblem
-from .loader import Marks, load_yaml, mapping_problems, problem_at
-from .project import is_inside
+from ..core.errors import ContentError, Problem, UsageProblem
+from ..core.loader import Marks, load_yaml, mapping_problems, problem_at
+from ..core.project import is_inside
 
 log = logging.getLogger(__name__)
 

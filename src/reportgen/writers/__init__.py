@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..errors import TemplateProblem
-from ..project import is_inside
+from ..core.errors import TemplateProblem
+from ..core.project import is_inside
 
 log = logging.getLogger(__name__)
 

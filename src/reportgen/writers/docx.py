@@ -24,8 +24,8 @@ from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from ..contract import parse
-from ..errors import TemplateProblem
+from ..render.contract import parse
+from ..core.errors import TemplateProblem
 from . import GENERATOR, WriteContext, atomic_target, ooxml, ooxml_revisions, ooxml_tables
 from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, remember_style_ids
 from .docx_furniture import Furniture, number_paragraph

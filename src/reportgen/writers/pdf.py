@@ -23,8 +23,8 @@ from urllib.request import url2pathname
 
 import lxml.html
 
-from ..contract import parse
-from ..errors import TemplateProblem
+from ..render.contract import parse
+from ..core.errors import TemplateProblem
 from . import GENERATOR, WriteContext, atomic_target
 from .pdf_tables import mark_tables, page_boxes, too_wide_tables
 

@@ -15,8 +15,21 @@ from __future__ import annotations
 
 from .base import ID_PATTERN, Id, Line, ListStyle, Strict, Text, Time
 from .blocks import (
-    Annex, Block, Cell, Dateline, FloorDebate, Intervention, Item, ListBlock, ListItem, PageBreak, Section,
-    TableBlock, TableCell, Tagged, TaggedParagraph,
+    Annex,
+    Block,
+    Cell,
+    Dateline,
+    FloorDebate,
+    Intervention,
+    Item,
+    ListBlock,
+    ListItem,
+    PageBreak,
+    Section,
+    TableBlock,
+    TableCell,
+    Tagged,
+    TaggedParagraph,
 )
 from .document import Document, PartialDate
 from .files import MeetingFile, Theme, ThemesFile

@@ -8,7 +8,15 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BeforeValidator, Discriminator, Field, PrivateAttr, Tag, model_validator
 
 from .base import (
-    MAX_LETTER_NUMBER, MAX_LIST_DEPTH, MAX_LIST_NUMBER, MAX_SECTION_DEPTH, MAX_TABLE_COLUMNS, Id, Line, ListStyle, Strict,
+    MAX_LETTER_NUMBER,
+    MAX_LIST_DEPTH,
+    MAX_LIST_NUMBER,
+    MAX_SECTION_DEPTH,
+    MAX_TABLE_COLUMNS,
+    Id,
+    Line,
+    ListStyle,
+    Strict,
     Text,
 )
 from .meeting import Amount, RoleHolder
