@@ -15,12 +15,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from reportgen.build.meeting import creation_time, writer_for
-from reportgen.render.environment.contract import parse
+from reportgen.writers.output import creation_time, writer_for
+from reportgen.render.contract import parse
 from reportgen.redline.htmldiff import diff_html
 from reportgen.style.labels import Labels
 from reportgen.content.model import load_meetings
-from reportgen.core.project import Project, template_search_path
+from reportgen.core.project import Project
+from reportgen.style.search_path import template_search_path
 from reportgen.render.environment import Renderer, context_for
 from reportgen.redline.worddiff import Stamp
 from reportgen.writers import WriteContext

@@ -85,7 +85,8 @@ def worker_phases(ids: list[str]) -> dict[str, Any]:
     """Each phase of building `ids` (every kind, both formats) in this process, cold."""
     import gc
 
-    from reportgen.build.meeting import BuildOptions, output_path, render_meeting
+    from reportgen.build.meeting import BuildOptions, render_meeting
+    from reportgen.writers.output import output_path
     from reportgen.content.model import load_meetings
     from reportgen.core.project import Project
     from reportgen.writers.docx import write_docx

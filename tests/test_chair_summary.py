@@ -11,11 +11,12 @@ from click.testing import CliRunner
 
 from reportgen.cli import main
 from reportgen.content.model import Meeting, load_meetings
-from reportgen.core.project import Project, template_search_path
+from reportgen.core.project import Project
+from reportgen.style.search_path import template_search_path
 from reportgen.render.environment import Renderer
 
-from reportgen.render.environment.markup import plain
-from reportgen.render.environment.sentences import gist, sentences
+from reportgen.render.markup import plain
+from reportgen.render.sentences import gist, sentences
 
 from .conftest import REPO
 from .fidelity import text_of, words

@@ -21,10 +21,11 @@ from reportgen.cli import main
 from reportgen.briefs.compare import ITEM_KINDS, BriefRequest, brief_context, country_roles, meeting_items
 from reportgen.briefs.items import compared_items, meeting_paragraphs
 from reportgen.style.labels import Labels
-from reportgen.render.environment.markup import plain
+from reportgen.render.markup import plain
 from reportgen.content.model import Meeting, load_meetings
-from reportgen.core.project import Project, template_search_path
-from reportgen.render.environment.sentences import needs_gist, sentences
+from reportgen.core.project import Project
+from reportgen.style.search_path import template_search_path
+from reportgen.render.sentences import needs_gist, sentences
 
 from .conftest import DATA, REPO, pdf_text
 

@@ -10,7 +10,7 @@ import pytest
 
 from reportgen.build.meeting import BuildOptions, build_meeting
 from reportgen.style.labels import Labels
-from reportgen.core.project import template_search_path
+from reportgen.style.search_path import template_search_path
 
 from .conftest import pdf_text
 

@@ -18,7 +18,8 @@ from pypdf import PdfReader
 from reportgen.build.meeting import BuildOptions, build_meeting
 from reportgen.cli import main
 from reportgen.style.labels import Labels
-from reportgen.core.project import Project, template_search_path
+from reportgen.core.project import Project
+from reportgen.style.search_path import template_search_path
 from reportgen.content.schema import Document, PartialDate
 
 from .conftest import REPO

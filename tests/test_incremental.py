@@ -179,7 +179,7 @@ def test_writer_libraries_and_source_date_epoch_are_inputs(batch_project: Projec
             found["weasyprint"] = "999.0"
         return found
 
-    monkeypatch.setattr("reportgen.batch.environment", upgraded)
+    monkeypatch.setattr("reportgen.build.batch.environment", upgraded)
     assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".pdf")}
     monkeypatch.undo()
     incremental.environment.cache_clear()

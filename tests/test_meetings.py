@@ -52,7 +52,7 @@ def test_facts_are_typed(meetings) -> None:
 
 def _items(meeting):
     from reportgen.content import schema
-    from reportgen.content.validate import walk
+    from reportgen.content.traverse import walk
 
     return [node for _, node in walk(meeting.doc) if isinstance(node, schema.ListItem)]
 
@@ -61,7 +61,7 @@ def test_amounts_and_calendar_dates_are_typed(meetings) -> None:
     amounts = [(a.value, a.currency) for item in _items(meetings["gfmd2010"]) for a in item.amounts]
     assert (800000, "EUR") in amounts
     from reportgen.content import schema
-    from reportgen.content.validate import walk
+    from reportgen.content.traverse import walk
 
     workshop = [(a.value, a.currency, a.text) for _, node in walk(meetings["gfmd2011"].doc)
                 if isinstance(node, schema.TaggedParagraph) for a in node.amounts]
@@ -71,7 +71,8 @@ def test_amounts_and_calendar_dates_are_typed(meetings) -> None:
 
 
 def test_every_conclusion_has_a_known_theme(meetings, project) -> None:
-    from reportgen.content.validate import TAGGED_KINDS, walk
+    from reportgen.content.validate import TAGGED_KINDS
+    from reportgen.content.traverse import walk
     from reportgen.content import schema
 
     themes = set(meetings["hld2013"].themes)

@@ -24,7 +24,7 @@ from reportgen.build.meeting import BuildOptions, build_meeting
 from reportgen.cli import main
 from reportgen.style.labels import Labels
 from reportgen.content.model import load_meetings
-from reportgen.core.project import template_search_path
+from reportgen.style.search_path import template_search_path
 from reportgen.render.environment import Renderer, context_for
 from reportgen.writers.docx_styles import SPECS
 

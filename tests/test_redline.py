@@ -290,7 +290,7 @@ def test_changed_fact_shows_in_the_facts_table(project: Project, tmp_path: Path)
     from reportgen.redline.htmldiff import diff_html
     from reportgen.style.labels import Labels
     from reportgen.content.model import load_meetings
-    from reportgen.core.project import template_search_path
+    from reportgen.style.search_path import template_search_path
     from reportgen.render.environment import Renderer, context_for
     from reportgen.redline.worddiff import Stamp
 
@@ -316,7 +316,7 @@ def mutate(html: str, rnd) -> str:
 
     import lxml.html
 
-    from reportgen.render.environment.contract import parse
+    from reportgen.render.contract import parse
 
     root = parse(html)
     leaves = [e for e in root.find("body").iter() if e.tag in ("p", "li", "td") and (e.text or "").strip()
@@ -353,11 +353,11 @@ def test_fuzz_accept_and_reject_give_each_version(project: Project, tmp_path: Pa
     draft's text, rejecting them all the earlier one's."""
     import random
 
-    from reportgen.build.meeting import creation_time
+    from reportgen.writers.output import creation_time
     from reportgen.redline.htmldiff import diff_html
     from reportgen.style.labels import Labels
     from reportgen.content.model import load_meetings
-    from reportgen.core.project import template_search_path
+    from reportgen.style.search_path import template_search_path
     from reportgen.render.environment import Renderer, context_for
     from reportgen.redline.worddiff import Stamp
     from reportgen.writers import WriteContext
@@ -388,7 +388,7 @@ def test_references_on_the_list_of_changes() -> None:
     from reportgen.redline.changelist import changes
     from reportgen.redline.htmldiff import diff_html
     from reportgen.style.labels import Labels
-    from reportgen.core.project import template_search_path
+    from reportgen.style.search_path import template_search_path
     from reportgen.redline.worddiff import Stamp
 
     def page(paras: str, items: str, cell: str, note: str) -> str:
@@ -435,7 +435,7 @@ def test_footnote_added_and_removed(tmp_path: Path) -> None:
     import datetime as dt
 
     from reportgen.redline.htmldiff import diff_html
-    from reportgen.core.project import template_search_path
+    from reportgen.style.search_path import template_search_path
     from reportgen.redline.worddiff import Stamp
     from reportgen.writers import WriteContext
     from reportgen.writers.docx import write_docx

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reportgen.content.schema import ListItem
-from reportgen.render.environment.sentences import first_sentence, gist, needs_gist, sentences
+from reportgen.render.sentences import first_sentence, gist, needs_gist, sentences
 
 
 @pytest.mark.parametrize(

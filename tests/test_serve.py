@@ -139,7 +139,7 @@ def test_saved_files_refresh_the_meetings_they_touch(tmp_project: Project) -> No
     """A meeting's own files refresh that meeting; themes and templates every meeting shown so
     far; briefs none (the preview shows meetings); the meeting on screen comes first."""
     from reportgen.build.batch import Settings
-    from reportgen.core.project import default_templates_dir
+    from reportgen.style.search_path import default_templates_dir
     from reportgen.serve.server import MeetingState, Preview
 
     preview = Preview(tmp_project, Settings(), "hld2013")

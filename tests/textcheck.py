@@ -16,8 +16,8 @@ from pathlib import Path
 from lxml import etree
 
 from reportgen.content import schema
-from reportgen.render.environment.markup import paragraphs, plain
-from reportgen.content.validate import walk
+from reportgen.render.markup import paragraphs, plain
+from reportgen.content.traverse import walk
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

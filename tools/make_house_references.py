@@ -21,7 +21,7 @@ import yaml
 from docx.shared import Cm
 
 from reportgen.style.houses import house_chain, house_settings
-from reportgen.core.project import default_templates_dir
+from reportgen.style.search_path import default_templates_dir
 from reportgen.writers.docx_styles import StyleSpec, ensure_styles, restyle_with
 
 ALIGN = {"left": "L", "center": "C", "centre": "C", "right": "R", "justify": "J"}

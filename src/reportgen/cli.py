@@ -61,7 +61,7 @@ def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tup
     from .build.batch import Settings, brief_names, cpu_count, plan, run
     from .core.errors import UsageProblem
     from .build.incremental import report_kinds
-    from .core.project import template_search_path
+    from .style.search_path import template_search_path
 
     project = _project(ctx)
     if build_all == (meeting is not None):

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..content import schema
 from .saved import SavedBrief, check_name, load_brief, reference_problems
-from ..build.meeting import FORMATS, fixed_time, output_root, writer_for
+from ..writers.output import FORMATS, fixed_time, output_root, writer_for
 from .chart import Chart, overview_chart
 from .countries import canonical_country, country_roles, project_countries
 from ..core.errors import ContentError, UsageProblem, did_you_mean
@@ -29,7 +29,8 @@ from .keypoints import KeyPoint, Tally, key_points, participants
 from ..style.labels import Labels
 from ..render.markup import plain
 from ..content.model import Meeting, load_meetings
-from ..core.project import Project, template_search_path
+from ..core.project import Project
+from ..style.search_path import template_search_path
 from ..render.environment import Renderer
 from ..content.validate import load_themes
 from ..writers import WriteContext

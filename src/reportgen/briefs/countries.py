@@ -10,7 +10,8 @@ from ..render.markup import plain
 from ..content.model import Meeting
 from ..core.project import Project
 from ..content.states import state_countries, state_roles
-from ..content.validate import check_meeting, load_themes, walk
+from ..content.validate import check_meeting, load_themes
+from ..content.traverse import walk
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,8 @@ from ..core.loader import problem_at
 from ..content.model import load_meetings
 from ..core.project import Project
 from ..render.sentences import gist, needs_gist
-from ..content.validate import load_meeting_files, walk
+from ..content.validate import load_meeting_files
+from ..content.traverse import walk
 
 log = logging.getLogger(__name__)
 

@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .incremental import Stamps, Target, environment, meeting_files, output_inputs, report_kinds
-from ..core.project import Project, template_search_path
+from .incremental import Stamps, Target, environment, output_inputs, report_kinds
+from ..core.signatures import meeting_files
+from ..core.project import Project
+from ..style.search_path import template_search_path
 
 log = logging.getLogger(__name__)
 
@@ -210,8 +212,8 @@ def _in_worker(project_root: Path, settings: Settings, job: Job) -> Outcome:
 
 def preload() -> None:
     """Import what every build needs once, before worker processes are forked from this one."""
-    from . import meeting as build
     from ..briefs import compare  # noqa: F401
+    from . import meeting  # noqa: F401
     from ..writers import docx, pdf  # noqa: F401  (docx: imported once, before the fork)
 
     pdf.import_weasyprint()
@@ -282,7 +284,7 @@ def _ended_by_sigterm(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
 def _side_writer() -> Executor:
     """One extra process that lays out the PDF while this one writes the DOCX; it imports
     WeasyPrint at once, while this one is still validating and rendering."""
-    from .meeting import warm_up
+    from ..writers.output import warm_up
 
     pool = _Workers(max_workers=1, mp_context=_fork_context(), initializer=_worker_started)
     pool.submit(warm_up)
@@ -307,7 +309,7 @@ def _worker_started() -> None:
 def _terminate_workers_too() -> Any:
     """SIGTERM to a build that has worker processes is passed on to them (each removes the
     file it was writing), then ends this one with the usual status, 128 + 15."""
-    from ..writers import terminate_cleans_up
+    from ..core.atomic import terminate_cleans_up
 
     def pass_on(signum: int) -> None:
         import multiprocessing

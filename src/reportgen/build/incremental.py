@@ -13,7 +13,6 @@ to do answers from the stamps alone.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import logging
 import os
@@ -23,52 +22,18 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..core.project import Project, template_search_path
+from ..core.project import Project
+from ..style.search_path import template_search_path
+from ..core.signatures import Signature, Signer, code_files, files_under, file_stat
+
 
 log = logging.getLogger(__name__)
 
 CACHE_DIR = ".reportgen-cache"
 TEMPLATE_SUFFIX = ".html.j2"
-CONTENT_SUFFIXES = (".yaml", ".yml")
 # Where fontconfig keeps its caches: they change whenever fonts are installed or removed, which
 # changes what WeasyPrint lays out with.
 FONT_CACHES = (Path("/var/cache/fontconfig"), Path.home() / ".cache" / "fontconfig")
-
-Signature = list[Any]  # [size, mtime_ns, sha256]
-
-
-def _stat(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def files_under(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[Path]:
-    """Every file below `folder` (optionally only these suffixes), sorted; hidden ones skipped."""
-    found = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in filenames:
-            if name.startswith(".") or (suffixes and not name.endswith(suffixes)):
-                continue
-            found.append(Path(dirpath) / name)
-    return sorted(found)
-
-
-def code_files() -> list[Path]:
-    """The reportgen package itself: its version alone misses edits in a source checkout."""
-    return files_under(Path(__file__).parents[1], (".py",))
-
 
 def template_files(search_path: Iterable[Path]) -> list[Path]:
     """Templates, stylesheet, reference document, label catalogues and fonts of the search path."""
@@ -137,39 +102,6 @@ def report_kinds(search_path: Iterable[Path]) -> list[str]:
     return sorted(kinds)
 
 
-def meeting_files(project: Project, meeting_id: str) -> list[Path]:
-    """A meeting's content: every YAML file of its folder, and the themes every meeting uses."""
-    return [*files_under(project.meeting_dir(meeting_id), CONTENT_SUFFIXES), project.themes_file]
-
-
-class Signer:
-    """File signatures, each file read at most once per run; a stamp's recorded hash is
-    trusted while size and time are unchanged."""
-
-    def __init__(self) -> None:
-        self._done: dict[Path, Signature | None] = {}
-
-    def sign(self, path: Path, known: Signature | None = None) -> Signature | None:
-        if path in self._done:
-            return self._done[path]
-        stat = _stat(path)
-        if stat is None:
-            sig = None
-        elif known is not None and list(stat) == known[:2]:
-            sig = known
-        else:
-            sig = [*stat, _sha256(path)]
-        self._done[path] = sig
-        return sig
-
-    def unchanged(self, recorded: Mapping[str, Signature | None]) -> bool:
-        for name, known in recorded.items():
-            sig = self.sign(Path(name), known)
-            if (sig is None) != (known is None) or (sig is not None and known is not None and sig[2] != known[2]):
-                return False
-        return True
-
-
 @dataclass(frozen=True)
 class Target:
     """One output file and what it is made from."""
@@ -217,14 +149,14 @@ class Stamps:
             return False
         if sorted(recorded) != sorted(str(p) for p in target.inputs):
             return False  # a content file added or removed
-        out_stat = _stat(target.output)
+        out_stat = file_stat(target.output)
         if out_stat is None or list(out_stat) != stamp["output"]:
             return False  # deleted or changed by hand
         return self.signer.unchanged(recorded)
 
     def record(self, target: Target) -> None:
         """Stamp an output just written. A cache that cannot be written only costs a rebuild."""
-        out_stat = _stat(target.output)
+        out_stat = file_stat(target.output)
         if out_stat is None:
             return
         stamp = {

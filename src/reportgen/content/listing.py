@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from ..style.labels import Labels
 from .modelcache import ModelCache, summary
-from ..core.project import Project, template_search_path
+from ..core.project import Project
+from ..style.search_path import template_search_path
 
 log = logging.getLogger(__name__)
 

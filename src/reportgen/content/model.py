@@ -10,7 +10,7 @@ from . import schema
 from ..core.errors import ContentError, Problem, UsageProblem
 from .modelcache import ModelCache
 from ..core.project import Project
-from .validate import walk
+from .traverse import walk
 
 log = logging.getLogger(__name__)
 

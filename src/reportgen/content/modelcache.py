@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..core.errors import Problem
-from ..build.incremental import Signer, code_files, files_under, meeting_files
-from ..core.project import Project, template_search_path
+from ..core.signatures import Signer, code_files, files_under, meeting_files
+from ..core.project import Project
+from ..style.search_path import template_search_path
 
 if TYPE_CHECKING:
     from . import schema

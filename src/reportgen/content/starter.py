@@ -11,9 +11,10 @@ import jinja2
 
 from ..core.errors import UsageProblem, did_you_mean
 from ..style.houses import available_houses, house_chain
-from ..core.project import MEETING_FILE, Project, template_search_path
+from ..core.project import MEETING_FILE, Project
+from ..style.search_path import template_search_path
 from .schema import ID_PATTERN
-from ..writers import atomic_target
+from ..core.atomic import atomic_target
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
@@ -18,12 +17,15 @@ from pydantic import BaseModel, ValidationError
 
 from . import schema
 from ..core.errors import Problem, did_you_mean
-from ..style.houses import document_problems
+from .identity import document_problems
 from ..style.labels import available_languages, load_catalogue
 from ..core.loader import KeyPath, Loaded, Marks, format_path, load_yaml, mapping_problems, problem_at
 from .model_checks import check_nodes
 from .printable import FOOTNOTE_REF, OUTSIDE_PROJECT, inside_project, value_problems
-from ..core.project import MEETING_FILE, Project, template_search_path
+from ..core.project import MEETING_FILE, Project
+from ..style.search_path import template_search_path
+from .traverse import walk
+
 
 log = logging.getLogger(__name__)
 
@@ -202,20 +204,6 @@ def load_meeting_files(project: Project, meeting_id: str) -> tuple[dict[str, Any
 
 
 # --------------------------------------------------------------------------- cross-reference checks
-
-
-def walk(node: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
-    """Every model, list element and string below `node`, with its key path."""
-    yield path, node
-    if isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            yield from walk(getattr(node, name), (*path, name))
-    elif isinstance(node, list):
-        for i, item in enumerate(node):
-            yield from walk(item, (*path, i))
-    elif isinstance(node, dict):
-        for key, item in node.items():
-            yield from walk(item, (*path, key))
 
 
 class _RefChecker:

@@ -56,24 +56,3 @@ def is_inside(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
-def default_templates_dir() -> Path:
-    """The packaged default templates (in a source checkout: the repository's templates/)."""
-    packaged = Path(__file__).parents[1] / "_templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "templates"
-
-
-def template_search_path(project: Project | None, house: str | None = None) -> list[Path]:
-    """Folders searched for templates, labels and styles: the project's own first.
-
-    With a house style: project house → project templates → packaged house → packaged templates."""
-    dirs = [project.templates_dir] if project is not None and project.templates_dir.is_dir() else []
-    default = default_templates_dir()
-    if not dirs or dirs[0].resolve() != default.resolve():
-        dirs.append(default)
-    if house is None:
-        return dirs
-    from ..style.houses import house_dirs
-
-    return house_dirs(dirs, house)

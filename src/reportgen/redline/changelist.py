@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from ..briefs.items import list_marker
+from ..render.markers import list_marker
 from .htmldiff import Merge
 from .worddiff import INLINE, is_footnote, side_text
 

@@ -17,7 +17,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from ..build.meeting import FORMATS, creation_time, output_root, writer_for
+from ..writers.output import FORMATS, creation_time, output_root, writer_for
 from .changelist import Change, changes
 from ..render.contract import check_html, parse
 from ..core.errors import ContentError, UsageProblem
@@ -27,7 +27,8 @@ from ..style.labels import Labels
 from ..render.markup import plain
 from ..content.model import Meeting, load_meetings
 from ..render.numbering import number_documents
-from ..core.project import Project, template_search_path
+from ..core.project import Project
+from ..style.search_path import template_search_path
 from ..render.environment import Renderer, context_for
 from .versions import Version, git_author, open_version, relabel
 from .worddiff import Stamp

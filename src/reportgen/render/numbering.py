@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
 from pathlib import Path
 
 import lxml.html
@@ -21,10 +20,11 @@ import lxml.html
 from .contract import parse
 from ..core.errors import ContentError, Problem
 from ..core.project import Project
+from ..content.identity import PARA_REF
+
 
 log = logging.getLogger(__name__)
 
-PARA_REF = re.compile(r"\[(paras?):([a-z0-9][a-z0-9-]*)\]")
 Ranges = dict[str, tuple[int, int]]
 
 
@@ -78,11 +78,6 @@ def resolve_references(html: str, ranges: Ranges) -> str:
         return str(ranges[ident][0]) if kind == "para" else span(ranges[ident])
 
     return PARA_REF.sub(fill, html)
-
-
-def references(texts: Iterable[str]) -> list[tuple[str, str]]:
-    """The references in texts, as written ('[para:ID]', '[paras:ID]'), with the section id."""
-    return [(m.group(0), m.group(2)) for text in texts for m in PARA_REF.finditer(text)]
 
 
 def _in_list_or_table(el: object, stop: object) -> bool:

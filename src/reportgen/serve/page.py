@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import html
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from pathlib import Path
 from urllib.parse import quote
 
-if TYPE_CHECKING:
-    from .server import MeetingState, Preview
+from .state import MeetingState
 
 STYLE = """
 body{margin:0;font:14px/1.4 system-ui,sans-serif;display:flex;height:100vh}
@@ -42,15 +42,15 @@ def _clock(when: float) -> str:
     return time.strftime("%H:%M:%S", time.localtime(when)) if when else "–"
 
 
-def _navigation(preview: Preview, meetings: list[str], kinds: list[str], current: str | None, kind: str) -> str:
+def _navigation(root: Path, formats: Sequence[str], meetings: list[str], kinds: list[str], current: str | None,
+                kind: str) -> str:
     out = ["<nav><h1>reportgen</h1>"]
-    root = preview.settings.root(preview.project)
     for meeting_id in meetings:
         out.append(f"<h2>{esc(meeting_id)}</h2><ul>")
         for k in kinds:
             css = ' class="current"' if (meeting_id, k) == (current, kind) else ""
             links = [f'<a{css} href="/m/{quote(meeting_id)}/{quote(k)}">{esc(k)}</a>']
-            for fmt in preview.settings.formats:
+            for fmt in formats:
                 name = f"{meeting_id}-{k}.{fmt}"
                 if (root / meeting_id / name).is_file():
                     view = f"/m/{quote(meeting_id)}/{quote(k)}?view=pdf" if fmt == "pdf" else f"/out/{quote(meeting_id)}/{quote(name)}"
@@ -82,7 +82,7 @@ def _document(meeting_id: str, kind: str, state: MeetingState, view: str, last_g
     return f'{older}<iframe id="document" title="document" src="{src}"></iframe>', "document"
 
 
-def page(preview: Preview, meetings: list[str], kinds: list[str], meeting_id: str | None, kind: str,
+def page(root: Path, formats: Sequence[str], meetings: list[str], kinds: list[str], meeting_id: str | None, kind: str,
          state: MeetingState | None, *, view: str, last_good: bool, serial: int) -> str:
     """The whole page for one meeting and kind."""
     if meeting_id is None or state is None:
@@ -101,5 +101,5 @@ def page(preview: Preview, meetings: list[str], kinds: list[str], meeting_id: st
     return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>reportgen preview'
             f'{" – " + esc(meeting_id) if meeting_id else ""}</title><style>{STYLE}</style></head>'
             f'<body data-meeting="{esc(meeting_id or "")}" data-view="{esc(view)}" data-state="{shown}" data-serial="{serial}">'
-            f"{_navigation(preview, meetings, kinds, meeting_id, kind)}<main>{status}{main}</main>"
+            f"{_navigation(root, formats, meetings, kinds, meeting_id, kind)}<main>{status}{main}</main>"
             f"<script>{SCRIPT}</script></body></html>")

@@ -19,7 +19,6 @@ import time
 from collections import deque
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -30,28 +29,16 @@ import click
 
 from ..build.batch import Settings, plan, run_job
 from ..build.meeting import BuildOptions, render_meeting
-from ..core.project import Project, template_search_path
+from ..core.project import Project
+from ..style.search_path import template_search_path
 from .page import page
+from .state import MeetingState
 
 log = logging.getLogger(__name__)
 
 HOST = "127.0.0.1"
 DEBOUNCE_MS = 150  # how long watchfiles waits for a burst of saves to end
 KEEPALIVE_S = 15.0
-
-
-@dataclass
-class MeetingState:
-    """What the preview knows of one meeting."""
-
-    html: dict[str, str] = field(default_factory=dict)  # kind -> HTML of the last good render
-    problems: list[str] | None = None  # the current error, one line per problem
-    rendered_at: float = 0.0
-    render_seconds: float = 0.0
-    files_at: float = 0.0
-    files_seconds: float = 0.0
-    files_error: str | None = None
-    prepared: Any = None  # the last good render_meeting() result, written without rendering again
 
 
 class Events:
@@ -162,11 +149,11 @@ class Preview:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            from ..build.meeting import warm_up
+            from ..writers.output import warm_up
 
             # forkserver, not fork: this process has threads (server, watcher) by now.
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["reportgen.build", "reportgen.writers.pdf"])
+            context.set_forkserver_preload(["reportgen.build.meeting", "reportgen.writers.pdf"])
             self._alongside = ProcessPoolExecutor(max_workers=1, mp_context=context)
             self._alongside.submit(warm_up)
         return self._alongside
@@ -253,7 +240,7 @@ class Handler(BaseHTTPRequestHandler):
         if meeting_id is not None:
             self.preview.current = meeting_id
             state = self.preview.state(meeting_id)
-        body = page(self.preview, meetings, kinds, meeting_id, kind, state, view=query.get("view", "html"),
+        body = page(self.preview.settings.root(self.preview.project), self.preview.settings.formats, meetings, kinds, meeting_id, kind, state, view=query.get("view", "html"),
                     last_good="last-good" in query, serial=serial)
         self.send_bytes(body.encode("utf-8"), "text/html; charset=utf-8")
 

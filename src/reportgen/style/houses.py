@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from ..core.errors import TemplateProblem, did_you_mean
+from ..core.errors import TemplateProblem
 from ..core.project import is_inside
 
 log = logging.getLogger(__name__)
@@ -129,45 +129,6 @@ def load_house(base_dirs: list[Path], name: str) -> House:
     if running_head not in RUNNING_HEADS:
         raise TemplateProblem(f"{name}/{HOUSE_FILE}: running_head: expected one of {', '.join(RUNNING_HEADS)}")
     return House(name, str(values.get("name", name)), str(values.get("description", "")).strip(), Options(**defaults), running_head)
-
-
-def document_problems(doc: Any, base_dirs: list[Path], root: Path) -> list[tuple[tuple[Any, ...], str]]:
-    """What the schema cannot see about a document's identity: an unknown house, a translation note
-    without an original language, paragraph references to unknown sections or unnumbered paragraphs."""
-    from ..render.numbering import references
-    from ..content.validate import walk
-
-    document = doc.document
-    problems: list[tuple[tuple[Any, ...], str]] = []
-    known = available_houses(base_dirs)
-    if document.house not in known:
-        problems.append((("document", "house"), f"unknown house style '{document.house}'{did_you_mean(document.house, known)} (available: {', '.join(known)})"))
-        return problems
-    if document.unofficial_translation and not document.original_language:
-        problems.append((("document", "unofficial_translation"), "an unofficial translation needs document.original_language (the language translated from)"))
-    if document.logo:
-        # Embedded in the document by reportgen itself (as a data: URI), so kept inside the project.
-        logo = root / document.logo
-        if not is_inside(logo, root) or logo.suffix.lower() not in IMAGE_TYPES:
-            problems.append((("document", "logo"), f"expected a PNG or JPEG image inside the project folder, not '{document.logo}'"))
-        elif not logo.is_file():
-            problems.append((("document", "logo"), f"no image '{document.logo}' in the project folder"))
-    body_ids: set[str] = set()
-    stack = list(doc.body)
-    while stack:
-        section = stack.pop()
-        body_ids.add(section.id)
-        stack.extend(section.sections)
-    numbered = load_house(base_dirs, document.house).options_for(document).paragraph_numbers
-    for path, node in walk(doc):
-        if not isinstance(node, str):
-            continue
-        for written, ident in references([node]):
-            if ident not in body_ids:
-                problems.append((path, f"{written} names no section of the body{did_you_mean(ident, body_ids)}"))
-            elif not numbered:
-                problems.append((path, f"{written} refers to a paragraph number, but paragraphs are not numbered (set document.paragraph_numbers: true)"))
-    return problems
 
 
 def stylesheets(base_dirs: list[Path], house: str) -> list[Path]:

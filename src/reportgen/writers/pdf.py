@@ -25,7 +25,8 @@ import lxml.html
 
 from ..render.contract import parse
 from ..core.errors import TemplateProblem
-from . import GENERATOR, WriteContext, atomic_target
+from . import GENERATOR, WriteContext
+from ..core.atomic import atomic_target
 from .pdf_tables import mark_tables, page_boxes, too_wide_tables
 
 log = logging.getLogger(__name__)
