@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reportgen.build.meeting import incremental
+from reportgen.build import incremental
 from reportgen.build.batch import Settings, brief_names, plan
 from reportgen.cli import main
 from reportgen.briefs.compare import build_brief, saved_request

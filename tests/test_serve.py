@@ -140,7 +140,8 @@ def test_saved_files_refresh_the_meetings_they_touch(tmp_project: Project) -> No
     far; briefs none (the preview shows meetings); the meeting on screen comes first."""
     from reportgen.build.batch import Settings
     from reportgen.style.search_path import default_templates_dir
-    from reportgen.serve.server import MeetingState, Preview
+    from reportgen.serve.server import Preview
+    from reportgen.serve.state import MeetingState
 
     preview = Preview(tmp_project, Settings(), "hld2013")
     preview.states = {"gfmd2010": MeetingState(), "hld2013": MeetingState()}
