@@ -83,5 +83,5 @@ def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> 
     rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft, house=house, root=project.root))) for kind in kinds]
     for item, html in zip(rendered, number_documents(project, meeting_id, [r.html for r in rendered])):
         item.html = html
-    return rendered, WriteContext(search_path, plain(meeting.document.title), language, creation_time(meeting),
+    return rendered, WriteContext(search_path, plain(meeting.document.title), house.language_tag(language), creation_time(meeting),
                                   stylesheets(template_search_path(project), house.name), pdf_standard=options.pdf_standard)

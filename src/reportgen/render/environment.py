@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from ..content import schema
 from .contract import check_html
-from .editorial import place_footnote_calls
+from .editorial import editorial_rules
 from ..core.errors import TemplateProblem, UsageProblem
 from ..style.houses import DEFAULT_HOUSE, House, Options
 from ..style.labels import Labels
@@ -94,7 +94,7 @@ class Renderer:
             raise TemplateProblem(f"{_template_location(exc, template)}: {type(exc).__name__}: {exc}") from None
         labels = context.get("labels")
         if isinstance(labels, Labels):
-            html = place_footnote_calls(html, labels)
+            html = editorial_rules(html, labels)
         check_html(html, template.filename or name)
         return html
 
@@ -142,12 +142,13 @@ class Footnotes:
     once per document, where it is first cited, so a text the template repeats cannot print
     a note twice and shift the numbers of every later one."""
 
-    def __init__(self, notes: dict[str, str]) -> None:
+    def __init__(self, notes: dict[str, str], quotes: Sequence[str] | None = None) -> None:
         self.notes = notes
+        self.quotes = quotes  # the language's quotation marks (label catalogue key `quotes`)
         self.printed: set[str] = set()
 
     def __call__(self, text: str) -> Markup:
-        return inline(text, {"footnotes": self.notes, "printed": self.printed})
+        return inline(text, {"footnotes": self.notes, "printed": self.printed}, self.quotes)
 
 
 def image_uri(path: Path) -> str:
@@ -171,7 +172,7 @@ def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = Fa
         "labels": labels,
         "kind": kind,
         "draft": draft,
-        "md": Footnotes(meeting.doc.footnotes),
+        "md": Footnotes(meeting.doc.footnotes, labels.get("quotes")),
         "date": labels.date,
         "date_range": labels.date_range,
         "time_range": labels.time_range,
