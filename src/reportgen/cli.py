@@ -59,7 +59,7 @@ def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tup
     """Build the documents of MEETING, or of every meeting and brief with --all (both formats
     unless --pdf or --docx is given). Outputs whose inputs have not changed are kept."""
     from .build.batch import Settings, brief_names, cpu_count, plan, run
-    from .core.errors import UsageProblem
+    from .core.errors import UsageProblem, did_you_mean
     from .build.incremental import report_kinds
     from .style.search_path import template_search_path
 
@@ -73,7 +73,7 @@ def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tup
     available = report_kinds(template_search_path(project))
     for kind in kinds:
         if kind not in available:
-            raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(available)})")
+            raise UsageProblem(f"unknown report kind '{kind}'{did_you_mean(kind, available)} (available: {', '.join(available)})")
     settings = Settings(formats=formats or ("pdf", "docx"), kinds=kinds, language=lang, draft=draft, out_dir=out_dir,
                         pdf_standard=pdf_standard)
     meetings = project.meeting_ids() if build_all else [meeting]

@@ -21,7 +21,7 @@ from lxml import etree
 from ..writers.output import FORMATS, creation_time, output_root, writer_for
 from .changelist import Change, changes
 from ..render.contract import check_html, parse
-from ..core.errors import ContentError, UsageProblem
+from ..core.errors import ContentError, UsageProblem, did_you_mean
 from ..style.houses import load_house, stylesheets
 from .htmldiff import Merge, diff_html
 from ..style.labels import Labels
@@ -106,7 +106,7 @@ def build_redline(project: Project, meeting_id: str, options: RedlineOptions) ->
         kinds = options.kinds or tuple(available)
         for kind in kinds:
             if kind not in available:
-                raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(available)})")
+                raise UsageProblem(f"unknown report kind '{kind}'{did_you_mean(kind, available)} (available: {', '.join(available)})")
         old_labels = Labels.load(old.document.language, old_path)
         new_labels = Labels.load(new.document.language, new_path)
         created = creation_time(new)

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from ..content import schema
 from .contract import check_html
 from .editorial import editorial_rules
-from ..core.errors import TemplateProblem, UsageProblem
+from ..core.errors import TemplateProblem, UsageProblem, did_you_mean
 from ..style.houses import DEFAULT_HOUSE, House, Options
 from ..style.labels import Labels
 from .markup import inline, paragraphs, plain
@@ -75,7 +75,7 @@ class Renderer:
         try:
             template = self.env.get_template(name)
         except jinja2.TemplateNotFound:
-            raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(self.kinds())})") from None
+            raise UsageProblem(f"unknown report kind '{kind}'{did_you_mean(kind, self.kinds())} (available: {', '.join(self.kinds())})") from None
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
         except UnicodeDecodeError as exc:
