@@ -255,13 +255,17 @@ def list_meetings(ctx: click.Context) -> None:
 @main.command()
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of standard output.")
 @click.option("--markdown", is_flag=True, help="Print the field reference of docs/content.md instead.")
-def schema(output: Path | None, markdown: bool) -> None:
+@click.pass_context
+def schema(ctx: click.Context, output: Path | None, markdown: bool) -> None:
     """Print the JSON Schema (draft-07) of meeting.yaml, for editors' completion and checking."""
     from .content.schema_docs import field_reference
     from .content.schema_export import meeting_json_schema
+    from .style.labels import available_languages
+    from .style.search_path import template_search_path
 
-    text = field_reference() if markdown else meeting_json_schema()
+    # document.language: the languages with a label catalogue in this project
+    text = field_reference() if markdown else meeting_json_schema(available_languages(template_search_path(_project(ctx))))
     if output:
-        output.write_text(text, encoding="utf-8")
+        output.write_text(text + "\n", encoding="utf-8")
     else:
         click.echo(text)

@@ -13,13 +13,14 @@ from typing import Any
 
 from . import schema
 from ..core.loader import KeyPath
+from .suggestions import language_suggestion
 
 log = logging.getLogger(__name__)
 
 Ref = Callable[[KeyPath, "str | None", set[str], str], None]
 Add = Callable[[KeyPath, str], None]
 
-LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
+LANGUAGE_CODE = re.compile(schema.LANGUAGE_PATTERN)
 
 
 def venue_ids(meeting: schema.Meeting, add: Add) -> set[str]:
@@ -54,9 +55,10 @@ def check_nodes(doc: schema.MeetingFile, nodes: Iterable[tuple[KeyPath, Any]], p
         elif isinstance(node, schema.RelatedDocument):
             for i, code in enumerate(node.languages):
                 if not LANGUAGE_CODE.match(code):
-                    add((*path, "languages", i), f"expected a two-letter language code such as 'en', found {code!r}")
+                    add((*path, "languages", i), f"expected a two-letter language code such as 'en', found {code!r}{language_suggestion(code)}")
         elif isinstance(node, schema.Annex) and node.original_language and not LANGUAGE_CODE.match(node.original_language):
-            add((*path, "original_language"), f"expected a two-letter language code such as 'es', found {node.original_language!r}")
+            add((*path, "original_language"), f"expected a two-letter language code such as 'es', found {node.original_language!r}"
+                f"{language_suggestion(node.original_language)}")
         elif isinstance(node, schema.Annex) and node.generate == "documents" and not doc.documents:
             add((*path, "generate"), "a list of documents needs the meeting's documents (documents: at the top level)")
         elif isinstance(node, schema.Annex) and node.generate == "agenda" and doc.agenda is None:

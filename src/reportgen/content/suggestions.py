@@ -30,14 +30,20 @@ def impossible_date(value: object) -> str | None:
     return None
 
 
-def language_suggestion(written: str, codes: Iterable[str]) -> str:
+def any_language() -> list[str]:
+    """Every two-letter language code CLDR names."""
+    return sorted(code for code in babel.Locale("en").languages if len(code) == 2)
+
+
+def language_suggestion(written: str, codes: Iterable[str] | None = None) -> str:
     """' (did you mean 'en'?)' for 'english', 'English', 'inglés', 'eng' or 'en-GB'; '' if nothing
-    fits. Each available language is known by its code and its name in every available language
-    and in English (CLDR, through Babel)."""
+    fits. Each language of `codes` (default: any) is known by its code, its own name, its English
+    name and, for a few codes, its name in each of them (CLDR, through Babel)."""
+    codes = sorted(codes) if codes is not None else any_language()
     names: dict[str, str] = {}
-    for code in sorted(codes):
+    for code in codes:
         names[code.casefold()] = code
-        for in_language in [*sorted(codes), "en"]:
+        for in_language in ([*codes, "en"] if len(codes) < 10 else [code, "en"]):
             try:
                 name = babel.Locale.parse(code).get_display_name(in_language)
             except (ValueError, UnknownLocaleError):

@@ -140,8 +140,9 @@ def schema_problems(exc: ValidationError, marks: Marks, prefix: KeyPath = (),
         elif kind.startswith("date") and impossible_date(error.get("input")):
             problems.append(problem_at(marks, path, str(impossible_date(error.get("input")))))
         else:
+            found = error.get("input")
             choices = re.findall(r"'([^']*)'", error["msg"]) if kind == "literal_error" else []
-            hint = did_you_mean(str(error.get("input")), choices) if choices and isinstance(error.get("input"), str) else ""
+            hint = did_you_mean(str(found), choices) if choices and isinstance(found, str) else ""
             problems.append(problem_at(marks, path, f"{_expected(error)}, found {_found(error.get('input'))}{hint}"))
     return problems
 

@@ -13,7 +13,7 @@ blocks, sections, annexes), related (authors and related documents), files (the 
 
 from __future__ import annotations
 
-from .base import ID_PATTERN, Id, Line, ListStyle, Strict, Text, Time
+from .base import ID_PATTERN, LANGUAGE_PATTERN, Id, Language, Line, ListStyle, Strict, Text, Time
 from .blocks import (
     Annex,
     Block,
@@ -38,7 +38,7 @@ from .related import Authors, RelatedDocument
 from .sessions import Agenda, AgendaDay, AgendaItem, AgendaTopic, Session, Speaker, SpeakerRef
 
 __all__ = [
-    "ID_PATTERN", "Id", "Line", "ListStyle", "Strict", "Text", "Time",
+    "ID_PATTERN", "LANGUAGE_PATTERN", "Id", "Language", "Line", "ListStyle", "Strict", "Text", "Time",
     "Annex", "Block", "Cell", "Dateline", "FloorDebate", "Intervention", "Item", "ListBlock", "ListItem", "PageBreak",
     "Section", "TableBlock", "TableCell", "Tagged", "TaggedParagraph",
     "Document", "PartialDate", "MeetingFile", "Theme", "ThemesFile",

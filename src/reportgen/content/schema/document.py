@@ -9,7 +9,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, PositiveInt, WithJsonSchema
 
-from .base import Id, Strict, Text, _one_or_many
+from ..suggestions import impossible_date
+from .base import Id, Language, Strict, Text, _one_or_many
 
 # --------------------------------------------------------------------------- dates by year or month
 
@@ -47,7 +48,9 @@ def _document_date(value: Any) -> Any:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            pass
+            impossible = impossible_date(value.strip())
+            if impossible:
+                raise ValueError(impossible) from None
     raise ValueError("expected a date as YYYY-MM-DD, a month as YYYY-MM, or a year as YYYY")
 
 
@@ -61,7 +64,8 @@ def _printable(day: PartialDate) -> PartialDate:
 DocumentDate = Annotated[
     dt.date | PartialDate,
     BeforeValidator(_document_date),
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer"}],
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"},
+                              {"type": "integer", "minimum": 1800, "maximum": 2999}],
                     "description": "YYYY-MM-DD, or YYYY-MM (month and year), or YYYY (year only)"}),
 ]
 
@@ -95,9 +99,9 @@ class Document(Strict):
     """Distribution, e.g. 'LIMITED' (eclac) or 'General' (un)."""
     date: DocumentDate | None = None
     """Date of the document: YYYY-MM-DD, or YYYY-MM (month and year only), or YYYY (year only)."""
-    language: str = "en"
+    language: Language = "en"
     """Language the document is written in, as a two-letter code ('en', 'es')."""
-    original_language: str | None = None
+    original_language: Language | None = None
     """Language of the original, as a two-letter code; printed as 'Original: …' in the masthead."""
     language_line: bool | None = None
     """Print the language line ('ENGLISH') in the masthead; default: as the house style does."""

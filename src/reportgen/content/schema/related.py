@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .base import Line, Strict
+from .base import Language, Line, Strict
 from .meeting import RoleHolder, TypedLists
 
 
@@ -32,5 +32,5 @@ class RelatedDocument(Strict):
     """What the document is, e.g. 'Information note', 'Working paper'."""
     date: dt.date | None = None
     """Date of the document (YYYY-MM-DD)."""
-    languages: list[Line] = []
+    languages: list[Language] = []
     """Languages it is issued in, as two-letter codes ('en', 'es')."""
