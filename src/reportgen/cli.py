@@ -162,6 +162,26 @@ def new(ctx: click.Context, meeting: str, house: str) -> None:
 
 
 @main.command()
+@click.argument("name")
+@click.option("--reference", is_flag=True, help="Write templates/houses/NAME/reference.docx, the house's Word styles, from its house.yaml.")
+@click.pass_context
+def house(ctx: click.Context, name: str, reference: bool) -> None:
+    """Show house style NAME: what it extends, its defaults and the file used for each part."""
+    from .style.house_info import describe_house
+    from .style.search_path import template_search_path
+    from .writers.house_reference import write_house_reference
+
+    project = _project(ctx)
+    base_dirs = template_search_path(project)
+    for line in describe_house(base_dirs, name, project.root):
+        click.echo(line)
+    if reference:
+        target = write_house_reference(project.root / "templates", base_dirs, name)
+        click.echo(f"wrote {project.display(target)}" if target else
+                   f"{name} sets no word_styles or page_margins_cm in house.yaml: the shared reference.docx serves it")
+
+
+@main.command()
 @click.argument("meeting")
 @click.option("--from", "from_ref", required=True, metavar="REF", help="Earlier version: a git revision of the project (tag, HEAD~2) or another project folder.")
 @click.option("--to", "to_ref", metavar="REF", help="Later version (default: the files as they are now).")
