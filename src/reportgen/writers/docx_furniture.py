@@ -57,8 +57,12 @@ class Furniture:
             if item.get("data-running-head") is not None or "symbol" in classes(item):
                 # a redline gives the later version's symbol apart from its marked-up text
                 self.symbol = item.get("data-symbol") or item.text_content().strip()
+        # The rule 6 pt under the block (print.css: padding-bottom 6pt, border 1.5pt): a paragraph of
+        # no height of its own, not a line of text, carries it.
         rule = self.doc.add_paragraph(style="Masthead")
-        _border(rule._p.get_or_add_pPr(), "w:pBdr", "12")
+        _border(rule._p.get_or_add_pPr(), "w:pBdr", "12")  # first: python-docx puts the spacing after it, in schema order
+        rule.paragraph_format.space_before, rule.paragraph_format.space_after = Pt(5), Pt(0)
+        rule.paragraph_format.line_spacing, rule.paragraph_format.line_spacing_rule = Pt(1), WD_LINE_SPACING.EXACTLY
 
     def table_at_top(self) -> None:
         """A hairline paragraph before a table that would open the document: LibreOffice sets such
