@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from .base import ID_PATTERN, Id, Line, ListStyle, Strict, Text, Time
 from .blocks import (
-    Annex, Block, Cell, Dateline, FloorDebate, Intervention, Item, ListBlock, ListItem, PageBreak, Section,
+    Amendment, Annex, Block, Cell, Dateline, FloorDebate, Intervention, Item, ListBlock, ListItem, PageBreak, Section,
     TableBlock, TableCell, Tagged, TaggedParagraph,
 )
-from .document import Document, PartialDate
+from .context import CoverNote, Process, Segment, Transmittal
+from .dates import DocumentDate, PartialDate
+from .document import Document
 from .files import MeetingFile, Theme, ThemesFile
 from .meeting import Amount, Figure, Meeting, Organisation, Person, RoleHolder, States, Venue
 from .related import Authors, RelatedDocument
@@ -26,8 +28,9 @@ from .sessions import Agenda, AgendaDay, AgendaItem, AgendaTopic, Session, Speak
 
 __all__ = [
     "ID_PATTERN", "Id", "Line", "ListStyle", "Strict", "Text", "Time",
-    "Annex", "Block", "Cell", "Dateline", "FloorDebate", "Intervention", "Item", "ListBlock", "ListItem", "PageBreak",
+    "Amendment", "Annex", "Block", "Cell", "Dateline", "FloorDebate", "Intervention", "Item", "ListBlock", "ListItem", "PageBreak",
     "Section", "TableBlock", "TableCell", "Tagged", "TaggedParagraph",
+    "CoverNote", "Process", "Segment", "Transmittal", "DocumentDate",
     "Document", "PartialDate", "MeetingFile", "Theme", "ThemesFile",
     "Amount", "Figure", "Meeting", "Organisation", "Person", "RoleHolder", "States", "Venue",
     "Authors", "RelatedDocument",

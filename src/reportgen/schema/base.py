@@ -59,8 +59,8 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-ListStyle = Literal["(i)", "(a)", "a)", "i)", "1.", "(1)", "1)", "-", "none"]
-"""Numbering style of a list: (i) roman, (a)/a) letters, 1./(1)/1) arabic, - bullets, none."""
+ListStyle = Literal["(i)", "(a)", "a)", "a.", "i)", "1.", "(1)", "1)", "-", "none"]
+"""Numbering style of a list: (i) roman, (a)/a)/a. letters, 1./(1)/1) arabic, - bullets, none."""
 
 
 class Strict(BaseModel):
