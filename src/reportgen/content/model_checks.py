@@ -60,8 +60,8 @@ def _days(start: Any, end: Any) -> str:
 def venue_ids(meeting: schema.Meeting, add: Add) -> set[str]:
     """Ids of the meeting's venues, reporting duplicates."""
     seen: set[str] = set()
-    for path, venue in [(("meeting", "venue"), meeting.venue)] + [
-            (("meeting", "venues", i), v) for i, v in enumerate(meeting.venues)]:
+    main = [(("meeting", "venue"), meeting.venue)] if meeting.venue is not None else []
+    for path, venue in main + [(("meeting", "venues", i), v) for i, v in enumerate(meeting.venues)]:
         if venue.id is None:
             if path[1] == "venues":
                 add((*path, "id"), "a further venue needs an id (agenda days name it)")

@@ -121,9 +121,10 @@ def _template_location(exc: Exception, template: jinja2.Template) -> str:
 
 
 @jinja2.pass_context
-def _holder(context: Any, holder: schema.RoleHolder, article: bool = False) -> str:
-    """`holder | holder`: a role holder in the words of the document's labels; `holder(true)` in running text."""
-    return holder_name(holder, context.get("labels"), article=article)
+def _holder(context: Any, holder: schema.RoleHolder, article: bool = False, full: bool = False) -> str:
+    """`holder | holder`: a role holder in the words of the document's labels; `holder(true)` in
+    running text; `holder(full=true)` a person with honorific and post."""
+    return holder_name(holder, context.get("labels"), article=article, full=full)
 
 
 @jinja2.pass_context

@@ -28,13 +28,16 @@ def _word(labels: Any, key: str) -> Any:
     return labels.get(key, _DEFAULT_WORDS[key]) if labels is not None else _DEFAULT_WORDS[key]
 
 
-def holder_name(holder: schema.RoleHolder, labels: Any = None, *, article: bool = False) -> str:
+def holder_name(holder: schema.RoleHolder, labels: Any = None, *, article: bool = False, full: bool = False) -> str:
     """A role holder as printed: person's name (or post, for an official known only by post),
     organisation's name (with its article in running text), or the country; an office as written,
-    followed by the country or organisation it belongs to in brackets; then the capacity."""
+    followed by the country or organisation it belongs to in brackets; then the capacity. `full`
+    gives a named person with honorific and post ('The Honourable A. B., Minister for …')."""
     target = holder.ref
     if isinstance(target, schema.Person):
         name: str | None = target.display_name
+        if full and target.name:
+            name = ", ".join(x for x in (f"{target.honorific or ''} {target.name}".strip(), target.post) if x)
     elif isinstance(target, schema.Organisation):
         name = target.name_in_text if article else target.name
     else:

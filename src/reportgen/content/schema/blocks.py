@@ -222,7 +222,8 @@ def _block_kind(value: Any) -> str | None:
     if isinstance(value, str):
         return "<paragraph>"
     if isinstance(value, dict):
-        for key in ("paragraph", "list", "intervention", "floor_debate", "table", "dateline", "page_break", "amendment"):
+        # amendment first: an amendment names the paragraph it amends (its `paragraph:` key)
+        for key in ("amendment", "paragraph", "list", "intervention", "floor_debate", "table", "dateline", "page_break"):
             if key in value:
                 return "<tagged>" if key == "paragraph" else f"<{key}>"
     return None
