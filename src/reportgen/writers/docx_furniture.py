@@ -9,7 +9,7 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu
+from docx.shared import Cm, Emu, Pt
 from docx.text.run import Run
 from lxml import etree
 
@@ -27,6 +27,12 @@ class Furniture:
         """The masthead as a borderless table: the ECLAC pair (issuer | Distr. block), or the
         rows and cells a house style lays out (div.mh-row > div.mh-cell), rules included."""
         self.running_side = el.get("data-running-head") or "right"
+        if self.pending_break:  # a page before the masthead (a cover note): the table opens the next page
+            self.pending_break = False
+            opener = self.doc.add_paragraph(style="Masthead")
+            opener.paragraph_format.page_break_before = True
+            opener.paragraph_format.space_before = opener.paragraph_format.space_after = 0
+            opener.add_run().font.size = Pt(1)
         for p in el:  # the foot of page 1 (job number, footer lines), one line per <br>
             if p.tag == "p" and "job-number" in classes(p):
                 self.first_footer = "\n".join(line.strip() for line in _lines(p))
