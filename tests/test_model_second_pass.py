@@ -186,6 +186,8 @@ def test_issuers_that_are_people(examples: dict, fmt: str) -> None:
     text = pdf_page(examples, COCHAIRS, 1) if fmt == "pdf" else text_in(examples, COCHAIRS, fmt)
     assert ("The Honourable Ratu Josefa Vakacegu, Minister for Foreign Affairs of Fiji and The Honourable Claire "
             "Whitcombe, Minister for Foreign Affairs of New Zealand") in text
+    # the plain house prints the series line under the organisation's name
+    assert "Transnational Crime Eighth Regional Ministerial Conference" in text
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])

@@ -55,6 +55,12 @@ Time = Annotated[
     StringConstraints(pattern=r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"),
 ]
 
+def check_span(start: Any, end: Any) -> None:
+    """A span of days (a meeting, a segment): its end, if given, is not before its start."""
+    if end is not None and end < start:
+        raise ValueError(f"end date {end} is before start date {start}")
+
+
 def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 

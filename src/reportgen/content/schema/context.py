@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, model_validator
 
-from .base import Id, Line, Strict, Text, _one_or_many
+from .base import Id, Line, Strict, Text, _one_or_many, check_span
 from .dates import DocumentDate
 
 
@@ -67,8 +67,7 @@ class Segment(Strict):
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Segment:
-        if self.end is not None and self.end < self.start:
-            raise ValueError(f"end date {self.end} is before start date {self.start}")
+        check_span(self.start, self.end)
         return self
 
 

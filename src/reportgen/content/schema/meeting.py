@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Id, Line, Strict, Text
+from .base import Id, Line, Strict, Text, check_span
 from .context import Process, Segment
 
 # --------------------------------------------------------------------------- people and bodies
@@ -220,6 +220,5 @@ class Meeting(Strict):
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Meeting:
-        if self.end is not None and self.end < self.start:
-            raise ValueError(f"end date {self.end} is before start date {self.start}")
+        check_span(self.start, self.end)
         return self
