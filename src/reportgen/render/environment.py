@@ -143,6 +143,11 @@ class Footnotes:
         self.documents = documents or {}
         self.printed: set[str] = set()
 
+    @classmethod
+    def for_meeting(cls, meeting: Meeting) -> Footnotes:
+        """A meeting's footnotes, with its documents as [doc:id] cites them."""
+        return cls(meeting.doc.footnotes, {i: meeting.document_reference(i) for i in meeting.documents})
+
     def __call__(self, text: str) -> Markup:
         return inline(cite_documents(text, self.documents), {"footnotes": self.notes, "printed": self.printed})
 
@@ -168,7 +173,7 @@ def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = Fa
         "labels": labels,
         "kind": kind,
         "draft": draft,
-        "md": Footnotes(meeting.doc.footnotes, {i: meeting.document_reference(i) for i in meeting.documents}),
+        "md": Footnotes.for_meeting(meeting),
         "date": labels.date,
         "date_range": labels.date_range,
         "time_range": labels.time_range,
