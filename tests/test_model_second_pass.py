@@ -94,6 +94,7 @@ def test_list_of_documents_prints_relations_partial_titles_and_dates(examples: d
     cover = text_in(examples, COVER, fmt)
     assert re.search(r"Mediterranean Skills Partnership\s+Strategy.*2021", cover)
     assert "Original: French" in cover
+    assert "Draft of Annex Contribution on fair recruitment" in cover  # draft_of an annex
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
@@ -162,7 +163,7 @@ def test_chairs_by_capacity(examples: dict, fmt: str) -> None:
     assert "Amina Rahal (Chair of the Executive Committee) (ex officio)" in draft
     assert "Henrik Solberg (outgoing), Lucía Ferreyra (incoming)" in draft
     cover = text_in(examples, COVER, fmt, "chair-summary")
-    assert "Chairmanship (Malta) (outgoing)" in cover and "Chairmanship (Portugal) (incoming)" in cover
+    assert "Chairs Chairmanship (Malta) (outgoing), Chairmanship (Portugal) (incoming)" in cover
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
