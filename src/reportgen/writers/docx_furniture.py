@@ -31,6 +31,15 @@ class Furniture:
         """The masthead as a borderless table: the ECLAC pair (issuer | Distr. block), or the
         rows and cells a house style lays out (div.mh-row > div.mh-cell), rules included."""
         self.running_side = el.get("data-running-head") or "right"
+        if self.pending_break:  # a page before the masthead (a cover note): the table opens the next page
+            self.pending_break = False
+            opener = self.doc.add_paragraph(style="Masthead")
+            opener.paragraph_format.page_break_before = True
+            opener.paragraph_format.space_before = opener.paragraph_format.space_after = 0
+            opener.add_run().font.size = Pt(1)
+        for p in el:  # the foot of page 1 (job number, footer lines), one line per <br>
+            if p.tag == "p" and "job-number" in classes(p):
+                self.first_footer = "\n".join(line.strip() for line in _lines(p))
         rows = [r for r in el if r.tag == "div" and "mh-row" in classes(r)]
         if rows:
             self.masthead_grid(el, rows)
@@ -45,7 +54,7 @@ class Furniture:
         left.width, right.width = Emu(width - block), Emu(block)
         for grid_col, emu in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), (width - block, block)):
             grid_col.set(qn("w:w"), str(int(emu / 635)))
-        issuer = el.find("p")
+        issuer = next((p for p in el if p.tag == "p" and "issuer" in classes(p)), None)
         target = Container(left, reuse_first=True)
         p = target.paragraph("Masthead Issuer")
         if issuer is not None:
@@ -101,9 +110,6 @@ class Furniture:
                     self.masthead_cell(row_cells[c], Container(cell, reuse_first=True))
             if 0 < len(row_cells) < cols:  # a row of fewer cells: its last spans the rest, as in the PDF
                 row.cells[len(row_cells) - 1].merge(row.cells[cols - 1])
-        for p in el:
-            if p.tag == "p" and "job-number" in classes(p):
-                self.first_footer = p.text_content().strip()
 
     def masthead_cell(self, cell_el: Any, target: Container) -> None:
 
@@ -152,7 +158,12 @@ class Furniture:
             if index == 0 and not numbered:
                 ooxml.begin_field(p, 'TOC \\o "1-2" \\h \\z \\u')
             link = entry.find("a")
-            anchor = bookmark_name((link.get("href") or "#")[1:]) if link is not None else ""
+            if link is None:  # a group label: its words, no page number
+                self.inline(p, entry, Fmt())
+                if index == len(entries) - 1 and not numbered:
+                    ooxml.end_field(p)
+                continue
+            anchor = bookmark_name((link.get("href") or "#")[1:])
             hyperlink = ooxml.add_hyperlink(p, anchor=anchor)
             self.inline(p, link if link is not None else entry, Fmt(), hyperlink)
             for run in hyperlink.iter(qn("w:r")):  # a contents entry reads as text, not as a link
@@ -229,6 +240,17 @@ class Furniture:
             foot = first.first_page_footer.paragraphs[0]
             foot.add_run(self.first_footer).bold = False  # the job number is plain; the Footer style bolds page numbers
             foot.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+
+def _lines(p: Any) -> list[str]:
+    """The text of a paragraph, one entry per line (<br> breaks it)."""
+    lines = [p.text or ""]
+    for child in p:
+        if child.tag == "br":
+            lines.append(child.tail or "")
+        else:
+            lines[-1] += child.text_content() + (child.tail or "")
+    return lines
 
 
 def number_paragraph(p: Any, number: str) -> None:
