@@ -114,3 +114,15 @@ def test_packaged_labels_use_typographic_apostrophes() -> None:
     for catalogue in (REPO / "templates").rglob("labels/*.yaml"):
         values = [line for line in catalogue.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("#")]
         assert not [v for v in values if re.search(r"[A-Za-z]'[A-Za-z]", v)], catalogue
+
+
+def test_plain_text_fields_get_typographic_quotes_too(tmp_path: Path) -> None:
+    """A name or title not read as Markdown: Officials' Meeting, "Seguro Popular" as the language sets them."""
+    from reportgen.render.editorial import typographic_quotes
+    from reportgen.render.contract import parse
+
+    root = parse('<html><body><p>Senior Officials\' Meeting, the "Seguro Popular", Chile\'s \'short\' list, '
+                 '<a href="http://a.org/x\'y">http://a.org/x\'y</a></p></body></html>')
+    assert typographic_quotes(root, ["«\u00a0", "\u00a0»", "“", "”"])
+    text = root.find(".//p").text_content()
+    assert text.startswith("Senior Officials’ Meeting, the «\u00a0Seguro Popular\u00a0», Chile’s “short” list, http://a.org/x'y")
