@@ -32,6 +32,11 @@ EXCEPTIONS: dict[str, str] = {
     "idm2025-workshop-rapporteur-report": "plain: the prepared-by line and the text below it 7-8 mm higher in Word",
     "oas-gtmig2014-rapporteur-report": "2 pages as PDF, 1 in Word; the title lines 2-3 mm apart",
     "rcm-vmm2014-rapporteur-report": "the meeting and theme lines 2-3 mm higher in Word",
+    # the examples of the general model's second pass (merged from main last; not yet worked on)
+    "csp2024-cochairs-chair-summary": "plain: the facts table 9 mm higher in Word from the membership rows on; page 2 breaks earlier",
+    "csp2024-cochairs-rapporteur-report": "plain: the title block 10 mm and the text below it 15 mm higher in Word; the signatories' line indented 15 mm",
+    "mapsc2024-draft-report-rapporteur-report": "un: 3 pages as PDF, 2 in Word; the masthead rows and title block 3-11 mm higher in Word",
+    "mflm2024-cover-note-rapporteur-report": "plain: the cover note's text 4 mm higher in Word",
 }
 
 
@@ -82,7 +87,7 @@ def test_word_lays_out_as_the_pdf(parity_documents: dict) -> None:
     TOLERANCE_MM, for every document not in EXCEPTIONS; every exception still differs."""
     differences = {name: compare(pdf, word, name, headings) for name, (pdf, word, headings) in sorted(parity_documents.items())}
     new = [line for name, found in differences.items() if name not in EXCEPTIONS for line in found]
-    assert not new, f"{len(new)} difference(s) over {TOLERANCE_MM} mm or in pagination:\n" + "\n".join(new[:40])
+    assert not new, f"{len(new)} difference(s) over {TOLERANCE_MM} mm or in pagination:\n" + "\n".join(new)
     fixed = [name for name in EXCEPTIONS if not differences[name]]
     assert not fixed, f"no longer different, remove from EXCEPTIONS: {', '.join(fixed)}"
 
