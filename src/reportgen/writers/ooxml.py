@@ -94,26 +94,26 @@ def set_run_text(run: Run, value: str) -> None:
 def set_default_language(document: Any, tag: str) -> None:
     """The language every run is in unless its style says otherwise (docDefaults' w:lang): Word
     checks spelling in it and LibreOffice hyphenates by it."""
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        document.styles.element.insert(0, defaults)
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = OxmlElement("w:rPrDefault")
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        rpr_default.append(rpr)
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
+    defaults = _child(document.styles.element, "w:docDefaults", first=True)
+    rpr = _child(_child(defaults, "w:rPrDefault", first=True), "w:rPr")
+    lang = _child(rpr, "w:lang")
     lang.set(qn("w:val"), tag)
-    for style in document.styles.element.iter(qn("w:lang")):  # a style naming another language of ours
-        if style is not lang and style.get(qn("w:val")) not in (None, tag) and style.get(qn("w:val"), "").split("-")[0] == tag.split("-")[0]:
+    for style in document.styles.element.iter(qn("w:lang")):  # a style naming another variant of the language
+        value = style.get(qn("w:val")) or ""
+        if style is not lang and value != tag and value.split("-")[0] == tag.split("-")[0]:
             style.set(qn("w:val"), tag)
+
+
+def _child(parent: Any, tag: str, *, first: bool = False) -> Any:
+    """`parent`'s child `tag`, added (first, or last) when it has none."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        if first:
+            parent.insert(0, found)
+        else:
+            parent.append(found)
+    return found
 
 
 def begin_field(paragraph: Paragraph, instruction: str) -> None:
