@@ -33,7 +33,7 @@ TAGGED_KINDS = frozenset({"conclusions", "recommendations", "messages"})
 _TAGGED_BLOCKS: dict[str, type[BaseModel]] = {
     "<list>": schema.ListBlock, "<intervention>": schema.Intervention, "<floor_debate>": schema.FloorDebate,
     "<table>": schema.TableBlock, "<dateline>": schema.Dateline, "<page_break>": schema.PageBreak,
-    "<tagged>": schema.TaggedParagraph,
+    "<tagged>": schema.TaggedParagraph, "<generate>": schema.Generate,
 }
 
 
@@ -396,6 +396,8 @@ def check_meeting(project: Project, meeting_id: str, themes: schema.ThemesFile |
     problems += [problem_at(marks, path, message) for path, message in document_problems(doc, search_path, project.root)]
     if not problems:  # the build will need the document language's label catalogue: check it too
         problems += load_catalogue(doc.document.language, search_path)[1]
+    if not problems:
+        doc._marks = marks
     return (None if problems else doc), problems
 
 

@@ -28,9 +28,13 @@ class RelatedDocument(Strict):
     """Document symbol, e.g. 'LC/L.3702/Corr.1'."""
     title: Line
     """Title as printed in the list of documents."""
+    titles: dict[str, Line] = {}
+    """The title in other languages, by two-letter code, for chapters generated in them."""
     kind: Line | None = None
     """What the document is, e.g. 'Information note', 'Working paper'."""
     date: dt.date | None = None
     """Date of the document (YYYY-MM-DD)."""
     languages: list[Line] = []
     """Languages it is issued in, as two-letter codes ('en', 'es')."""
+    agenda_items: list[Id] = []
+    """Ids of the agenda items the meeting had it before it under (generate: documents-before)."""
