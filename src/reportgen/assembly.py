@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import schema
+from .assembly_checks import agenda_topics
 from .country_names import CountryNames
 from .loader import KeyPath, Marks
 from .model import Meeting
@@ -323,15 +324,3 @@ class Assembler:
             pieces += found
         return pieces
 
-
-def agenda_topics(doc: schema.MeetingFile) -> list[tuple[schema.AgendaTopic, KeyPath]]:
-    """Every agenda item and sub-item with its key path, in order."""
-    found: list[tuple[schema.AgendaTopic, KeyPath]] = []
-
-    def visit(items: list[schema.AgendaTopic], path: KeyPath) -> None:
-        for i, item in enumerate(items):
-            found.append((item, (*path, i)))
-            visit(item.items, (*path, i, "items"))
-
-    visit(doc.agenda.items if doc.agenda else [], ("agenda", "items"))
-    return found

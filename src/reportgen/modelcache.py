@@ -29,6 +29,7 @@ from .project import Project, template_search_path
 
 if TYPE_CHECKING:
     from . import schema
+from .assembly_checks import warning_lines
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +56,11 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def summary(doc: schema.MeetingFile) -> dict[str, Any]:
-    """What `list` prints of a meeting."""
+    """What `list` prints of a meeting, and what `validate` warns of."""
     facts = doc.meeting
     return {"short_title": facts.short_title, "city": facts.venue.city, "country": facts.venue.country,
-            "start": facts.start.isoformat(), "end": facts.end.isoformat() if facts.end else None}
+            "start": facts.start.isoformat(), "end": facts.end.isoformat() if facts.end else None,
+            "warnings": warning_lines(doc)}
 
 
 class ModelCache:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
 
+from click import ClickException
 from pydantic import BaseModel, ValidationError
 
 from . import schema
@@ -21,7 +22,10 @@ from .errors import Problem, did_you_mean
 from .houses import document_problems
 from .labels import available_languages, load_catalogue
 from .loader import KeyPath, Loaded, Marks, format_path, load_yaml, mapping_problems, problem_at
+from .assembly_checks import ProceedingsChecker, generate_blocks
+from .country_names import CountryNames
 from .model_checks import check_nodes
+from .phrases import MEETING_WORDS, PHRASES_FOLDER
 from .printable import FOOTNOTE_REF, OUTSIDE_PROJECT, inside_project, value_problems
 from .project import MEETING_FILE, Project, template_search_path
 
@@ -219,8 +223,10 @@ def walk(node: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
 
 
 class _RefChecker:
-    def __init__(self, doc: schema.MeetingFile, marks: Marks, themes: set[str], languages: set[str]) -> None:
+    def __init__(self, doc: schema.MeetingFile, marks: Marks, themes: set[str], languages: set[str],
+                 proceedings: tuple[CountryNames, set[str] | None] | None = None) -> None:
         self.doc = doc
+        self.proceedings = proceedings
         self.languages = languages
         self.marks = marks
         self.themes = themes
@@ -297,6 +303,8 @@ class _RefChecker:
                 if not start <= node.date <= end:
                     self.add((*path, "date"), f"date {node.date} is outside the meeting ({_span(start, end)})")
         check_nodes(doc, walk(doc), people, sessions, self.ref, self.add)
+        if self.proceedings is not None:
+            ProceedingsChecker(doc, *self.proceedings, self.ref, self.add).run()
         for ident in doc.footnotes:
             if ident not in cited:
                 self.problems.append(problem_at(self.marks, ("footnotes", ident), f"footnote '{ident}' is never cited ([^{ident}])", key=True))
@@ -391,14 +399,46 @@ def check_meeting(project: Project, meeting_id: str, themes: schema.ThemesFile |
         broken = patched[1]
     theme_ids = {t.id for t in themes.themes} if themes else set()
     search_path = template_search_path(project)
-    checker = _RefChecker(doc, marks, theme_ids, available_languages(search_path))
+    checker = _RefChecker(doc, marks, theme_ids, available_languages(search_path), _phrase_facts(doc, project, search_path))
     problems += [p for p in checker.run() if not any(_inside(p, marks, b) for b in broken)]
     problems += [problem_at(marks, path, message) for path, message in document_problems(doc, search_path, project.root)]
     if not problems:  # the build will need the document language's label catalogue: check it too
         problems += load_catalogue(doc.document.language, search_path)[1]
+    if not problems and generate_blocks(doc):  # and, for generated chapters, its phrase catalogue
+        problems += _phrase_problems(doc, project, search_path, marks)
     if not problems:
         doc._marks = marks
     return (None if problems else doc), problems
+
+
+def _house_path(doc: schema.MeetingFile, project: Project, search_path: list[Path]) -> list[Path]:
+    """The search path with the document's house (its phrases may add organs); without it if the house is unknown
+    (document_problems reports that)."""
+    try:
+        return template_search_path(project, doc.document.house)
+    except ClickException:
+        return search_path
+
+
+def _phrase_facts(doc: schema.MeetingFile, project: Project, search_path: list[Path]) -> tuple[CountryNames, set[str] | None]:
+    """The country names and the organs the phrase catalogue of the document's language knows (None: no catalogue)."""
+    path = _house_path(doc, project, search_path)
+    organs: set[str] | None = None
+    if doc.document.language in available_languages(path, PHRASES_FOLDER):
+        values, _ = load_catalogue(doc.document.language, path, PHRASES_FOLDER, MEETING_WORDS)
+        organs = set(values.get("organs") or {})
+    return CountryNames.load(path), organs
+
+
+def _phrase_problems(doc: schema.MeetingFile, project: Project, search_path: list[Path], marks: Marks) -> list[Problem]:
+    path = _house_path(doc, project, search_path)
+    language = doc.document.language
+    if language not in available_languages(path, PHRASES_FOLDER):
+        known = ", ".join(sorted(available_languages(path, PHRASES_FOLDER)))
+        block_path = generate_blocks(doc)[0][1]
+        return [problem_at(marks, block_path, f"no phrase catalogue for language '{language}' "
+                           f"(phrases/{language}.yaml; available: {known}); generated chapters cannot be written")]
+    return load_catalogue(language, path, PHRASES_FOLDER, MEETING_WORDS)[1]
 
 
 def _inside(problem: Problem, marks: Marks, path: KeyPath) -> bool:
