@@ -59,7 +59,9 @@ def main(argv: list[str]) -> int:
                 continue
             names: dict[str, object] = {}
             for lang in languages:
-                name = row[f"{COLUMNS[lang]} Short"].strip() or row[f"M49 {COLUMNS[lang]}"].strip()
+                short, m49 = row[f"{COLUMNS[lang]} Short"].strip(), row[f"M49 {COLUMNS[lang]}"].strip()
+                # States (in the UNTERM list) by their UNTERM short name; other areas by their M49 name.
+                name = (short or m49) if row["Appears in UNTERM list"].strip() == "Y" else (m49 or short)
                 if name:
                     names[lang] = name
             if "en" not in names:

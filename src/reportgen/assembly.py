@@ -96,9 +96,12 @@ class Assembler:
         org = self.m.organisations[org_id]
         return org.names.get(self.lang) or org.name
 
-    def person(self, person_id: str, country: str | None = None, organisation: str | None = None) -> str:
+    def person(self, person_id: str, country: str | None = None, organisation: str | None = None, running: bool = False) -> str:
+        """A person as printed: honorific (from the gender, in running text with the article Spanish
+        gives it: 'el Sr.'), name, and the country or organisation in brackets."""
         person = self.m.people[person_id]
-        honorific = person.honorific or (self.p["honorifics"].get(person.gender[0], "") if person.gender else "")
+        forms = self.p["honorifics_running" if running else "honorifics"]
+        honorific = person.honorific or (forms.get(person.gender[0], "") if person.gender else "")
         name = f"{honorific} {person.name}".strip()
         where = self.country(country) if country else self.organisation(organisation) if organisation else ""
         return self.p.say("holder_with_country", name=name, country=where) if where else name
@@ -112,7 +115,7 @@ class Assembler:
 
     def speech(self, speech: schema.Speech) -> str:
         """'the Executive Secretary of ESCAP', 'Ms. A (Chile)', 'Mr. B, Minister of …, on behalf of …'."""
-        text = self.person(speech.person, speech.country, speech.organisation) if speech.person else ""
+        text = self.person(speech.person, speech.country, speech.organisation, running=True) if speech.person else ""
         if speech.office:
             office = self.wording(speech.office)
             text = f"{text}, {office}" if text else office
@@ -121,6 +124,11 @@ class Assembler:
         if speech.on_behalf_of:
             text += ", " + self.p.say("on_behalf_of", holder=self.holder(speech.on_behalf_of))
         return text
+
+    def subject(self, speech: schema.Speech) -> str:
+        """A speaker starting a sentence; an apposition ('Ms. A, Executive Secretary of ECLAC') is closed by a comma."""
+        text = capitalise(self.speech(speech))
+        return text + "," if "," in text else text
 
     def attendance(self) -> tuple[dict[str, list[str]], dict[str, KeyPath]]:
         """Attending countries and organisations by category, and where each list is written; the
@@ -151,7 +159,7 @@ class Assembler:
         opening = self.proc.opening
         if opening and opening.by:
             key = "opened_with_address" if opening.welcome_address else "opened"
-            sentences.append(self.say(key, [self.at("proceedings", "opening", "by")], By=capitalise(self.speech(opening.by))))
+            sentences.append(self.say(key, [self.at("proceedings", "opening", "by")], By=self.subject(opening.by)))
         if opening and opening.statements:
             names = [self.speech(s) for s in opening.statements]
             sentences.append(self.say("opening_statements", [self.at("proceedings", "opening", "statements", i) for i in range(len(names))],
@@ -224,7 +232,7 @@ class Assembler:
         pieces.append(Piece("list", lines))
         if agenda.amendments:
             pieces.append(Piece("para", [self.say("agenda_amendments", [self.at("agenda", "amendments", i) for i in range(len(agenda.amendments))],
-                                                  amendments=" ".join(agenda.amendments))]))
+                                                  amendments=" ".join(self.wording(a) for a in agenda.amendments))]))
         return pieces
 
     def _document(self, doc: schema.RelatedDocument) -> str:
@@ -255,7 +263,7 @@ class Assembler:
         sentences = []
         if closing.by:
             day = closing.date or self.m.facts.end or self.m.facts.start
-            sentences.append(self.say("closed", [self.at("proceedings", "closing")], By=capitalise(self.speech(closing.by)), when=self.p.on(day)))
+            sentences.append(self.say("closed", [self.at("proceedings", "closing")], By=self.subject(closing.by), when=self.p.on(day)))
         if closing.statements:
             names = [self.speech(s) for s in closing.statements]
             sentences.append(self.say("closing_statements", [self.at("proceedings", "closing", "statements", i) for i in range(len(names))],
@@ -319,7 +327,7 @@ class Assembler:
             if not found:
                 continue
             if block.headings:
-                heading = Sentence(self.p["headings"][name], [])
+                heading = Sentence(str(self.p["headings"][name]).format(**self.words), [])
                 pieces.append(Piece("heading", [heading], id=f"{section_id}-{name}", label=f"{next(letters)}.", level=min(level, 4)))
             pieces += found
         return pieces

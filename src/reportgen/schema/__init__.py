@@ -22,7 +22,8 @@ from .blocks import (
 from .document import Document, PartialDate
 from .files import MeetingFile, Theme, ThemesFile
 from .meeting import Amount, Figure, Meeting, Organisation, Person, RoleHolder, States, Venue
-from .proceedings import Attendance, Closing, Officer, Opening, Proceedings, ReportAdoption, Speech, Wording
+from .base import Wording
+from .proceedings import Attendance, Closing, Officer, Opening, Proceedings, ReportAdoption, Speech
 from .related import Authors, RelatedDocument
 from .sessions import Agenda, AgendaDay, AgendaItem, AgendaTopic, Session, Speaker, SpeakerRef
 

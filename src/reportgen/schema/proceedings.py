@@ -7,15 +7,12 @@ facts in the document's language; see docs/content.md, "Chapters written from fa
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, Union
+from typing import Literal
 
 from pydantic import model_validator
 
-from .base import Id, Line, Strict, Time
+from .base import Id, Strict, Time, Wording
 from .meeting import RoleHolder, TypedLists
-
-Wording = Union[Line, dict[str, Line]]
-"""A phrase as printed, or one per language ({en: Executive Secretary, es: Secretario Ejecutivo})."""
 
 
 class Speech(Strict):
@@ -24,7 +21,7 @@ class Speech(Strict):
     person: Id | None = None
     """Id of the person."""
     office: Wording | None = None
-    """Office held, as printed after 'the' ('Executive Secretary of ESCAP'), or one per language."""
+    """Office held, as printed: with its article alone ('the Executive Secretary of ESCAP'), without it after a name; or one per language."""
     organisation: Id | None = None
     """Id of the organisation the speaker represented (printed after the name)."""
     country: str | None = None

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Union
 
 from pydantic import BeforeValidator, field_validator, model_validator
 
-from .base import Id, Line, Strict, Text, Time
+from .base import Id, Line, Strict, Text, Time, Wording
 from .meeting import RoleHolder
 
 # --------------------------------------------------------------------------- sessions and agenda
@@ -139,8 +139,8 @@ class Agenda(Strict):
     """Symbol of the provisional agenda, e.g. 'E/ESCAP/CMP/2017/L.1'."""
     adopted: dt.date | None = None
     """Day the meeting adopted the agenda."""
-    amendments: list[Text] = []
-    """Amendments made when the agenda was adopted, each a sentence ('Item 5 was deleted.')."""
+    amendments: list[Wording] = []
+    """Amendments made when the agenda was adopted, each a sentence ('Item 5 was deleted.'), or one per language."""
     items: list[AgendaTopic] = []
     """The agenda items, in order (distinct from sessions)."""
     days: list[AgendaDay] = []
