@@ -17,18 +17,19 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from reportgen import schema
-from reportgen.assembly import Assembler
-from reportgen.build import BuildOptions, build_meeting, render_meeting
+from reportgen.build.meeting import BuildOptions, build_meeting, render_meeting
 from reportgen.cli import main
-from reportgen.contract import parse
-from reportgen.country_names import CountryNames
-from reportgen.houses import load_house
-from reportgen.labels import Labels
-from reportgen.model import load_meetings
-from reportgen.phrases import Phrases
-from reportgen.project import Project, template_search_path
-from reportgen.serve_page import with_fact_titles
+from reportgen.content import schema
+from reportgen.content.model import load_meetings
+from reportgen.core.project import Project
+from reportgen.render.assembly import Assembler
+from reportgen.render.contract import parse
+from reportgen.serve.page import with_fact_titles
+from reportgen.style.country_names import CountryNames
+from reportgen.style.houses import load_house
+from reportgen.style.labels import Labels
+from reportgen.style.phrases import Phrases
+from reportgen.style.search_path import template_search_path
 
 from .conftest import REPO
 
