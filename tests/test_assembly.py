@@ -435,3 +435,24 @@ def test_a_broken_phrase_override_is_one_located_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "templates/phrases/en.yaml:1:7: held: unknown placeholder {town}" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "out" / "small").exists()
+
+
+def test_opening_date_and_time_agenda_and_officers_dates(tmp_path: Path) -> None:
+    data = copy.deepcopy(SMALL)
+    data["proceedings"]["opening"].update({"date": "2017-11-29", "time": "10:00"})
+    data["agenda"]["adopted"] = "2017-11-29"
+    for officer in data["proceedings"]["officers"]:
+        officer["date"] = "2017-11-29"
+    expected = {
+        "en": ("The Executive Secretary opened the session on 29 November 2017 at 10 a.m.",
+               "The Committee adopted the following agenda (E/X/2017/L.1) on 29 November 2017, as amended:",
+               "The Committee elected the following officers by acclamation on 29 November 2017: Chair,"),
+        "es": ("La Secretaria Ejecutiva inauguró el período de sesiones el 29 de noviembre de 2017 a las 10.00 horas.",
+               "El Comité aprobó el siguiente temario (E/X/2017/L.1) el 29 de noviembre de 2017, en su forma enmendada:",
+               "El Comité eligió por aclamación el 29 de noviembre de 2017 la siguiente Mesa:"),
+    }
+    for language, (opened, agenda, officers) in expected.items():
+        a = assembler(tmp_path, data, language)
+        assert text(a.block(block("opening")))[0].endswith(opened)
+        assert text(a.block(block("agenda")))[0] == agenda
+        assert text(a.block(block("officers")))[0].startswith(officers)

@@ -49,6 +49,11 @@ class Piece:
     level: int = 2
 
 
+def one_stop(text: str) -> str:
+    """A sentence ending in an abbreviation ('10 a.m.', 'Corp.') takes no second full stop."""
+    return text[:-1] if text.endswith("..") and not text.endswith("...") else text
+
+
 def located(meeting: Meeting, path: KeyPath) -> str:
     """'content/x/meeting.yaml:12' for a key path of the meeting's files."""
     marks: Marks | None = getattr(meeting.doc, "_marks", None)
@@ -82,7 +87,7 @@ class Assembler:
         return located(self.m, tuple(path))
 
     def say(self, key: str, facts: list[str], count: int | None = None, variant: str | None = None, **fill: Any) -> Sentence:
-        return Sentence(self.p.say(key, count, variant, **{**self.words, **fill}), [f for f in facts if f])
+        return Sentence(one_stop(self.p.say(key, count, variant, **{**self.words, **fill})), [f for f in facts if f])
 
     def wording(self, value: str | dict[str, str]) -> str:
         if isinstance(value, dict):
@@ -147,6 +152,15 @@ class Assembler:
                     lists[name], paths[name] = list(getattr(states, standing)), ("meeting", "states", standing)
         return lists, paths
 
+    def moment(self, day: Any, time: str | None = None) -> str:
+        """'on 29 November 2017 at 10 a.m.' (the time only if given)."""
+        text = self.p.on(day)
+        return f"{text} {self.p.say('at_time', time=self.p.labels.time_range(time, None))}" if time else text
+
+    def on_date(self, day: Any, time: str | None = None) -> str:
+        """The optional date of a sentence: ' on 29 November 2017', or nothing without a date."""
+        return " " + self.moment(day, time) if day is not None else ""
+
     # ------------------------------------------------------------------ the parts
 
     def opening(self) -> list[Piece]:
@@ -159,7 +173,10 @@ class Assembler:
         opening = self.proc.opening
         if opening and opening.by:
             key = "opened_with_address" if opening.welcome_address else "opened"
-            sentences.append(self.say(key, [self.at("proceedings", "opening", "by")], By=self.subject(opening.by)))
+            day = opening.date or (facts.start if opening.time else None)
+            sentences.append(self.say(key, [self.at("proceedings", "opening", "by"), self.at("proceedings", "opening", "date"),
+                                            self.at("proceedings", "opening", "time")],
+                                      By=self.subject(opening.by), on_date=self.on_date(day, opening.time)))
         if opening and opening.statements:
             names = [self.speech(s) for s in opening.statements]
             sentences.append(self.say("opening_statements", [self.at("proceedings", "opening", "statements", i) for i in range(len(names))],
@@ -189,8 +206,9 @@ class Assembler:
         groups: dict[str, list[int]] = {}
         for i, officer in enumerate(officers):
             groups.setdefault(officer.office, []).append(i)
-        hows = {o.how for o in officers}
+        hows, days = {o.how for o in officers}, {o.date for o in officers}
         how = " " + self.p["elected_how"][officers[0].how] if len(hows) == 1 and officers[0].how else ""
+        on_date = self.on_date(officers[0].date) if len(days) == 1 else ""  # one date for all, or none printed
         entries = []
         for office, indexes in groups.items():
             holders = [self._officer(officers[i]) for i in indexes]
@@ -199,11 +217,11 @@ class Assembler:
         intro_facts = [self.at("proceedings", "officers")]
         if self.p["officers_style"] == "list":
             lines = [Sentence(self.p.say("officer_line", office=o, holders=h), f) for o, h, f in entries]
-            return [Piece("para", [self.say("officers_elected", intro_facts, how=how)]), Piece("list", lines)]
-        intro = self.say("officers_elected", intro_facts, how=how)
+            return [Piece("para", [self.say("officers_elected", intro_facts, how=how, on_date=on_date)]), Piece("list", lines)]
+        intro = self.say("officers_elected", intro_facts, how=how, on_date=on_date)
         body = str(self.p["officer_separator"]).join(self.p.say("officer_entry", office=o, holders=h) for o, h, _ in entries)
         facts = intro.facts + [f for _, _, fs in entries for f in fs]
-        return [Piece("para", [Sentence(f"{intro.text} {body}.", facts)])]
+        return [Piece("para", [Sentence(one_stop(f"{intro.text} {body}."), facts)])]
 
     def _officer(self, officer: schema.Officer) -> str:
         if officer.person:
@@ -218,7 +236,7 @@ class Assembler:
         symbol = self.p.say("agenda_symbol", symbol=agenda.symbol) if agenda.symbol else ""
         key = "agenda_adopted_amended" if agenda.amendments else "agenda_adopted"
         facts = [self.at("agenda", "symbol"), self.at("agenda", "adopted"), self.at("agenda", "amendments")]
-        pieces = [Piece("para", [self.say(key, facts, symbol=symbol)])]
+        pieces = [Piece("para", [self.say(key, facts, symbol=symbol, on_date=self.on_date(agenda.adopted))])]
         lines: list[Sentence] = []
 
         def visit(items: list[schema.AgendaTopic], path: KeyPath, depth: int) -> None:
@@ -263,7 +281,7 @@ class Assembler:
         sentences = []
         if closing.by:
             day = closing.date or self.m.facts.end or self.m.facts.start
-            sentences.append(self.say("closed", [self.at("proceedings", "closing")], By=self.subject(closing.by), when=self.p.on(day)))
+            sentences.append(self.say("closed", [self.at("proceedings", "closing")], By=self.subject(closing.by), when=self.moment(day, closing.time)))
         if closing.statements:
             names = [self.speech(s) for s in closing.statements]
             sentences.append(self.say("closing_statements", [self.at("proceedings", "closing", "statements", i) for i in range(len(names))],
