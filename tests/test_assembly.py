@@ -456,3 +456,34 @@ def test_opening_date_and_time_agenda_and_officers_dates(tmp_path: Path) -> None
         assert text(a.block(block("opening")))[0].endswith(opened)
         assert text(a.block(block("agenda")))[0] == agenda
         assert text(a.block(block("officers")))[0].startswith(officers)
+
+
+def test_serve_shows_the_facts_of_each_generated_sentence_on_hover(tmp_path: Path) -> None:
+    """`reportgen serve` on the ECLAC example: the preview's generated sentences carry a title naming their facts."""
+    import os
+    import shutil
+    import sys
+    import time
+    import urllib.request
+
+    shutil.copytree(REPO / "examples", tmp_path / "examples")
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "reportgen", "--project", str(tmp_path / "examples"), "serve", "eclac-cea2019",
+                             "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    try:
+        line = proc.stdout.readline()  # type: ignore[union-attr]
+        assert line.startswith("Previewing on http://127.0.0.1:"), line
+        url = line.split()[2] + "preview/eclac-cea2019/rapporteur-report"
+        page = ""
+        for _ in range(600):
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    page = response.read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert 'title="From content/eclac-cea2019/meeting.yaml:' in page
+        assert re.search(r'<span data-facts="[^"]+" title="From [^"]+">Formularon declaraciones', page)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
