@@ -487,3 +487,11 @@ def test_serve_shows_the_facts_of_each_generated_sentence_on_hover(tmp_path: Pat
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_oas_example_follows_the_oas_house_phrases(examples: dict[tuple[str, str, str], Path]) -> None:
+    pdf = examples[("oas-gtmig2014", "rapporteur-report", "pdf")]
+    shown = re.sub(r"\s+", " ", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    assert ("The Working Group held the meeting on 27 March 2014 at the headquarters of the Organization, Simón Bolívar Room, "
+            "under the chairmanship of Ambassador Rosa María Quintero, Permanent Representative of Guatemala.") in shown
+    assert "Representatives of 21 member States took part: Argentina, Bahamas," in shown

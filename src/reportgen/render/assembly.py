@@ -80,6 +80,24 @@ class Assembler:
             "the_session": organ["the_session"], "The_session": capitalise(organ["the_session"]),
         }
         self.words["of_parent"] = str(self.p["of_parent"]).format(**self.words)
+        venue = facts.venue
+        self.words.update(city=venue.city, place=venue.place or venue.city, chaired=self._chaired())
+
+    def _chaired(self) -> str:
+        """', under the chairmanship of Ambassador A, Permanent Representative of Guatemala' from the
+        elected Chair, else the meeting's chairs; nothing if neither is known."""
+        chair = next((o for o in self.proc.officers if o.office == "chair"), None)
+        if chair is not None and chair.person:
+            holder = schema.RoleHolder(person=chair.person)
+        elif self.m.facts.chairs:
+            holder = self.m.facts.chairs[0]
+        else:
+            return ""
+        text = self.holder(holder, running=True)
+        person = self.m.people.get(holder.person or "")
+        if person is not None and person.post:
+            text = f"{text}, {person.post}"
+        return self.p.say("chaired_by", chair=text)
 
     # ------------------------------------------------------------------ facts as words
 
@@ -111,9 +129,9 @@ class Assembler:
         where = self.country(country) if country else self.organisation(organisation) if organisation else ""
         return self.p.say("holder_with_country", name=name, country=where) if where else name
 
-    def holder(self, holder: schema.RoleHolder) -> str:
+    def holder(self, holder: schema.RoleHolder, running: bool = False) -> str:
         if holder.person:
-            return self.person(holder.person)
+            return self.person(holder.person, running=running)
         if holder.organisation:
             return self.organisation(holder.organisation)
         return self.country(holder.country) if holder.country else holder.office or ""

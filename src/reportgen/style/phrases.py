@@ -26,7 +26,8 @@ log = logging.getLogger(__name__)
 
 PHRASES_FOLDER = "phrases"
 # Placeholders every phrase may use: the words naming what met and its session (assembly.py).
-MEETING_WORDS = frozenset({"the_organ", "The_organ", "of_the_organ", "agr", "session", "the_session", "The_session", "of_parent"})
+MEETING_WORDS = frozenset({"the_organ", "The_organ", "of_the_organ", "agr", "session", "the_session", "The_session", "of_parent",
+                          "city", "place", "chaired"})
 
 
 class Phrases:
