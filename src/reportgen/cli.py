@@ -195,17 +195,16 @@ def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool) -> None
     cached = ModelCache(project).summaries(wanted) if wanted and set(wanted) <= set(project.meeting_ids()) else None
     if cached is not None:  # validated before and unchanged since
         valid = list(cached)
-        warnings = [line for about in cached.values() for line in about.get("warnings", [])]
+        warnings = [w for about in cached.values() for w in about.get("warnings", [])]
     else:
-        from .content.assembly_checks import warning_lines
         from .content.model import load_meetings
 
         loaded = load_meetings(project, meetings or None)
         valid = list(loaded)
-        warnings = [line for m in loaded.values() for line in warning_lines(m.doc)]
-    for line in warnings:  # what generated chapters leave out: the content is valid, the text shorter
-        click.echo(f"warning: {line}", err=True)
+        warnings = [w for m in loaded.values() for w in m.doc.warnings]
     click.echo(f"{len(valid)} meeting{'s' if len(valid) != 1 else ''} valid: {', '.join(valid)}")
+    for line in warnings:
+        click.echo(f"warning: {line}", err=True)
     if gists:
         from .briefs.gists import missing_gists
 

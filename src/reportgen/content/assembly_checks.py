@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..core.errors import did_you_mean
-from ..core.loader import KeyPath, Marks, problem_at
+from ..core.loader import KeyPath
 from ..style.country_names import CountryNames
 from . import schema
 
@@ -204,8 +204,3 @@ def _has_facts(doc: schema.MeetingFile, part: str) -> bool:
         "closing": proc.closing is not None,
     }[part]
 
-
-def warning_lines(doc: schema.MeetingFile) -> list[str]:
-    """The warnings of generated_warnings as located lines ('content/x/meeting.yaml:40:9: body[2]…: …')."""
-    marks = doc._marks if isinstance(doc._marks, Marks) else Marks()
-    return [str(problem_at(marks, path, message)) for path, message in generated_warnings(doc)]

@@ -30,7 +30,6 @@ from ..style.search_path import template_search_path
 
 if TYPE_CHECKING:
     from . import schema
-from .assembly_checks import warning_lines
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +61,10 @@ def _write(path: Path, data: bytes) -> None:
 def summary(doc: schema.MeetingFile) -> dict[str, Any]:
     """What `list` prints of a meeting, and what `validate` warns of."""
     facts = doc.meeting
-    return {"short_title": facts.short_title, "city": facts.venue.city, "country": facts.venue.country,
+    venue = facts.venue
+    return {"short_title": facts.short_title, "city": venue.city if venue else None, "country": venue.country if venue else None,
             "start": facts.start.isoformat(), "end": facts.end.isoformat() if facts.end else None,
-            "warnings": warning_lines(doc)}
+            "warnings": list(doc.warnings)}
 
 
 class ModelCache:

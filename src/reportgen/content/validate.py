@@ -21,10 +21,10 @@ from ..core.errors import Problem, did_you_mean
 from .identity import document_problems
 from ..style.labels import available_languages, load_catalogue
 from ..core.loader import KeyPath, Loaded, Marks, format_path, load_yaml, mapping_problems, problem_at
-from .assembly_checks import ProceedingsChecker, generate_blocks
 from ..style.country_names import CountryNames
-from .model_checks import check_nodes
 from ..style.phrases import MEETING_WORDS, PHRASES_FOLDER
+from .assembly_checks import ProceedingsChecker, generate_blocks, generated_warnings
+from .model_checks import check_nodes, meeting_warnings
 from .printable import FOOTNOTE_REF, OUTSIDE_PROJECT, inside_project, value_problems
 from ..core.project import MEETING_FILE, Project
 from ..style.search_path import template_search_path
@@ -39,7 +39,7 @@ TAGGED_KINDS = frozenset({"conclusions", "recommendations", "messages"})
 _TAGGED_BLOCKS: dict[str, type[BaseModel]] = {
     "<list>": schema.ListBlock, "<intervention>": schema.Intervention, "<floor_debate>": schema.FloorDebate,
     "<table>": schema.TableBlock, "<dateline>": schema.Dateline, "<page_break>": schema.PageBreak,
-    "<tagged>": schema.TaggedParagraph, "<generate>": schema.Generate,
+    "<tagged>": schema.TaggedParagraph, "<amendment>": schema.Amendment, "<generate>": schema.Generate,
 }
 
 
@@ -396,6 +396,8 @@ def check_meeting(project: Project, meeting_id: str, themes: schema.ThemesFile |
         problems += _phrase_problems(doc, project, search_path, marks)
     if not problems:
         doc._marks = marks
+        warned = meeting_warnings(doc) + generated_warnings(doc)
+        doc._warnings = [str(problem_at(marks, path, message)) for path, message in warned]
     return (None if problems else doc), problems
 
 

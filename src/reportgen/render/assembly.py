@@ -81,7 +81,8 @@ class Assembler:
         }
         self.words["of_parent"] = str(self.p["of_parent"]).format(**self.words)
         venue = facts.venue
-        self.words.update(city=venue.city, place=venue.place or venue.city, chaired=self._chaired())
+        city = venue.city if venue else ""
+        self.words.update(city=city, place=(venue.place or city) if venue else "", chaired=self._chaired())
 
     def _chaired(self) -> str:
         """', under the chairmanship of Ambassador A, Permanent Representative of Guatemala' from the
@@ -125,7 +126,7 @@ class Assembler:
         person = self.m.people[person_id]
         forms = self.p["honorifics_running" if running else "honorifics"]
         honorific = person.honorific or (forms.get(person.gender[0], "") if person.gender else "")
-        name = f"{honorific} {person.name}".strip()
+        name = f"{honorific} {person.name}".strip() if person.name else person.display_name
         where = self.country(country) if country else self.organisation(organisation) if organisation else ""
         return self.p.say("holder_with_country", name=name, country=where) if where else name
 
@@ -187,7 +188,7 @@ class Assembler:
                  self.at("meeting", "organ"), self.at("meeting", "session_number")]
         when = self.p.span(facts.start, facts.end)
         key = "held" if facts.session_number else "held_unnumbered"
-        sentences = [self.say(key, where, city=facts.venue.city, when=when)]
+        sentences = [self.say(key, where, when=when)] if facts.venue else []
         opening = self.proc.opening
         if opening and opening.by:
             key = "opened_with_address" if opening.welcome_address else "opened"
@@ -199,7 +200,7 @@ class Assembler:
             names = [self.speech(s) for s in opening.statements]
             sentences.append(self.say("opening_statements", [self.at("proceedings", "opening", "statements", i) for i in range(len(names))],
                                       count=len(names), list=self.p.join(names)))
-        return [Piece("para", sentences)]
+        return [Piece("para", sentences)] if sentences else []
 
     def attendance_part(self) -> list[Piece]:
         lists, paths = self.attendance()
@@ -261,7 +262,7 @@ class Assembler:
             for i, item in enumerate(items):
                 title = item.titles.get(self.lang) or item.title
                 indent = "\u2003" * depth  # sub-items indented by an em space each level
-                lines.append(Sentence(f"{indent}{item.number} {title}", [self.at(*path, i)]))
+                lines.append(Sentence(f"{indent}{item.number} {title}" if item.number else f"{indent}{title}", [self.at(*path, i)]))
                 visit(item.items, (*path, i, "items"), depth + 1)
 
         visit(agenda.items, ("agenda", "items"), 0)
@@ -272,7 +273,9 @@ class Assembler:
         return pieces
 
     def _document(self, doc: schema.RelatedDocument) -> str:
-        title = doc.titles.get(self.lang) or doc.title
+        title = doc.titles.get(self.lang) or doc.title or doc.kind or ""
+        if not title:
+            return doc.symbol or ""
         return self.p.say("document_entry", title=title, symbol=doc.symbol) if doc.symbol else title
 
     def documentation(self) -> list[Piece]:

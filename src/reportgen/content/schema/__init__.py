@@ -14,9 +14,10 @@ attendance, adoption of the report, closing), files (the top-level files).
 
 from __future__ import annotations
 
-from .base import ID_PATTERN, Id, Line, ListStyle, Strict, Text, Time
+from .base import ID_PATTERN, Id, Line, ListStyle, Strict, Text, Time, Wording
 from .blocks import (
     GENERATED_PARTS,
+    Amendment,
     Annex,
     Block,
     Cell,
@@ -34,10 +35,11 @@ from .blocks import (
     Tagged,
     TaggedParagraph,
 )
-from .document import Document, PartialDate
+from .context import CoverNote, Process, Segment, Transmittal
+from .dates import DocumentDate, PartialDate
+from .document import Document
 from .files import MeetingFile, Theme, ThemesFile
 from .meeting import Amount, Figure, Meeting, Organisation, Person, RoleHolder, States, Venue
-from .base import Wording
 from .proceedings import Attendance, Closing, Officer, Opening, Proceedings, ReportAdoption, Speech
 from .related import Authors, RelatedDocument
 from .sessions import Agenda, AgendaDay, AgendaItem, AgendaTopic, Session, Speaker, SpeakerRef
@@ -46,8 +48,9 @@ __all__ = [
     "ID_PATTERN", "Id", "Line", "ListStyle", "Strict", "Text", "Time",
     "GENERATED_PARTS", "Generate", "Attendance", "Closing", "Officer", "Opening", "Proceedings", "ReportAdoption",
     "Speech", "Wording",
-    "Annex", "Block", "Cell", "Dateline", "FloorDebate", "Intervention", "Item", "ListBlock", "ListItem", "PageBreak",
+    "Amendment", "Annex", "Block", "Cell", "Dateline", "FloorDebate", "Intervention", "Item", "ListBlock", "ListItem", "PageBreak",
     "Section", "TableBlock", "TableCell", "Tagged", "TaggedParagraph",
+    "CoverNote", "Process", "Segment", "Transmittal", "DocumentDate",
     "Document", "PartialDate", "MeetingFile", "Theme", "ThemesFile",
     "Amount", "Figure", "Meeting", "Organisation", "Person", "RoleHolder", "States", "Venue",
     "Authors", "RelatedDocument",
