@@ -495,3 +495,19 @@ def test_oas_example_follows_the_oas_house_phrases(examples: dict[tuple[str, str
     assert ("The Working Group held the meeting on 27 March 2014 at the headquarters of the Organization, Simón Bolívar Room, "
             "under the chairmanship of Ambassador Rosa María Quintero, Permanent Representative of Guatemala.") in shown
     assert "Representatives of 21 member States took part: Argentina, Bahamas," in shown
+
+
+def test_a_project_adds_an_organ_and_a_broken_one_is_reported(tmp_path: Path) -> None:
+    data = copy.deepcopy(SMALL)
+    data["meeting"]["organ"] = "assembly"
+    project_with(tmp_path, data)
+    phrases = tmp_path / "templates" / "phrases"
+    phrases.mkdir(parents=True)
+    (phrases / "en.yaml").write_text('organs: {assembly: {the: the Assembly, The: The Assembly, of_the: of the Assembly, '
+                                     'session: "{ordinal} session", session_gender: f, the_session: the session}}\n', encoding="utf-8")
+    a = assembler(tmp_path, data, "en")
+    assert text(a.block(block("report"))) == ["The Assembly adopted the present report on 1 December 2017."]
+    (phrases / "en.yaml").write_text('organs: {assembly: {the: the Assembly, session: "{nth} session"}}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "build", "small", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "phrases/en.yaml:1:1: organs.assembly: missing The, of_the, session_gender, the_session (each a text)" in result.output

@@ -22,7 +22,7 @@ from .identity import document_problems
 from ..style.labels import available_languages, load_catalogue
 from ..core.loader import KeyPath, Loaded, Marks, format_path, load_yaml, mapping_problems, problem_at
 from ..style.country_names import CountryNames
-from ..style.phrases import MEETING_WORDS, PHRASES_FOLDER
+from ..style.phrases import MEETING_WORDS, PHRASES_FOLDER, entry_problems
 from .assembly_checks import ProceedingsChecker, generate_blocks, generated_warnings
 from .model_checks import check_nodes, meeting_warnings
 from .printable import FOOTNOTE_REF, OUTSIDE_PROJECT, inside_project, value_problems
@@ -428,7 +428,8 @@ def _phrase_problems(doc: schema.MeetingFile, project: Project, search_path: lis
         block_path = generate_blocks(doc)[0][1]
         return [problem_at(marks, block_path, f"no phrase catalogue for language '{language}' "
                            f"(phrases/{language}.yaml; available: {known}); generated chapters cannot be written")]
-    return load_catalogue(language, path, PHRASES_FOLDER, MEETING_WORDS)[1]
+    values, problems = load_catalogue(language, path, PHRASES_FOLDER, MEETING_WORDS)
+    return problems or entry_problems(values, f"{PHRASES_FOLDER}/{language}.yaml")
 
 
 def _inside(problem: Problem, marks: Marks, path: KeyPath) -> bool:

@@ -74,7 +74,9 @@ class Assembler:
         organ = self.p["organs"].get(facts.organ or "meeting") or self.p["organs"]["meeting"]
         number = facts.session_number
         ordinal = self.p.ordinal(number, organ["session_gender"]) if number else ""
-        self.words = {
+        self.words: dict[str, Any] = {}
+        self.p.defaults = self.words  # every phrase may name the meeting
+        self.words |= {
             "the_organ": organ["the"], "The_organ": organ["The"], "of_the_organ": organ["of_the"],
             "agr": organ.get("agr", ""), "session": str(organ["session"]).format(ordinal=ordinal),
             "the_session": organ["the_session"], "The_session": capitalise(organ["the_session"]),
@@ -360,14 +362,15 @@ class Assembler:
         if block.generate != "organization":
             return self.part(block.generate)
         pieces: list[Piece] = []
-        letters = iter("ABCDEFGHIJ")
+        labels = iter(self.p["heading_labels"])
         for name in schema.GENERATED_PARTS:
             found = self.part(name)
             if not found:
                 continue
             if block.headings:
                 heading = Sentence(str(self.p["headings"][name]).format(**self.words), [])
-                pieces.append(Piece("heading", [heading], id=f"{section_id}-{name}", label=f"{next(letters)}.", level=min(level, 4)))
+                label = str(next(labels))
+                pieces.append(Piece("heading", [heading], id=f"{section_id}-{name}", label=label, level=min(level, 4)))
             pieces += found
         return pieces
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import string
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,8 @@ class Phrases:
         self.language = language
         self._values = values
         self.labels = labels
+        # The words naming the meeting (MEETING_WORDS), which any phrase may use; set by the assembler.
+        self.defaults: dict[str, Any] = {}
 
     @classmethod
     def load(cls, labels: Labels, search_path: Sequence[Path]) -> Phrases:
@@ -46,6 +49,7 @@ class Phrases:
         except (ValueError, UnknownLocaleError):
             problems.append(Problem(f"{PHRASES_FOLDER}/{labels.language}.yaml", 1, 1, "list_locale",
                                     f"unknown CLDR locale {values.get('list_locale')!r} (e.g. en_GB, es, fr)"))
+        problems += entry_problems(values, f"{PHRASES_FOLDER}/{labels.language}.yaml")
         if problems:
             raise ContentError(problems)
         return cls(labels.language, values, labels)
@@ -68,8 +72,10 @@ class Phrases:
         return str(phrase)
 
     def say(self, key: str, count: int | None = None, variant: str | None = None, **fill: Any) -> str:
-        """Phrase `key` with its placeholders filled (a placeholder the phrase does not use is ignored)."""
-        return self.pick(key, count, variant).format(**fill)
+        """Phrase `key` with its placeholders filled (a placeholder the phrase does not use is ignored).
+        Validation allows only the placeholders each phrase is given and the meeting's words, so a
+        missing value can only be a meeting word not yet known; it prints as nothing."""
+        return self.pick(key, count, variant).format_map(_Fill({**self.defaults, **fill}))
 
     # ------------------------------------------------------------------ lists
 
@@ -152,6 +158,42 @@ class Phrases:
             return self.say("span_same_year", day1=self._day(start), month1=months[start.month - 1],
                             day2=self._day(end), month2=months[end.month - 1], year=start.year)
         return self.say("span_other", date1=self.date(start), date2=self.date(end))
+
+
+ORGAN_KEYS = ("the", "The", "of_the", "session", "session_gender", "the_session")
+OFFICE_KEYS = ("one", "many")
+
+
+def entry_problems(values: dict[str, Any], where: str) -> list[Problem]:
+    """Each organ and office of the merged catalogue (a house or project may add new ones) has the
+    entries generation needs, and an organ's session names only {ordinal}."""
+    problems = []
+    for kind, needed in (("organs", ORGAN_KEYS), ("offices", OFFICE_KEYS)):
+        for name, entry in (values.get(kind) or {}).items():
+            path = f"{kind}.{name}"
+            if not isinstance(entry, dict):
+                problems.append(Problem(where, 1, 1, path, "expected a mapping of " + ", ".join(needed)))
+                continue
+            missing = [k for k in needed if not isinstance(entry.get(k), str)]
+            if missing:
+                problems.append(Problem(where, 1, 1, path, "missing " + ", ".join(missing) + " (each a text)"))
+            elif kind == "organs" and entry["session_gender"] not in ("m", "f"):
+                problems.append(Problem(where, 1, 1, f"{path}.session_gender", "expected m or f"))
+            elif kind == "organs" and _unknown(entry["session"], {"ordinal"}):
+                problems.append(Problem(where, 1, 1, f"{path}.session", "use only {ordinal} (e.g. '{ordinal} session')"))
+    return problems
+
+
+def _unknown(text: str, allowed: set[str]) -> bool:
+    try:
+        return any(name is not None and name not in allowed for _, name, _, _ in string.Formatter().parse(text))
+    except ValueError:
+        return True
+
+
+class _Fill(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return ""
 
 
 def capitalise(text: str) -> str:
