@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from ..core.errors import did_you_mean
-from ..core.loader import KeyPath
+from click import ClickException
+
+from ..core.errors import Problem, did_you_mean
+from ..core.loader import KeyPath, Marks, problem_at
+from ..core.project import Project
 from ..style.country_names import CountryNames
+from ..style.labels import available_languages, load_catalogue
+from ..style.phrases import MEETING_WORDS, PHRASES_FOLDER, entry_problems
+from ..style.search_path import template_search_path
 from . import schema
 
 log = logging.getLogger(__name__)
@@ -204,3 +211,34 @@ def _has_facts(doc: schema.MeetingFile, part: str) -> bool:
         "closing": proc.closing is not None,
     }[part]
 
+
+def _house_path(doc: schema.MeetingFile, project: Project, search_path: list[Path]) -> list[Path]:
+    """The search path with the document's house (its phrases may add organs); without it if the house is unknown
+    (document_problems reports that)."""
+    try:
+        return template_search_path(project, doc.document.house)
+    except ClickException:
+        return search_path
+
+
+def phrase_facts(doc: schema.MeetingFile, project: Project, search_path: list[Path]) -> tuple[CountryNames, set[str] | None]:
+    """The country names and the organs the phrase catalogue of the document's language knows (None: no catalogue)."""
+    path = _house_path(doc, project, search_path)
+    organs: set[str] | None = None
+    if doc.document.language in available_languages(path, PHRASES_FOLDER):
+        values, _ = load_catalogue(doc.document.language, path, PHRASES_FOLDER, MEETING_WORDS)
+        organs = set(values.get("organs") or {})
+    return CountryNames.load(path), organs
+
+
+def phrase_problems(doc: schema.MeetingFile, project: Project, search_path: list[Path], marks: Marks) -> list[Problem]:
+    """What is wrong with the phrase catalogue generated chapters of this document need (its language, its house)."""
+    path = _house_path(doc, project, search_path)
+    language = doc.document.language
+    if language not in available_languages(path, PHRASES_FOLDER):
+        known = ", ".join(sorted(available_languages(path, PHRASES_FOLDER)))
+        block_path = generate_blocks(doc)[0][1]
+        return [problem_at(marks, block_path, f"no phrase catalogue for language '{language}' "
+                           f"(phrases/{language}.yaml; available: {known}); generated chapters cannot be written")]
+    values, problems = load_catalogue(language, path, PHRASES_FOLDER, MEETING_WORDS)
+    return problems or entry_problems(values, f"{PHRASES_FOLDER}/{language}.yaml")

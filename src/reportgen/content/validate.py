@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
 
-from click import ClickException
 from pydantic import BaseModel, ValidationError
 
 from . import schema
@@ -22,8 +21,7 @@ from .identity import document_problems
 from ..style.labels import available_languages, load_catalogue
 from ..core.loader import KeyPath, Loaded, Marks, format_path, load_yaml, mapping_problems, problem_at
 from ..style.country_names import CountryNames
-from ..style.phrases import MEETING_WORDS, PHRASES_FOLDER, entry_problems
-from .assembly_checks import ProceedingsChecker, generate_blocks, generated_warnings
+from .assembly_checks import ProceedingsChecker, generate_blocks, generated_warnings, phrase_facts, phrase_problems
 from .model_checks import check_nodes, meeting_warnings
 from .printable import FOOTNOTE_REF, OUTSIDE_PROJECT, inside_project, value_problems
 from ..core.project import MEETING_FILE, Project
@@ -387,49 +385,18 @@ def check_meeting(project: Project, meeting_id: str, themes: schema.ThemesFile |
         broken = patched[1]
     theme_ids = {t.id for t in themes.themes} if themes else set()
     search_path = template_search_path(project)
-    checker = _RefChecker(doc, marks, theme_ids, available_languages(search_path), _phrase_facts(doc, project, search_path))
+    checker = _RefChecker(doc, marks, theme_ids, available_languages(search_path), phrase_facts(doc, project, search_path))
     problems += [p for p in checker.run() if not any(_inside(p, marks, b) for b in broken)]
     problems += [problem_at(marks, path, message) for path, message in document_problems(doc, search_path, project.root)]
     if not problems:  # the build will need the document language's label catalogue: check it too
         problems += load_catalogue(doc.document.language, search_path)[1]
     if not problems and generate_blocks(doc):  # and, for generated chapters, its phrase catalogue
-        problems += _phrase_problems(doc, project, search_path, marks)
+        problems += phrase_problems(doc, project, search_path, marks)
     if not problems:
         doc._marks = marks
         warned = meeting_warnings(doc) + generated_warnings(doc)
         doc._warnings = [str(problem_at(marks, path, message)) for path, message in warned]
     return (None if problems else doc), problems
-
-
-def _house_path(doc: schema.MeetingFile, project: Project, search_path: list[Path]) -> list[Path]:
-    """The search path with the document's house (its phrases may add organs); without it if the house is unknown
-    (document_problems reports that)."""
-    try:
-        return template_search_path(project, doc.document.house)
-    except ClickException:
-        return search_path
-
-
-def _phrase_facts(doc: schema.MeetingFile, project: Project, search_path: list[Path]) -> tuple[CountryNames, set[str] | None]:
-    """The country names and the organs the phrase catalogue of the document's language knows (None: no catalogue)."""
-    path = _house_path(doc, project, search_path)
-    organs: set[str] | None = None
-    if doc.document.language in available_languages(path, PHRASES_FOLDER):
-        values, _ = load_catalogue(doc.document.language, path, PHRASES_FOLDER, MEETING_WORDS)
-        organs = set(values.get("organs") or {})
-    return CountryNames.load(path), organs
-
-
-def _phrase_problems(doc: schema.MeetingFile, project: Project, search_path: list[Path], marks: Marks) -> list[Problem]:
-    path = _house_path(doc, project, search_path)
-    language = doc.document.language
-    if language not in available_languages(path, PHRASES_FOLDER):
-        known = ", ".join(sorted(available_languages(path, PHRASES_FOLDER)))
-        block_path = generate_blocks(doc)[0][1]
-        return [problem_at(marks, block_path, f"no phrase catalogue for language '{language}' "
-                           f"(phrases/{language}.yaml; available: {known}); generated chapters cannot be written")]
-    values, problems = load_catalogue(language, path, PHRASES_FOLDER, MEETING_WORDS)
-    return problems or entry_problems(values, f"{PHRASES_FOLDER}/{language}.yaml")
 
 
 def _inside(problem: Problem, marks: Marks, path: KeyPath) -> bool:
