@@ -89,10 +89,15 @@ def text(pieces: list[Any]) -> list[str]:
     out = []
     for piece in pieces:
         if piece.kind == "list":
-            out += ["- " + s.text for s in piece.sentences]
+            out += ["- " + line for s in piece.sentences for line in lines_of(s)]
         else:
             out.append((piece.label + " " if piece.label else "") + " ".join(s.text for s in piece.sentences))
     return out
+
+
+def lines_of(sentence: Any, depth: int = 0) -> list[str]:
+    """A list line and its sub-lines, each sub-level indented by two spaces."""
+    return ["  " * depth + sentence.text] + [line for child in sentence.children for line in lines_of(child, depth + 1)]
 
 
 def block(kind: str, item: str | None = None) -> schema.Generate:
@@ -405,7 +410,8 @@ def test_escap_example_generates_its_organization_chapter(examples: dict[tuple[s
                      "and Ms. Nilufar Rahimova (Uzbekistan).",
                      "Representatives of the following members made statements: Bangladesh, China, Fiji, India, Indonesia, Iran (Islamic "
                      "Republic of), Japan, Nepal, Pakistan, Philippines, Russian Federation, Sri Lanka and Thailand.",
-                     "The Committee adopted the present report on 1 December 2017."):
+                     "The Committee adopted the present report on 1 December 2017.",
+                     "1. Opening of the session (a) Opening statements (b) Election of officers (c) Adoption of the agenda 2. Macro"):
         assert sentence in shown
     import docx
 

@@ -32,6 +32,8 @@ class Sentence:
 
     text: str
     facts: list[str]
+    children: list[Sentence] = field(default_factory=list)
+    """Lines under this one (an agenda item's sub-items), printed as a list inside its line."""
 
     @property
     def trace(self) -> str:
@@ -258,17 +260,16 @@ class Assembler:
         key = "agenda_adopted_amended" if agenda.amendments else "agenda_adopted"
         facts = [self.at("agenda", "symbol"), self.at("agenda", "adopted"), self.at("agenda", "amendments")]
         pieces = [Piece("para", [self.say(key, facts, symbol=symbol, on_date=self.on_date(agenda.adopted))])]
-        lines: list[Sentence] = []
 
-        def visit(items: list[schema.AgendaTopic], path: KeyPath, depth: int) -> None:
+        def lines(items: list[schema.AgendaTopic], path: KeyPath) -> list[Sentence]:
+            found = []
             for i, item in enumerate(items):
                 title = item.titles.get(self.lang) or item.title
-                indent = "\u2003" * depth  # sub-items indented by an em space each level
-                lines.append(Sentence(f"{indent}{item.number} {title}" if item.number else f"{indent}{title}", [self.at(*path, i)]))
-                visit(item.items, (*path, i, "items"), depth + 1)
+                found.append(Sentence(f"{item.number} {title}" if item.number else title, [self.at(*path, i)],
+                                      lines(item.items, (*path, i, "items"))))
+            return found
 
-        visit(agenda.items, ("agenda", "items"), 0)
-        pieces.append(Piece("list", lines))
+        pieces.append(Piece("list", lines(agenda.items, ("agenda", "items"))))
         if agenda.amendments:
             pieces.append(Piece("para", [self.say("agenda_amendments", [self.at("agenda", "amendments", i) for i in range(len(agenda.amendments))],
                                                   amendments=" ".join(self.wording(a) for a in agenda.amendments))]))
