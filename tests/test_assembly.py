@@ -517,3 +517,19 @@ def test_a_project_adds_an_organ_and_a_broken_one_is_reported(tmp_path: Path) ->
     result = CliRunner().invoke(main, ["--project", str(tmp_path), "build", "small", "--out", str(tmp_path / "out")])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "phrases/en.yaml:1:1: organs.assembly: missing The, of_the, session_gender, the_session (each a text)" in result.output
+
+
+def test_generated_blocks_in_an_annex_are_written_and_checked(tmp_path: Path) -> None:
+    data = copy.deepcopy(SMALL)
+    data["annexes"] = [{"id": "annex-org", "heading": "Organization", "blocks": [{"generate": "report"}, {"generate": "statements", "item": "nine"}]}]
+    project_with(tmp_path, data)
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "validate", "small"])
+    assert result.exit_code == 1
+    assert "annexes[0].blocks[1].item: unknown agenda item 'nine'" in result.output
+    data["annexes"][0]["blocks"] = [{"generate": "organization"}]
+    project = project_with(tmp_path, data)
+    html = render_meeting(project, "small", BuildOptions(kinds=("rapporteur-report",)))[0][0].html
+    root = parse(html)
+    annex = next(el for el in root.iter("section") if "annex" in (el.get("class") or ""))
+    assert [h.get("id") for h in annex.iter("h2")] == ["annex-org-opening", "annex-org-attendance", "annex-org-officers",
+                                                        "annex-org-agenda", "annex-org-documentation", "annex-org-report"]

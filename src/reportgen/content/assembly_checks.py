@@ -56,7 +56,7 @@ def agenda_topics(doc: schema.MeetingFile) -> list[tuple[schema.AgendaTopic, Key
 
 
 def generate_blocks(doc: schema.MeetingFile) -> list[tuple[schema.Generate, KeyPath]]:
-    """Every generated block of the body with its key path."""
+    """Every generated block of the body and the annexes with its key path."""
     found: list[tuple[schema.Generate, KeyPath]] = []
 
     def visit(sections: list[schema.Section], path: KeyPath) -> None:
@@ -65,6 +65,7 @@ def generate_blocks(doc: schema.MeetingFile) -> list[tuple[schema.Generate, KeyP
             visit(section.sections, (*path, i, "sections"))
 
     visit(doc.body, ("body",))
+    visit(list(doc.annexes), ("annexes",))
     return found
 
 

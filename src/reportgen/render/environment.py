@@ -166,7 +166,7 @@ def image_uri(path: Path) -> str:
 def generator_for(meeting: Meeting, labels: Labels, search_path: Sequence[Path] | None) -> Any:
     """The template function `generated(block, section_id, level)`: the pieces of a generated block,
     written in the labels' language (the phrase catalogue is loaded only for meetings that use one)."""
-    uses = any(isinstance(node, schema.Generate) for _, node in walk(meeting.doc.body))
+    uses = any(isinstance(node, schema.Generate) for _, node in walk([*meeting.doc.body, *meeting.doc.annexes]))
     if not uses:
         return _no_generated
     path = list(search_path) if search_path else [default_templates_dir()]

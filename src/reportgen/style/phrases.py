@@ -168,6 +168,11 @@ def entry_problems(values: dict[str, Any], where: str) -> list[Problem]:
     """Each organ and office of the merged catalogue (a house or project may add new ones) has the
     entries generation needs, and an organ's session names only {ordinal}."""
     problems = []
+    for pattern in values.get("list_and_before") or {}:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            problems.append(Problem(where, 1, 1, "list_and_before", f"not a regular expression: {pattern!r} ({exc})"))
     for kind, needed in (("organs", ORGAN_KEYS), ("offices", OFFICE_KEYS)):
         for name, entry in (values.get(kind) or {}).items():
             path = f"{kind}.{name}"
