@@ -533,3 +533,13 @@ def test_generated_blocks_in_an_annex_are_written_and_checked(tmp_path: Path) ->
     annex = next(el for el in root.iter("section") if "annex" in (el.get("class") or ""))
     assert [h.get("id") for h in annex.iter("h2")] == ["annex-org-opening", "annex-org-attendance", "annex-org-officers",
                                                         "annex-org-agenda", "annex-org-documentation", "annex-org-report"]
+
+
+def test_a_project_corrects_a_country_name_code_by_code(tmp_path: Path) -> None:
+    (tmp_path / "templates" / "countries").mkdir(parents=True)
+    names = tmp_path / "templates" / "countries" / "names.yaml"
+    names.write_text("CHE: {fr: Confédération suisse}\n", encoding="utf-8")
+    table = CountryNames.load(template_search_path(Project(tmp_path)))
+    assert (table.name("CHE", "fr"), table.name("CHE", "en"), table.name("ITA", "fr")) == ("Confédération suisse", "Switzerland", "Italie")
+    names.write_text("CHE: {fr: Suisse (la)}\n", encoding="utf-8")
+    assert CountryNames.load(template_search_path(Project(tmp_path))).name("CHE", "fr") == "Suisse (la)"  # an edit is seen at once

@@ -39,8 +39,11 @@ class CountryNames:
 
     @classmethod
     def load(cls, search_path: Sequence[Path]) -> CountryNames:
-        """The packaged table with any project's on top (files outside their template folder are skipped)."""
-        return _load(tuple(search_path))
+        """The packaged table with any project's on top (files outside their template folder are skipped).
+        Kept per process while the files are unchanged (the preview server sees an edited table at once)."""
+        files = tuple(folder / NAMES_FILE for folder in search_path)
+        stamps = tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.is_file() else None for f in files)
+        return _load(tuple(search_path), stamps)
 
     def code(self, name: str) -> str | None:
         """The code of a country given by code or by any of its names, or None."""
@@ -60,7 +63,7 @@ class CountryNames:
 
 
 @lru_cache(maxsize=8)
-def _load(search_path: tuple[Path, ...]) -> CountryNames:
+def _load(search_path: tuple[Path, ...], stamps: tuple[object, ...]) -> CountryNames:
     table: dict[str, dict[str, Any]] = {}
     for folder in reversed(search_path):
         path = folder / NAMES_FILE
