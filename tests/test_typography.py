@@ -93,7 +93,7 @@ def test_language_tag_is_the_house_variant_else_the_likely_one(house: str, langu
     assert load_house([REPO / "templates"], house).language_tag(language) == tag
 
 
-def test_spanish_quotes_are_the_house_s(tmp_path: Path) -> None:
+def test_spanish_and_french_quotes_are_the_house_s(tmp_path: Path) -> None:
     """Spanish takes « » (the packaged catalogue, after the RAE); the eclac house sets “ ” for its
     Spanish documents, and a project's catalogue sets what its house uses."""
     shutil.copytree(REPO / "content", tmp_path / "content")
@@ -108,6 +108,9 @@ def test_spanish_quotes_are_the_house_s(tmp_path: Path) -> None:
     (tmp_path / "templates" / "houses" / "eclac" / "labels" / "es.yaml").write_text('quotes: ["«", "»", "“", "”"]\n', encoding="utf-8")
     rendered, _ = render_meeting(project, "gfmd2011", options)
     assert "«Seguro Popular»" in rendered[0].html
+    # French: guillemets with no-break spaces inside (the packaged French catalogue)
+    rendered, _ = render_meeting(project, "gfmd2011", BuildOptions(kinds=("rapporteur-report",), language="fr"))
+    assert "«\u00a0Seguro Popular\u00a0»" in rendered[0].html
 
 
 def test_packaged_labels_use_typographic_apostrophes() -> None:
