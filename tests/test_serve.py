@@ -35,6 +35,8 @@ def serving(root: Path, meeting: str) -> Iterator[str]:
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     try:
         line = proc.stdout.readline()  # type: ignore[union-attr]
+        while line.startswith("WARNING: "):  # content warnings come first (a meeting's left-out paragraph)
+            line = proc.stdout.readline()  # type: ignore[union-attr]
         assert line.startswith("Previewing on http://127.0.0.1:"), line
         yield line.split()[2]
     finally:
