@@ -171,24 +171,28 @@ def test_another_reportgen_version_rebuilds_everything(batch_project: Project, m
 
 
 def test_writer_libraries_and_source_date_epoch_are_inputs(batch_project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """WeasyPrint shapes the DOCX too (its contents' page numbers come from the PDF layout);
+    python-docx the DOCX only. SOURCE_DATE_EPOCH is read as it is at each plan, never remembered."""
     original = incremental.environment
 
-    def upgraded(fmt: str, extra: tuple[str, ...] = ()) -> dict[str, object]:
-        found = dict(original(fmt, extra))
-        if "weasyprint" in found:
-            found["weasyprint"] = "999.0"
-        return found
+    def upgraded(package: str):  # type: ignore[no-untyped-def]
+        def environment(fmt: str, extra: tuple[str, ...] = ()) -> dict[str, object]:
+            found = dict(original(fmt, extra))
+            if package in found:
+                found[package] = "999.0"
+            return found
 
-    monkeypatch.setattr("reportgen.batch.environment", upgraded)
-    assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".pdf")}
+        return environment
+
+    monkeypatch.setattr("reportgen.batch.environment", upgraded("weasyprint"))
+    assert stale(batch_project) == EVERYTHING
+    monkeypatch.setattr("reportgen.batch.environment", upgraded("python-docx"))
+    assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".docx")}
     monkeypatch.undo()
-    incremental.environment.cache_clear()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    try:
-        assert stale(batch_project) == EVERYTHING
-    finally:
-        monkeypatch.undo()
-        incremental.environment.cache_clear()
+    assert stale(batch_project) == EVERYTHING
+    monkeypatch.undo()
+    assert stale(batch_project) == set()
 
 
 def test_options_are_inputs(batch_project: Project) -> None:

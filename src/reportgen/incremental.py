@@ -108,18 +108,26 @@ def output_inputs(project: Project, kind: str, fmt: str) -> list[Path]:
     return files
 
 
-WRITER_PACKAGES = {"pdf": ("weasyprint", "pydyf", "tinycss2"), "docx": ("python-docx", "lxml")}
+# The libraries that shape each format. A DOCX's contents take their page numbers from the PDF
+# layout of the same HTML (writers.pdf.heading_pages), so WeasyPrint shapes it too.
+PDF_PACKAGES = ("weasyprint", "pydyf", "tinycss2")
+WRITER_PACKAGES = {"pdf": PDF_PACKAGES, "docx": ("python-docx", "lxml", *PDF_PACKAGES)}
 
 
-@functools.cache
 def environment(fmt: str, extra: tuple[str, ...] = ()) -> dict[str, str | None]:
     """What besides files shapes an output: the writing libraries' versions (an upgrade of
     WeasyPrint changes the layout; `extra` names more, e.g. matplotlib for a brief's chart) and
-    SOURCE_DATE_EPOCH (the date written into the file)."""
+    SOURCE_DATE_EPOCH (the date written into the file), read as it is now."""
+    return {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH"), **_versions((*WRITER_PACKAGES.get(fmt, ()), *extra))}
+
+
+@functools.cache
+def _versions(packages: tuple[str, ...]) -> dict[str, str | None]:
+    """Installed versions, looked up once per run (they do not change while it runs)."""
     from importlib.metadata import PackageNotFoundError, version
 
-    found: dict[str, str | None] = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH")}
-    for package in (*WRITER_PACKAGES.get(fmt, ()), *extra):
+    found: dict[str, str | None] = {}
+    for package in packages:
         try:
             found[package] = version(package)
         except PackageNotFoundError:
