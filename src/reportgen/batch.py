@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import hashlib
 import logging
 import os
 import signal
@@ -126,6 +127,15 @@ def _brief_targets(project: Project, name: str, settings: Settings, stamps: Stam
         inputs = tuple(dict.fromkeys((source, project.themes_file, *meetings, *common(BRIEF_KIND, fmt))))
         targets.append(Target(output, inputs, {"brief": name, "format": fmt, "date": date, **environment(fmt, ("matplotlib",))}))
     return targets
+
+
+def in_shard(kind: str, name: str, shard: tuple[int, int]) -> bool:
+    """Whether a meeting or brief belongs to shard K of N (`build --all --shard K/N`). A job's
+    shard follows from its own name alone, so it stays the same when other meetings are added
+    or removed (a CI job's cached output folder stays warm), and N shards cover every job once."""
+    k, n = shard
+    digest = hashlib.sha256(f"{kind}/{name}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") % n == k - 1
 
 
 def plan(project: Project, settings: Settings, meetings: Sequence[str], briefs: Sequence[str], *,
