@@ -6,6 +6,10 @@ Every way of spreading a build must write the same bytes as a serial build."""
 from __future__ import annotations
 
 import multiprocessing
+import subprocess
+import sys
+import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -18,6 +22,8 @@ from reportgen.cli import main
 from reportgen.incremental import CACHE_DIR
 from reportgen.project import Project
 from reportgen.writers import pdf
+
+from .conftest import REPO
 
 
 def test_the_docx_built_beside_the_pdf_takes_its_page_numbers_from_that_layout(
@@ -93,3 +99,73 @@ def test_shard_and_scheduler_options_are_checked(runner: CliRunner, project: Pro
 def written(folder: Path) -> list[str]:
     """The documents under an output folder, as relative paths (stamps left out)."""
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and CACHE_DIR not in p.parts)
+
+
+# --------------------------------------------------------------------------- Dask
+
+
+@pytest.fixture(scope="module")
+def dask_scheduler() -> Iterator[str]:
+    """A local Dask cluster: a scheduler and two worker processes on 127.0.0.1."""
+    if os.environ.get("CI"):  # CI installs the test extras, which include reportgen[distributed]: no skipping there
+        import distributed
+    else:
+        distributed = pytest.importorskip("distributed", reason="Dask is the optional extra reportgen[distributed]")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=":0") as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.mark.parametrize("folder", [REPO, REPO / "examples"], ids=["content", "examples"])
+def test_a_dask_cluster_builds_every_meeting_like_build_all_j2(dask_scheduler: str, folder: Path, runner: CliRunner, tmp_path: Path) -> None:
+    local = runner.invoke(main, ["--project", str(folder), "build", "--all", "-j", "2", "--out", str(tmp_path / "local"), "-q"])
+    assert local.exit_code == 0, local.output
+    on_dask = runner.invoke(main, ["--project", str(folder), "build", "--all", "--scheduler", dask_scheduler, "--out", str(tmp_path / "dask")])
+    assert on_dask.exit_code == 0, on_dask.output
+    files = written(tmp_path / "local")
+    assert files == written(tmp_path / "dask")
+    assert {f.split("/")[0] for f in files} >= set(Project(folder).meeting_ids())
+    for name in files:
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), f"{name} differs from build --all -j 2"
+    assert sorted(on_dask.output.split()) == sorted(str(tmp_path / "dask" / name) for name in files)
+    again = runner.invoke(main, ["--project", str(folder), "build", "--all", "--scheduler", dask_scheduler, "--out", str(tmp_path / "dask")])
+    assert again.exit_code == 0 and again.output and all(line.endswith(": up to date") for line in again.output.splitlines())
+
+
+def test_errors_on_a_dask_cluster_are_reported_as_build_all_reports_them(dask_scheduler: str, tmp_project: Project, runner: CliRunner) -> None:
+    meeting = tmp_project.content_dir / "gfmd2010" / "meeting.yaml"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("city: Puerto Vallarta", "city: [Puerto Vallarta]", 1), encoding="utf-8")
+    args = ["--project", str(tmp_project.root), "build", "--all", "--kind", "chair-summary", "--docx", "-q"]
+    local = runner.invoke(main, [*args, "-j", "2", "--out", str(tmp_project.root / "local")])
+    on_dask = runner.invoke(main, [*args, "--scheduler", dask_scheduler, "--out", str(tmp_project.root / "dask")])
+    assert local.exit_code == on_dask.exit_code == 1
+    assert "gfmd2010: failed:" in local.output and "2 of 6 build(s) failed (4 built)" in local.output  # the brief compares gfmd2010
+    assert on_dask.output.replace(str(tmp_project.root / "dask"), "OUT") == local.output.replace(str(tmp_project.root / "local"), "OUT")
+
+
+def test_a_cluster_whose_workers_do_not_see_the_project_builds_nothing(dask_scheduler: str, tmp_path: Path, runner: CliRunner,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportgen import cluster
+
+    monkeypatch.setattr(cluster, "_worker_ready", _blind_worker)
+    result = runner.invoke(main, ["--project", str(REPO), "build", "--all", "--scheduler", dask_scheduler, "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "does not see the project folder" in result.output
+    assert "2 of 2 Dask worker(s) cannot build this project as this machine would; nothing was built" in result.output
+    assert written(tmp_path) == []
+
+
+def _blind_worker(project_root: str) -> dict[str, object]:
+    from reportgen.cluster import fingerprint
+
+    return {"sees_project": False, **fingerprint()}
+
+
+def test_dask_costs_a_plain_install_nothing(project: Project) -> None:
+    """Dask is imported only by `build --all --scheduler`; without the extra that option says how to get it."""
+    script = ("import sys; from click.testing import CliRunner; from reportgen.cli import main; import reportgen.batch, reportgen.build\n"
+              "sys.modules['distributed'] = None  # as if the extra were not installed\n"
+              f"r = CliRunner().invoke(main, ['--project', {str(project.root)!r}, 'build', '--all', '--force', '--scheduler', 'tcp://127.0.0.1:9'])\n"
+              "print(r.exit_code, r.output.strip().splitlines()[-1]); print(sorted(m for m in sys.modules if m.startswith(('dask', 'distributed'))))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    assert result.stdout.splitlines() == ["2 Error: --scheduler needs Dask: pip install 'reportgen[distributed]'", "['distributed']"]
