@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reportgen.batch import in_shard
-from reportgen.build import BuildOptions, build_meeting, warm_up
+from reportgen.build.batch import in_shard
+from reportgen.build.meeting import BuildOptions, build_meeting
+from reportgen.writers.output import warm_up
 from reportgen.cli import main
-from reportgen.incremental import CACHE_DIR
-from reportgen.project import Project
+from reportgen.build.incremental import CACHE_DIR
+from reportgen.core.project import Project
 from reportgen.writers import pdf
 
 from .conftest import REPO
@@ -145,7 +146,7 @@ def test_errors_on_a_dask_cluster_are_reported_as_build_all_reports_them(dask_sc
 
 def test_a_cluster_whose_workers_do_not_see_the_project_builds_nothing(dask_scheduler: str, tmp_path: Path, runner: CliRunner,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportgen import cluster
+    from reportgen.build import cluster
 
     monkeypatch.setattr(cluster, "_worker_ready", _blind_worker)
     result = runner.invoke(main, ["--project", str(REPO), "build", "--all", "--scheduler", dask_scheduler, "--out", str(tmp_path)])
@@ -156,14 +157,14 @@ def test_a_cluster_whose_workers_do_not_see_the_project_builds_nothing(dask_sche
 
 
 def _blind_worker(project_root: str) -> dict[str, object]:
-    from reportgen.cluster import fingerprint
+    from reportgen.build.cluster import fingerprint
 
     return {"sees_project": False, **fingerprint()}
 
 
 def test_dask_costs_a_plain_install_nothing(project: Project) -> None:
     """Dask is imported only by `build --all --scheduler`; without the extra that option says how to get it."""
-    script = ("import sys; from click.testing import CliRunner; from reportgen.cli import main; import reportgen.batch, reportgen.build\n"
+    script = ("import sys; from click.testing import CliRunner; from reportgen.cli import main; import reportgen.build.batch, reportgen.build.meeting\n"
               "sys.modules['distributed'] = None  # as if the extra were not installed\n"
               f"r = CliRunner().invoke(main, ['--project', {str(project.root)!r}, 'build', '--all', '--force', '--scheduler', 'tcp://127.0.0.1:9'])\n"
               "print(r.exit_code, r.output.strip().splitlines()[-1]); print(sorted(m for m in sys.modules if m.startswith(('dask', 'distributed'))))")

@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reportgen import incremental
-from reportgen.batch import Settings, brief_names, plan
+from reportgen.build import incremental
+from reportgen.build.batch import Settings, brief_names, plan
 from reportgen.cli import main
-from reportgen.compare import build_brief, saved_request
-from reportgen.project import Project
+from reportgen.briefs.compare import build_brief, saved_request
+from reportgen.core.project import Project
 
 from .conftest import REPO, sigterm_while_writing
 
@@ -184,9 +184,9 @@ def test_writer_libraries_and_source_date_epoch_are_inputs(batch_project: Projec
 
         return environment
 
-    monkeypatch.setattr("reportgen.batch.environment", upgraded("weasyprint"))
+    monkeypatch.setattr("reportgen.build.batch.environment", upgraded("weasyprint"))
     assert stale(batch_project) == EVERYTHING
-    monkeypatch.setattr("reportgen.batch.environment", upgraded("python-docx"))
+    monkeypatch.setattr("reportgen.build.batch.environment", upgraded("python-docx"))
     assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".docx")}
     monkeypatch.undo()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
