@@ -87,6 +87,31 @@ def _rss_mib() -> float:
     return psutil.Process().memory_info().rss / 2**20
 
 
+def _nothing(n: int) -> int:
+    return n
+
+
+def makespan(times: list[float], workers: int) -> float:
+    """Wall time of tasks of these durations on `workers`, longest first to the least busy
+    worker (what a scheduler that hands the next task to the first free worker comes close to)."""
+    import heapq
+
+    busy = [0.0] * workers
+    for t in sorted(times, reverse=True):
+        heapq.heapreplace(busy, busy[0] + t)
+    return max(busy)
+
+
+def inputs_read(project_root: Path, meeting_id: str) -> tuple[int, float]:
+    """What one meeting's task reads to sign its inputs: content, templates, code, font caches."""
+    from reportgen.build.batch import Settings, plan
+    from reportgen.core.project import Project
+
+    jobs = plan(Project(project_root), Settings(), [meeting_id], [], force=True)
+    files = {f for job in jobs for target in job.targets for f in target.inputs}
+    return len(files), sum(f.stat().st_size for f in files if f.exists()) / 2**20
+
+
 def task_times(stream: list[dict[str, Any]]) -> dict[str, list[float]]:
     """Seconds each meeting's task computed on the cluster, per build (the scheduler's task stream)."""
     times: dict[str, list[float]] = {}
@@ -165,6 +190,9 @@ def main() -> None:
     connect = timed([sys.executable, "-c", "import sys; from distributed import Client; from reportgen.build.cluster import _check_workers; "
                      f"from pathlib import Path; c = Client({scheduler!r}); _check_workers(c, Path({str(sample)!r}), ''); c.close()"], env=env)
     tasks = task_times(stream.data)
+    started = time.perf_counter()
+    memory.client.gather(memory.client.map(_nothing, range(1000), pure=False))
+    per_empty_task = (time.perf_counter() - started) / 1000
     memory.client.close()
     cluster.close()
     same = all((out_dask / p.relative_to(out_local)).read_bytes() == p.read_bytes()
@@ -199,21 +227,33 @@ def main() -> None:
     # extrapolation: the conference on W workers
     sizes = [p.stat().st_size for p in out_local.rglob("*") if p.is_file() and ".reportgen-cache" not in p.parts]
     per_doc_mib = sum(sizes) / len(sizes) / 2**20
+    reads = [inputs_read(sample, m) for m in sample_ids]
+    read_files, read_mib = statistics.mean(r[0] for r in reads), statistics.mean(r[1] for r in reads)
+    by_seed: dict[str, list[float]] = {}
+    for meeting, seconds in per_task.items():
+        by_seed.setdefault(meeting.rsplit("-", 1)[0], []).append(seconds)
+    conference = [statistics.median(by_seed[m.rsplit("-", 1)[0]]) for m in (p.parent.name for p in (big / "content").glob("*/meeting.yaml"))]
     dask_wall = samples.median("Dask, 2 workers")[0]
-    local_wall = samples.median("-j 2")[0]
-    dispatch = max(0.0, (dask_wall - local_wall - connect[0]) / args.sample)
-    longest = max(per_task.values())
-    per_meeting_mean = statistics.mean(per_task.values())
-    print(f"\nextrapolated: {meetings} meetings ({meetings * corpus.DOCUMENTS_PER_MEETING} documents), each task {per_meeting_mean:.2f} s "
-          f"on average as measured here (the longest {longest:.2f} s), {dispatch:.2f} s of Dask overhead per task, "
-          f"planning on the client about the no-op time ({nc:.2f} s CPU), {per_doc_mib:.2f} MiB written per document")
+    on_two = makespan(list(per_task.values()), 2)
+    print(f"\nwhere the Dask build's time went (sample, medians): {dask_wall:.1f} s wall = {connect[0]:.1f} s reaching the cluster "
+          f"+ {on_two:.1f} s of tasks on 2 workers (longest first) + {dask_wall - connect[0] - on_two:.1f} s else (load, the client's "
+          f"planning and output); the scheduler's own cost {per_empty_task * 1000:.1f} ms per task (1,000 empty tasks)")
+    whole_two = makespan(conference, 2)
+    print(f"the whole conference on the 2 local workers: {whole_two:.0f} s of tasks; Dask's fixed and per-task costs add "
+          f"{(connect[0] + len(conference) * per_empty_task) / whole_two * 100:.1f} %")
+    print(f"\nextrapolated: {len(conference)} meetings ({len(conference) * corpus.DOCUMENTS_PER_MEETING} documents), task times by seed "
+          f"as measured here ({statistics.mean(conference):.1f} s on average, the longest {max(conference):.1f} s); each task reads "
+          f"{read_files:.0f} files ({read_mib:.1f} MiB) to sign its inputs and writes {corpus.DOCUMENTS_PER_MEETING * per_doc_mib:.2f} MiB; the client plans "
+          f"in about the no-op time ({nc:.1f} s CPU, {nw:.1f} s wall)")
     for workers in (16, 64):
-        compute = max(meetings * per_meeting_mean / workers, longest)
-        total = nc + connect[0] + compute + meetings * dispatch / workers
-        rate = meetings * corpus.DOCUMENTS_PER_MEETING * per_doc_mib / total
-        print(f"  {workers} workers: about {total:.0f} s ({compute:.0f} s of building, {nc:.1f} s planning, {connect[0]:.1f} s reaching the cluster); "
-              f"the shared file system takes {rate:.1f} MiB/s of outputs")
-    print("  (task times measured on this loaded machine; an idle core builds a meeting faster, so these are upper bounds)")
+        tasks_wall = makespan(conference, workers)
+        total = nw + connect[0] + tasks_wall + len(conference) * per_empty_task
+        io = len(conference) * (read_mib + corpus.DOCUMENTS_PER_MEETING * per_doc_mib) / tasks_wall
+        print(f"  {workers} workers: about {total:.0f} s = {nw:.1f} s planning + {connect[0]:.1f} s reaching the cluster + "
+              f"{tasks_wall:.0f} s of tasks (the ideal {sum(conference) / workers:.0f} s; the longest task {max(conference):.0f} s) "
+              f"+ {len(conference) * per_empty_task:.1f} s of scheduling; the shared file system serves {io:.1f} MiB/s "
+              f"and {len(conference) * read_files / tasks_wall:.0f} files a second")
+    print("  (task times measured on this loaded machine: an idle core builds a meeting faster, so these are upper bounds)")
     shutil.rmtree(work, ignore_errors=True)
 
 
