@@ -9,6 +9,7 @@ import multiprocessing
 import subprocess
 import sys
 import os
+import shutil
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -170,3 +171,25 @@ def test_dask_costs_a_plain_install_nothing(project: Project) -> None:
               "print(r.exit_code, r.output.strip().splitlines()[-1]); print(sorted(m for m in sys.modules if m.startswith(('dask', 'distributed'))))")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(REPO / "src")})
     assert result.stdout.splitlines() == ["2 Error: --scheduler needs Dask: pip install 'reportgen[distributed]'", "['distributed']"]
+
+
+def test_a_process_keeps_its_parsed_stylesheets_only_while_they_are_unchanged(tmp_path: Path) -> None:
+    """A worker building meeting after meeting parses the stylesheets and loads the fonts once;
+    an edited stylesheet (the live preview's case) is read again."""
+    from pypdf import PdfReader
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    project = Project(tmp_path)
+    options = BuildOptions(kinds=("chair-summary",), formats=("pdf",), out_dir=tmp_path / "out")
+    pdf._parsed.clear()
+    (first,) = build_meeting(project, "gfmd2010", options)
+    kept = dict(pdf._parsed)
+    build_meeting(project, "gfmd2010", options)
+    assert pdf._parsed == kept and len(kept) == 1  # the same font configuration and stylesheets again
+    assert round(float(PdfReader(first).pages[0].mediabox.width)) == 595  # A4
+    with (tmp_path / "templates" / "print.css").open("a", encoding="utf-8") as css:
+        css.write("\n@page { size: A5; }\n")
+    (again,) = build_meeting(project, "gfmd2010", options)
+    assert round(float(PdfReader(again).pages[0].mediabox.width)) == 420  # A5: the edited stylesheet
+    assert len(pdf._parsed) == 2
