@@ -249,12 +249,13 @@ def worker_scale_memory(project_root: str, workers: int) -> dict[str, Any]:
 
 
 def _job_rss(args: tuple[str, Any, Any]) -> tuple[int, float]:
-    from reportgen.build.batch import run_job
+    from reportgen.build.batch import release_memory, run_job
     from reportgen.core.project import Project
 
     root, settings, job = args
     outcome = run_job(Project(Path(root)), settings, job)
     assert outcome.error is None, outcome.error
+    release_memory()  # as batch._in_worker does
     with open("/proc/self/statm") as fh:
         resident_pages = int(fh.read().split()[1])
     return os.getpid(), resident_pages * os.sysconf("SC_PAGE_SIZE") / 2**20

@@ -26,7 +26,7 @@ from distributed import Client, as_completed
 from ..core.errors import OutputProblem
 from ..core.project import Project
 from ..core.signatures import code_files
-from .batch import Job, Outcome, Settings, preload, run_job
+from .batch import Job, Outcome, Settings, preload, release_memory, run_job
 from .incremental import WRITER_PACKAGES, environment
 
 log = logging.getLogger(__name__)
@@ -82,6 +82,7 @@ def _task(project_root: Path, settings: Settings, job: Job, *meetings_done: Outc
     """One job on a worker (a brief's task gets the outcomes of the meeting tasks it waited for)."""
     outcome = run_job(Project(project_root), settings, job)
     outcome.exc = None  # click's exceptions do not all survive pickling; the message does
+    release_memory()
     return outcome
 
 
