@@ -2,6 +2,7 @@
 
     python bench/scale.py                       # 1,000 documents; a 6-meeting sample is built
     python bench/scale.py --sample 4 --rounds 1 # smaller, on a busy machine
+    python bench/scale.py --one-worker 20       # memory of one worker over 20 meetings in a row
 
 Measured (bench/corpus.py makes the conference; every figure printed with the load average):
 - `build --all -j 2` against `build --all --scheduler` on a local Dask cluster of two worker
@@ -123,6 +124,34 @@ def task_times(stream: list[dict[str, Any]]) -> dict[str, list[float]]:
     return times
 
 
+def one_worker(meetings: int) -> None:
+    """Build `meetings` synthetic meetings one after another in this process, as a worker of
+    `build --all` or of a Dask cluster does (batch.run_job, then batch.release_memory), and
+    print the resident memory after each."""
+    from reportgen.build.batch import Settings, plan, preload, release_memory, run_job
+    from reportgen.core.project import Project
+
+    def resident() -> float:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+    work = Path(tempfile.mkdtemp(prefix="reportgen-worker-"))
+    corpus.generate(work / "p", meetings)
+    project = Project(work / "p")
+    settings = Settings(out_dir=work / "out")
+    preload()
+    series = []
+    for job in plan(project, settings, project.meeting_ids(), [], force=True):
+        outcome = run_job(project, settings, job)
+        assert outcome.error is None, outcome.error
+        release_memory()
+        series.append(resident())
+    quarter = max(1, len(series) // 4)
+    print(f"one worker, {meetings} meetings in a row: resident MiB after each: {' '.join(f'{m:.0f}' for m in series)}; "
+          f"median of the first quarter {statistics.median(series[:quarter]):.0f}, of the last {statistics.median(series[-quarter:]):.0f}; {load()}")
+    shutil.rmtree(work, ignore_errors=True)
+
+
 def stand_in_stamps(big: Path, sample_out: Path, sample_ids: list[str]) -> int:
     """Stamp every output of the conference: the sample's own outputs copied, the others' a
     stand-in (a sample meeting of the same seed), each recorded by the build's Stamps."""
@@ -152,7 +181,11 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=6, help="meetings built for the -j 2 / Dask comparison (one per seed at least: 5)")
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds of the sample build")
     parser.add_argument("--validate", type=int, default=200, help="meetings validated cold")
+    parser.add_argument("--one-worker", type=int, metavar="N", help="only: memory of one worker building N meetings in a row")
     args = parser.parse_args()
+    if args.one_worker:
+        one_worker(args.one_worker)
+        return
     from distributed import LocalCluster, get_task_stream
 
     work = Path(tempfile.mkdtemp(prefix="reportgen-scale-"))
