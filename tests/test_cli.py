@@ -82,7 +82,7 @@ def test_spanish_furniture_with_lang(runner: CliRunner, tmp_path: Path) -> None:
 def test_unknown_language_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["--project", str(REPO), "build", "gfmd2010", "--lang", "xx", "--out", str(tmp_path)])
     assert result.exit_code == 2
-    assert "no label catalogue for language 'xx' (available: en, es)" in result.output
+    assert "no label catalogue for language 'xx' (available: en, es, fr)" in result.output
 
 
 def test_schema_export_describes_fields(runner: CliRunner, tmp_path: Path) -> None:
@@ -94,7 +94,7 @@ def test_schema_export_describes_fields(runner: CliRunner, tmp_path: Path) -> No
     schema = json.loads(target.read_text(encoding="utf-8"))
     assert schema["properties"]["body"]["description"] == "The document's sections, in order."
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
-    assert schema["definitions"]["Person"]["properties"]["name"]["description"] == "Full name as printed, e.g. 'Jorge Martínez Pizarro'."
+    assert schema["definitions"]["Person"]["properties"]["name"]["description"] == "Full name as printed, e.g. 'Jorge Martínez Pizarro'; leave out for an official known only by post."
 
 
 def test_no_meetings_folder(runner: CliRunner, tmp_path: Path) -> None:

@@ -76,6 +76,8 @@ def build_meeting(project: Project, meeting_id: str, options: BuildOptions, *, a
 def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> tuple[list[Rendered], WriteContext]:
     """The HTML of every requested kind, and what the writers need to write it."""
     meeting = load_meetings(project, [meeting_id])[meeting_id]
+    for line in meeting.doc.warnings:
+        log.warning("%s", line)
     house = load_house(template_search_path(project), meeting.document.house)
     search_path = template_search_path(project, house.name)
     renderer = Renderer(search_path)
@@ -86,7 +88,8 @@ def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> 
             raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(available)})")
     language = options.language or meeting.document.language
     labels = Labels.load(language, search_path)
-    rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft, house=house, root=project.root))) for kind in kinds]
+    rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft, house=house, root=project.root,
+                                                                       search_path=search_path))) for kind in kinds]
     for item, html in zip(rendered, number_documents(project, meeting_id, [r.html for r in rendered])):
         item.html = html
     return rendered, WriteContext(search_path, plain(meeting.document.title), language, creation_time(meeting),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PrivateAttr, StringConstraints
 
@@ -42,6 +42,10 @@ Line = Annotated[str, BeforeValidator(_not_a_list), StringConstraints(min_length
 """One line of text: a name, title or label (a list or several lines is an error)."""
 
 
+Wording = Union[Line, dict[str, Line]]
+"""A phrase as printed, or one per language ({en: Executive Secretary, es: Secretario Ejecutivo})."""
+
+
 def _time_from_yaml(value: Any) -> Any:
     # YAML 1.1 reads 9:30 as the sexagesimal integer 570; give the user back the time they wrote.
     if isinstance(value, int) and not isinstance(value, bool):
@@ -55,12 +59,18 @@ Time = Annotated[
     StringConstraints(pattern=r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"),
 ]
 
+def check_span(start: Any, end: Any) -> None:
+    """A span of days (a meeting, a segment): its end, if given, is not before its start."""
+    if end is not None and end < start:
+        raise ValueError(f"end date {end} is before start date {start}")
+
+
 def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-ListStyle = Literal["(i)", "(a)", "a)", "i)", "1.", "(1)", "1)", "-", "none"]
-"""Numbering style of a list: (i) roman, (a)/a) letters, 1./(1)/1) arabic, - bullets, none."""
+ListStyle = Literal["(i)", "(a)", "a)", "a.", "i)", "1.", "(1)", "1)", "-", "none"]
+"""Numbering style of a list: (i) roman, (a)/a)/a. letters, 1./(1)/1) arabic, - bullets, none."""
 
 
 class Strict(BaseModel):
