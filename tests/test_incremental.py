@@ -124,9 +124,10 @@ def test_the_brief_file_rebuilds_only_its_brief(batch_project: Project) -> None:
         assert stale(batch_project) == briefs("pair")
 
 
-def test_stylesheet_rebuilds_every_pdf_only(batch_project: Project) -> None:
+def test_stylesheet_rebuilds_every_pdf_and_docx(batch_project: Project) -> None:
+    """The DOCX too: its contents take their page numbers from the PDF layout."""
     with changed(batch_project.templates_dir / "print.css", "\n/* edited */\n"):
-        assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".pdf")}
+        assert stale(batch_project) == EVERYTHING
 
 
 def test_reference_document_rebuilds_every_docx_only(batch_project: Project) -> None:
@@ -142,7 +143,7 @@ def test_a_house_reference_document_or_stylesheet_rebuilds_that_format(batch_pro
     with changed(house / "reference.docx", "x"):
         assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".docx")}
     with changed(house / "print.css", "\n/* edited */\n"):
-        assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".pdf")}
+        assert stale(batch_project) == EVERYTHING
 
 
 def test_a_kind_template_rebuilds_that_kind_only(batch_project: Project) -> None:
@@ -159,10 +160,10 @@ def test_shared_templates_and_labels_rebuild_everything(batch_project: Project) 
         assert stale(batch_project) == EVERYTHING
 
 
-def test_fonts_rebuild_every_pdf_only(batch_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fonts_rebuild_every_pdf_and_docx(batch_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "new-font.cache-9").write_bytes(b"font")
     monkeypatch.setattr(incremental, "FONT_CACHES", (*incremental.FONT_CACHES, tmp_path))
-    assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".pdf")}
+    assert stale(batch_project) == EVERYTHING
 
 
 def test_another_reportgen_version_rebuilds_everything(batch_project: Project, monkeypatch: pytest.MonkeyPatch) -> None:

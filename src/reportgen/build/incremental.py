@@ -50,15 +50,14 @@ SHARED_FOLDERS = ("labels", "phrases", "countries")
 
 def used_by(path: Path, folder: Path, kind: str, fmt: str) -> bool:
     """Whether a file of a template folder can change an output of `kind` in format `fmt`:
-    the stylesheet only the PDF, the reference document only the DOCX, another report kind's
-    own template nothing of this kind (shared templates, starting with _, and labels count)."""
+    the stylesheet both (a DOCX's contents take their page numbers from the PDF layout), the
+    reference document only the DOCX, another report kind's own template nothing of this kind
+    (shared templates, starting with _, and labels count)."""
     rel = path.relative_to(folder)
     if len(rel.parts) > 2 and rel.parts[0] == "houses":  # a house's own files: any document may use that house
         rel = Path(*rel.parts[2:])
     if len(rel.parts) > 1 and rel.parts[0] not in SHARED_FOLDERS and not kind.startswith(rel.parts[0] + "/"):
         return False  # another family's folder (compare/ for briefs, redline/ for redlines)
-    if path.suffix == ".css":
-        return fmt == "pdf"
     if path.suffix == ".docx":
         return fmt == "docx"
     if path.name.endswith(TEMPLATE_SUFFIX) and not path.name.startswith("_"):
@@ -68,12 +67,12 @@ def used_by(path: Path, folder: Path, kind: str, fmt: str) -> bool:
 
 def output_inputs(project: Project, kind: str, fmt: str) -> list[Path]:
     """What an output of report kind `kind` (or "compare/brief") in `fmt` depends on besides
-    its content: the reportgen code, the template files it can use, and for PDF the fonts."""
+    its content: the reportgen code, the template files it can use, and the fonts (a DOCX's
+    contents take their page numbers from the PDF layout, which the fonts shape)."""
     files = [*code_files()]
     for folder in template_search_path(project):
         files += [f for f in files_under(folder) if used_by(f, folder, kind, fmt)]
-    if fmt == "pdf":
-        files += font_files()
+    files += font_files()
     return files
 
 
