@@ -145,6 +145,22 @@ def test_errors_on_a_dask_cluster_are_reported_as_build_all_reports_them(dask_sc
     assert on_dask.output.replace(str(tmp_project.root / "dask"), "OUT") == local.output.replace(str(tmp_project.root / "local"), "OUT")
 
 
+def test_the_progress_bar_follows_the_tasks_on_the_cluster(dask_scheduler: str, tmp_project: Project) -> None:
+    """Each finished task reaches the progress callback once (the CLI's bar advances on it), and
+    the outcomes come back in the jobs' order, briefs after meetings."""
+    from reportgen.build.batch import Settings, brief_names, plan
+    from reportgen.build.cluster import run_on_cluster
+
+    settings = Settings(formats=("docx",), kinds=("chair-summary",), out_dir=tmp_project.root / "out")
+    jobs = plan(tmp_project, settings, tmp_project.meeting_ids(), brief_names(tmp_project))
+    done: list[str] = []
+    outcomes = run_on_cluster(tmp_project, settings, jobs, dask_scheduler, on_done=lambda outcome: done.append(outcome.job.label))
+    assert sorted(done) == sorted(job.label for job in jobs) and len(done) == 6
+    assert [o.job.label for o in outcomes] == [job.label for job in jobs]
+    assert done[-1] == "brief remittances"  # its task waited for the meetings'
+    assert all(o.error is None and o.written for o in outcomes)
+
+
 def test_a_cluster_whose_workers_do_not_see_the_project_builds_nothing(dask_scheduler: str, tmp_path: Path, runner: CliRunner,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from reportgen.build import cluster
