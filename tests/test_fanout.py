@@ -23,7 +23,7 @@ from reportgen.writers.output import warm_up
 from reportgen.cli import main
 from reportgen.build.incremental import CACHE_DIR
 from reportgen.core.project import Project
-from reportgen.writers import pdf
+from reportgen.writers import pdf, pdf_styles
 
 from .conftest import REPO
 
@@ -198,14 +198,14 @@ def test_a_process_keeps_its_parsed_stylesheets_only_while_they_are_unchanged(tm
     shutil.copytree(REPO / "templates", tmp_path / "templates")
     project = Project(tmp_path)
     options = BuildOptions(kinds=("chair-summary",), formats=("pdf",), out_dir=tmp_path / "out")
-    pdf._parsed.clear()
+    pdf_styles._parsed.clear()
     (first,) = build_meeting(project, "gfmd2010", options)
-    kept = dict(pdf._parsed)
+    kept = dict(pdf_styles._parsed)
     build_meeting(project, "gfmd2010", options)
-    assert pdf._parsed == kept and len(kept) == 1  # the same font configuration and stylesheets again
+    assert pdf_styles._parsed == kept and len(kept) == 1  # the same font configuration and stylesheets again
     assert round(float(PdfReader(first).pages[0].mediabox.width)) == 595  # A4
     with (tmp_path / "templates" / "print.css").open("a", encoding="utf-8") as css:
         css.write("\n@page { size: A5; }\n")
     (again,) = build_meeting(project, "gfmd2010", options)
     assert round(float(PdfReader(again).pages[0].mediabox.width)) == 420  # A5: the edited stylesheet
-    assert len(pdf._parsed) == 2
+    assert len(pdf_styles._parsed) == 2

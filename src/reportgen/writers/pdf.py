@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,7 +27,7 @@ from ..render.contract import parse
 from ..core.errors import TemplateProblem
 from . import GENERATOR, WriteContext
 from ..core.atomic import atomic_target
-from ..core.signatures import file_stat, files_under
+from .pdf_styles import parsed_styles
 from .pdf_tables import mark_tables, page_boxes, too_wide_tables
 
 log = logging.getLogger(__name__)
@@ -192,7 +191,7 @@ def layout_pdf(html: str, ctx: WriteContext) -> Any:
     names = " + ".join(str(path) for path in css_paths)
     fetcher = template_fetcher(ctx.search_path)
     try:
-        font_config, stylesheets = _styles(weasyprint, css_paths, ctx.search_path, fetcher)
+        font_config, stylesheets = parsed_styles(weasyprint, css_paths, ctx.search_path, fetcher)
 
         def render(anywhere: frozenset[str] = frozenset()) -> Any:
             with without_cyclic_gc():
@@ -217,30 +216,6 @@ def layout_pdf(html: str, ctx: WriteContext) -> Any:
         raise TemplateProblem(f"{css_path}: {overflow}; nothing was written")
     ctx.cache["pdf-layout"] = (html, document)
     return document
-
-
-# The parsed stylesheets and their font configuration, kept per process while the stylesheets
-# are unchanged. Left to itself WeasyPrint makes a new font configuration (Fontconfig's
-# configuration and a Pango font map) for every document: the fonts are loaded again each time
-# and the memory is never all given back (about 5 MiB per meeting, so a worker building meeting
-# after meeting grew without end). Same fonts, same bytes.
-_parsed: dict[tuple[Any, ...], tuple[Any, list[Any]]] = {}
-_KEPT = 8  # sets of stylesheets (houses) kept at most
-
-
-def _styles(weasyprint: Any, css_paths: list[Path], search_path: list[Path], fetcher: Any) -> tuple[Any, list[Any]]:
-    """The font configuration and parsed stylesheets for these stylesheets, parsed again when
-    any stylesheet of the template folders changes (one may @import another)."""
-    from weasyprint.text.fonts import FontConfiguration
-
-    sheets = [f for folder in search_path for f in files_under(folder, (".css",))]
-    key = (os.getpid(), tuple(css_paths), tuple(search_path), tuple(file_stat(f) for f in sheets))
-    if key not in _parsed:
-        if len(_parsed) >= _KEPT:
-            _parsed.clear()
-        font_config = FontConfiguration()
-        _parsed[key] = font_config, [weasyprint.CSS(filename=str(path), url_fetcher=fetcher, font_config=font_config) for path in css_paths]
-    return _parsed[key]
 
 
 def heading_pages(html: str, ctx: WriteContext) -> dict[str, int]:
