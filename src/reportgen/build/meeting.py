@@ -93,4 +93,5 @@ def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> 
     for item, html in zip(rendered, number_documents(project, meeting_id, [r.html for r in rendered])):
         item.html = html
     return rendered, WriteContext(search_path, plain(meeting.document.title), house.language_tag(language), creation_time(meeting),
-                                  stylesheets(template_search_path(project), house.name), pdf_standard=options.pdf_standard)
+                                  stylesheets(template_search_path(project), house.name), pdf_standard=options.pdf_standard,
+                                  spacing=house.spacing)

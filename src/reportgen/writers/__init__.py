@@ -26,11 +26,15 @@ class WriteContext:
     """What a writer needs besides the HTML: where styles live and fixed metadata."""
 
     def __init__(self, search_path: list[Path], title: str, language: str, created: object,
-                 stylesheets: list[Path] | None = None, *, pdf_standard: str = "ua-1") -> None:
+                 stylesheets: list[Path] | None = None, *, pdf_standard: str = "ua-1",
+                 spacing: dict[str, tuple[str, str]] | None = None) -> None:
         self.search_path = search_path
         # The print stylesheets in the order they apply (the shared base, then a house style's own);
         # empty: the first print.css on the search path.
         self.stylesheets = stylesheets or []
+        # The house's space around first-page blocks (style.houses.House.spacing): CSS margins in the
+        # PDF, paragraph spacing in Word; empty for a document of no house (a brief).
+        self.spacing = spacing or {}
         self.title = title
         self.language = language  # a BCP 47 tag with the house's variant (en-GB): the PDF's /Lang, Word's proofing language
         self.created = created  # datetime.datetime used for reproducible metadata

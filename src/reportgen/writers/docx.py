@@ -26,6 +26,7 @@ from ..render.contract import parse
 from ..core.errors import TemplateProblem
 from . import GENERATOR, WriteContext, ooxml, ooxml_revisions, ooxml_tables
 from ..core.atomic import atomic_target
+from ..style.houses import points
 from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, image_bytes, remember_style_ids
 from .docx_furniture import Furniture, number_paragraph
 from .docx_styles import ensure_styles
@@ -39,8 +40,9 @@ LIST_INDENT = Cm(1.2)  # print.css: ol, ul { padding-left: 1.2cm }
 class DocxBuilder(Furniture, Tables):
     """Walks the HTML body and writes it into a python-docx document."""
 
-    def __init__(self, document: Any, pages: dict[str, int] | None = None) -> None:
+    def __init__(self, document: Any, pages: dict[str, int] | None = None, spacing: dict[str, tuple[str, str]] | None = None) -> None:
         self.doc = document
+        self.spacing = spacing or {}  # block class -> space above and below it in points (house.yaml)
         self.pages = pages or {}  # element id -> page in the PDF layout (the contents' page numbers)
         self.footnotes = ooxml.Footnotes(document)
         self.numbering = ooxml.Numbering(document)
@@ -165,12 +167,16 @@ class DocxBuilder(Furniture, Tables):
             self.watermark = SPACE.sub(" ", el.text_content()).strip()
         elif tag == "div" and "page-break" in cls:
             self.pending_break = True
-        elif tag == "div" and "cover" in cls:
+        elif tag == "div" and cls & set(self.spacing):
             start = len(self.doc.element.body) - 1  # new paragraphs go before the final w:sectPr
             self.blocks(el, container, depth)
-            first = self.doc.element.body[start] if len(self.doc.element.body) > start else None
-            if first is not None and first.tag == qn("w:p"):  # print.css: the cover block starts 5 cm down
-                Paragraph(first, container.target).paragraph_format.space_before = Cm(5)
+            if "front" in cls:
+                self.pending_break = True
+            made = [Paragraph(e, container.target) for e in self.doc.element.body[start:] if e.tag == qn("w:p")]
+            before, after = (points(side) for side in self.spacing[min(cls & set(self.spacing))])
+            if made:  # as CSS collapses the block's margin with its first and last lines': the larger
+                _at_least(made[0], "space_before", before)
+                _at_least(made[-1], "space_after", after)
         elif tag == "div":
             self.blocks(el, container, depth)
             if "front" in cls:
@@ -269,6 +275,15 @@ class DocxBuilder(Furniture, Tables):
                 last.paragraph_format.space_after = Pt(8.25)
 
 
+def _at_least(p: Paragraph, side: str, points: float) -> None:
+    """Give the paragraph at least `points` of space on that side (its own, else its style's)."""
+    value, style = getattr(p.paragraph_format, side), p.style
+    while value is None and style is not None:
+        value, style = getattr(style.paragraph_format, side), style.base_style
+    if (value or 0) < Pt(points):
+        setattr(p.paragraph_format, side, Pt(points))
+
+
 def _deleted_text(r: Any) -> str:
     return "".join(t.text or "" for t in r.iter(qn("w:delText")))
 
@@ -296,7 +311,7 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     ensure_styles(document)
     remember_style_ids(document)
     root = parse(html)
-    builder = DocxBuilder(document, heading_pages(html, ctx) if root.find(".//nav") is not None else {})
+    builder = DocxBuilder(document, heading_pages(html, ctx) if root.find(".//nav") is not None else {}, ctx.spacing)
     body = root.find("body")
     builder.blocks(body, Container(document))
     builder.headers_and_footers()
