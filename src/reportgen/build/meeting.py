@@ -94,4 +94,4 @@ def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> 
         item.html = html
     return rendered, WriteContext(search_path, plain(meeting.document.title), house.language_tag(language), creation_time(meeting),
                                   stylesheets(template_search_path(project), house.name), pdf_standard=options.pdf_standard,
-                                  spacing=house.spacing)
+                                  measures=house.measures)

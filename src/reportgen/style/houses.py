@@ -19,6 +19,7 @@ import yaml
 
 from ..core.errors import TemplateProblem
 from ..core.project import is_inside
+from .measures import Measures
 
 log = logging.getLogger(__name__)
 
@@ -28,16 +29,6 @@ HOUSE_FILE = "house.yaml"
 RUNNING_HEADS = ("right", "outer", "none")
 LANGUAGE_TAG = re.compile(r"[a-z]{2,3}-(?:[A-Z]{2}|\d{3})")
 IMAGE_TYPES = (".png", ".jpg", ".jpeg")  # what both WeasyPrint and Word place as a picture
-BLOCK_NAME = re.compile(r"[a-z][a-z0-9-]*")
-LENGTH = re.compile(r"(\d+(?:\.\d+)?)(pt|cm|mm)")
-POINTS_PER = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
-# The space above and below the first page's blocks, unless a house's `spacing` says otherwise:
-# the one source of these measures. The PDF gets them as CSS margins (spacing_css), the DOCX
-# writer as the space before the block's first paragraph and after its last (writers/docx.py).
-SHARED_SPACING: dict[str, tuple[str, str]] = {
-    "cover": ("5cm", "0pt"),  # the cover's lines start 5 cm down
-    "title-block": ("13.2pt", "16.5pt"),  # 1.2em and 1.5em of 11 pt
-}
 
 
 @dataclass(frozen=True)
@@ -73,8 +64,8 @@ class House:
     """Where the symbol runs in the page header: 'right', or 'outer' (left on even pages, right on odd)."""
     language_tags: dict[str, str] = field(default_factory=dict)
     """The variant the house writes each language in (house.yaml `language_tags`: en: en-GB)."""
-    spacing: dict[str, tuple[str, str]] = field(default_factory=lambda: dict(SHARED_SPACING))
-    """Space above and below a first-page block (its class), as lengths like 1.2cm (house.yaml `spacing`)."""
+    measures: Measures = field(default_factory=Measures)
+    """Lengths and colours both writers read (house.yaml `spacing` and `rules`; style/measures.py)."""
 
     def language_tag(self, language: str) -> str:
         """The BCP 47 tag a document in `language` declares (Word's proofing language, the PDF's
@@ -162,44 +153,13 @@ def load_house(base_dirs: list[Path], name: str) -> House:
                                                   and v.split("-")[0] == k for k, v in given.items()):
             raise TemplateProblem(f"{house}/{HOUSE_FILE}: language_tags: expected language: tag pairs like 'en: en-GB'")
         tags.update(given)
-    spacing = dict(SHARED_SPACING)
+    measures = Measures()
     for house in reversed(house_chain(base_dirs, name)):
-        spacing.update(_spacing(house, _house_file(base_dirs, house).get("spacing") or {}, spacing))
+        measures = measures.updated(f"{house}/{HOUSE_FILE}", _house_file(base_dirs, house))
     running_head = str(values.get("running_head", "right"))
     if running_head not in RUNNING_HEADS:
         raise TemplateProblem(f"{name}/{HOUSE_FILE}: running_head: expected one of {', '.join(RUNNING_HEADS)}")
-    return House(name, str(values.get("name", name)), str(values.get("description", "")).strip(), Options(**defaults), running_head, tags, spacing)
-
-
-def _spacing(house: str, given: Any, current: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
-    """house.yaml `spacing` (block: {before: 1.2cm, after: 10pt}), checked; a side not given keeps
-    the value of the shared look or of the house extended."""
-    where = f"{house}/{HOUSE_FILE}: spacing"
-    if not isinstance(given, dict):
-        raise TemplateProblem(f"{where}: expected blocks with the space above and below them, like 'title-block: {{before: 1.2cm, after: 1cm}}'")
-    out = {}
-    for block, sides in given.items():
-        if not isinstance(block, str) or not BLOCK_NAME.fullmatch(block):
-            raise TemplateProblem(f"{where}: {block!r} is not a block's class name (like title-block)")
-        if not isinstance(sides, dict) or set(sides) - {"before", "after"}:
-            raise TemplateProblem(f"{where}.{block}: expected before and after, like {{before: 1.2cm, after: 1cm}}")
-        bad = [k for k, v in sides.items() if not isinstance(v, str) or not LENGTH.fullmatch(v.strip())]
-        if bad:
-            raise TemplateProblem(f"{where}.{block}.{bad[0]}: expected a length in pt, cm or mm, like 1.2cm")
-        before, after = current.get(block, ("0pt", "0pt"))
-        out[block] = (str(sides.get("before", before)).strip(), str(sides.get("after", after)).strip())
-    return out
-
-
-def points(length: str) -> float:
-    """A checked length (12pt, 1.2cm, 5mm) in points."""
-    number, unit = LENGTH.fullmatch(length).groups()  # type: ignore[union-attr]
-    return float(number) * POINTS_PER[unit]
-
-
-def spacing_css(spacing: dict[str, tuple[str, str]]) -> str:
-    """The blocks' space as CSS margins, applied after every print.css (house.yaml is their source)."""
-    return "\n".join(f".{block} {{ margin-top: {before}; margin-bottom: {after}; }}" for block, (before, after) in sorted(spacing.items()))
+    return House(name, str(values.get("name", name)), str(values.get("description", "")).strip(), Options(**defaults), running_head, tags, measures)
 
 
 def stylesheets(base_dirs: list[Path], house: str) -> list[Path]:

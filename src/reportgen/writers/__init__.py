@@ -13,6 +13,7 @@ from typing import Any
 from .. import __version__
 from ..core.errors import TemplateProblem
 from ..core.project import is_inside
+from ..style.measures import Measures
 
 log = logging.getLogger(__name__)
 
@@ -27,14 +28,14 @@ class WriteContext:
 
     def __init__(self, search_path: list[Path], title: str, language: str, created: object,
                  stylesheets: list[Path] | None = None, *, pdf_standard: str = "ua-1",
-                 spacing: dict[str, tuple[str, str]] | None = None) -> None:
+                 measures: Measures | None = None) -> None:
         self.search_path = search_path
         # The print stylesheets in the order they apply (the shared base, then a house style's own);
         # empty: the first print.css on the search path.
         self.stylesheets = stylesheets or []
-        # The house's space around first-page blocks (style.houses.House.spacing): CSS margins in the
-        # PDF, paragraph spacing in Word; empty for a document of no house (a brief).
-        self.spacing = spacing or {}
+        # The lengths and colours the house sets (style/measures.py), read by both writers: CSS
+        # applied after the stylesheets in the PDF, spacing, borders and indents in Word.
+        self.measures = measures or Measures()
         self.title = title
         self.language = language  # a BCP 47 tag with the house's variant (en-GB): the PDF's /Lang, Word's proofing language
         self.created = created  # datetime.datetime used for reproducible metadata

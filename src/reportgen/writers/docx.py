@@ -18,7 +18,7 @@ from typing import Any
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Pt
+from docx.shared import Emu, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -26,7 +26,7 @@ from ..render.contract import parse
 from ..core.errors import TemplateProblem
 from . import GENERATOR, WriteContext, ooxml, ooxml_revisions, ooxml_tables
 from ..core.atomic import atomic_target
-from ..style.houses import points
+from ..style.measures import Measures, points
 from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, image_bytes, remember_style_ids
 from .docx_furniture import Furniture, number_paragraph
 from .docx_styles import ensure_styles
@@ -34,18 +34,19 @@ from .docx_tables import Tables
 
 log = logging.getLogger(__name__)
 
-LIST_INDENT = Cm(1.2)  # print.css: ol, ul { padding-left: 1.2cm }
 
 
 class DocxBuilder(Furniture, Tables):
     """Walks the HTML body and writes it into a python-docx document."""
 
-    def __init__(self, document: Any, pages: dict[str, int] | None = None, spacing: dict[str, tuple[str, str]] | None = None) -> None:
+    def __init__(self, document: Any, pages: dict[str, int] | None = None, measures: Measures | None = None) -> None:
         self.doc = document
-        self.spacing = spacing or {}  # block class -> space above and below it in points (house.yaml)
+        self.measures = measures or Measures()  # the house's lengths and colours (house.yaml), as the PDF has them
+        self.spacing = self.measures.spacing  # block class -> space above and below it
+        self.list_indent = Pt(points(self.measures.list_indent))
         self.pages = pages or {}  # element id -> page in the PDF layout (the contents' page numbers)
         self.footnotes = ooxml.Footnotes(document)
-        self.numbering = ooxml.Numbering(document)
+        self.numbering = ooxml.Numbering(document, round(points(self.measures.list_indent) * 20))
         self.revisions = ooxml_revisions.Revisions()
         self.bookmarks = 0
         self.symbol = ""
@@ -239,7 +240,7 @@ class DocxBuilder(Furniture, Tables):
                 if child.tag == "p":
                     p = self.paragraph(container, style)
                     if depth:
-                        p.paragraph_format.left_indent = LIST_INDENT * depth
+                        p.paragraph_format.left_indent = self.list_indent * depth
                     self.inline(p, child, Fmt())
                     self.finish_paragraph(p)
                 else:
@@ -266,7 +267,7 @@ class DocxBuilder(Furniture, Tables):
             elif markers:
                 ooxml.set_numbering(p, num_id)
             else:
-                p.paragraph_format.left_indent = LIST_INDENT * (depth + 1)
+                p.paragraph_format.left_indent = self.list_indent * (depth + 1)
             self.flow(li, container, para_style, depth + 1, first=p)
         if el.findall("li") and not compact:
             # print.css: a list ends with a paragraph's space (0.75em), more than an item's.
@@ -311,7 +312,7 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     ensure_styles(document)
     remember_style_ids(document)
     root = parse(html)
-    builder = DocxBuilder(document, heading_pages(html, ctx) if root.find(".//nav") is not None else {}, ctx.spacing)
+    builder = DocxBuilder(document, heading_pages(html, ctx) if root.find(".//nav") is not None else {}, ctx.measures)
     body = root.find("body")
     builder.blocks(body, Container(document))
     builder.headers_and_footers()

@@ -14,11 +14,8 @@ from docx.text.run import Run
 from lxml import etree
 
 from . import ooxml, ooxml_drawing
+from ..style.measures import points
 from .docx_common import PARAGRAPH_STYLES, Container, Fmt, bookmark_name, classes, image_bytes
-
-
-# The width of the ECLAC masthead's Distr./symbol/date block (templates/print.css: .masthead dl).
-ECLAC_BLOCK_CM = 5.2
 
 
 class Furniture:
@@ -50,7 +47,7 @@ class Furniture:
         _no_cell_margins(table)  # the issuer at the margin, the block flush right, as print.css floats them
         left, right = table.rows[0].cells
         width = self.text_width()
-        block = int(Cm(ECLAC_BLOCK_CM))
+        block = int(Pt(points(self.measures.distribution_block)))  # house.yaml distribution_block, as the PDF
         left.width, right.width = Emu(width - block), Emu(block)
         for grid_col, emu in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), (width - block, block)):
             grid_col.set(qn("w:w"), str(int(emu / 635)))
@@ -101,9 +98,10 @@ class Furniture:
             row = table.rows[r]
             for c, cell in enumerate(row.cells):
                 cell.width = Emu(int(width * weights[c] / sum(weights)))
-                rule = row_el.get("data-rule")
-                if rule:
-                    _border(cell._tc.get_or_add_tcPr(), "w:tcBorders", _RULE_SIZES[rule])
+                rule = self.measures.rules.get(row_el.get("data-rule") or "")
+                if rule is not None:  # house.yaml rules: its width and colour, and the space above it (a cell margin)
+                    _border(cell._tc.get_or_add_tcPr(), "w:tcBorders", str(round(points(rule.width) * 8)), rule.color)
+                    _cell_bottom_margin(cell, round(points(rule.space) * 20))
                 if c < len(row_cells):
                     top = row_cells[c].get("data-valign") == "top"
                     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP if top else WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
@@ -262,17 +260,32 @@ def number_paragraph(p: Any, number: str) -> None:
     p.add_run(f"{number}.\t")
 
 
-_RULE_SIZES = {"thin": "8", "thick": "24"}
-
-
-def _border(props: Any, tag: str, size: str) -> None:
-    """A bottom rule on a paragraph (w:pBdr) or a table cell (w:tcBorders)."""
+def _border(props: Any, tag: str, size: str, color: str = "000000") -> None:
+    """A bottom rule on a paragraph (w:pBdr) or a table cell (w:tcBorders); size in eighths of a point."""
     border = props.find(qn(tag))
     if border is None:
         border = etree.SubElement(props, qn(tag))
     bottom = etree.SubElement(border, qn("w:bottom"))
-    for key, value in (("w:val", "single"), ("w:sz", size), ("w:space", "1"), ("w:color", "000000")):
+    for key, value in (("w:val", "single"), ("w:sz", size), ("w:space", "1"), ("w:color", color.upper())):
         bottom.set(qn(key), value)
+
+
+def _cell_bottom_margin(cell: Any, twips: int) -> None:
+    """Space between a cell's text and its bottom rule (w:tcMar), as the PDF's cell padding."""
+    if not twips:
+        return
+    props = cell._tc.get_or_add_tcPr()
+    margins = props.find(qn("w:tcMar"))
+    if margins is None:
+        margins = etree.Element(qn("w:tcMar"))
+        later = next((props.find(qn(t)) for t in ("w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark") if props.find(qn(t)) is not None), None)
+        if later is not None:
+            later.addprevious(margins)
+        else:
+            props.append(margins)
+    bottom = etree.SubElement(margins, qn("w:bottom"))
+    bottom.set(qn("w:w"), str(twips))
+    bottom.set(qn("w:type"), "dxa")
 
 
 def _no_cell_margins(table: Any) -> None:

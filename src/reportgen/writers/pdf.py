@@ -27,7 +27,6 @@ from ..render.contract import parse
 from ..core.errors import TemplateProblem
 from . import GENERATOR, WriteContext
 from ..core.atomic import atomic_target
-from ..style.houses import spacing_css
 from .pdf_styles import parsed_styles
 from .pdf_tables import mark_tables, page_boxes, too_wide_tables
 
@@ -214,7 +213,7 @@ def layout_pdf(html: str, ctx: WriteContext) -> Any:
     names = " + ".join(str(path) for path in css_paths)
     fetcher = template_fetcher(ctx.search_path)
     try:
-        font_config, stylesheets = parsed_styles(weasyprint, css_paths, ctx.search_path, fetcher, spacing_css(ctx.spacing))
+        font_config, stylesheets = parsed_styles(weasyprint, css_paths, ctx.search_path, fetcher, ctx.measures.css())
 
         def render(anywhere: frozenset[str] = frozenset()) -> Any:
             with without_cyclic_gc():
