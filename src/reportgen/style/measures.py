@@ -8,6 +8,8 @@ house.yaml may give (each key optional; a house extending another changes only w
       thin: {width: 2pt, color: 1f4e79, space: 6pt}   # space: between the row's text and its rule
     distribution_block: 5.2cm   # the width of the Distr./symbol/date block at the top right
     list_indent: 1.2cm          # how far list items stand in from their numbers or dashes
+    number_indent: 1cm          # the text of a numbered paragraph, after its number at the margin
+    sub_paragraph_indent: 1cm   # lists (sub-paragraphs) of a part with numbered paragraphs start here
 
 The PDF gets them as CSS applied after every print.css (Measures.css); the DOCX writer reads the
 same values (paragraph spacing, cell borders and margins, table and list indents). A print.css
@@ -26,7 +28,7 @@ BLOCK_NAME = re.compile(r"[a-z][a-z0-9-]*")
 LENGTH = re.compile(r"(\d+(?:\.\d+)?)(pt|cm|mm)")
 COLOUR = re.compile(r"#?[0-9a-fA-F]{6}")
 POINTS_PER = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
-KEYS = ("spacing", "rules", "distribution_block", "list_indent")
+LENGTHS = ("distribution_block", "list_indent", "number_indent", "sub_paragraph_indent")
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class Measures:
     rules: dict[str, Rule] = field(default_factory=lambda: {"thin": Rule("0.75pt", "000000"), "thick": Rule("2.5pt", "000000")})
     distribution_block: str = "5.2cm"
     list_indent: str = "1.2cm"
+    number_indent: str = "1cm"
+    sub_paragraph_indent: str = "0cm"  # at the margin, like the paragraph numbers
 
     def updated(self, where: str, data: dict[str, Any]) -> Measures:
         """These measures with a house.yaml's own on top, checked (`where` names the file)."""
@@ -77,7 +81,7 @@ class Measures:
             rules[name] = Rule(_length(values.get("width", old.width), f"{where}: rules.{name}.width"), color.lstrip("#").lower(),
                                _length(values.get("space", old.space), f"{where}: rules.{name}.space"))
         out = replace(self, spacing=spacing, rules=rules)
-        for key in ("distribution_block", "list_indent"):
+        for key in LENGTHS:
             if data.get(key) is not None:
                 out = replace(out, **{key: _length(data[key], f"{where}: {key}")})
         return out
@@ -95,6 +99,11 @@ class Measures:
         out.append(f".masthead .issuer {{ max-width: calc(100% - {self.distribution_block} - 0.4cm); }}")
         out.append(f"ol, ul {{ padding-left: {self.list_indent}; }}")
         out.append(f"ol[data-style] > li::before {{ left: -{self.list_indent}; }}")
+        out.append(f"p.para[data-number] {{ padding-left: {self.number_indent}; }}")
+        if points(self.sub_paragraph_indent):  # a part's own lists, and those of its interventions, not lists in lists
+            numbered = 'section[data-numbering="paragraphs"]'
+            out.append(", ".join(f"{numbered} >{inside} {tag}" for inside in ("", " div >") for tag in ("ol", "ul"))
+                       + f" {{ margin-left: {self.sub_paragraph_indent}; }}")
         return "\n".join(out)
 
 

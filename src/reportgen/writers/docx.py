@@ -44,6 +44,8 @@ class DocxBuilder(Furniture, Tables):
         self.measures = measures or Measures()  # the house's lengths and colours (house.yaml), as the PDF has them
         self.spacing = self.measures.spacing  # block class -> space above and below it
         self.list_indent = Pt(points(self.measures.list_indent))
+        self.list_offset = Pt(0)  # where the list being written starts
+        self.sub_indent = Pt(0)  # where a part's own lists start (a part with numbered paragraphs: sub_paragraph_indent)
         self.pages = pages or {}  # element id -> page in the PDF layout (the contents' page numbers)
         self.footnotes = ooxml.Footnotes(document)
         self.numbering = ooxml.Numbering(document, round(points(self.measures.list_indent) * 20))
@@ -188,6 +190,10 @@ class DocxBuilder(Furniture, Tables):
             self.landscape(el, container)
         elif tag == "section" and "columns" in cls:
             self.columns(el, container)
+        elif tag == "section" and el.get("data-numbering") == "paragraphs":  # its lists start at sub_paragraph_indent
+            self.sub_indent, outer = Pt(points(self.measures.sub_paragraph_indent)), self.sub_indent
+            self.blocks(el, container, depth)
+            self.sub_indent = outer
         elif tag == "section":
             if "annex" in cls:
                 self.pending_break = True
@@ -209,7 +215,7 @@ class DocxBuilder(Furniture, Tables):
                 p.paragraph_format.keep_with_next = True
                 p.paragraph_format.space_after = Pt(2.2)
             if el.get("data-number"):
-                number_paragraph(p, el.get("data-number"))
+                number_paragraph(p, el.get("data-number"), Pt(points(self.measures.number_indent)))
             self.inline(p, el, Fmt())
             self.finish_paragraph(p)
             if el.get("id"):  # a link target (a brief's annex of full texts)
@@ -240,7 +246,7 @@ class DocxBuilder(Furniture, Tables):
                 if child.tag == "p":
                     p = self.paragraph(container, style)
                     if depth:
-                        p.paragraph_format.left_indent = self.list_indent * depth
+                        p.paragraph_format.left_indent = self.list_offset + self.list_indent * depth
                     self.inline(p, child, Fmt())
                     self.finish_paragraph(p)
                 else:
@@ -255,7 +261,9 @@ class DocxBuilder(Furniture, Tables):
     def list(self, el: Any, container: Container, depth: int) -> None:
         style = el.get("data-style") or "1." if el.tag == "ol" else "-"
         markers = not classes(el) & {"plain", "compact"}
-        num_id = self.numbering.new_list(style, int(el.get("start") or 1), depth) if markers else 0
+        if depth == 0:  # a part's own list (not one in a table cell): where the part's lists start
+            self.list_offset = self.sub_indent if container.target is self.doc else Pt(0)
+        num_id = self.numbering.new_list(style, int(el.get("start") or 1), depth, round(self.list_offset / 635)) if markers else 0
         compact = "compact" in classes(el)
         para_style = "List Compact" if compact else "List Paragraph"
         for li in el.findall("li"):
@@ -267,7 +275,7 @@ class DocxBuilder(Furniture, Tables):
             elif markers:
                 ooxml.set_numbering(p, num_id)
             else:
-                p.paragraph_format.left_indent = self.list_indent * (depth + 1)
+                p.paragraph_format.left_indent = self.list_offset + self.list_indent * (depth + 1)
             self.flow(li, container, para_style, depth + 1, first=p)
         if el.findall("li") and not compact:
             # print.css: a list ends with a paragraph's space (0.75em), more than an item's.

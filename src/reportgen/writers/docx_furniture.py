@@ -251,12 +251,12 @@ def _lines(p: Any) -> list[str]:
     return lines
 
 
-def number_paragraph(p: Any, number: str) -> None:
-    """A UN numbered paragraph: the number at the margin, the text indented by a tab (1 cm)."""
+def number_paragraph(p: Any, number: str, indent: Any) -> None:
+    """A UN numbered paragraph: the number at the margin, the text indented by a tab (house.yaml number_indent)."""
     fmt = p.paragraph_format
-    fmt.left_indent = Cm(1)
-    fmt.first_line_indent = Cm(-1)
-    fmt.tab_stops.add_tab_stop(Cm(1))
+    fmt.left_indent = indent
+    fmt.first_line_indent = -indent
+    fmt.tab_stops.add_tab_stop(indent)
     p.add_run(f"{number}.\t")
 
 

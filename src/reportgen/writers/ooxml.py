@@ -296,11 +296,11 @@ class Numbering:
         nums = [int(n.get(qn("w:numId"))) for n in self.numbering.findall(qn("w:num"))]
         self._next_num = max([0, *nums]) + 1
 
-    def new_list(self, style: str, start: int, depth: int) -> int:
-        """A numbering instance for one list; returns its numId."""
+    def new_list(self, style: str, start: int, depth: int, offset: int = 0) -> int:
+        """A numbering instance for one list, its level `offset` twentieths of a point in; returns its numId."""
         fmt, text = LIST_FORMATS[style]
         # list_indent per level, as the PDF; a number stands at the level's left, a dash just before the text.
-        indent = self.indent * (depth + 1)  # twentieths of a point
+        indent = offset + self.indent * (depth + 1)  # twentieths of a point
         hanging = 255 if fmt == "bullet" else self.indent
         abstract_id = self._next_abstract
         self._next_abstract += 1
