@@ -30,7 +30,7 @@ from ..style.measures import Measures, points
 from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, image_bytes, remember_style_ids
 from .docx_furniture import Furniture, number_paragraph
 from .docx_styles import ensure_styles
-from .docx_tables import Tables
+from .docx_tables import SPACE_AFTER, Tables
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +44,7 @@ class DocxBuilder(Furniture, Tables):
         self.measures = measures or Measures()  # the house's lengths and colours (house.yaml), as the PDF has them
         self.spacing = self.measures.spacing  # block class -> space above and below it
         self.list_indent = Pt(points(self.measures.list_indent))
+        self.after_table: Any = None  # the container a table was just added to (its next paragraph keeps the table's margin)
         self.list_offset = Pt(0)  # where the list being written starts
         self.sub_indent = Pt(0)  # where a part's own lists start (a part with numbered paragraphs: sub_paragraph_indent)
         self.pages = pages or {}  # element id -> page in the PDF layout (the contents' page numbers)
@@ -63,6 +64,9 @@ class DocxBuilder(Furniture, Tables):
             self.end_landscape()  # the section break starts the new page
             self.pending_break = False
         p = container.paragraph(style)
+        if self.after_table is container.target:  # the table's bottom margin, collapsed with the paragraph's own
+            _at_least(p, "space_before", SPACE_AFTER)
+        self.after_table = None
         if self.pending_break:
             p.paragraph_format.page_break_before = True
             self.pending_break = False
