@@ -219,6 +219,11 @@ class Furniture:
         page numbers at the foot (centred, or outer), nothing on page 1 but the job number."""
         first = self.doc.sections[0]
         ooxml.title_page(first)
+        # The PDF's running head and foot sit in the middle of the top and bottom margins (CSS page
+        # margin boxes centre their content): Word's header and footer distances put them there too.
+        for section in self.doc.sections:
+            section.header_distance = _centred(section.top_margin, self.doc.styles["Header"])
+            section.footer_distance = _centred(section.bottom_margin, self.doc.styles["Footer"])
         outer = self.running_side == "outer"
         parts = [(first.header, first.footer, WD_ALIGN_PARAGRAPH.RIGHT if outer else WD_ALIGN_PARAGRAPH.CENTER)]
         if outer:
@@ -236,8 +241,24 @@ class Furniture:
                 ooxml_drawing.add_watermark(part.paragraphs[0], self.watermark, number)
         if self.first_footer:
             foot = first.first_page_footer.paragraphs[0]
-            foot.add_run(self.first_footer).bold = False  # the job number is plain; the Footer style bolds page numbers
+            run = foot.add_run(self.first_footer)
+            run.bold = False  # the job number is plain; the Footer style bolds page numbers
+            run.font.size = Pt(8)  # print.css .job-number
             foot.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+
+def _centred(margin: int, style: Any) -> Emu:
+    """The header or footer distance that centres one line of the style in a page margin."""
+    size = next((s.font.size for s in _style_chain(style) if s.font.size is not None), Pt(10))
+    return Emu(int(max(margin / 2 - size * 1.15 / 2, 0)))
+
+
+def _style_chain(style: Any) -> list[Any]:
+    chain = []
+    while style is not None:
+        chain.append(style)
+        style = style.base_style
+    return chain
 
 
 def _lines(p: Any) -> list[str]:

@@ -67,6 +67,8 @@ class Tables:
                         p.paragraph_format.space_before = Pt(space)
                     if small:
                         shrink(p, 8)
+                elif (cell_el.text or "").strip() or any((c.tail or "").strip() for c in cell_el):
+                    self.flow(cell_el, target, "Table Text", 0)  # paragraphs and loose text: none of it lost
                 else:
                     for child in cell_el:
                         if child.tag == "p":
