@@ -282,10 +282,10 @@ class DocxBuilder(Furniture, Tables):
                 p.paragraph_format.left_indent = self.list_offset + self.list_indent * (depth + 1)
             self.flow(li, container, para_style, depth + 1, first=p)
         if el.findall("li") and not compact:
-            # print.css: a list ends with a paragraph's space (0.75em), more than an item's.
+            # print.css: a list ends with a paragraph's space (0.75em), more than an item's: Body Text's.
             last = container.target.paragraphs[-1] if hasattr(container.target, "paragraphs") else None
             if last is not None and last.style.name == para_style:
-                last.paragraph_format.space_after = Pt(8.25)
+                last.paragraph_format.space_after = self.doc.styles["Body Text"].paragraph_format.space_after or Pt(8.25)
 
 
 def _at_least(p: Paragraph, side: str, points: float) -> None:
