@@ -57,23 +57,11 @@ class Measures:
     def updated(self, where: str, data: dict[str, Any]) -> Measures:
         """These measures with a house.yaml's own on top, checked (`where` names the file)."""
         spacing, rules = dict(self.spacing), dict(self.rules)
-        given = data.get("spacing") or {}
-        if not isinstance(given, dict):
-            raise TemplateProblem(f"{where}: spacing: expected blocks with the space above and below them, like 'title-block: {{before: 1.2cm, after: 1cm}}'")
-        for block, sides in given.items():
-            if not isinstance(block, str) or not BLOCK_NAME.fullmatch(block):
-                raise TemplateProblem(f"{where}: spacing: {block!r} is not a block's class name (like title-block)")
-            sides = _mapping(sides, f"{where}: spacing.{block}", ("before", "after"), "{before: 1.2cm, after: 1cm}")
+        for block, sides in _named(data, where, "spacing", ("before", "after"), "title-block", "{before: 1.2cm, after: 1cm}"):
             before, after = spacing.get(block, ("0pt", "0pt"))
             spacing[block] = (_length(sides.get("before", before), f"{where}: spacing.{block}.before"),
                               _length(sides.get("after", after), f"{where}: spacing.{block}.after"))
-        given = data.get("rules") or {}
-        if not isinstance(given, dict):
-            raise TemplateProblem(f"{where}: rules: expected rules by name, like 'thin: {{width: 0.75pt, color: 000000}}'")
-        for name, values in given.items():
-            if not isinstance(name, str) or not BLOCK_NAME.fullmatch(name):
-                raise TemplateProblem(f"{where}: rules: {name!r} is not a rule's name (like thin)")
-            values = _mapping(values, f"{where}: rules.{name}", ("width", "color", "space"), "{width: 2pt, color: 1f4e79, space: 6pt}")
+        for name, values in _named(data, where, "rules", ("width", "color", "space"), "thin", "{width: 2pt, color: 1f4e79, space: 6pt}"):
             old = rules.get(name, Rule("0.75pt", "000000"))
             color = str(values.get("color", old.color)).strip()
             if not COLOUR.fullmatch(color):
@@ -115,10 +103,17 @@ def points(length: str) -> float:
     return float(match.group(1)) * POINTS_PER[match.group(2)]
 
 
-def _mapping(value: Any, where: str, keys: tuple[str, ...], example: str) -> dict[str, Any]:
-    if not isinstance(value, dict) or set(value) - set(keys):
-        raise TemplateProblem(f"{where}: expected {', '.join(keys)}, like {example}")
-    return value
+def _named(data: dict[str, Any], where: str, key: str, keys: tuple[str, ...], name: str, example: str) -> list[tuple[str, dict[str, Any]]]:
+    """house.yaml `key`: names (a block's class, a rule's name) with their settings, checked."""
+    given = data.get(key) or {}
+    if not isinstance(given, dict):
+        raise TemplateProblem(f"{where}: {key}: expected names with their settings, like '{name}: {example}'")
+    for found, values in given.items():
+        if not isinstance(found, str) or not BLOCK_NAME.fullmatch(found):
+            raise TemplateProblem(f"{where}: {key}: {found!r} is not a name like {name}")
+        if not isinstance(values, dict) or set(values) - set(keys):
+            raise TemplateProblem(f"{where}: {key}.{found}: expected {', '.join(keys)}, like {example}")
+    return list(given.items())
 
 
 def _length(value: Any, where: str) -> str:
