@@ -9,9 +9,10 @@ from pathlib import Path
 
 import jinja2
 
-from .errors import UsageProblem, did_you_mean
+from .errors import TemplateProblem, UsageProblem, did_you_mean
 from .houses import available_houses, house_chain
 from .project import MEETING_FILE, Project, template_search_path
+from .sandbox import security_message, template_environment
 from .schema import ID_PATTERN
 from .writers import atomic_target
 
@@ -32,12 +33,18 @@ def write_starter(project: Project, meeting_id: str, house: str, today: dt.date 
     target = project.meeting_dir(meeting_id) / MEETING_FILE
     if target.exists():
         raise UsageProblem(f"{project.display(target)} already exists; choose another id or edit that file")
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in base]),
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = template_environment([jinja2.FileSystemLoader(str(d)) for d in base])
     # A project's own house gets the starter of the packaged house it extends.
     family = next((h for h in house_chain(base, house) if h in STARTER_FAMILIES), "eclac")
-    text = env.get_template(STARTER_TEMPLATE).render(id=meeting_id, house=house, family=family, houses=houses,
-                                                    today=(today or dt.date.today()).isoformat())
+    try:
+        text = env.get_template(STARTER_TEMPLATE).render(id=meeting_id, house=house, family=family, houses=houses,
+                                                        today=(today or dt.date.today()).isoformat())
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
+    except jinja2.exceptions.SecurityError as exc:
+        raise TemplateProblem(f"{STARTER_TEMPLATE}: {security_message(exc)}") from None
+    except (jinja2.TemplateError, UnicodeDecodeError) as exc:
+        raise TemplateProblem(f"{STARTER_TEMPLATE}: {type(exc).__name__}: {exc}") from None
     with atomic_target(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
     log.info("wrote %s", target)
