@@ -35,6 +35,7 @@ CONTENT_SUFFIXES = (".yaml", ".yml")
 FONT_CACHES = (Path("/var/cache/fontconfig"), Path.home() / ".cache" / "fontconfig")
 
 Signature = list[Any]  # [size, mtime_ns, sha256]
+STAMP_FORMAT = 2
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
@@ -142,6 +143,17 @@ def meeting_files(project: Project, meeting_id: str) -> list[Path]:
     return [*files_under(project.meeting_dir(meeting_id), CONTENT_SUFFIXES), project.themes_file]
 
 
+def _is_signature(value: Any) -> bool:
+    return (isinstance(value, list) and len(value) == 3 and all(type(v) is int for v in value[:2])
+            and isinstance(value[2], str) and len(value[2]) == 64)
+
+
+def valid_signatures(recorded: Any) -> bool:
+    """Whether data read from a cache has the shape of recorded signatures ({path: signature or
+    null}): anything else is discarded, never trusted."""
+    return isinstance(recorded, dict) and all(isinstance(k, str) and (v is None or _is_signature(v)) for k, v in recorded.items())
+
+
 class Signer:
     """File signatures, each file read at most once per run; a stamp's recorded hash is
     trusted while size and time are unchanged."""
@@ -195,10 +207,18 @@ class Stamps:
         return self.dir / (rel.as_posix().replace("/", "__") + ".json")
 
     def _read(self, output: Path) -> dict[str, Any] | None:
+        """The stamp of `output`, or None when there is none or it is not a stamp of this format
+        and reportgen version (damaged, edited or from elsewhere: the output is rebuilt)."""
         try:
-            return json.loads(self._stamp_path(output).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            stamp = json.loads(self._stamp_path(output).read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError):
             return None
+        if not (isinstance(stamp, dict) and stamp.get("format") == STAMP_FORMAT and stamp.get("version") == __version__
+                and isinstance(stamp.get("options"), dict) and valid_signatures(stamp.get("inputs"))
+                and isinstance(stamp.get("output"), list) and len(stamp["output"]) == 2 and all(type(v) is int for v in stamp["output"])):
+            log.debug("ignoring build stamp of %s: not a stamp of this reportgen", output)
+            return None
+        return stamp
 
     def recorded_inputs(self, output: Path) -> list[Path]:
         """The inputs the last build of `output` read (e.g. the meetings a brief compared)."""
@@ -213,7 +233,7 @@ class Stamps:
         recorded: dict[str, Signature | None] = stamp.get("inputs", {}) if stamp else {}
         for path in target.inputs:
             self.signer.sign(path, recorded.get(str(path)))
-        if stamp is None or stamp.get("version") != __version__ or stamp.get("options") != _jsonable(target.options):
+        if stamp is None or stamp["options"] != _jsonable(target.options):
             return False
         if sorted(recorded) != sorted(str(p) for p in target.inputs):
             return False  # a content file added or removed
@@ -228,6 +248,7 @@ class Stamps:
         if out_stat is None:
             return
         stamp = {
+            "format": STAMP_FORMAT,
             "version": __version__,
             "options": _jsonable(target.options),
             "inputs": {str(p): self.signer.sign(p) for p in target.inputs},

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Iterator
 
 from .labels import Labels
-from .modelcache import ModelCache, summary
+from .modelcache import ModelCache, meeting_key, summary
 from .project import Project, template_search_path
 
 log = logging.getLogger(__name__)
@@ -23,7 +23,7 @@ def meeting_listing(project: Project) -> Iterator[str]:
     labels = Labels.load("en", template_search_path(project))
     width = max(len(i) for i in ids)
     for meeting_id in ids:
-        entry = cache.fresh(meeting_id)  # unchanged since validated: no need to load the schema
+        entry = cache.fresh(meeting_key(meeting_id))  # unchanged since validated: no need to load the schema
         if entry is not None:
             about = entry["summary"]
         else:

@@ -191,7 +191,12 @@ def _block_kind(value: Any) -> str | None:
         for key in ("paragraph", "list", "intervention", "floor_debate", "table", "dateline", "page_break"):
             if key in value:
                 return "<tagged>" if key == "paragraph" else f"<{key}>"
-    return None
+        return None
+    return _BLOCK_TAGS.get(type(value))  # a validated block, when the model is written out as data
+
+
+_BLOCK_TAGS = {TaggedParagraph: "<tagged>", ListBlock: "<list>", Intervention: "<intervention>", FloorDebate: "<floor_debate>",
+               TableBlock: "<table>", Dateline: "<dateline>", PageBreak: "<page_break>"}
 
 
 Block = Annotated[

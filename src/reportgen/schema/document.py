@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, PositiveInt, WithJsonSchema
+from pydantic import BeforeValidator, PlainSerializer, PositiveInt, WithJsonSchema
 
 from .base import Id, Strict, Text, _one_or_many
 
@@ -61,6 +61,7 @@ def _printable(day: PartialDate) -> PartialDate:
 DocumentDate = Annotated[
     dt.date | PartialDate,
     BeforeValidator(_document_date),
+    PlainSerializer(lambda value: value.isoformat(), return_type=str, when_used="json"),  # as written: read back alike
     WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer"}],
                     "description": "YYYY-MM-DD, or YYYY-MM (month and year), or YYYY (year only)"}),
 ]
