@@ -14,10 +14,10 @@ from click.testing import CliRunner
 
 from reportgen import __version__
 from reportgen.cli import main
-from reportgen.incremental import CACHE_DIR
-from reportgen.modelcache import ModelCache, cache_folder, meeting_key
-from reportgen.project import Project
-from reportgen.validate import check_meeting, load_themes
+from reportgen.build.incremental import CACHE_DIR
+from reportgen.content.modelcache import ModelCache, cache_folder, meeting_key
+from reportgen.core.project import Project
+from reportgen.content.validate import check_meeting, load_themes
 
 from .conftest import REPO
 

@@ -10,7 +10,7 @@ from jinja2 import DictLoader
 from jinja2.exceptions import SecurityError
 
 from reportgen.cli import main
-from reportgen.sandbox import template_environment
+from reportgen.core.sandbox import template_environment
 
 from .conftest import REPO
 

@@ -1,0 +1,189 @@
+"""The validated model, cached: unchanged content is not parsed and validated again.
+
+A meeting that passed validation is kept in the user's cache folder (~/.cache/reportgen/, or
+$XDG_CACHE_HOME/reportgen/, or $REPORTGEN_CACHE_DIR), one folder per project, not in output/:
+validating must not create output/ when nothing is built. There `meeting-<id>.json` holds
+the signatures of what its validation read (its YAML files, the themes, the label catalogues
+that decide the valid languages, the reportgen code) and a summary for `list`;
+`meeting-<id>.model.json` holds the validated model for builds (`themes.json`, `themes.model.json`
+the same for content/themes.yaml). `list` and `validate` answer from the entries alone while
+nothing has changed, without importing the schema. Invalid content is never cached, so its
+problems are always reported in full.
+
+The cache holds data only (JSON: a cache restored from elsewhere, e.g. by CI, cannot run code),
+and nothing read from it is trusted: an entry of another format or reportgen version, or of the
+wrong shape, is discarded, and a model is checked against the schema again as it is read. A cache
+that cannot be read or written only costs the validation it would have saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ValidationError
+
+from .. import __version__
+from ..core.errors import Problem
+from ..core.signatures import Signer, code_files, files_under, meeting_files, valid_signatures
+from ..core.project import Project
+from ..style.search_path import template_search_path
+
+if TYPE_CHECKING:
+    from . import schema
+
+log = logging.getLogger(__name__)
+
+THEMES_KEY = "themes"
+MEETING_PREFIX = "meeting-"
+FORMAT = 2  # of the entries: 1 was the pickled model
+SUMMARY_KEYS = {"short_title": str, "city": str, "country": str, "start": str, "end": (str, type(None))}
+
+
+def cache_folder(project: Project) -> Path:
+    """This project's folder in the user's cache."""
+    base = os.environ.get("REPORTGEN_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "reportgen")
+    root = project.root.resolve()
+    return Path(base) / f"{root.name}-{hashlib.sha256(str(root).encode()).hexdigest()[:12]}" / "model"
+
+
+def _label_files(project: Project) -> list[Path]:
+    return [f for folder in template_search_path(project) for f in files_under(folder / "labels")]
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def summary(doc: schema.MeetingFile) -> dict[str, Any]:
+    """What `list` prints of a meeting."""
+    facts = doc.meeting
+    return {"short_title": facts.short_title, "city": facts.venue.city, "country": facts.venue.country,
+            "start": facts.start.isoformat(), "end": facts.end.isoformat() if facts.end else None}
+
+
+class ModelCache:
+    """Validated meetings and themes of one project, reused while their inputs are unchanged."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.folder = cache_folder(project)
+        self.signer = Signer()
+        self._common = [*code_files(), *_label_files(project)]
+
+    def _inputs(self, key: str) -> list[Path]:
+        files = [self.project.themes_file] if key == THEMES_KEY else meeting_files(self.project, key.removeprefix(MEETING_PREFIX))
+        return [*files, *self._common]
+
+    def _read(self, path: Path) -> Any:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError) as exc:
+            log.debug("ignoring model cache %s: %s", path, exc)
+            return None
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != __version__:
+            return None
+        return data
+
+    def fresh(self, key: str) -> dict[str, Any] | None:
+        """The cache entry of `key` (THEMES_KEY or meeting_key(id): its summary and signatures) if
+        its inputs are unchanged."""
+        entry = self._read(self.folder / f"{key}.json")
+        if entry is None or not valid_signatures(entry.get("inputs")) or not _valid_summary(key, entry.get("summary")):
+            return None
+        recorded = entry["inputs"]
+        if sorted(recorded) != sorted(str(p) for p in self._inputs(key)):
+            return None
+        return entry if self.signer.unchanged(recorded) else None
+
+    def summaries(self, meeting_ids: Sequence[str]) -> dict[str, dict[str, Any]] | None:
+        """Summaries of these meetings if all of them (and the themes) are validated and
+        unchanged, else None: the caller validates."""
+        if self.project.themes_file.is_file() and self.fresh(THEMES_KEY) is None:
+            return None
+        found = {}
+        for meeting_id in meeting_ids:
+            entry = self.fresh(meeting_key(meeting_id))
+            if entry is None:
+                return None
+            found[meeting_id] = entry["summary"]
+        return found
+
+    def _load(self, key: str, model: type[BaseModel]) -> Any:
+        if self.fresh(key) is None:
+            return None
+        stored = self._read(self.folder / f"{key}.model.json")
+        if stored is None:
+            return None
+        try:  # the schema again: data of the wrong shape is never taken for a validated meeting
+            return model.model_validate(stored.get("model"))
+        except (ValidationError, RecursionError) as exc:
+            log.debug("ignoring model cache %s: %s", key, exc)
+            return None
+
+    def _store(self, key: str, value: BaseModel, signatures: dict[str, Any], about: dict[str, Any]) -> None:
+        head = {"format": FORMAT, "version": __version__}
+        try:  # the model first: an entry promises a readable model beside it
+            _write(self.folder / f"{key}.model.json",
+                   json.dumps({**head, "model": value.model_dump(mode="json", exclude_unset=True)}).encode())
+            _write(self.folder / f"{key}.json", json.dumps({**head, "inputs": signatures, "summary": about}, sort_keys=True).encode())
+        except (OSError, ValueError) as exc:
+            log.debug("cannot write model cache %s: %s", key, exc)
+
+    def _cached(self, key: str, model: type[BaseModel], compute: Callable[[], tuple[Any, list[Problem]]],
+                about: Callable[[Any], dict[str, Any]]) -> tuple[Any, list[Problem]]:
+        value = self._load(key, model)
+        if value is not None:
+            return value, []
+        # Sign before validating: an edit made meanwhile must not be taken as validated.
+        signatures = {str(p): Signer().sign(p) for p in self._inputs(key)}
+        value, problems = compute()
+        if value is not None and not problems:
+            self._store(key, value, signatures, about(value))
+        return value, problems
+
+    def themes(self) -> tuple[schema.ThemesFile | None, list[Problem]]:
+        """content/themes.yaml, validated (None when the project has none)."""
+        from .schema import ThemesFile
+        from .validate import load_themes
+
+        if not self.project.themes_file.is_file():
+            return None, []
+        return self._cached(THEMES_KEY, ThemesFile, lambda: load_themes(self.project), lambda value: {})
+
+    def meeting(self, meeting_id: str, themes: Callable[[], schema.ThemesFile | None]) -> tuple[schema.MeetingFile | None, list[Problem]]:
+        """One meeting's validated file, or its problems. `themes` is asked only when the
+        meeting has to be validated again."""
+        from .schema import MeetingFile
+        from .validate import check_meeting
+
+        return self._cached(meeting_key(meeting_id), MeetingFile, lambda: check_meeting(self.project, meeting_id, themes()), summary)
+
+
+def meeting_key(meeting_id: str) -> str:
+    """A meeting's cache entry, named apart from the themes' whatever the meeting folder is called."""
+    return MEETING_PREFIX + meeting_id
+
+
+def _valid_summary(key: str, about: Any) -> bool:
+    if key == THEMES_KEY:
+        return about == {}
+    return (isinstance(about, dict) and set(about) == set(SUMMARY_KEYS)
+            and all(isinstance(about[k], kind) for k, kind in SUMMARY_KEYS.items()) and _iso_dates(about["start"], about["end"]))
+
+
+def _iso_dates(*values: str | None) -> bool:
+    try:
+        return all(value is None or dt.date.fromisoformat(value) for value in values)
+    except ValueError:
+        return False
