@@ -1,12 +1,18 @@
 """`reportgen serve`: a live preview for people editing the YAML.
 
-A small web server on 127.0.0.1 (the standard library's, one thread per request) lists the
-meetings and their documents and shows the current one: an HTML preview styled by the print
+A small web server on 127.0.0.1 (the standard library's, one thread per request, at most
+MAX_CONNECTIONS at once) lists the meetings and their documents and shows the current one: an HTML preview styled by the print
 stylesheet, or the PDF inline. watchfiles reports saved files; the meetings they touch are
 rendered again at once (the preview), then their PDF and DOCX are written (incrementally; the
 PDF is laid out by a second process kept warm). Each step is announced to the open pages with
 server-sent events, and a page reloads when what it shows has changed. A content error replaces the
 document with its problems (file:line, key path); the last good document stays one click away.
+
+The server trusts no web page: it answers only requests addressed to it by its own address (the
+Host header; a page on another site reaching 127.0.0.1 through DNS rebinding is refused) and
+event streams only to its own pages (Origin); it serves only files the build itself would read or
+write (no symbolic link leading out of the template folders or output root); it decodes
+percent-encoded paths, answers bad query values with 400 and bounds its open connections.
 """
 
 from __future__ import annotations
@@ -23,13 +29,13 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import click
 
 from ..build.batch import Settings, plan, run_job
 from ..build.meeting import BuildOptions, render_meeting
-from ..core.project import Project
+from ..core.project import Project, is_inside
 from ..style.search_path import template_search_path
 from .page import page
 from .state import MeetingState
@@ -39,6 +45,18 @@ log = logging.getLogger(__name__)
 HOST = "127.0.0.1"
 DEBOUNCE_MS = 150  # how long watchfiles waits for a burst of saves to end
 KEEPALIVE_S = 15.0
+MAX_CONNECTIONS = 64  # threads answering at once; more connections wait in the listen queue
+MAX_STREAMS = 16  # open event streams (one per preview tab); more are told to retry later
+SOCKET_TIMEOUT_S = 60.0  # a connection that sends nothing, or reads nothing, is dropped
+VIEWS = ("html", "pdf")
+
+
+class BadRequest(Exception):
+    """A request the server will not answer: (status, reason)."""
+
+    def __init__(self, status: HTTPStatus, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
 
 
 class Events:
@@ -201,10 +219,17 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
         log.debug("%s " + format, self.address_string(), *args)
 
+    timeout = SOCKET_TIMEOUT_S
+
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        url = urlsplit(self.path)
-        query = {k: v[-1] for k, v in parse_qs(url.query).items()}
-        parts = [p for p in url.path.split("/") if p]
+        try:
+            self.check_addressed_to_us()
+            url = urlsplit(self.path)
+            query = _query(url.query)
+            parts = _path_parts(url.path)
+        except BadRequest as exc:
+            self.send_error(exc.status, str(exc))
+            return
         meetings = self.preview.project.meeting_ids()
         try:
             if not parts:
@@ -214,17 +239,30 @@ class Handler(BaseHTTPRequestHandler):
                 self.meeting_page(parts[1:], query, meetings)
             elif parts[0] == "preview" and len(parts) == 3 and parts[1] in meetings:
                 self.preview_document(parts[1], parts[2])
-            elif parts[0] == "style.css":
-                self.send_file(self.stylesheet(), "text/css; charset=utf-8")
+            elif parts == ["style.css"]:
+                self.send_stylesheet()
             elif parts[0] == "out" and len(parts) == 3 and parts[1] in meetings:
                 self.output_file(parts[1], parts[2])
             elif parts == ["events"]:
-                since = query.get("since", "")
-                self.event_stream(int(since) if since.isdigit() else self.preview.events.serial)
+                self.event_stream(query)
             else:
                 self.send_error(HTTPStatus.NOT_FOUND)
-        except (BrokenPipeError, ConnectionResetError):
+        except BadRequest as exc:
+            self.send_error(exc.status, str(exc))
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
             pass
+
+    def check_addressed_to_us(self) -> None:
+        """Refuse a request whose Host is not this server's address (DNS rebinding: a web page
+        on another site reaching 127.0.0.1 under its own name) or, for the event stream and any
+        request that carries one, whose Origin is another site."""
+        port = self.server.server_address[1]
+        ours = {f"{HOST}:{port}", f"localhost:{port}"}
+        if (self.headers.get("Host") or "").strip().lower() not in ours:
+            raise BadRequest(HTTPStatus.FORBIDDEN, "this preview answers only requests to its own address")
+        origin = self.headers.get("Origin")
+        if (origin is not None or self.path.split("?")[0] == "/events") and origin not in {None, *(f"http://{h}" for h in ours)}:
+            raise BadRequest(HTTPStatus.FORBIDDEN, "this preview answers only its own pages")
 
     # ------------------------------------------------------------------ pages
 
@@ -232,7 +270,7 @@ class Handler(BaseHTTPRequestHandler):
         kinds = self.preview.kinds()
         meeting_id = parts[0] if parts else (meetings[0] if meetings else None)
         if meeting_id is not None and meeting_id not in meetings:
-            self.send_error(HTTPStatus.NOT_FOUND, f"no meeting '{meeting_id}'")
+            self.send_error(HTTPStatus.NOT_FOUND, "no such meeting")  # never echoed: it could hold any character
             return
         kind = parts[1] if len(parts) > 1 and parts[1] in kinds else (kinds[0] if kinds else "")
         state = None
@@ -240,7 +278,10 @@ class Handler(BaseHTTPRequestHandler):
         if meeting_id is not None:
             self.preview.current = meeting_id
             state = self.preview.state(meeting_id)
-        body = page(self.preview.settings.root(self.preview.project), self.preview.settings.formats, meetings, kinds, meeting_id, kind, state, view=query.get("view", "html"),
+        view = query.get("view", "html")
+        if view not in VIEWS:
+            raise BadRequest(HTTPStatus.BAD_REQUEST, f"view must be one of {', '.join(VIEWS)}")
+        body = page(self.preview.settings.root(self.preview.project), self.preview.settings.formats, meetings, kinds, meeting_id, kind, state, view=view,
                     last_good="last-good" in query, serial=serial)
         self.send_bytes(body.encode("utf-8"), "text/html; charset=utf-8")
 
@@ -255,23 +296,46 @@ class Handler(BaseHTTPRequestHandler):
                 "body{background:#fff;max-width:170mm;margin:12px auto;padding:20mm;box-shadow:0 0 6px #999}</style>")
         self.send_bytes(document.replace("</head>", head + "</head>", 1).encode("utf-8"), "text/html; charset=utf-8")
 
-    def stylesheet(self) -> Path:
+    def send_stylesheet(self) -> None:
+        """The print stylesheet the build uses, refused (as the build refuses it) when it is a
+        symbolic link leading out of its template folder."""
         for folder in template_search_path(self.preview.project):
             if (folder / "print.css").is_file():
-                return folder / "print.css"
-        raise FileNotFoundError("print.css")
+                if not is_inside(folder / "print.css", folder):
+                    raise BadRequest(HTTPStatus.FORBIDDEN, "print.css leads outside its template folder")
+                self.send_file(folder / "print.css", "text/css; charset=utf-8")
+                return
+        self.send_error(HTTPStatus.NOT_FOUND)
 
     def output_file(self, meeting_id: str, name: str) -> None:
+        """A file the build wrote: never a symbolic link, never outside the output root."""
         root = self.preview.settings.root(self.preview.project)
         path = root / meeting_id / name
-        if not name.startswith(meeting_id + "-") or path.suffix not in (".pdf", ".docx") or not path.is_file():
+        if (not name.startswith(meeting_id + "-") or path.suffix not in (".pdf", ".docx") or path.is_symlink()
+                or not path.is_file() or not is_inside(path, root)):
             self.send_error(HTTPStatus.NOT_FOUND)
             return
         kind = "application/pdf" if path.suffix == ".pdf" else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         disposition = "inline" if path.suffix == ".pdf" else "attachment"
         self.send_file(path, kind, {"Content-Disposition": f'{disposition}; filename="{name}"'})
 
-    def event_stream(self, seen: int) -> None:
+    def event_stream(self, query: dict[str, str]) -> None:
+        since = query.get("since")
+        if since is not None and not (since.isascii() and since.isdigit() and len(since) <= 18):
+            raise BadRequest(HTTPStatus.BAD_REQUEST, "since must be an event number")
+        seen = int(since) if since is not None else self.preview.events.serial
+        if not self.server.streams.acquire(blocking=False):  # type: ignore[attr-defined]
+            self.send_response(HTTPStatus.SERVICE_UNAVAILABLE, "too many open previews")
+            self.send_header("Retry-After", "5")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        try:
+            self._stream(seen)
+        finally:
+            self.server.streams.release()  # type: ignore[attr-defined]
+
+    def _stream(self, seen: int) -> None:
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
@@ -307,12 +371,62 @@ class Handler(BaseHTTPRequestHandler):
         self.send_bytes(path.read_bytes(), content_type, headers)
 
 
-def serve(project: Project, meeting_id: str | None, settings: Settings, port: int, on_ready: Any = None) -> None:
-    """Serve the preview until interrupted; `on_ready(url)` is called once it listens."""
+def _path_parts(path: str) -> list[str]:
+    """The path's segments, percent-decoded (the page links quote meeting ids and names)."""
+    try:
+        parts = [unquote(p, errors="strict") for p in path.split("/") if p]
+    except UnicodeDecodeError:
+        raise BadRequest(HTTPStatus.BAD_REQUEST, "the path is not UTF-8 text") from None
+    if any(p in {".", ".."} or "/" in p or "\\" in p or "\0" in p for p in parts):
+        raise BadRequest(HTTPStatus.NOT_FOUND, "no such page")
+    return parts
+
+
+def _query(text: str) -> dict[str, str]:
+    try:
+        return {k: v[-1] for k, v in parse_qs(text, max_num_fields=16, errors="strict").items()}
+    except (ValueError, UnicodeDecodeError):
+        raise BadRequest(HTTPStatus.BAD_REQUEST, "bad query") from None
+
+
+class PreviewServer(ThreadingHTTPServer):
+    """http.server's threading server with its threads bounded: a page (or anything else on the
+    machine) opening connections without end makes later ones wait, not the process run out."""
+
+    daemon_threads = True
+    request_queue_size = 64
+
+    def __init__(self, address: tuple[str, int], handler: type[Handler]) -> None:
+        super().__init__(address, handler)
+        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        self.streams = threading.BoundedSemaphore(MAX_STREAMS)
+        self.stopping = False
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        self.slots.acquire()
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+
+def make_server(project: Project, meeting_id: str | None, settings: Settings, port: int) -> tuple[PreviewServer, Preview]:
+    """The server (listening on 127.0.0.1:port) and the preview it answers for."""
     preview = Preview(project, settings, meeting_id)
     handler = type("PreviewHandler", (Handler,), {"preview": preview})
-    server = ThreadingHTTPServer((HOST, port), handler)
-    server.daemon_threads = True
+    return PreviewServer((HOST, port), handler), preview
+
+
+def serve(project: Project, meeting_id: str | None, settings: Settings, port: int, on_ready: Any = None) -> None:
+    """Serve the preview until interrupted; `on_ready(url)` is called once it listens."""
+    server, preview = make_server(project, meeting_id, settings, port)
     stop = threading.Event()
     watcher = threading.Thread(target=preview.watch, args=(stop,), name="watch", daemon=True)
     previous = signal.signal(signal.SIGTERM, _interrupt)  # stop as on Ctrl+C: the DOCX process too
@@ -326,7 +440,7 @@ def serve(project: Project, meeting_id: str | None, settings: Settings, port: in
         server.serve_forever(poll_interval=0.2)
     finally:
         stop.set()
-        server.stopping = True  # type: ignore[attr-defined]
+        server.stopping = True
         server.server_close()
         preview.close()
         signal.signal(signal.SIGTERM, previous)
