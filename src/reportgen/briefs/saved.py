@@ -19,6 +19,7 @@ from ..core.errors import ContentError, Problem, UsageProblem, did_you_mean
 from ..core.loader import Marks, load_yaml, mapping_problems, problem_at
 from ..core.project import Project
 from ..content.schema import Id, Strict, Text
+from ..content.printable import OUTSIDE_PROJECT, inside_project
 from ..content.validate import schema_problems
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,8 @@ def load_brief(project: Project, name: str) -> SavedBrief:
         listing = ", ".join(known) if known else f"none (no {project.display(briefs_dir(project))}/<name>.yaml)"
         raise UsageProblem(f"unknown brief '{name}'{did_you_mean(name, known)}; briefs in this project: {listing}")
     display = project.display(path)
+    if not inside_project(project, path):
+        raise ContentError([Problem(f"{project.content_dir.name}/{BRIEFS_DIR}/{name}.yaml", 1, 1, "", OUTSIDE_PROJECT)])
     loaded = load_yaml(path, display)
     problems = mapping_problems(loaded, display)
     if problems:

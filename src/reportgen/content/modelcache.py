@@ -19,6 +19,7 @@ that cannot be read or written only costs the validation it would have saved.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
@@ -27,15 +28,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-
 from .. import __version__
 from ..core.errors import Problem
 from ..core.signatures import Signer, code_files, files_under, meeting_files, valid_signatures
 from ..core.project import Project
+from ..style.houses import HOUSES_DIR, house_chain
 from ..style.search_path import template_search_path
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from . import schema
 
 log = logging.getLogger(__name__)
@@ -79,7 +81,10 @@ class ModelCache:
         self.project = project
         self.folder = cache_folder(project)
         self.signer = Signer()
-        self._common = [*code_files(), *_label_files(project)]
+
+    @functools.cached_property
+    def _common(self) -> list[Path]:
+        return [*code_files(), *_label_files(self.project)]
 
     def _inputs(self, key: str) -> list[Path]:
         files = [self.project.themes_file] if key == THEMES_KEY else meeting_files(self.project, key.removeprefix(MEETING_PREFIX))
@@ -95,14 +100,24 @@ class ModelCache:
             return None
         return data
 
-    def fresh(self, key: str) -> dict[str, Any] | None:
-        """The cache entry of `key` (THEMES_KEY or meeting_key(id): its summary and signatures) if
-        its inputs are unchanged."""
+    def entry(self, key: str) -> dict[str, Any] | None:
+        """The cache entry of `key` (THEMES_KEY or meeting_key(id)) if it has the right shape,
+        whether or not its inputs changed since."""
         entry = self._read(self.folder / f"{key}.json")
         if entry is None or not valid_signatures(entry.get("inputs")) or not _valid_summary(key, entry.get("summary")):
             return None
+        return entry
+
+    def fresh(self, key: str) -> dict[str, Any] | None:
+        """The cache entry of `key` (its summary and signatures) if its inputs are unchanged: every
+        file its validation read (those its folder shows, and those it found it had to read:
+        included files of any name, the logo, the house's files) is as it was, and no file has
+        appeared in the folder since."""
+        entry = self.entry(key)
+        if entry is None:
+            return None
         recorded = entry["inputs"]
-        if sorted(recorded) != sorted(str(p) for p in self._inputs(key)):
+        if not {str(p) for p in self._inputs(key)} <= set(recorded):
             return None
         return entry if self.signer.unchanged(recorded) else None
 
@@ -120,6 +135,8 @@ class ModelCache:
         return found
 
     def _load(self, key: str, model: type[BaseModel]) -> Any:
+        from pydantic import ValidationError
+
         if self.fresh(key) is None:
             return None
         stored = self._read(self.folder / f"{key}.model.json")
@@ -141,14 +158,16 @@ class ModelCache:
             log.debug("cannot write model cache %s: %s", key, exc)
 
     def _cached(self, key: str, model: type[BaseModel], compute: Callable[[], tuple[Any, list[Problem]]],
-                about: Callable[[Any], dict[str, Any]]) -> tuple[Any, list[Problem]]:
+                about: Callable[[Any], dict[str, Any]], reads: Callable[[Any], list[Path]] = lambda value: []) -> tuple[Any, list[Problem]]:
         value = self._load(key, model)
         if value is not None:
             return value, []
         # Sign before validating: an edit made meanwhile must not be taken as validated.
-        signatures = {str(p): Signer().sign(p) for p in self._inputs(key)}
+        signer = Signer()
+        signatures = {str(p): signer.sign(p) for p in self._inputs(key)}
         value, problems = compute()
         if value is not None and not problems:
+            signatures.update({str(p): signer.sign(p) for p in reads(value)})
             self._store(key, value, signatures, about(value))
         return value, problems
 
@@ -167,7 +186,30 @@ class ModelCache:
         from .schema import MeetingFile
         from .validate import check_meeting
 
-        return self._cached(meeting_key(meeting_id), MeetingFile, lambda: check_meeting(self.project, meeting_id, themes()), summary)
+        return self._cached(meeting_key(meeting_id), MeetingFile, lambda: check_meeting(self.project, meeting_id, themes()), summary,
+                            lambda doc: read_by(self.project, meeting_id, doc))
+
+
+def read_by(project: Project, meeting_id: str, doc: schema.MeetingFile) -> list[Path]:
+    """What validating (and building) a meeting reads besides the YAML files of its folder: the
+    files it includes, whatever their names, its logo, and the files of its house style and of
+    the houses that one extends, in every templates folder (through symbolic links too)."""
+    files = [project.meeting_dir(meeting_id) / name for name in doc.include]
+    if doc.document.logo:
+        files.append(project.root / doc.document.logo)
+    base = template_search_path(project)
+    for house in house_chain(base, doc.document.house):
+        files += [f for folder in base for f in files_under(folder / HOUSES_DIR / house)]
+    return files
+
+
+def content_inputs(project: Project, meeting_id: str) -> list[Path]:
+    """Everything of the project a meeting's documents are made from: its folder's YAML files and
+    the themes, and what its last validation found it read (read_by). A file it reads only since an
+    edit is found by that edit: the edited file is itself an input."""
+    entry = ModelCache(project).entry(meeting_key(meeting_id))
+    recorded = [Path(p) for p in entry["inputs"]] if entry else []
+    return list(dict.fromkeys([*meeting_files(project, meeting_id), *recorded]))
 
 
 def meeting_key(meeting_id: str) -> str:
