@@ -92,11 +92,14 @@ def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tup
         for outcome in outcomes:
             for path in outcome.written:
                 click.echo(path)
-    if failed:
+    misnamed = _misnamed(project) if build_all else []
+    for problem in misnamed:  # found, not built: a folder or file name no output can carry
+        click.echo(f"{problem} (not built)", err=True)
+    if failed or misnamed:
         for outcome in failed:
             click.echo(f"{outcome.job.label}: failed:\n{outcome.error}", err=True)
         built = len(outcomes) - len(failed)
-        raise click.ClickException(f"{len(failed)} of {len(outcomes)} build(s) failed ({built} built); see above")
+        raise click.ClickException(f"{len(failed) + len(misnamed)} of {len(outcomes) + len(misnamed)} build(s) failed ({built} built); see above")
 
 
 @contextlib.contextmanager
@@ -190,15 +193,23 @@ def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool) -> None
     """Check MEETINGS (default: all) against the schema and each other; build nothing."""
     from .content.modelcache import ModelCache
 
+    from .core.errors import ContentError
+
     project = _project(ctx)
     wanted = list(meetings) or project.meeting_ids()
+    misnamed = [] if meetings else _misnamed(project)
     cached = ModelCache(project).summaries(wanted) if wanted and set(wanted) <= set(project.meeting_ids()) else None
     if cached is not None:  # validated before and unchanged since
         valid = list(cached)
     else:
         from .content.model import load_meetings
 
-        valid = list(load_meetings(project, meetings or None))
+        try:
+            valid = list(load_meetings(project, meetings or None))
+        except ContentError as exc:
+            raise ContentError([*misnamed, *exc.problems]) from None
+    if misnamed:
+        raise ContentError(misnamed)
     click.echo(f"{len(valid)} meeting{'s' if len(valid) != 1 else ''} valid: {', '.join(valid)}")
     if gists:
         from .briefs.gists import missing_gists
@@ -207,6 +218,16 @@ def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool) -> None
         for line in lines:
             click.echo(line)
         click.echo(f"{len(lines)} item{'s' if len(lines) != 1 else ''} without a gist would be shortened to their first sentence.")
+
+
+def _misnamed(project):  # -> list[Problem]: meeting folders and saved briefs named against the rule
+    from .core.errors import Problem
+    from .core.names import shown
+    from .core.project import BRIEFS_DIR, MEETING_FILE
+
+    content = project.content_dir.name
+    return ([Problem(f"{content}/{shown(name)}/{MEETING_FILE}", 1, 1, "", why) for name, why in project.misnamed_meetings().items()]
+            + [Problem(f"{content}/{BRIEFS_DIR}/{shown(name)}.yaml", 1, 1, "", why) for name, why in project.misnamed_briefs().items()])
 
 
 @main.command()

@@ -8,7 +8,6 @@ its file:line:col, as for meetings.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,15 +16,14 @@ from pydantic import Field, ValidationError
 
 from ..core.errors import ContentError, Problem, UsageProblem, did_you_mean
 from ..core.loader import Marks, load_yaml, mapping_problems, problem_at
-from ..core.project import Project
+from ..core.names import brief_name_problem
+from ..core.project import BRIEFS_DIR, Project
 from ..content.schema import Id, Strict, Text
 from ..content.printable import OUTSIDE_PROJECT, inside_project
 from ..content.validate import schema_problems
 
 log = logging.getLogger(__name__)
 
-BRIEFS_DIR = "briefs"
-NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 class BriefFile(Strict):
@@ -56,9 +54,10 @@ class SavedBrief:
 
 
 def check_name(name: str) -> str:
-    """A brief name is also a file name: lower-case letters, digits, hyphens and underscores."""
-    if not NAME.match(name):
-        raise UsageProblem(f"invalid brief name '{name}': use lower-case letters, digits, hyphens and underscores")
+    """A brief name is also a file name: core/names.py's rule."""
+    problem = brief_name_problem(name)
+    if problem:
+        raise UsageProblem(problem)
     return name
 
 
@@ -67,9 +66,8 @@ def briefs_dir(project: Project) -> Path:
 
 
 def brief_names(project: Project) -> list[str]:
-    """Names of the saved briefs: content/briefs/<name>.yaml."""
-    folder = briefs_dir(project)
-    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    """Names of the saved briefs: content/briefs/<name>.yaml (Project.brief_names)."""
+    return project.brief_names()
 
 
 def load_brief(project: Project, name: str) -> SavedBrief:

@@ -24,12 +24,11 @@ from typing import Any
 from .incremental import Stamps, Target, environment, output_inputs, report_kinds
 from ..content.modelcache import content_inputs
 from ..core.atomic import remove_stale_parts
-from ..core.project import Project
+from ..core.project import BRIEFS_DIR, Project
 from ..style.search_path import template_search_path
 
 log = logging.getLogger(__name__)
 
-BRIEFS_DIR = "briefs"
 COMPARE_DIR = "compare"
 BRIEF_KIND = "compare/brief"  # the brief's template, as output_inputs() names kinds
 
@@ -84,8 +83,7 @@ def cpu_count() -> int:
 
 def brief_names(project: Project) -> list[str]:
     """Saved briefs, found without loading them (briefs.brief_names would import the schema)."""
-    folder = project.content_dir / BRIEFS_DIR
-    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    return project.brief_names()
 
 
 class Inputs:

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from pathlib import Path
 
 import jinja2
 
 from ..core.errors import TemplateProblem, UsageProblem, did_you_mean
 from ..style.houses import available_houses, house_chain
+from ..core.names import meeting_id_problem
 from ..core.project import MEETING_FILE, Project
 from ..core.sandbox import security_message, template_environment
 from ..style.search_path import template_search_path
-from .schema import ID_PATTERN
 from ..core.atomic import atomic_target
 
 log = logging.getLogger(__name__)
@@ -25,8 +24,9 @@ STARTER_FAMILIES = ("un", "oas", "plain", "eclac")
 
 def write_starter(project: Project, meeting_id: str, house: str, today: dt.date | None = None) -> Path:
     """Write content/<meeting_id>/meeting.yaml; refuse to overwrite an existing meeting."""
-    if not re.match(ID_PATTERN, meeting_id):
-        raise UsageProblem(f"meeting id '{meeting_id}' must be lower-case letters, digits and hyphens, e.g. 'escap-cmp2026'")
+    problem = meeting_id_problem(meeting_id)
+    if problem:
+        raise UsageProblem(problem)
     base = template_search_path(project)
     houses = available_houses(base)
     if house not in houses:

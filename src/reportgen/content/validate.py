@@ -350,7 +350,7 @@ def _with_stand_ins(data: dict[str, Any], exc: ValidationError) -> tuple[dict[st
     for key, index in sorted(broken):
         original = data[key][index]
         ident = original.get("id") if isinstance(original, dict) else None
-        if not (isinstance(ident, str) and re.match(schema.ID_PATTERN, ident)):
+        if not (isinstance(ident, str) and re.fullmatch(schema.ID_PATTERN, ident)):
             ident = f"invalid-{key}-{index}"
         patched[key][index] = {"id": ident, **_STAND_INS[key]}
     return patched, broken
