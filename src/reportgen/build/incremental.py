@@ -187,7 +187,10 @@ class Stamps:
             log.warning("cannot write build stamp %s: %s", path, exc)
 
     def forget(self, output: Path) -> None:
-        self._stamp_path(output).unlink(missing_ok=True)
+        try:
+            self._stamp_path(output).unlink(missing_ok=True)
+        except OSError as exc:  # the output folder cannot be written at all: the build says so
+            log.debug("cannot remove build stamp of %s: %s", output, exc)
 
 
 def _jsonable(options: Mapping[str, Any]) -> Any:

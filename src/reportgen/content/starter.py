@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..core.errors import TemplateProblem, UsageProblem, did_you_mean
+from ..core.errors import OutputProblem, TemplateProblem, UsageProblem, did_you_mean
 from ..style.houses import available_houses, house_chain
 from ..core.names import meeting_id_problem
 from ..core.project import MEETING_FILE, Project
@@ -46,7 +46,10 @@ def write_starter(project: Project, meeting_id: str, house: str, today: dt.date 
         raise TemplateProblem(f"{STARTER_TEMPLATE}: {security_message(exc)}") from None
     except (jinja2.TemplateError, UnicodeDecodeError) as exc:
         raise TemplateProblem(f"{STARTER_TEMPLATE}: {type(exc).__name__}: {exc}") from None
-    with atomic_target(target) as tmp:
-        tmp.write_text(text, encoding="utf-8")
+    try:
+        with atomic_target(target) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise OutputProblem(f"cannot write {project.display(target)}: {exc.strerror or exc}") from None
     log.info("wrote %s", target)
     return target
