@@ -95,3 +95,14 @@ def test_templates_may_still_build_their_own_lists() -> None:
                                                  "{% set ns = namespace(n=0) %}{% for i in range(3) %}{% set ns.n = ns.n + i %}{% endfor %}"
                                                  "{{ parts }} {{ ns.n }} {{ dict(a=1) }}"})])
     assert env.get_template("t").render() == "[1] 3 {'a': 1}"
+
+
+@pytest.mark.parametrize("text", ["", "  \n", "{# nothing #}<!-- only a comment -->"])
+def test_an_empty_template_is_one_line(text: str, tmp_project, tmp_path: Path, runner) -> None:
+    templates = tmp_project.root / "templates"
+    templates.mkdir()
+    (templates / "chair-summary.html.j2").write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["--project", str(tmp_project.root), "build", "gfmd2010", "--kind", "chair-summary",
+                                  "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {templates / 'chair-summary.html.j2'}: renders no HTML at all (an empty template?)\n"

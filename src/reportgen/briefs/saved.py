@@ -8,9 +8,10 @@ its file:line:col, as for meetings.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, ValidationError
 
@@ -19,7 +20,7 @@ from ..core.loader import Marks, load_yaml, mapping_problems, problem_at
 from ..core.names import brief_name_problem
 from ..core.project import BRIEFS_DIR, Project
 from ..content.schema import Id, Strict, Text
-from ..content.printable import OUTSIDE_PROJECT, inside_project
+from ..content.printable import OUTSIDE_PROJECT, inside_project, long_word_problem
 from ..content.validate import schema_problems
 
 log = logging.getLogger(__name__)
@@ -87,10 +88,25 @@ def load_brief(project: Project, name: str) -> SavedBrief:
         raise ContentError(problems)
     try:
         brief = BriefFile.model_validate(loaded.data)
+        long_words = [problem_at(loaded.marks, path, why) for path, text in _texts(loaded.data, ()) if (why := long_word_problem(text))]
+        if long_words:
+            raise ContentError(long_words)
     except ValidationError as exc:
         raise ContentError(schema_problems(exc, loaded.marks, root=BriefFile)) from None
     log.debug("loaded brief %s", display)
     return SavedBrief(name, brief, loaded.marks, display)
+
+
+def _texts(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every string of a loaded file, with its key path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
 
 
 def reference_problems(saved: SavedBrief, meeting_ids: Collection[str], theme_ids: Collection[str],

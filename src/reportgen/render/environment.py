@@ -11,6 +11,7 @@ from typing import Any
 
 import jinja2
 from jinja2.exceptions import SecurityError
+from lxml import etree
 from markupsafe import Markup
 
 from ..content import schema
@@ -76,9 +77,12 @@ class Renderer:
             pass  # reported by render_template
         html, where = self.render_template(name, context)
         labels = context.get("labels")
-        if isinstance(labels, Labels):
-            html = place_footnote_calls(html, labels)
-        check_html(html, where)
+        try:
+            if isinstance(labels, Labels):
+                html = place_footnote_calls(html, labels)
+            check_html(html, where)
+        except etree.ParserError:  # nothing but white space and comments
+            raise TemplateProblem(f"{where}: renders no HTML at all (an empty template?)") from None
         return html
 
     def render_template(self, name: str, context: dict[str, Any]) -> tuple[str, str]:
