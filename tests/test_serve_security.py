@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 
 from reportgen.build.batch import Settings
 from reportgen.core.project import Project
-from reportgen.serve.server import MAX_STREAMS, make_server
+from reportgen.serve.guard import MAX_STREAMS
+from reportgen.serve.server import make_server
 
 from .conftest import REPO
 

@@ -26,10 +26,10 @@ from collections import deque
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from urllib.parse import quote, urlsplit
 
 import click
 
@@ -37,26 +37,15 @@ from ..build.batch import Settings, plan, run_job
 from ..build.meeting import BuildOptions, render_meeting
 from ..core.project import Project, is_inside
 from ..style.search_path import template_search_path
+from .guard import HOST, SOCKET_TIMEOUT_S, BadRequest, PreviewServer, check_addressed_to_us, path_parts, query_values
 from .page import page
 from .state import MeetingState
 
 log = logging.getLogger(__name__)
 
-HOST = "127.0.0.1"
 DEBOUNCE_MS = 150  # how long watchfiles waits for a burst of saves to end
 KEEPALIVE_S = 15.0
-MAX_CONNECTIONS = 64  # threads answering at once; more connections wait in the listen queue
-MAX_STREAMS = 16  # open event streams (one per preview tab); more are told to retry later
-SOCKET_TIMEOUT_S = 60.0  # a connection that sends nothing, or reads nothing, is dropped
 VIEWS = ("html", "pdf")
-
-
-class BadRequest(Exception):
-    """A request the server will not answer: (status, reason)."""
-
-    def __init__(self, status: HTTPStatus, reason: str) -> None:
-        super().__init__(reason)
-        self.status = status
 
 
 class Events:
@@ -223,10 +212,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         try:
-            self.check_addressed_to_us()
+            check_addressed_to_us(self.headers, self.path, self.server.server_address[1])
             url = urlsplit(self.path)
-            query = _query(url.query)
-            parts = _path_parts(url.path)
+            query = query_values(url.query)
+            parts = path_parts(url.path)
         except BadRequest as exc:
             self.send_error(exc.status, str(exc))
             return
@@ -251,18 +240,6 @@ class Handler(BaseHTTPRequestHandler):
             self.send_error(exc.status, str(exc))
         except (BrokenPipeError, ConnectionResetError, TimeoutError):
             pass
-
-    def check_addressed_to_us(self) -> None:
-        """Refuse a request whose Host is not this server's address (DNS rebinding: a web page
-        on another site reaching 127.0.0.1 under its own name) or, for the event stream and any
-        request that carries one, whose Origin is another site."""
-        port = self.server.server_address[1]
-        ours = {f"{HOST}:{port}", f"localhost:{port}"}
-        if (self.headers.get("Host") or "").strip().lower() not in ours:
-            raise BadRequest(HTTPStatus.FORBIDDEN, "this preview answers only requests to its own address")
-        origin = self.headers.get("Origin")
-        if (origin is not None or self.path.split("?")[0] == "/events") and origin not in {None, *(f"http://{h}" for h in ours)}:
-            raise BadRequest(HTTPStatus.FORBIDDEN, "this preview answers only its own pages")
 
     # ------------------------------------------------------------------ pages
 
@@ -369,52 +346,6 @@ class Handler(BaseHTTPRequestHandler):
 
     def send_file(self, path: Path, content_type: str, headers: dict[str, str] | None = None) -> None:
         self.send_bytes(path.read_bytes(), content_type, headers)
-
-
-def _path_parts(path: str) -> list[str]:
-    """The path's segments, percent-decoded (the page links quote meeting ids and names)."""
-    try:
-        parts = [unquote(p, errors="strict") for p in path.split("/") if p]
-    except UnicodeDecodeError:
-        raise BadRequest(HTTPStatus.BAD_REQUEST, "the path is not UTF-8 text") from None
-    if any(p in {".", ".."} or "/" in p or "\\" in p or "\0" in p for p in parts):
-        raise BadRequest(HTTPStatus.NOT_FOUND, "no such page")
-    return parts
-
-
-def _query(text: str) -> dict[str, str]:
-    try:
-        return {k: v[-1] for k, v in parse_qs(text, max_num_fields=16, errors="strict").items()}
-    except (ValueError, UnicodeDecodeError):
-        raise BadRequest(HTTPStatus.BAD_REQUEST, "bad query") from None
-
-
-class PreviewServer(ThreadingHTTPServer):
-    """http.server's threading server with its threads bounded: a page (or anything else on the
-    machine) opening connections without end makes later ones wait, not the process run out."""
-
-    daemon_threads = True
-    request_queue_size = 64
-
-    def __init__(self, address: tuple[str, int], handler: type[Handler]) -> None:
-        super().__init__(address, handler)
-        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
-        self.streams = threading.BoundedSemaphore(MAX_STREAMS)
-        self.stopping = False
-
-    def process_request(self, request: Any, client_address: Any) -> None:
-        self.slots.acquire()
-        try:
-            super().process_request(request, client_address)
-        except BaseException:
-            self.slots.release()
-            raise
-
-    def process_request_thread(self, request: Any, client_address: Any) -> None:
-        try:
-            super().process_request_thread(request, client_address)
-        finally:
-            self.slots.release()
 
 
 def make_server(project: Project, meeting_id: str | None, settings: Settings, port: int) -> tuple[PreviewServer, Preview]:
