@@ -45,7 +45,8 @@ log = logging.getLogger(__name__)
 THEMES_KEY = "themes"
 MEETING_PREFIX = "meeting-"
 FORMAT = 2  # of the entries: 1 was the pickled model
-SUMMARY_KEYS = {"short_title": str, "city": str, "country": str, "start": str, "end": (str, type(None))}
+SUMMARY_KEYS = {"short_title": str, "city": (str, type(None)), "country": (str, type(None)), "start": str, "end": (str, type(None)),
+                "warnings": list}
 
 
 def cache_folder(project: Project) -> Path:
@@ -70,8 +71,10 @@ def _write(path: Path, data: bytes) -> None:
 def summary(doc: schema.MeetingFile) -> dict[str, Any]:
     """What `list` prints of a meeting."""
     facts = doc.meeting
-    return {"short_title": facts.short_title, "city": facts.venue.city, "country": facts.venue.country,
-            "start": facts.start.isoformat(), "end": facts.end.isoformat() if facts.end else None}
+    venue = facts.venue
+    return {"short_title": facts.short_title, "city": venue.city if venue else None, "country": venue.country if venue else None,
+            "start": facts.start.isoformat(), "end": facts.end.isoformat() if facts.end else None,
+            "warnings": list(doc.warnings)}
 
 
 class ModelCache:
@@ -137,16 +140,20 @@ class ModelCache:
     def _load(self, key: str, model: type[BaseModel]) -> Any:
         from pydantic import ValidationError
 
-        if self.fresh(key) is None:
+        entry = self.fresh(key)
+        if entry is None:
             return None
         stored = self._read(self.folder / f"{key}.model.json")
         if stored is None:
             return None
         try:  # the schema again: data of the wrong shape is never taken for a validated meeting
-            return model.model_validate(stored.get("model"))
+            value = model.model_validate(stored.get("model"))
         except (ValidationError, RecursionError) as exc:
             log.debug("ignoring model cache %s: %s", key, exc)
             return None
+        if "warnings" in entry["summary"]:  # what validation found besides the schema, kept with the summary
+            value._warnings = list(entry["summary"]["warnings"])
+        return value
 
     def _store(self, key: str, value: BaseModel, signatures: dict[str, Any], about: dict[str, Any]) -> None:
         head = {"format": FORMAT, "version": __version__}
@@ -221,7 +228,8 @@ def _valid_summary(key: str, about: Any) -> bool:
     if key == THEMES_KEY:
         return about == {}
     return (isinstance(about, dict) and set(about) == set(SUMMARY_KEYS)
-            and all(isinstance(about[k], kind) for k, kind in SUMMARY_KEYS.items()) and _iso_dates(about["start"], about["end"]))
+            and all(isinstance(about[k], kind) for k, kind in SUMMARY_KEYS.items()) and _iso_dates(about["start"], about["end"])
+            and all(isinstance(w, str) for w in about["warnings"]))
 
 
 def _iso_dates(*values: str | None) -> bool:
