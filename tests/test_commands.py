@@ -97,14 +97,14 @@ def test_serve_on_a_port_in_use(tmp_project: Project, runner: CliRunner) -> None
 
 
 def test_a_word_too_long_to_lay_out_is_refused_in_options_and_saved_briefs(tmp_project: Project, runner: CliRunner) -> None:
-    word = "w" * 2001
+    word = "w" * 10_001
     result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "gfmd2010", "gfmd2011", "--audience", f"For {word}"])
     assert result.exit_code == 2 and result.output.splitlines()[-1] == (
-        "Error: Invalid value for '--audience': a word of 2,001 characters without a space at position 5; a word may have at most "
-        "2,000 (add spaces, or shorten the web address)")
+        "Error: Invalid value for '--audience': a word of 10,001 characters without a space at position 5; a word may have at most "
+        "10,000 (add spaces, or shorten the web address)")
     brief = tmp_project.content_dir / "briefs" / "remittances.yaml"
     brief.write_text(brief.read_text(encoding="utf-8").replace("title: Remittances", f"title: {word} Remittances"), encoding="utf-8")
     result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "--brief", "remittances"])
     assert result.exit_code == 1 and result.output.splitlines() == [
-        "content/briefs/remittances.yaml:4:8: title: a word of 2,001 characters without a space at position 1; a word may have at most "
-        "2,000 (add spaces, or shorten the web address)", "1 problem in 1 file; nothing was built."]
+        "content/briefs/remittances.yaml:4:8: title: a word of 10,001 characters without a space at position 1; a word may have at most "
+        "10,000 (add spaces, or shorten the web address)", "1 problem in 1 file; nothing was built."]

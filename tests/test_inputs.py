@@ -21,16 +21,10 @@ from reportgen.build.batch import Settings, plan
 from reportgen.cli import main
 from reportgen.core.project import Project
 
+from .conftest import GFMD2010_ORGANISATIONS as ORGANISATIONS
 from .conftest import REPO
 
 MEETING = "gfmd2010"
-ORGANISATIONS = """organisations:
-  - {id: gmg, name: Global Migration Group, acronym: GMG}
-  - {id: iom, name: International Organization for Migration, acronym: IOM}
-  - {id: un, name: United Nations, acronym: UN}
-  - {id: macarthur-foundation, name: MacArthur Foundation}
-  - {id: bbva-bancomer-foundation, name: BBVA-Bancomer Foundation, country: Mexico}
-"""
 SETTINGS = Settings(formats=("docx",), kinds=("chair-summary",))
 
 

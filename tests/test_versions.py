@@ -13,16 +13,10 @@ from click.testing import CliRunner
 from reportgen.cli import main
 from reportgen.redline import versions
 
+from .conftest import GFMD2010_ORGANISATIONS as ORGANISATIONS
 from .conftest import REPO
 
 MEETING = "gfmd2010"
-ORGANISATIONS = """organisations:
-  - {id: gmg, name: Global Migration Group, acronym: GMG}
-  - {id: iom, name: International Organization for Migration, acronym: IOM}
-  - {id: un, name: United Nations, acronym: UN}
-  - {id: macarthur-foundation, name: MacArthur Foundation}
-  - {id: bbva-bancomer-foundation, name: BBVA-Bancomer Foundation, country: Mexico}
-"""
 
 
 def repository(repo: Path, project: str = ".", include_link: str | None = None) -> Path:

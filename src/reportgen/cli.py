@@ -30,7 +30,7 @@ class _OneLine(click.ParamType):
         if bad:
             self.fail(f"character U+{ord(bad.group()):04X} at position {bad.start() + 1} is a control character or line break; "
                       "give one line of text", param, ctx)
-        if isinstance(value, str) and len(value) > 2000:
+        if isinstance(value, str) and len(value) > 10_000:
             from .content.printable import long_word_problem
 
             too_long = long_word_problem(value)

@@ -213,10 +213,11 @@ def read_by(project: Project, meeting_id: str, doc: schema.MeetingFile) -> list[
 def content_inputs(project: Project, meeting_id: str) -> list[Path]:
     """Everything of the project a meeting's documents are made from: its folder's YAML files and
     the themes, and what its last validation found it read (read_by). A file it reads only since an
-    edit is found by that edit: the edited file is itself an input."""
+    edit is found by that edit: the edited file is itself an input. One it read that is gone now is
+    left out: the stamps that recorded it see it gone, and a validation since may not read it."""
     entry = ModelCache(project).entry(meeting_key(meeting_id))
-    recorded = [Path(p) for p in entry["inputs"]] if entry else []
-    return list(dict.fromkeys([*meeting_files(project, meeting_id), *recorded]))
+    recorded = [Path(p) for p, signature in entry["inputs"].items() if signature is not None] if entry else []
+    return list(dict.fromkeys([*meeting_files(project, meeting_id), *(p for p in recorded if p.exists())]))
 
 
 def meeting_key(meeting_id: str) -> str:

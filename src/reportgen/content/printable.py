@@ -33,9 +33,10 @@ _CITING_TOP = frozenset({("document", "title"), ("document", "kind_label"), ("do
                          ("document", "agenda_item_title"), ("document", "theme")})
 
 # The longest run of characters without a space: WeasyPrint's time to break one unbroken word over
-# lines grows with the square of its length (16,000 characters take seconds, 50,000 a minute), so
-# a word is kept to what real text holds: a long web address is a few hundred characters.
-MAX_WORD = 2000
+# lines grows with the square of its length (10,000 characters take a second or two, 32,000 twenty
+# seconds, 50,000 about a minute); real text holds far shorter ones (a long web address is a few
+# hundred characters).
+MAX_WORD = 10_000
 _LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
 
 OUTSIDE_PROJECT = "leads outside the project folder (through a symbolic link); only the project's own files are read"
