@@ -140,3 +140,18 @@ def test_damaged_build_stamps_rebuild_without_a_traceback(small_project: Project
         result = runner.invoke(main, args)
         assert result.exit_code == 0 and "up to date" not in result.output and "Traceback" not in result.output, (damaged, result.output)
         assert json.loads(stamp.read_text(encoding="utf-8"))["format"] == 2
+
+
+def test_line_marks_survive_the_cache_and_bad_ones_are_discarded(small_project: Project, runner: CliRunner) -> None:
+    cache = ModelCache(small_project)
+    themes, _ = cache.themes()
+    validated, _ = cache.meeting("gfmd2010", lambda: themes)
+    cached, _ = ModelCache(small_project).meeting("gfmd2010", lambda: themes)
+    assert cached._marks == validated._marks and cached._marks.locate(("meeting", "title")).line > 1
+    path = cache_folder(small_project) / f"{meeting_key('gfmd2010')}.model.json"
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    for bad in ({"values": "x"}, {"values": [[["meeting"], "f", "1", 1]], "keys": [], "hints": []}, [], None):
+        path.write_text(json.dumps({**stored, "marks": bad}), encoding="utf-8")
+        again, problems = ModelCache(small_project).meeting("gfmd2010", lambda: themes)  # validated again
+        assert problems == [] and again._marks == validated._marks
+        assert json.loads(path.read_text(encoding="utf-8"))["marks"] == stored["marks"]

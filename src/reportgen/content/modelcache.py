@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..core.errors import Problem
+from ..core.loader import KeyPath, Mark, Marks
 from ..core.signatures import Signer, code_files, files_under, meeting_files, valid_signatures
 from ..core.project import Project
 from ..style.houses import HOUSES_DIR, house_chain
@@ -58,7 +59,10 @@ def cache_folder(project: Project) -> Path:
 
 
 def _label_files(project: Project) -> list[Path]:
-    return [f for folder in template_search_path(project) for f in files_under(folder / "labels")]
+    """The catalogues validation reads: labels (languages), phrases (organs, also a house's) and country names."""
+    folders = [sub for folder in template_search_path(project)
+               for sub in (folder / "labels", folder / "phrases", folder / "countries", *sorted((folder / "houses").glob("*/phrases")))]
+    return [f for folder in folders for f in files_under(folder)]
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -69,7 +73,7 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def summary(doc: schema.MeetingFile) -> dict[str, Any]:
-    """What `list` prints of a meeting."""
+    """What `list` prints of a meeting, and what `validate` warns of."""
     facts = doc.meeting
     venue = facts.venue
     return {"short_title": facts.short_title, "city": venue.city if venue else None, "country": venue.country if venue else None,
@@ -146,11 +150,16 @@ class ModelCache:
         stored = self._read(self.folder / f"{key}.model.json")
         if stored is None:
             return None
+        marks = _marks_from(stored.get("marks"))
         try:  # the schema again: data of the wrong shape is never taken for a validated meeting
             value = model.model_validate(stored.get("model"))
         except (ValidationError, RecursionError) as exc:
             log.debug("ignoring model cache %s: %s", key, exc)
             return None
+        if "marks" in stored:  # where each value sits in the files (generated sentences name it)
+            if marks is None:
+                return None
+            value._marks = marks
         if "warnings" in entry["summary"]:  # what validation found besides the schema, kept with the summary
             value._warnings = list(entry["summary"]["warnings"])
         return value
@@ -158,8 +167,9 @@ class ModelCache:
     def _store(self, key: str, value: BaseModel, signatures: dict[str, Any], about: dict[str, Any]) -> None:
         head = {"format": FORMAT, "version": __version__}
         try:  # the model first: an entry promises a readable model beside it
-            _write(self.folder / f"{key}.model.json",
-                   json.dumps({**head, "model": value.model_dump(mode="json", exclude_unset=True)}).encode())
+            marks = getattr(value, "_marks", None)
+            data = {**head, "model": value.model_dump(mode="json", exclude_unset=True), **({"marks": _marks_data(marks)} if marks else {})}
+            _write(self.folder / f"{key}.model.json", json.dumps(data).encode())
             _write(self.folder / f"{key}.json", json.dumps({**head, "inputs": signatures, "summary": about}, sort_keys=True).encode())
         except (OSError, ValueError) as exc:
             log.debug("cannot write model cache %s: %s", key, exc)
@@ -218,6 +228,40 @@ def content_inputs(project: Project, meeting_id: str) -> list[Path]:
     entry = ModelCache(project).entry(meeting_key(meeting_id))
     recorded = [Path(p) for p, signature in entry["inputs"].items() if signature is not None] if entry else []
     return list(dict.fromkeys([*meeting_files(project, meeting_id), *(p for p in recorded if p.exists())]))
+
+
+def _marks_data(marks: Marks) -> dict[str, list[Any]]:
+    """Line marks as JSON data: [path, file, line, column] rows, and [path, hint] rows."""
+    return {"values": [[list(p), m.file, m.line, m.column] for p, m in marks.values.items()],
+            "keys": [[list(p), m.file, m.line, m.column] for p, m in marks.keys.items()],
+            "hints": [[list(p), hint] for p, hint in marks.hints.items()]}
+
+
+def _marks_from(data: Any) -> Marks | None:
+    """Line marks read back, or None if `data` is not what _marks_data writes."""
+    def path(value: Any) -> KeyPath | None:
+        ok = isinstance(value, list) and all(isinstance(k, str) or (type(k) is int) for k in value)
+        return tuple(value) if ok else None
+
+    def table(rows: Any) -> dict[KeyPath, Mark] | None:
+        if not isinstance(rows, list):
+            return None
+        found: dict[KeyPath, Mark] = {}
+        for row in rows:
+            if not (isinstance(row, list) and len(row) == 4 and path(row[0]) is not None and isinstance(row[1], str)
+                    and type(row[2]) is int and type(row[3]) is int):
+                return None
+            found[path(row[0])] = Mark(row[1], row[2], row[3])  # type: ignore[index]
+        return found
+
+    if not isinstance(data, dict):
+        return None
+    values, keys, hints = table(data.get("values")), table(data.get("keys")), data.get("hints")
+    if values is None or keys is None or not isinstance(hints, list):
+        return None
+    if not all(isinstance(row, list) and len(row) == 2 and path(row[0]) is not None and isinstance(row[1], str) for row in hints):
+        return None
+    return Marks(values, keys, {path(row[0]): row[1] for row in hints})  # type: ignore[misc]
 
 
 def meeting_key(meeting_id: str) -> str:

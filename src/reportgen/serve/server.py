@@ -38,7 +38,7 @@ from ..build.meeting import BuildOptions, render_meeting
 from ..core.project import Project, is_inside
 from ..style.search_path import template_search_path
 from .guard import HOST, SOCKET_TIMEOUT_S, BadRequest, PreviewServer, check_addressed_to_us, path_parts, query_values
-from .page import page
+from .page import page, with_fact_titles
 from .state import MeetingState
 
 log = logging.getLogger(__name__)
@@ -271,7 +271,8 @@ class Handler(BaseHTTPRequestHandler):
         # The print stylesheet (fonts, headings, spacing) plus a sheet of paper around the text.
         head = ('<link rel="stylesheet" href="/style.css"><style>html{background:#e8e8e8}'
                 "body{background:#fff;max-width:170mm;margin:12px auto;padding:20mm;box-shadow:0 0 6px #999}</style>")
-        self.send_bytes(document.replace("</head>", head + "</head>", 1).encode("utf-8"), "text/html; charset=utf-8")
+        document = with_fact_titles(document.replace("</head>", head + "</head>", 1))
+        self.send_bytes(document.encode("utf-8"), "text/html; charset=utf-8")
 
     def send_stylesheet(self) -> None:
         """The print stylesheet the build uses, refused (as the build refuses it) when it is a
