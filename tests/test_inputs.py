@@ -175,3 +175,14 @@ def test_a_broken_house_yaml_is_one_line(data: bytes, message: str, tmp_path: Pa
         result = CliRunner().invoke(main, ["--project", str(project.root), *command])
         assert result.exit_code == 1 and "Traceback" not in result.output, result.output
         assert f"{house}: {message}" in result.output, result.output
+
+
+def test_themes_leading_outside_the_project_are_one_problem(tmp_path: Path) -> None:
+    project = project_with(tmp_path / "project")
+    (tmp_path / "themes.yaml").write_bytes(project.themes_file.read_bytes())
+    project.themes_file.unlink()
+    project.themes_file.symlink_to(tmp_path / "themes.yaml")
+    for command in (["validate"], ["build", MEETING, "--docx"]):
+        result = CliRunner().invoke(main, ["--project", str(project.root), *command])
+        assert (result.exit_code, result.output) == (1, "content/themes.yaml:1:1: leads outside the project folder (through a symbolic "
+                                                        "link); only the project's own files are read\n1 problem in 1 file; nothing was built.\n")

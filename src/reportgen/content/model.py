@@ -161,7 +161,7 @@ def load_meetings(project: Project, meeting_ids: Iterable[str] | None = None) ->
     for meeting_id in wanted:
         doc, found = cache.meeting(meeting_id, lambda: themes)
         all_problems += found
-        if doc is not None:
+        if doc is not None and not problems:  # with themes.yaml unreadable, their references cannot resolve
             meetings[meeting_id] = resolve(Meeting(meeting_id, doc, theme_map))
     if all_problems:
         raise ContentError(all_problems)

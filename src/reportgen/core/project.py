@@ -70,11 +70,14 @@ class Project:
         return self.content_dir / meeting_id
 
     def display(self, path: Path) -> str:
-        """A path as the user should read it in messages: relative to the project folder."""
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return str(path)
+        """A path as the user should read it in messages: relative to the project folder (where
+        the user sees it, even when it is a link leading elsewhere)."""
+        for mine, root in ((path.absolute(), self.root.absolute()), (path.resolve(), self.root.resolve())):
+            try:
+                return mine.relative_to(root).as_posix()
+            except ValueError:
+                continue
+        return str(path)
 
 
 def is_inside(path: Path, folder: Path) -> bool:
