@@ -19,6 +19,7 @@ from .conftest import REPO
 BASE = {
     "build": ["gfmd2010", "--docx", "--kind", "chair-summary"],
     "compare": ["gfmd2010", "gfmd2011", "--docx"],
+    "house": ["un"],
     "list": [],
     "new": ["abc"],
     "redline": ["gfmd2010", "--from", str(REPO), "--docx", "--kind", "chair-summary"],

@@ -46,6 +46,7 @@ def write_starter(project: Project, meeting_id: str, house: str, today: dt.date 
         raise TemplateProblem(f"{STARTER_TEMPLATE}: {security_message(exc)}") from None
     except (jinja2.TemplateError, UnicodeDecodeError) as exc:
         raise TemplateProblem(f"{STARTER_TEMPLATE}: {type(exc).__name__}: {exc}") from None
+    text = text.rstrip("\n") + "\n"  # one final newline, whatever the template's last block tag leaves
     try:
         with atomic_target(target) as tmp:
             tmp.write_text(text, encoding="utf-8")
