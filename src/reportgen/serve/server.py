@@ -3,10 +3,11 @@
 A small web server on 127.0.0.1 (the standard library's, one thread per request, at most
 MAX_CONNECTIONS at once) lists the meetings and their documents and shows the current one: an HTML
 preview styled by the house's print stylesheets (as the PDF), or the PDF inline. watchfiles reports
-saved files; the meetings they touch are rendered again at once (the preview), then their PDF and DOCX are written (incrementally; the
-PDF is laid out by a second process kept warm). Each step is announced to the open pages with
-server-sent events, and a page reloads when what it shows has changed. A content error replaces the
-document with its problems (file:line, key path); the last good document stays one click away.
+saved files; the meetings they touch are rendered again at once (the preview), then their PDF and
+DOCX are written (incrementally; the PDF is laid out by a second process kept warm). Each step is
+announced to the open pages with server-sent events, and a page reloads when what it shows has
+changed. A content error replaces the document with its problems (file:line, key path); the last
+good document stays one click away.
 
 The server trusts no web page: it answers only requests addressed to it by its own address (the
 Host header; a page on another site reaching 127.0.0.1 through DNS rebinding is refused) and
