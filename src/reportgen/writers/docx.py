@@ -269,9 +269,12 @@ class DocxBuilder(Furniture, Tables):
             self.list_offset = self.sub_indent if container.target is self.doc else Pt(0)
         num_id = self.numbering.new_list(style, int(el.get("start") or 1), depth, round(self.list_offset / 635)) if markers else 0
         compact = "compact" in classes(el)
-        para_style = "List Compact" if compact else "List Paragraph"
+        in_cell = container.target is not self.doc  # print.css: a table's lists in the table's type (Table Text)
+        para_style = "List Compact" if compact else "Table Text" if in_cell else "List Paragraph"
         for li in el.findall("li"):
             p = self.paragraph(container, para_style)
+            if in_cell and not compact:
+                p.paragraph_format.space_after = Pt(5)  # li: 0.5em of the table's 10 pt
             if compact:  # ul.compact: a dash in a narrow hanging indent, as the stylesheet draws it
                 p.paragraph_format.left_indent, p.paragraph_format.first_line_indent = Emu(162000), Emu(-162000)
                 p.paragraph_format.tab_stops.add_tab_stop(Emu(162000))
@@ -281,7 +284,7 @@ class DocxBuilder(Furniture, Tables):
             else:
                 p.paragraph_format.left_indent = self.list_offset + self.list_indent * (depth + 1)
             self.flow(li, container, para_style, depth + 1, first=p)
-        if el.findall("li") and not compact:
+        if el.findall("li") and not compact and not in_cell:  # in a cell (ul margin 0) the last item keeps its own
             # print.css: a list ends with a paragraph's space (0.75em), more than an item's: Body Text's.
             last = container.target.paragraphs[-1] if hasattr(container.target, "paragraphs") else None
             if last is not None and last.style.name == para_style:
