@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, ValidationError
 
@@ -25,6 +26,30 @@ log = logging.getLogger(__name__)
 
 BRIEFS_DIR = "briefs"
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+ROLES = ("stating", "supporting", "qualifying", "contrasting")
+Role = Literal["stating", "supporting", "qualifying", "contrasting"]
+
+
+class PointItem(Strict):
+    """One item of a meeting that addresses a point, and how it does."""
+
+    item: Text
+    """The item's reference as a brief prints it: meeting, section, item, e.g. 'hld2013, H, (i)'."""
+    role: Role = "stating"
+    """How the item addresses the point: stating it, supporting, qualifying or contrasting with it."""
+    score: float | None = None
+    """Similarity to the rest of the point, written by `compare --suggest` (0 to 1); for the secretariat's review."""
+
+
+class Point(Strict):
+    """A question the meetings are compared on, with the items of each meeting that address it."""
+
+    point: Text
+    """A short statement of the question, e.g. 'Rights of migrants regardless of migratory status'."""
+    items: list[PointItem] = Field(min_length=1)
+    """The items that address it, from one meeting or several (each meeting's in the order given)."""
 
 
 class BriefFile(Strict):
@@ -42,6 +67,10 @@ class BriefFile(Strict):
     """Ids of themes from content/themes.yaml to keep (default: every theme)."""
     country: str | None = None
     """A country, for a country view instead of the theme comparison, e.g. 'Mexico'."""
+    points: list[Point] = []
+    """Points compared side by side (written or confirmed by the secretariat), in the order printed."""
+    suggested: list[Point] = []
+    """Points proposed by `reportgen compare --suggest`, not printed: move one to `points:` to confirm it."""
 
 
 @dataclass
@@ -115,3 +144,17 @@ def reference_problems(saved: SavedBrief, meeting_ids: Collection[str], theme_id
         problems.append(problem_at(marks, ("country",), f"unknown country '{brief.country}'{did_you_mean(brief.country, countries)}; "
                                    f"countries in content/: {', '.join(sorted(countries))}"))
     return problems
+
+
+SUGGESTED_HEAD = "# Suggested by `reportgen compare --suggest`"
+_SUGGESTED_KEY = re.compile(r"^suggested:", re.MULTILINE)
+
+
+def with_suggestions(text: str, block: str) -> str:
+    """A brief file's text with its `suggested:` block (the last key, as --suggest writes it) replaced by `block`."""
+    head = text.find(SUGGESTED_HEAD)
+    if head < 0:
+        found = _SUGGESTED_KEY.search(text)
+        head = found.start() if found else -1
+    kept = text[:head] if head >= 0 else text
+    return kept.rstrip("\n") + "\n\n" + block if kept.strip() else block

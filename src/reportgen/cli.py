@@ -126,12 +126,13 @@ def _progress(total: int, quiet: bool):  # -> Iterator[Callable[[Outcome], None]
 @click.option("--pdf", "formats", flag_value="pdf", multiple=True, help="Write PDF.")
 @click.option("--docx", "formats", flag_value="docx", multiple=True, help="Write DOCX (Word).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write under DIR/compare/ instead of output/compare/.")
+@click.option("--suggest", is_flag=True, help="Instead of building: propose points (similar items of different meetings) in content/briefs/NAME.yaml.")
 @click.pass_context
 def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ...], country: str | None, brief_name: str | None,
             name: str | None, audience: str | None, lang: str | None, full: bool, brief_date: datetime | None,
-            formats: tuple[str, ...], out_dir: Path | None) -> None:
+            formats: tuple[str, ...], out_dir: Path | None, suggest: bool) -> None:
     """A briefing note on what MEETINGS concluded, by theme (or for one --country): output/compare/NAME.pdf/.docx."""
-    from .compare import BriefRequest, build_brief, saved_request
+    from .compare import BriefRequest, build_brief, saved_request, suggest_points
     from .errors import UsageProblem
 
     project = _project(ctx)
@@ -144,6 +145,13 @@ def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ..
     else:
         request = BriefRequest(meetings, themes, country, name=name, audience=audience, date=day, formats=formats or ("pdf", "docx"),
                                out_dir=out_dir, language=lang or "en", full=full)
+    if suggest:
+        if country:
+            raise UsageProblem("--suggest compares meetings point by point; it does not apply to a --country view")
+        path, count = suggest_points(project, request, brief_name)
+        click.echo(f"{project.display(path)}: {count} suggested point{'s' if count != 1 else ''} under suggested:; "
+                   "edit those you keep and move them under points: to print them")
+        return
     for path in build_brief(project, request):
         click.echo(path)
 

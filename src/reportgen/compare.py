@@ -11,6 +11,7 @@ countries.py; key points: keypoints.py; the chart: chart.py.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .briefs import SavedBrief, check_name, load_brief, reference_problems
+from .briefs import SUGGESTED_HEAD, SavedBrief, briefs_dir, check_name, load_brief, reference_problems, with_suggestions
 from .build import FORMATS, fixed_time, output_root, writer_for
 from .chart import Chart, overview_chart
 from .countries import canonical_country, country_roles, project_countries
@@ -29,10 +30,12 @@ from .keypoints import KeyPoint, Tally, key_points, participants
 from .labels import Labels
 from .markup import plain
 from .model import Meeting, load_meetings
+from .points import point_problems
+from .suggest import suggest, suggestions_yaml
+from .writers import WriteContext, atomic_target
 from .project import Project, template_search_path
 from .render import Renderer
 from .validate import load_themes
-from .writers import WriteContext
 
 __all__ = ["ITEM_KINDS", "BriefRequest", "build_brief", "country_roles", "meeting_items", "saved_request"]
 
@@ -58,6 +61,8 @@ class BriefRequest:
     out_dir: Path | None = None
     language: str = LANGUAGE
     full: bool = False
+    saved: SavedBrief | None = None
+    """The saved brief the request comes from (its points are printed side by side)."""
 
 
 @dataclass
@@ -305,9 +310,45 @@ def saved_request(project: Project, brief_name: str, **options: Any) -> BriefReq
     problems = reference_problems(saved, project.meeting_ids(), theme_ids, countries)
     if problems:
         raise ContentError(problems)
+    if saved.brief.points or saved.brief.suggested:
+        problems = point_problems(saved, load_meetings(project, saved.brief.meetings))
+        if problems:
+            raise ContentError(problems)
     brief = saved.brief
     options = {k: v for k, v in options.items() if v is not None}
     options.setdefault("name", brief_name)
     options.setdefault("audience", brief.audience)
     return BriefRequest(tuple(brief.meetings), tuple(brief.themes), brief.country, title=brief.title,
-                        reference=brief.reference, **options)
+                        reference=brief.reference, saved=saved, **options)
+
+
+def suggest_points(project: Project, request: BriefRequest, brief_name: str | None) -> tuple[Path, int]:
+    """Propose points for the request's meetings and write them under `suggested:` of the saved
+    brief (created with the request's meetings and themes when it does not exist; its other
+    keys and comments are kept). Items already in a confirmed point are not suggested again."""
+    labels = Labels.load(request.language, template_search_path(project))
+    context = brief_context(project, request, labels)
+    columns: list[Column] = context["columns"]
+    name = check_name(brief_name or request.name or default_name([c.id for c in columns], request.themes, None))
+    path = briefs_dir(project) / f"{name}.yaml"
+    taken = {e.item for p in request.saved.brief.points for e in p.items} if request.saved else set()
+    ids = [t.id for t in context["selected_themes"]] or None
+    refs = [r for c in columns for r in compared_items(c.meeting) if r.reference not in taken and (ids is None or home_theme(r, ids))]
+    languages = [c.meeting.document.language for c in columns]
+    found = suggest(refs, max(set(languages), key=languages.count))
+    command = f"reportgen compare --brief {name} --suggest"
+    block = suggestions_yaml(found, command, SUGGESTED_HEAD)
+    if path.is_file():
+        text = with_suggestions(path.read_text(encoding="utf-8"), block)
+    else:
+        head = [f"# A saved comparison brief (docs/briefs.md). Rebuild it with: reportgen compare --brief {name}",
+                f"title: {json.dumps(request.title or context['title'], ensure_ascii=False)}",
+                f"meetings: [{', '.join(c.id for c in columns)}]"]
+        if request.themes:
+            head.append(f"themes: [{', '.join(request.themes)}]")
+        head.append("points: []")
+        text = "\n".join(head) + "\n\n" + block
+    with atomic_target(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    log.info("%s: %d suggested point(s)", path, len(found))
+    return path, len(found)
