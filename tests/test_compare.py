@@ -483,7 +483,7 @@ def test_validate_gists_lists_the_items_briefs_would_shorten(runner: CliRunner, 
         (["gfmd2010"], "a comparison needs at least two meetings"),
         (["gfmd2010", "gfmd2010"], "meeting 'gfmd2010' is given twice"),
         (["gfmd2010", "gfmd2011", "--name", "../up"], "invalid brief name '../up'"),
-        (["--brief", "nothing"], "unknown brief 'nothing'; briefs in this project: remittances"),
+        (["--brief", "nothing"], "unknown brief 'nothing'; briefs in this project: five-meetings, remittances"),
         (["--brief", "remittances", "gfmd2010"], "--brief takes the meetings"),
     ],
 )

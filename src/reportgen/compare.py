@@ -30,7 +30,8 @@ from .keypoints import KeyPoint, Tally, key_points, participants
 from .labels import Labels
 from .markup import plain
 from .model import Meeting, load_meetings
-from .points import point_problems
+from .findings import Finding, findings
+from .points import point_problems, rows
 from .suggest import suggest, suggestions_yaml
 from .writers import WriteContext, atomic_target
 from .project import Project, template_search_path
@@ -42,6 +43,8 @@ __all__ = ["ITEM_KINDS", "BriefRequest", "build_brief", "country_roles", "meetin
 log = logging.getLogger(__name__)
 
 BRIEF_TEMPLATE = "compare/brief"
+PORTRAIT_COLUMNS = 3
+"""Meetings a side-by-side page holds in portrait; more columns turn its pages to landscape."""
 LANGUAGE = "en"
 
 
@@ -264,8 +267,12 @@ def brief_context(project: Project, request: BriefRequest, labels: Labels) -> di
     blocks = theme_blocks(columns, selected)
     ids = [t.id for t in selected]
     tallies = [Tally(c.id, [r for r in compared_items(c.meeting) if home_theme(r, ids)], participants(c.meeting.facts)) for c in columns]
-    points: list[KeyPoint] = key_points(tallies, selected, labels)
+    side = rows(request.saved, meetings, [c.id for c in columns]) if request.saved and request.saved.brief.points else []
+    # With points, the key points say what the meetings said (findings.py); without, what the counts show.
+    points: list[KeyPoint] | list[Finding] = findings(side, labels) if side else key_points(tallies, selected, labels)
     context.update(
+        rows=side,
+        landscape=len(columns) > PORTRAIT_COLUMNS,
         blocks=blocks,
         addressed=[b for b in blocks if b.meetings],
         key_points=points,

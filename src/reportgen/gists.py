@@ -17,7 +17,7 @@ from .items import ITEM_KINDS
 from .loader import problem_at
 from .model import load_meetings
 from .project import Project
-from .sentences import gist, needs_gist
+from .sentences import gist, is_fragment, needs_gist
 from .validate import load_meeting_files, walk
 
 log = logging.getLogger(__name__)
@@ -39,9 +39,14 @@ def missing_gists(project: Project, meeting_ids: Iterable[str] | None = None) ->
     for meeting_id, meeting in load_meetings(project, meeting_ids).items():
         _, marks, _ = load_meeting_files(project, meeting_id)
         for path, item in _shortened_items(meeting.doc):
-            first = len(gist(item).text.split())
+            given = gist(item).text
+            first = len(given.split())
             whole = len(item.text.split())
             sub = " and sub-items" if item.more else ""
-            message = f"no gist: briefs and long summaries give its first sentence ({first} of {whole} words{sub})"
+            if is_fragment(given):
+                tail = " ".join(given.split()[-3:])
+                message = f"no gist: its first sentence is not a whole sentence ('… {tail}'); write a gist: that is one"
+            else:
+                message = f"no gist: briefs and long summaries give its first sentence ({first} of {whole} words{sub})"
             lines.append(str(problem_at(marks, path, message)))
     return lines
