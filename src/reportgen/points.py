@@ -96,9 +96,9 @@ def resolve(saved: SavedBrief, key: str, points: Sequence[Point], meetings: Mapp
             reference = _normal(entry.item)
             if reference not in index:
                 known = [r for r in index if r.startswith(f"{meeting_id}, ")]
-                hint = did_you_mean(reference, known)
-                problems.append(problem_at(saved.marks, where, f"unknown item '{entry.item}'{hint}; "
-                                           f"write the reference as a brief prints it: '{known[0] if known else meeting_id + ', SECTION, ITEM'}'"))
+                hint = did_you_mean(reference, known) or (f"; write the reference as a brief prints it, e.g. '{known[0]}'"
+                                                          if known else f"; {meeting_id} has no list items")
+                problems.append(problem_at(saved.marks, where, f"unknown item '{entry.item}'{hint}"))
                 continue
             if reference in seen:
                 problems.append(problem_at(saved.marks, where, f"item '{reference}' is given twice in this point"))
