@@ -22,10 +22,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from reportgen.items import compared_items  # noqa: E402
-from reportgen.model import load_meetings  # noqa: E402
-from reportgen.project import Project  # noqa: E402
-from reportgen.suggest import THEME_WEIGHT, THRESHOLD, precision_recall, suggest  # noqa: E402
+from reportgen.briefs.items import compared_items  # noqa: E402
+from reportgen.briefs.suggest import THEME_WEIGHT, THRESHOLD, precision_recall, suggest  # noqa: E402
+from reportgen.content.model import load_meetings  # noqa: E402
+from reportgen.core.project import Project  # noqa: E402
 
 ALIGNMENT = ROOT / "bench" / "alignment" / "five-meetings.yaml"
 MEETINGS = ["fibemyd2008", "gfmd2010", "gfmd2011", "hld2013", "gfmd2014-rt3"]

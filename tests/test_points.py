@@ -15,15 +15,16 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from reportgen.briefs import load_brief
+from reportgen.briefs.findings import findings
+from reportgen.briefs.items import compared_items, reference_index
+from reportgen.briefs.points import rows
+from reportgen.briefs.saved import load_brief
 from reportgen.cli import main
-from reportgen.findings import findings
-from reportgen.items import compared_items, reference_index
-from reportgen.labels import Labels
-from reportgen.model import Meeting, load_meetings
-from reportgen.points import rows
-from reportgen.project import Project, template_search_path
-from reportgen.sentences import is_fragment
+from reportgen.content.model import Meeting, load_meetings
+from reportgen.core.project import Project
+from reportgen.render.sentences import is_fragment
+from reportgen.style.labels import Labels
+from reportgen.style.search_path import template_search_path
 
 from .conftest import DATA, REPO
 
@@ -236,7 +237,7 @@ def test_suggestions_reach_the_hand_alignment_floor(compared_refs) -> None:
 
 def test_shared_words_without_shared_substance_are_not_joined(compared_refs) -> None:
     """gfmd2014-rt3's remark on civil society's view of remittances is not a point on civil society's role."""
-    from reportgen.suggest import suggest
+    from reportgen.briefs.suggest import suggest
 
     remark = "gfmd2014-rt3, Roundtable 3.2, point 7"
     role = {"fibemyd2008, Introductory Session, p)", "hld2013, H, (iii)", "fibemyd2008, ROUND TABLE, j)"}
