@@ -214,7 +214,8 @@ def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool) -> None
         lines = missing_gists(project, valid)
         for line in lines:
             click.echo(line)
-        click.echo(f"{len(lines)} item{'s' if len(lines) != 1 else ''} without a gist would be shortened to their first sentence.")
+        click.echo(f"{len(lines)} item{'s' if len(lines) != 1 else ''} without a gist or summary: briefs and chair's summaries "
+                   "would shorten them, print a fragment or leave them out.")
 
 
 @main.command()

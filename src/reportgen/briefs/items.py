@@ -23,7 +23,8 @@ from ..render.markup import paragraphs, plain
 from ..content.model import Meeting
 from ..render.environment import Footnotes
 from ..render.markers import list_marker
-from ..render.sentences import Gist, gist, sentences
+from ..render.sentences import Gist, gist
+from ..render.summary import lead_in
 
 log = logging.getLogger(__name__)
 
@@ -103,30 +104,6 @@ class ItemRef:
         return paras
 
 
-def lead_in(text: str | None) -> str | None:
-    """The last sentence of a text when it ends with a colon: it introduces the list that follows."""
-    if not text or not text.strip():
-        return None
-    last = sentences(paragraphs_of(text)[-1])
-    sentence = plain(last[-1]) if last else ""
-    return sentence if sentence.endswith(":") else None
-
-
-def paragraphs_of(text: str) -> list[str]:
-    return [p for p in text.strip().split("\n\n") if p.strip()] or [""]
-
-
-def _block_text(block: object) -> str | None:
-    """The text of a block that may introduce a list: a paragraph, an intervention or floor debate."""
-    if isinstance(block, str):
-        return block
-    if isinstance(block, schema.Intervention):
-        return block.text
-    if isinstance(block, schema.FloorDebate):
-        return block.floor_debate
-    return None
-
-
 def _list_items(meeting: Meeting, section: schema.Section, where: str, block: schema.ListBlock,
                 prefix: str, bullets: dict[str, int], introduced: str | None = None) -> Iterator[ItemRef]:
     for index, item in enumerate(block.items):
@@ -138,11 +115,11 @@ def _list_items(meeting: Meeting, section: schema.Section, where: str, block: sc
         marker = f"{prefix} {marker}" if prefix else marker
         yield ItemRef(meeting, section, where, marker, block.kind, item, block, introduced)
         nested_bullets: dict[str, int] = {}  # bulleted sub-lists are counted within their item
-        before: str | None = item.text
+        before: object = item.text
         for sub in item.more:
             if isinstance(sub, schema.ListBlock):
                 yield from _list_items(meeting, section, where, sub, marker, nested_bullets, lead_in(before))
-            before = sub if isinstance(sub, str) else None
+            before = sub
 
 
 def named_sections(meeting: Meeting) -> Iterator[tuple[str, schema.Section]]:
@@ -172,11 +149,11 @@ def meeting_items(meeting: Meeting) -> list[ItemRef]:
     items: list[ItemRef] = []
     for where, section in named_sections(meeting):
         bullets: dict[str, int] = {}
-        before: str | None = None
+        before: object = None
         for block in section.blocks:
             if isinstance(block, schema.ListBlock):
                 items.extend(_list_items(meeting, section, where, block, "", bullets, lead_in(before)))
-            before = _block_text(block)
+            before = block
     return items
 
 

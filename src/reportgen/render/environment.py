@@ -21,6 +21,8 @@ from ..style.labels import Labels
 from .markup import inline, paragraphs, plain
 from ..content.model import Meeting, theme_labels
 from .sentences import gist
+from .markers import list_marker
+from .summary import lead_in, summary_document
 from ..content.participants import participant_groups
 from ..core.project import is_inside
 
@@ -63,6 +65,8 @@ class Renderer:
             holder=holder_name,
             mention=mention,
             gist=gist,
+            lead_in=lead_in,
+            marker=list_marker,
         )
 
     def kinds(self) -> list[str]:
@@ -161,6 +165,7 @@ def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = Fa
     """Everything a report template may use (`root`: the project folder, for the logo's path)."""
     house = house or House(DEFAULT_HOUSE, DEFAULT_HOUSE, "", Options())
     logo = meeting.document.logo
+    summary_doc = summary_document(meeting, labels["chair_summary"])
     return {
         "house": house,
         "logo_uri": image_uri(root / logo) if logo and root is not None else "",
@@ -180,4 +185,7 @@ def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = Fa
         "participant_groups": participant_groups,
         "today": today or dt.date.today(),
         "keywords": theme_labels(meeting),
+        # A chair's summary's own identity, printed by the house masthead (render/summary.py).
+        "summary_doc": summary_doc,
+        "summary_opt": house.options_for(summary_doc),
     }
