@@ -137,11 +137,8 @@ def test_every_reference_resolves(built: dict[str, Path], index: dict) -> None:
     assert all(_flat(ref) in pdf for ref in found)
 
 
-def test_unknown_references_in_points_are_reported_at_file_and_line(runner: CliRunner, tmp_project: Project, tmp_path: Path) -> None:
-    shutil.copy(DATA / "invalid-briefs" / "points.yaml", tmp_project.content_dir / "briefs" / "bad.yaml")
-    result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "--brief", "bad", "--out", str(tmp_path)])
-    assert result.exit_code == 1, result.output
-    assert result.output.splitlines() == [
+@pytest.mark.parametrize("name, expected", [
+    ("points.yaml", [  # references: each at its file:line, all at once
         "content/briefs/bad.yaml:7:16: points[0].items[1].item: unknown item 'hld2013, H, (ix)' (did you mean 'hld2013, H, (i)'?)",
         "content/briefs/bad.yaml:8:16: points[0].items[2].item: 'gfmd2011, 3, a)': meeting 'gfmd2011' is not one the brief "
         "compares (did you mean 'gfmd2010'?); meetings: gfmd2010, hld2013",
@@ -149,20 +146,21 @@ def test_unknown_references_in_points_are_reported_at_file_and_line(runner: CliR
         "content/briefs/bad.yaml:13:16: suggested[0].items[0].item: unknown item 'gfmd2010, Roundtable 1, recomendation 6' "
         "(did you mean 'gfmd2010, Roundtable 1, recommendation 6'?)",
         "4 problems in 1 file; nothing was built.",
-    ]
-    assert not list(tmp_path.rglob("*.pdf")) and not list(tmp_path.rglob("*.docx"))
-
-
-def test_points_schema_errors(runner: CliRunner, tmp_project: Project, tmp_path: Path) -> None:
-    shutil.copy(DATA / "invalid-briefs" / "points-schema.yaml", tmp_project.content_dir / "briefs" / "bad.yaml")
-    result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "--brief", "bad", "--out", str(tmp_path)])
-    assert result.exit_code == 1, result.output
-    assert result.output.splitlines() == [
+    ]),
+    ("points-schema.yaml", [  # the schema of points
         "content/briefs/bad.yaml:6:41: points[0].items[0].role: expected 'stating', 'supporting', 'qualifying' or 'contrasting', found 'agreeing'",
         "content/briefs/bad.yaml:7:12: points[1].point: string should have at least 1 character, found ''",
         "content/briefs/bad.yaml:8:12: points[1].items: list should have at least 1 item after validation, not 0, found a list",
         "3 problems in 1 file; nothing was built.",
-    ]
+    ]),
+])
+def test_bad_points_are_reported_at_file_and_line(runner: CliRunner, tmp_project: Project, tmp_path: Path, name: str,
+                                                   expected: list[str]) -> None:
+    shutil.copy(DATA / "invalid-briefs" / name, tmp_project.content_dir / "briefs" / "bad.yaml")
+    result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "--brief", "bad", "--out", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines() == expected
+    assert not list(tmp_path.rglob("*.pdf")) and not list(tmp_path.rglob("*.docx"))
 
 
 # --------------------------------------------------------------------------- key points
