@@ -287,3 +287,25 @@ def test_side_by_side_brief_passes_the_pdfua_checker_and_the_docx_schemas(built:
     report = pdfua.validate(str(built["pdf"]))
     assert not report.findings, [(f.rule_id, f.message) for f in report.findings]
     assert schema_errors(built["docx"]) == []
+
+
+def test_three_meetings_side_by_side_stay_portrait(runner: CliRunner, tmp_project: Project, tmp_path: Path) -> None:
+    """Up to three meetings the side-by-side page is portrait, in both formats."""
+    from pypdf import PdfReader
+
+    (tmp_project.content_dir / "briefs" / "three.yaml").write_text(
+        "title: Irregular migration in three meetings\n"
+        "meetings: [gfmd2010, gfmd2011, gfmd2014-rt3]\n"
+        "points:\n"
+        "  - point: Irregular migration on the GFMD agenda\n"
+        "    items:\n"
+        "      - {item: \"gfmd2010, Roundtable 1, recommendation 6\"}\n"
+        "      - {item: \"gfmd2011, 3, a)\", role: supporting}\n", encoding="utf-8")
+    result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "--brief", "three", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    pdf = PdfReader(str(tmp_path / "compare" / "three.pdf"))
+    assert all(p.mediabox.width < p.mediabox.height for p in pdf.pages)
+    document = docx.Document(str(tmp_path / "compare" / "three.docx"))
+    assert all(s.page_width < s.page_height for s in document.sections)
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Point")
+    assert [c.text.strip() for c in table.rows[1].cells][3] == "—"  # gfmd2014-rt3 said nothing on it
