@@ -146,8 +146,6 @@ def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ..
         request = BriefRequest(meetings, themes, country, name=name, audience=audience, date=day, formats=formats or ("pdf", "docx"),
                                out_dir=out_dir, language=lang or "en", full=full)
     if suggest:
-        if country:
-            raise UsageProblem("--suggest compares meetings point by point; it does not apply to a --country view")
         path, count = suggest_points(project, request, brief_name)
         click.echo(f"{project.display(path)}: {count} suggested point{'s' if count != 1 else ''} under suggested:; "
                    "edit those you keep and move them under points: to print them")

@@ -336,6 +336,8 @@ def suggest_points(project: Project, request: BriefRequest, brief_name: str | No
     """Propose points for the request's meetings and write them under `suggested:` of the saved
     brief (created with the request's meetings and themes when it does not exist; its other
     keys and comments are kept). Items already in a confirmed point are not suggested again."""
+    if request.country:
+        raise UsageProblem("--suggest compares meetings point by point; it does not apply to a country view")
     labels = Labels.load(request.language, template_search_path(project))
     context = brief_context(project, request, labels)
     columns: list[Column] = context["columns"]
