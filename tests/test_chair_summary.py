@@ -205,3 +205,23 @@ def test_build_without_kind_writes_both_kinds(runner: CliRunner, tmp_path: Path)
     assert result.exit_code == 0, result.output
     assert sorted(Path(line).name for line in result.output.split()) == [
         "gfmd2014-rt3-chair-summary.pdf", "gfmd2014-rt3-rapporteur-report.pdf"]
+
+
+def test_a_long_item_without_gist_is_left_to_the_report(runner: CliRunner, tmp_project: Project, tmp_path: Path) -> None:
+    """In a condensed summary an item that is more than one sentence and has no gist: is not cut:
+    a note under its list names it, and the items around it keep their letters."""
+    path = tmp_project.content_dir / "fibemyd2008" / "conclusions.yaml"
+    gist_line = '                gist: "Liaison programmes open a space for civil society participation that must be broadened and systematised."\n'
+    text = path.read_text(encoding="utf-8")
+    assert gist_line in text
+    path.write_text(text.replace(gist_line, ""), encoding="utf-8")
+    result = runner.invoke(main, ["--project", str(tmp_project.root), "build", "fibemyd2008", "--kind", "chair-summary",
+                                  "--docx", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(tmp_path / "fibemyd2008" / "fibemyd2008-chair-summary.docx"))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "Given in full in the report: (j)." in paragraphs  # the letter as printed in English: (j)
+    assert not any(p.startswith("It must be stressed that the programmes analysed") for p in paragraphs)
+    assert not any("[…]" in p for p in paragraphs)
+    at = paragraphs.index("Given in full in the report: (j).")  # under the list: k) and l) are given before it
+    assert any(p.startswith("The cyclical emigration of highly trained professionals") for p in paragraphs[at - 2:at])
