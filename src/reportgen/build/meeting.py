@@ -82,7 +82,8 @@ def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> 
             raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(available)})")
     language = options.language or meeting.document.language
     labels = Labels.load(language, search_path)
-    rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft, house=house, root=project.root))) for kind in kinds]
+    rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft, house=house, root=project.root,
+                                                                       search_path=search_path))) for kind in kinds]
     for item, html in zip(rendered, number_documents(project, meeting_id, [r.html for r in rendered])):
         item.html = html
     return rendered, WriteContext(search_path, plain(meeting.document.title), language, creation_time(meeting),
