@@ -26,10 +26,6 @@ from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
-import snowballstemmer
-from sklearn.cluster import AgglomerativeClustering
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 
 from ..render.markup import plain
 from .items import ItemRef
@@ -43,8 +39,9 @@ THEME_WEIGHT = 0.5
 MAX_PER_MEETING = 4
 """A suggested point keeps at most this many items of one meeting (the most similar)."""
 STEMMERS = {"en": "english", "es": "spanish", "fr": "french", "pt": "portuguese"}
-STOP_WORDS = {"en": ENGLISH_STOP_WORDS}
-"""Words left out before stemming; other languages rely on the IDF weight of frequent words."""
+STOP_WORDS = ("en",)
+"""Languages whose stop words (scikit-learn's list) are left out before stemming; other languages
+rely on the IDF weight of frequent words."""
 WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -60,8 +57,11 @@ class Suggestion:
 
 def _analyzer(language: str, surface: dict[str, str]):  # -> Callable[[str], list[str]]
     """Words of a text, stemmed; `surface` keeps the first word seen for each stem (to print)."""
+    import snowballstemmer
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
     stemmer = snowballstemmer.stemmer(STEMMERS.get(language, "english"))
-    stop = STOP_WORDS.get(language, frozenset())
+    stop = ENGLISH_STOP_WORDS if language in STOP_WORDS else frozenset()
 
     def analyse(text: str) -> list[str]:
         words = [w for w in WORD.findall(text.casefold()) if len(w) > 2 and w not in stop]
@@ -82,6 +82,11 @@ def item_text(ref: ItemRef) -> str:
 
 def similarity(refs: Sequence[ItemRef], language: str = "en", theme_weight: float = THEME_WEIGHT) -> tuple[np.ndarray, list[list[str]]]:
     """The items' pairwise similarity (0 to 1), and each item's words of highest weight."""
+    # scikit-learn is imported here, as matplotlib by the chart: only `compare --suggest` needs it
+    # (importing it costs about 1.5 s, which every build of a brief would otherwise pay).
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
     surface: dict[str, str] = {}
     vectorizer = TfidfVectorizer(analyzer=_analyzer(language, surface), sublinear_tf=True)
     matrix = vectorizer.fit_transform([item_text(r) for r in refs])
@@ -99,6 +104,8 @@ def suggest(refs: Sequence[ItemRef], language: str = "en", threshold: float = TH
     """Groups of similar items of at least two meetings, most similar first."""
     if len(refs) < 2:
         return []
+    from sklearn.cluster import AgglomerativeClustering
+
     sim, top = similarity(refs, language, theme_weight)
     clusters = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
                                        distance_threshold=1 - threshold).fit(1 - sim).labels_
