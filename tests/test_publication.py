@@ -36,14 +36,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 
 # Headings that may fall one page apart in the PDF and in LibreOffice's layout of the DOCX, and
-# why. Otherwise both lay out with the same fonts, margins, line heights and spacing.
-PAGE_EXCEPTIONS: dict[tuple[str, str, str], str] = {
-    # The eclac house's title block without a cover (a chair's summary, issue 20): Word's "Document
-    # Title" style keeps the cover's space above and below the title (56.7 and 28.35 pt), print.css
-    # the title block's (1em and 0.6em), so the first page holds a few lines less in Word.
-    ("fibemyd2008", "chair-summary", "sessions"): "eclac title block without a cover: Word's title spacing is the cover's",
-    ("gfmd2011", "chair-summary", "way-forward"): "eclac title block without a cover: Word's title spacing is the cover's",
-}
+# why. None today: both lay out with the same fonts, margins, line heights and spacing.
+PAGE_EXCEPTIONS: dict[tuple[str, str, str], str] = {}
 
 
 @pytest.fixture(scope="session")
