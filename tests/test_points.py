@@ -309,3 +309,14 @@ def test_three_meetings_side_by_side_stay_portrait(runner: CliRunner, tmp_projec
     assert all(s.page_width < s.page_height for s in document.sections)
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Point")
     assert [c.text.strip() for c in table.rows[1].cells][3] == "—"  # gfmd2014-rt3 said nothing on it
+
+
+def test_suggest_rewrites_only_its_block_wherever_it_is() -> None:
+    """A `suggested:` block the secretariat moved above other keys is replaced, the keys after it kept."""
+    from reportgen.briefs.saved import SUGGESTED_HEAD, with_suggestions
+
+    text = (f"title: X\nmeetings: [a, b]\n\n{SUGGESTED_HEAD}\n# (reportgen compare --brief x --suggest) …\n"
+            "suggested:\n  - point: old\n    items: [{item: \"a, 1, b)\"}]\npoints: []  # confirmed\n# kept\n")
+    new = with_suggestions(text, f"{SUGGESTED_HEAD}\nsuggested: []\n")
+    assert new == f"title: X\nmeetings: [a, b]\n\npoints: []  # confirmed\n# kept\n\n{SUGGESTED_HEAD}\nsuggested: []\n"
+    assert yaml.safe_load(new) == {"title": "X", "meetings": ["a", "b"], "points": [], "suggested": []}

@@ -148,13 +148,19 @@ def reference_problems(saved: SavedBrief, meeting_ids: Collection[str], theme_id
 
 SUGGESTED_HEAD = "# Suggested by `reportgen compare --suggest`"
 _SUGGESTED_KEY = re.compile(r"^suggested:", re.MULTILINE)
+_TOP_KEY = re.compile(r"^[A-Za-z_][\w-]*:", re.MULTILINE)
 
 
 def with_suggestions(text: str, block: str) -> str:
-    """A brief file's text with its `suggested:` block (the last key, as --suggest writes it) replaced by `block`."""
-    head = text.find(SUGGESTED_HEAD)
-    if head < 0:
-        found = _SUGGESTED_KEY.search(text)
-        head = found.start() if found else -1
-    kept = text[:head] if head >= 0 else text
-    return kept.rstrip("\n") + "\n\n" + block if kept.strip() else block
+    """A brief file's text with its `suggested:` block (and the comment --suggest writes above it)
+    replaced by `block`, written as the file's last key; every other key and comment is kept."""
+    key = _SUGGESTED_KEY.search(text)
+    if key is None:
+        kept = text
+    else:
+        head = text.rfind(SUGGESTED_HEAD, 0, key.start())
+        start = head if head >= 0 and not _TOP_KEY.search(text, head, key.start()) else key.start()
+        after = _TOP_KEY.search(text, key.end())
+        kept = text[:start] + (text[after.start():] if after else "")
+    kept = kept.rstrip("\n")
+    return kept + "\n\n" + block if kept.strip() else block
