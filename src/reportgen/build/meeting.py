@@ -7,7 +7,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.errors import UsageProblem
+from ..core.errors import UsageProblem, did_you_mean
 from ..style.houses import load_house, stylesheets
 from ..style.labels import Labels
 from ..render.markup import plain
@@ -85,12 +85,12 @@ def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> 
     kinds = options.kinds or tuple(available)
     for kind in kinds:
         if kind not in available:
-            raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(available)})")
+            raise UsageProblem(f"unknown report kind '{kind}'{did_you_mean(kind, available)} (available: {', '.join(available)})")
     language = options.language or meeting.document.language
     labels = Labels.load(language, search_path)
     rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft, house=house, root=project.root,
                                                                        search_path=search_path))) for kind in kinds]
     for item, html in zip(rendered, number_documents(project, meeting_id, [r.html for r in rendered])):
         item.html = html
-    return rendered, WriteContext(search_path, plain(meeting.document.title), language, creation_time(meeting),
+    return rendered, WriteContext(search_path, plain(meeting.document.title), house.language_tag(language), creation_time(meeting),
                                   stylesheets(template_search_path(project), house.name), pdf_standard=options.pdf_standard)

@@ -3,12 +3,16 @@
 The rules are data in the label catalogue (templates/labels/<lang>.yaml), not branches here:
 `footnote_call` says whether a footnote call goes after the punctuation mark it meets (English:
 "2010.¹") or before it (Spanish and French: "2010¹."). List marker styles and number separators
-are applied where the template writes them (Labels.list_style, Labels.number).
+are applied where the template writes them (Labels.list_style, Labels.number). Quotation marks
+in text fields are set by the Markdown typographer (markup.py); straight quotes and apostrophes
+left in any other text (a name, an affiliation, a title typed plain) become the language's
+(`quotes`) here.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 
 import lxml.html
 
@@ -19,12 +23,65 @@ log = logging.getLogger(__name__)
 
 # Marks a footnote call is placed against; closing quotes and brackets stay where they are.
 PUNCTUATION = ".,;:"
+# Straight quotes left in text the Markdown typographer did not see (a name, a title typed plain):
+# after a letter or closing punctuation a quote closes, before a letter it opens; a single quote
+# closes a pair it opened, else it is an apostrophe.
+_BEFORE_CLOSING = ".,;:!?)…"
 
 
-def place_footnote_calls(html: str, labels: Labels) -> str:
+def editorial_rules(html: str, labels: Labels) -> str:
+    """The HTML with the language's footnote calls, quotation marks and apostrophes."""
+    root = parse(html)
+    changed = place_footnote_calls(root, labels)
+    changed = typographic_quotes(root, labels.get("quotes") or ["“", "”", "‘", "’"]) or changed
+    if not changed:
+        return html
+    return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+def typographic_quotes(root: lxml.html.HtmlElement, quotes: list[str]) -> bool:
+    """Chile's -> Chile’s, Officials' -> Officials’, "Seguro" -> “Seguro” (the language's quotes) in
+    every text of the document (not in a link that prints its own address)."""
+    changed = False
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in {"script", "style", "title"}:
+            continue
+        literal = el.tag == "a" and (el.text or "").strip() == el.get("href", "")
+        for attr in (("tail",) if literal else ("text", "tail")):
+            value = getattr(el, attr)
+            if value and ("'" in value or '"' in value):
+                setattr(el, attr, _set_quotes(value, quotes))
+                changed = True
+    return changed
+
+
+def _set_quotes(text: str, quotes: list[str]) -> str:
+    out: list[str] = []
+    single_open = False
+    for i, char in enumerate(text):
+        if char not in "'\"":
+            out.append(char)
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        closing = before.isalnum() or before in _BEFORE_CLOSING
+        opening = not closing and (after.isalnum() or after in "(…")
+        if char == '"':
+            out.append(quotes[0] if opening else quotes[1] if closing else char)
+        elif opening:
+            out.append(quotes[2])
+            single_open = True
+        elif closing and single_open and not after.isalnum():
+            out.append(quotes[3])
+            single_open = False
+        else:
+            out.append("\u2019" if closing else char)  # an apostrophe: Chile’s, Officials’
+    return "".join(out)
+
+
+def place_footnote_calls(root: lxml.html.HtmlElement, labels: Labels) -> bool:
     """Move footnote calls to the side of a punctuation mark the language wants."""
     rule = labels.get("footnote_call", "after")
-    root = parse(html)
     changed = False
     for note in root.xpath("//span[contains(concat(' ', @class, ' '), ' fn ')]"):
         previous = note.getprevious()
@@ -42,6 +99,4 @@ def place_footnote_calls(html: str, labels: Labels) -> str:
             note.getparent().text = before
         note.tail = after
         changed = True
-    if not changed:
-        return html
-    return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+    return changed
