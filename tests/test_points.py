@@ -27,6 +27,7 @@ from reportgen.style.labels import Labels
 from reportgen.style.search_path import template_search_path
 
 from .conftest import DATA, REPO
+from .textcheck import TYPED_QUOTES
 
 sys.path.insert(0, str(REPO / "bench"))
 from suggest_points import compared, figures, hand_alignment  # noqa: E402
@@ -48,7 +49,7 @@ def _text(path: Path, *args: str) -> str:
 def _flat(text: str) -> str:
     """Text without white space and hyphens: what both formats print, however wrapped (pdftotext
     drops the hyphen where a line breaks after one)."""
-    return re.sub(r"[\s\-\u00ad]+", "", text)
+    return re.sub(r"[\s\-\u00ad]+", "", text.translate(TYPED_QUOTES))
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +92,7 @@ def test_points_render_side_by_side_in_both_formats(built: dict[str, Path], save
     assert len(table.rows) == len(saved_rows) + 1
     pdf = _flat(_text(built["pdf"]))
     for row, docx_row in zip(saved_rows, table.rows[1:]):
-        cells = [c.text.strip() for c in docx_row.cells]
+        cells = [c.text.strip().translate(TYPED_QUOTES) for c in docx_row.cells]  # quotes as typed in the YAML
         assert cells[0] == row.point
         for entries, text in zip(row.cells, cells[1:]):
             if not entries:
@@ -174,14 +175,14 @@ def test_key_points_are_about_substance_and_cite_references(saved_rows, index: d
     made = findings(saved_rows, labels)
     assert {f.kind for f in made} == {"agree", "contrast", "change", "only"}
     assert 3 <= len(made) <= 8
-    page_1 = " ".join(_text(built["pdf"], "-l", "2").split())
+    page_1 = " ".join(_text(built["pdf"], "-l", "2").translate(TYPED_QUOTES).split())
     for finding in made:
         assert finding.refs and all(r.reference in index for r in finding.refs)
         row = next(r for r in saved_rows if finding.text.startswith(r.point + ":"))
         assert {r.reference for r in finding.refs} <= set(row.references())
         bare = MEETING_ID.sub("", REFERENCE.sub("", re.sub(r"“[^”]*”", "", finding.text)))
         assert not re.search(r"\d", bare), finding.text
-        assert " ".join(finding.text.split()) in page_1
+        assert " ".join(finding.text.translate(TYPED_QUOTES).split()) in page_1
 
 
 def test_spanish_key_points(project: Project, saved_rows) -> None:
