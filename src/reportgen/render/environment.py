@@ -190,7 +190,9 @@ def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = Fa
     `search_path`: the template folders, where generated chapters find their phrases)."""
     house = house or House(DEFAULT_HOUSE, DEFAULT_HOUSE, "", Options())
     logo = meeting.document.logo
-    summary_doc = summary_document(meeting, labels["chair_summary"])
+    place = meeting.place(labels["and"])
+    when = labels.date_range(meeting.facts.start, meeting.facts.end)
+    summary_doc = summary_document(meeting, labels["chair_summary"], f"{place}, {when}" if place else when)
     return {
         "generated": generator_for(meeting, labels, search_path),
         "house": house,

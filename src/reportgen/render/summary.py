@@ -22,14 +22,15 @@ LEAD_IN_WORDS = 60
 lead-in; a longer one gives only its last sentence."""
 
 
-def summary_document(meeting: Meeting, kind_label: str) -> schema.Document:
-    """The document identity of the meeting's chair's summary."""
+def summary_document(meeting: Meeting, kind_label: str, place_and_dates: str) -> schema.Document:
+    """The document identity of the meeting's chair's summary; the meeting's place and dates are
+    its subtitle (inside the house's title block, so both writers space it alike)."""
     doc = meeting.document
     return doc.model_copy(update={
         "symbol": None, "addendum": None, "revision": None, "corrigendum": None, "distribution": None,
         "series": None, "job_number": None, "agenda_item": None, "agenda_item_title": None,
         "date": doc.date or meeting.facts.end or meeting.facts.start,
-        "title": meeting.facts.title, "subtitle": [], "kind_label": kind_label, "kind_line": True,
+        "title": meeting.facts.title, "subtitle": [place_and_dates], "kind_label": kind_label, "kind_line": True,
         "cover": False, "cover_lines": [], "contents": False, "author_note": None,
     })
 
