@@ -213,7 +213,6 @@ def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = Fa
         "participant_groups": participant_groups,
         "today": today or dt.date.today(),
         "keywords": theme_labels(meeting),
-        # A chair's summary's own identity, printed by the house masthead (render/summary.py).
+        # A chair's summary's own identity (render/summary.py).
         "summary_doc": summary_doc,
-        "summary_opt": house.options_for(summary_doc),
     }

@@ -3,7 +3,8 @@
 A chair's summary is issued by the chair's office, not as the report: it carries no symbol of the
 report (nor its addendum, revision, corrigendum, distribution, series, job number or agenda item),
 its title is the meeting's, its kind line "Chair's summary", its date the report's or else the
-meeting's last day. The house's own masthead prints it, as for any document of that house.
+meeting's last day, its subtitle the meeting's place and dates. The chair-summary template prints
+it as centred lines (the house title block is spaced differently in Word, see docs/briefs.md).
 """
 
 from __future__ import annotations
