@@ -219,12 +219,13 @@ def _progress(total: int, quiet: bool):  # -> Iterator[Callable[[Outcome], None]
 @click.option("--pdf", "formats", flag_value="pdf", multiple=True, help="Write PDF.")
 @click.option("--docx", "formats", flag_value="docx", multiple=True, help="Write DOCX (Word).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write under DIR/compare/ instead of output/compare/.")
+@click.option("--suggest", is_flag=True, help="Instead of building: propose points (similar items of different meetings) in content/briefs/NAME.yaml.")
 @click.pass_context
 def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ...], country: str | None, brief_name: str | None,
             name: str | None, audience: str | None, lang: str | None, full: bool, brief_date: datetime | None,
-            formats: tuple[str, ...], out_dir: Path | None) -> None:
+            formats: tuple[str, ...], out_dir: Path | None, suggest: bool) -> None:
     """A briefing note on what MEETINGS concluded, by theme (or for one --country): output/compare/NAME.pdf/.docx."""
-    from .briefs.compare import BriefRequest, build_brief, saved_request
+    from .briefs.compare import BriefRequest, build_brief, saved_request, suggest_points
     from .core.errors import UsageProblem
 
     project = _project(ctx)
@@ -237,6 +238,11 @@ def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ..
     else:
         request = BriefRequest(meetings, themes, country, name=name, audience=audience, date=day, formats=formats or ("pdf", "docx"),
                                out_dir=out_dir, language=lang or "en", full=full)
+    if suggest:
+        path, count = suggest_points(project, request, brief_name)
+        click.echo(f"{project.display(path)}: {count} suggested point{'s' if count != 1 else ''} under suggested:; "
+                   "edit those you keep and move them under points: to print them")
+        return
     for path in build_brief(project, request):
         click.echo(path)
 
@@ -332,7 +338,8 @@ def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool) -> None
         lines = missing_gists(project, valid)
         for line in lines:
             click.echo(line)
-        click.echo(f"{len(lines)} item{'s' if len(lines) != 1 else ''} without a gist would be shortened to their first sentence.")
+        click.echo(f"{len(lines)} item{'s' if len(lines) != 1 else ''} without a gist or summary: briefs and chair's summaries "
+                   "would shorten them, print a fragment or leave them out.")
 
 
 def _misnamed(project):  # -> list[Problem]: meeting folders and saved briefs named against the rule
