@@ -9,14 +9,18 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .editions import is_edition, load_edition
 from .errors import OutputProblem, UsageProblem
+from .fonts import check_fonts
 from .houses import load_house, stylesheets
+from .incremental import output_path
 from .labels import Labels
 from .markup import plain
 from .model import Meeting, load_meetings
 from .numbering import number_documents
 from .project import Project, template_search_path
 from .render import Renderer, context_for
+from .translations import strip_markers, untranslated_html
 from .writers import WriteContext
 
 log = logging.getLogger(__name__)
@@ -32,6 +36,7 @@ class BuildOptions:
     out_dir: Path | None = None
     draft: bool = False
     pdf_standard: str = "ua-1"
+    allow_untranslated: bool = False  # build a language edition with untranslated text (the original's, marked)
 
 
 @dataclass
@@ -44,11 +49,6 @@ class Rendered:
 def output_root(project: Project, out_dir: Path | None) -> Path:
     """--out DIR when given, else the project's output/."""
     return out_dir if out_dir is not None else project.output_dir
-
-
-def output_path(root: Path, meeting_id: str, kind: str, fmt: str) -> Path:
-    """output/<meeting>/<meeting>-<kind>.<fmt>"""
-    return root / meeting_id / f"{meeting_id}-{kind}.{fmt}"
 
 
 def fixed_time(day: dt.date) -> dt.datetime:
@@ -120,7 +120,7 @@ def build_meeting(project: Project, meeting_id: str, options: BuildOptions, *, a
     pending = []
     for item in rendered:
         for fmt in options.formats:
-            target = output_path(root, meeting_id, item.kind, fmt)
+            target = output_path(root, meeting_id, item.kind, fmt, options.language)
             if alongside is not None and fmt == "pdf":
                 pending.append(alongside.submit(write_format, fmt, item.html, target, ctx))
             else:
@@ -144,8 +144,12 @@ def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> 
             raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(available)})")
     language = options.language or meeting.document.language
     labels = Labels.load(language, search_path)
+    source_language = meeting.document.language  # the language of the text in the YAML
+    if is_edition(meeting, language):
+        meeting = load_edition(project, meeting_id, language, allow_untranslated=options.allow_untranslated).meeting
+    check_fonts(language)
     rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft, house=house, root=project.root))) for kind in kinds]
     for item, html in zip(rendered, number_documents(project, meeting_id, [r.html for r in rendered])):
-        item.html = html
-    return rendered, WriteContext(search_path, plain(meeting.document.title), language, creation_time(meeting),
+        item.html = untranslated_html(html, source_language)
+    return rendered, WriteContext(search_path, plain(strip_markers(meeting.document.title)), language, creation_time(meeting),
                                   stylesheets(template_search_path(project), house.name), pdf_standard=options.pdf_standard)

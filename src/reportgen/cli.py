@@ -45,7 +45,10 @@ def main(ctx: click.Context, project_dir: Path, verbose: bool) -> None:
 @click.option("--pdf", "formats", flag_value="pdf", multiple=True, help="Write PDF.")
 @click.option("--docx", "formats", flag_value="docx", multiple=True, help="Write DOCX (Word).")
 @click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Report kind (repeatable); default: every kind.")
-@click.option("--lang", metavar="CODE", help="Language of the furniture words; default: the document's language.")
+@click.option("--lang", metavar="CODE", help="Build the language edition CODE (text from content/<id>/translations/CODE.yaml, "
+              "furniture in CODE) as <id>-<kind>-CODE.pdf/.docx; default: the document's own language.")
+@click.option("--allow-untranslated", is_flag=True, help="Build a language edition whose translation is incomplete: the "
+              "original text stands where a translation is missing or stale, marked.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write under DIR instead of output/.")
 @click.option("--draft", is_flag=True, help="Mark every page DRAFT.")
 @click.option("--pdf-standard", type=click.Choice(["ua-1", "a-2u", "a-3u", "a-3a"]), default="ua-1", show_default=True,
@@ -55,7 +58,8 @@ def main(ctx: click.Context, project_dir: Path, verbose: bool) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.pass_context
 def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tuple[str, ...], kinds: tuple[str, ...],
-          lang: str | None, out_dir: Path | None, draft: bool, pdf_standard: str, jobs: int | None, force: bool, quiet: bool) -> None:
+          lang: str | None, allow_untranslated: bool, out_dir: Path | None, draft: bool, pdf_standard: str, jobs: int | None,
+          force: bool, quiet: bool) -> None:
     """Build the documents of MEETING, or of every meeting and brief with --all (both formats
     unless --pdf or --docx is given). Outputs whose inputs have not changed are kept."""
     from .batch import Settings, brief_names, cpu_count, plan, run
@@ -75,7 +79,7 @@ def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tup
         if kind not in available:
             raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(available)})")
     settings = Settings(formats=formats or ("pdf", "docx"), kinds=kinds, language=lang, draft=draft, out_dir=out_dir,
-                        pdf_standard=pdf_standard)
+                        pdf_standard=pdf_standard, allow_untranslated=allow_untranslated)
     meetings = project.meeting_ids() if build_all else [meeting]
     planned = plan(project, settings, meetings, brief_names(project) if build_all else [], force=force)
     todo = [job for job in planned if job.stale]
@@ -185,12 +189,22 @@ def redline(ctx: click.Context, meeting: str, from_ref: str, to_ref: str | None,
 @main.command()
 @click.argument("meetings", nargs=-1)
 @click.option("--gists", is_flag=True, help="Also list the items a brief or summary would shorten for lack of a gist:.")
+@click.option("--lang", metavar="CODE", help="Also list every text the CODE edition has not translated and every stale translation.")
 @click.pass_context
-def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool) -> None:
+def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool, lang: str | None) -> None:
     """Check MEETINGS (default: all) against the schema and each other; build nothing."""
     from .modelcache import ModelCache
 
     project = _project(ctx)
+    if lang is not None:
+        from .editions import edition_problems
+        from .errors import ContentError
+
+        problems = [p for m in (meetings or project.meeting_ids()) for p in edition_problems(project, m, lang)]
+        if problems:
+            raise ContentError(problems)
+        click.echo(f"{lang} edition complete: {', '.join(meetings or project.meeting_ids())}")
+        return
     wanted = list(meetings) or project.meeting_ids()
     cached = ModelCache(project).summaries(wanted) if wanted and set(wanted) <= set(project.meeting_ids()) else None
     if cached is not None:  # validated before and unchanged since

@@ -137,6 +137,11 @@ def report_kinds(search_path: Iterable[Path]) -> list[str]:
     return sorted(kinds)
 
 
+def output_path(root: Path, meeting_id: str, kind: str, fmt: str, language: str | None = None) -> Path:
+    """output/<meeting>/<meeting>-<kind>.<fmt>; built with --lang CODE, <meeting>-<kind>-<CODE>.<fmt>."""
+    return root / meeting_id / f"{meeting_id}-{kind}{'-' + language if language else ''}.{fmt}"
+
+
 def meeting_files(project: Project, meeting_id: str) -> list[Path]:
     """A meeting's content: every YAML file of its folder, and the themes every meeting uses."""
     return [*files_under(project.meeting_dir(meeting_id), CONTENT_SUFFIXES), project.themes_file]

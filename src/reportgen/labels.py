@@ -16,11 +16,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_day_names, get_month_names
+
 from .errors import ContentError, Problem, UsageProblem
 from .loader import Marks, load_yaml, mapping_problems, problem_at
 from .project import is_inside
 
 log = logging.getLogger(__name__)
+
+
+# Lists of names a catalogue may give instead of the CLDR's, with their lengths.
+NAME_LISTS = {"months": 12, "months_standalone": 12, "weekdays": 7}
 
 
 def available_languages(search_path: Sequence[Path]) -> set[str]:
@@ -100,6 +107,10 @@ def load_catalogue(language: str, search_path: Sequence[Path]) -> tuple[dict[str
         raise UsageProblem(f"no label catalogue for language '{language}' (available: {known})")
     if problems:
         return values, problems
+    for key, count in NAME_LISTS.items():  # optional: CLDR gives them otherwise
+        value = values.get(key)
+        if value is not None and (not isinstance(value, list) or len(value) != count or not all(isinstance(v, str) for v in value)):
+            problems.append(problem_at(marks[key], (key,), f"expected a list of {count} names"))
     reference_path = search_path[-1] / "labels" / "en.yaml"
     reference = load_yaml(reference_path, str(reference_path)).data if reference_path.is_file() else None
     for key, expected in (reference or {}).items():
@@ -110,12 +121,25 @@ def load_catalogue(language: str, search_path: Sequence[Path]) -> tuple[dict[str
     return values, problems
 
 
+def cldr_names(language: str) -> dict[str, list[str]]:
+    """Month and weekday names of `language` from the Unicode CLDR (through Babel): `months` as in
+    a date ("14 мая"), `months_standalone` for a month alone ("май 2014 г."), `weekdays` from Monday.
+    A catalogue may still give its own lists (UN house usage differs from CLDR in a few languages)."""
+    try:
+        locale = Locale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    return {"months": [get_month_names("wide", "format", locale)[m] for m in range(1, 13)],
+            "months_standalone": [get_month_names("wide", "stand-alone", locale)[m] for m in range(1, 13)],
+            "weekdays": [get_day_names("wide", "format", locale)[d] for d in range(7)]}
+
+
 class Labels:
     """Fixed words for one language, with the date and time formatting that goes with them."""
 
     def __init__(self, language: str, values: dict[str, Any]) -> None:
         self.language = language
-        self._values = values
+        self._values = {**cldr_names(language), **values}
 
     @classmethod
     def load(cls, language: str, search_path: Sequence[Path]) -> Labels:
@@ -161,7 +185,8 @@ class Labels:
         if not isinstance(day, dt.date):
             if day.month is None:
                 return str(day.year)
-            return str(self._values.get("month_year_format", "{month} {year}")).format(month=self["months"][day.month - 1], year=day.year)
+            months = self._values.get("months_standalone", self["months"])
+            return str(self._values.get("month_year_format", "{month} {year}")).format(month=months[day.month - 1], year=day.year)
         return self["date_format"].format(day=day.day, month=self["months"][day.month - 1], year=day.year)
 
     def weekday_date(self, day: dt.date) -> str:

@@ -14,12 +14,14 @@ import io
 import logging
 import urllib.parse
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -84,6 +86,8 @@ class DocxBuilder(Furniture, Tables):
             run.font.subscript = True
         if link is not None:
             run.font.underline = True
+        if fmt.untranslated:
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
     def inline(self, p: Paragraph, el: Any, fmt: Fmt, link: Any = None) -> None:
         """The inline content of `el` (text and inline children), appended to paragraph `p`."""
@@ -96,13 +100,15 @@ class DocxBuilder(Furniture, Tables):
     def inline_element(self, p: Paragraph, el: Any, fmt: Fmt, link: Any) -> None:
         tag = el.tag
         if tag == "strong":
-            self.inline(p, el, Fmt(True, fmt.italic, fmt.sup, fmt.sub), link)
+            self.inline(p, el, replace(fmt, bold=True), link)
         elif tag == "em":
-            self.inline(p, el, Fmt(fmt.bold, True, fmt.sup, fmt.sub), link)
+            self.inline(p, el, replace(fmt, italic=True), link)
         elif tag == "sup":
-            self.inline(p, el, Fmt(fmt.bold, fmt.italic, True, False), link)
+            self.inline(p, el, replace(fmt, sup=True, sub=False), link)
         elif tag == "sub":
-            self.inline(p, el, Fmt(fmt.bold, fmt.italic, False, True), link)
+            self.inline(p, el, replace(fmt, sup=False, sub=True), link)
+        elif tag == "span" and "untranslated" in classes(el):
+            self.inline(p, el, replace(fmt, untranslated=True), link)
         elif tag == "br":
             p.add_run().add_break()
         elif tag == "img":
