@@ -223,6 +223,50 @@ def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool, lang: s
         click.echo(f"{len(lines)} item{'s' if len(lines) != 1 else ''} without a gist would be shortened to their first sentence.")
 
 
+@main.group()
+def translate() -> None:
+    """Exchange a meeting's text with translators: XLIFF 1.2 files for CAT tools (eLUNa, Trados, memoQ)."""
+
+
+@translate.command("export")
+@click.argument("meeting")
+@click.option("--lang", required=True, metavar="CODE", help="Language to translate into (the edition's language).")
+@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path),
+              help="XLIFF file to write; default: output/MEETING/MEETING-CODE.xlf.")
+@click.pass_context
+def translate_export(ctx: click.Context, meeting: str, lang: str, target: Path | None) -> None:
+    """Write the XLIFF file of MEETING's CODE edition: one unit per text field (its key path as the
+    unit id), inline Markdown and footnote references as protected codes, translations made so far."""
+    from .writers import atomic_target
+    from .xliff import export_meeting
+
+    project = _project(ctx)
+    data = export_meeting(project, meeting, lang)
+    target = target or project.output_dir / meeting / f"{meeting}-{lang}.xlf"
+    with atomic_target(target) as tmp:
+        tmp.write_bytes(data)
+    click.echo(target)
+
+
+@translate.command("import")
+@click.argument("xliff_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def translate_import(ctx: click.Context, xliff_file: Path) -> None:
+    """Write the translations of XLIFF_FILE into its meeting's content/<id>/translations/<lang>.yaml.
+    Units whose original text changed since the export are refused and listed."""
+    from .errors import ContentError
+    from .xliff import import_file
+
+    project = _project(ctx)
+    done = import_file(project, xliff_file, str(xliff_file))
+    click.echo(f"{project.display(done.path)}: {done.written} translation(s) imported")
+    if done.refused:
+        error = ContentError(done.refused)
+        error.message = "\n".join([*(str(p) for p in error.problems),
+                                    f"{len(done.refused)} unit(s) refused; the others were imported."])
+        raise error
+
+
 @main.command()
 @click.argument("meeting", required=False)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1 (0: any free port).")

@@ -11,9 +11,10 @@ import logging
 from dataclasses import dataclass
 
 from .errors import ContentError, Problem
+from .language_files import LanguageFile, load_language_file
 from .model import Meeting, load_meetings, resolve
 from .project import Project
-from .translations import LanguageFile, Status, edition_status, load_language_file, status_problems, translate_document
+from .translations import Status, edition_status, status_problems, translate_document
 from .validate import load_meeting_files
 
 log = logging.getLogger(__name__)
@@ -68,3 +69,4 @@ def edition_problems(project: Project, meeting_id: str, language: str) -> list[P
     _, status = translate_document(original.doc, lambda fields: edition_status(fields, language_file), language,
                                    allow_untranslated=True)
     return status_problems(status, language_file, load_meeting_files(project, meeting_id)[1])
+

@@ -26,20 +26,18 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
 from . import schema
 from .errors import Problem
-from .loader import KeyPath, Marks, load_yaml, mapping_problems, problem_at
-from .project import Project, is_inside
+from .language_files import Entry, LanguageFile
+from .loader import KeyPath, Marks
 
 log = logging.getLogger(__name__)
 
-TRANSLATIONS_FOLDER = "translations"
 ANCHOR = "~"
 # Private-use characters around original text an edition prints untranslated; the renderer turns
 # them into <span class="untranslated" lang="…">. Content cannot carry them (loader.character_problem).
@@ -172,90 +170,6 @@ def text_fields(doc: schema.MeetingFile) -> list[TextField]:
     walker.sequence(doc.body, ("body",), "body", None)
     walker.sequence(doc.annexes, ("annexes",), "annexes", None)
     return walker.fields
-
-
-# --------------------------------------------------------------------------- the language file
-
-
-@dataclass
-class Entry:
-    """One translation in a language file."""
-
-    key: str
-    source: str  # fingerprint of the original it translates
-    text: str
-    line: int
-    column: int
-
-
-@dataclass
-class LanguageFile:
-    path: Path
-    display: str
-    language: str
-    entries: dict[str, Entry] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def exists(self) -> bool:
-        return self.path.is_file()
-
-
-def translation_path(project: Project, meeting_id: str, language: str) -> Path:
-    return project.meeting_dir(meeting_id) / TRANSLATIONS_FOLDER / f"{language}.yaml"
-
-
-def editions(project: Project, meeting_id: str) -> list[str]:
-    """The languages a meeting has a translation file for."""
-    folder = project.meeting_dir(meeting_id) / TRANSLATIONS_FOLDER
-    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
-
-
-def load_language_file(project: Project, meeting_id: str, language: str) -> LanguageFile:
-    """A meeting's translation file for `language` (empty when there is none), with what is wrong with its shape."""
-    path = translation_path(project, meeting_id, language)
-    display = project.display(path)
-    result = LanguageFile(path, display, language)
-    if not path.is_file():
-        return result
-    if not is_inside(path, project.root):
-        result.problems.append(Problem(display, 1, 1, "", "leads outside the project (through a symbolic link)"))
-        return result
-    loaded = load_yaml(path, display)
-    result.problems += mapping_problems(loaded, display)
-    if result.problems:
-        return result
-    data, marks = loaded.data, loaded.marks
-    for key in data:
-        if key not in ("language", "texts"):
-            result.problems.append(problem_at(marks, (key,), f"unknown key '{key}' (a translation file has language: and texts:)", key=True))
-    if data.get("language") != language:
-        result.problems.append(problem_at(marks, ("language",), f"expected language: {language} (the file's name), found {data.get('language')!r}",
-                                          file=display))
-    texts = data.get("texts") or {}
-    if not isinstance(texts, dict):
-        result.problems.append(problem_at(marks, ("texts",), "expected a mapping of key paths to translations", file=display))
-        return result
-    for key, value in texts.items():
-        result.problems += _entry_problems(key, value, marks)
-        if isinstance(value, dict) and isinstance(value.get("text"), str) and isinstance(value.get("source"), str):
-            mark = marks.locate(("texts", key), key=True) or marks.locate(("texts", key))
-            line, column = (mark.line, mark.column) if mark else (1, 1)
-            result.entries[str(key)] = Entry(str(key), value["source"], value["text"], line, column)
-    return result
-
-
-def _entry_problems(key: Any, value: Any, marks: Marks) -> list[Problem]:
-    path: KeyPath = ("texts", key)
-    if not isinstance(value, dict):
-        return [problem_at(marks, path, "expected source: (the original's fingerprint) and text: (the translation)")]
-    problems = [problem_at(marks, (*path, k), f"unknown key '{k}' (expected source and text)", key=True)
-                for k in value if k not in ("source", "text")]
-    if not isinstance(value.get("source"), str) or not re.fullmatch(r"[0-9a-f]{10}", value.get("source") or ""):
-        problems.append(problem_at(marks, (*path, "source"), "expected source: the ten-digit fingerprint of the original text"))
-    if not isinstance(value.get("text"), str):
-        problems.append(problem_at(marks, (*path, "text"), "expected text: the translation"))
-    return problems
 
 
 # --------------------------------------------------------------------------- status of an edition
