@@ -140,7 +140,9 @@ class _Walker:
             value = getattr(obj, name)
             if name in names and isinstance(value, str):
                 self.add(f"{own}.{name}", obj, name, (*path, name), CONTEXT.get(name, name.replace("_", " ")))
-            elif isinstance(value, list):
+            elif isinstance(value, list) and name in names and name != "blocks":  # lines: document.subtitle.~…
+                self.sequence(value, (*path, name), f"{own}.{name}", name)
+            elif isinstance(value, list):  # a section's blocks, and the records of a list, are named from the record
                 self.sequence(value, (*path, name), prefix, name if name in names else None)
             elif isinstance(value, BaseModel):
                 self.record(value, (*path, name), prefix)
