@@ -82,7 +82,7 @@ def test_spanish_furniture_with_lang(runner: CliRunner, tmp_path: Path) -> None:
 def test_unknown_language_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["--project", str(REPO), "build", "gfmd2010", "--lang", "xx", "--out", str(tmp_path)])
     assert result.exit_code == 2
-    assert "no label catalogue for language 'xx' (available: en, es)" in result.output
+    assert "no label catalogue for language 'xx' (available: ar, en, es, fr, ru, zh)" in result.output
 
 
 def test_schema_export_describes_fields(runner: CliRunner, tmp_path: Path) -> None:

@@ -121,16 +121,17 @@ def load_catalogue(language: str, search_path: Sequence[Path]) -> tuple[dict[str
     return values, problems
 
 
-def cldr_names(language: str) -> dict[str, list[str]]:
+def cldr_names(language: str, month_width: str = "wide") -> dict[str, list[str]]:
     """Month and weekday names of `language` from the Unicode CLDR (through Babel): `months` as in
     a date ("14 мая"), `months_standalone` for a month alone ("май 2014 г."), `weekdays` from Monday.
-    A catalogue may still give its own lists (UN house usage differs from CLDR in a few languages)."""
+    `month_width` is the catalogue's: "wide" (May), or "abbreviated" where dates print numbered
+    months (Chinese 5月). A catalogue may still give its own lists."""
     try:
         locale = Locale.parse(language)
     except (UnknownLocaleError, ValueError):
         return {}
-    return {"months": [get_month_names("wide", "format", locale)[m] for m in range(1, 13)],
-            "months_standalone": [get_month_names("wide", "stand-alone", locale)[m] for m in range(1, 13)],
+    return {"months": [get_month_names(month_width, "format", locale)[m] for m in range(1, 13)],
+            "months_standalone": [get_month_names(month_width, "stand-alone", locale)[m] for m in range(1, 13)],
             "weekdays": [get_day_names("wide", "format", locale)[d] for d in range(7)]}
 
 
@@ -139,7 +140,7 @@ class Labels:
 
     def __init__(self, language: str, values: dict[str, Any]) -> None:
         self.language = language
-        self._values = {**cldr_names(language), **values}
+        self._values = {**cldr_names(language, str(values.get("month_width", "wide"))), **values}
 
     @classmethod
     def load(cls, language: str, search_path: Sequence[Path]) -> Labels:
