@@ -152,4 +152,5 @@ def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> 
     for item, html in zip(rendered, number_documents(project, meeting_id, [r.html for r in rendered])):
         item.html = untranslated_html(html, source_language)
     return rendered, WriteContext(search_path, plain(strip_markers(meeting.document.title)), language, creation_time(meeting),
-                                  stylesheets(template_search_path(project), house.name), pdf_standard=options.pdf_standard)
+                                  stylesheets(template_search_path(project), house.name, language, labels.get("direction", "ltr")),
+                                  pdf_standard=options.pdf_standard, direction=labels.get("direction", "ltr"))

@@ -3,7 +3,8 @@
 The rules are data in the label catalogue (templates/labels/<lang>.yaml), not branches here:
 `footnote_call` says whether a footnote call goes after the punctuation mark it meets (English:
 "2010.¹") or before it (Spanish and French: "2010¹."). List marker styles and number separators
-are applied where the template writes them (Labels.list_style, Labels.number).
+are applied where the template writes them (Labels.list_style, Labels.number). A right-to-left
+language (`direction: rtl`) sets number-only table cells left to right (isolate_numbers).
 """
 
 from __future__ import annotations
@@ -42,6 +43,25 @@ def place_footnote_calls(html: str, labels: Labels) -> str:
             note.getparent().text = before
         note.tail = after
         changed = True
+    if not changed:
+        return html
+    return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+def isolate_numbers(html: str, labels: Labels) -> str:
+    """In a right-to-left language, set a table cell that holds only a number ("−0.8", "4.1",
+    "+0.3") left to right, so that its sign stays before its digits; digits in running text
+    keep their order without help (the bidirectional algorithm runs them left to right)."""
+    if labels.get("direction", "ltr") != "rtl":
+        return html
+    root = parse(html)
+    changed = False
+    for cell in root.xpath("//td | //th"):
+        for holder in [p for p in cell if p.tag == "p" and len(p) == 0] or ([cell] if len(cell) == 0 else []):
+            text = holder.text or ""
+            if any(c.isdigit() for c in text) and not any(c.isalpha() for c in text):
+                holder.set("dir", "ltr")
+                changed = True
     if not changed:
         return html
     return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from . import schema
 from .contract import check_html
-from .editorial import place_footnote_calls
+from .editorial import isolate_numbers, place_footnote_calls
 from .errors import TemplateProblem, UsageProblem
 from .houses import DEFAULT_HOUSE, House, Options
 from .labels import Labels
@@ -94,7 +94,7 @@ class Renderer:
             raise TemplateProblem(f"{_template_location(exc, template)}: {type(exc).__name__}: {exc}") from None
         labels = context.get("labels")
         if isinstance(labels, Labels):
-            html = place_footnote_calls(html, labels)
+            html = isolate_numbers(place_footnote_calls(html, labels), labels)
         check_html(html, template.filename or name)
         return html
 

@@ -121,7 +121,7 @@ class _Walker:
 
     def add(self, key: str, owner: Any, slot: str | int, path: KeyPath, context: str) -> None:
         text = owner[slot] if isinstance(owner, (list, dict)) else getattr(owner, slot)
-        if isinstance(text, str) and text.strip():
+        if isinstance(text, str) and any(c.isalpha() for c in text):  # "4.1", "−0.8": numbers, not text
             self.fields.append(TextField(key, text, path, context, owner, slot))
 
     def record(self, obj: BaseModel, path: KeyPath, prefix: str) -> None:
@@ -279,6 +279,8 @@ def translate_document(doc: schema.MeetingFile, status_of: Any, language: str, *
     original = doc.document.original_language or doc.document.language
     edition.document.original_language = original
     edition.document.language = language
+    if edition.document.language_line is None:  # an edition names its language above "Original:"
+        edition.document.language_line = True
     return edition, status
 
 

@@ -31,6 +31,7 @@ from ..errors import TemplateProblem
 from . import GENERATOR, WriteContext, atomic_target, ooxml, ooxml_revisions, ooxml_tables
 from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, remember_style_ids
 from .docx_furniture import Furniture, number_paragraph
+from .docx_language import apply_language
 from .docx_styles import ensure_styles
 from .docx_tables import Tables
 
@@ -314,6 +315,7 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     builder.blocks(body, Container(document))
     builder.headers_and_footers()
     builder.revisions.finish(document.element.body, *([builder.footnotes._root] if builder.footnotes._root is not None else []))
+    apply_language(document, ctx.language, ctx.direction, ctx.stylesheets, builder.footnotes._root)
     builder.footnotes.finish()
     ooxml_tables.align_grids(document)
     _set_properties(document, root, ctx)

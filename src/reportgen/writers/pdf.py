@@ -181,6 +181,7 @@ def layout_pdf(html: str, ctx: WriteContext) -> Any:
     if cached is not None and cached[0] == html:
         return cached[1]
     weasyprint = import_weasyprint()
+    from weasyprint.css.counters import CounterStyle
     from weasyprint.urls import FatalURLFetchingError  # a BaseException: it must stop WeasyPrint
 
     # The shared print.css, then a house style's own on top (WriteContext.stylesheets).
@@ -189,13 +190,16 @@ def layout_pdf(html: str, ctx: WriteContext) -> Any:
     names = " + ".join(str(path) for path in css_paths)
     fetcher = template_fetcher(ctx.search_path)
     try:
-        stylesheets = [weasyprint.CSS(filename=str(path), url_fetcher=fetcher) for path in css_paths]
+        # One set of counter styles for the stylesheets and the document: WeasyPrint reads
+        # @counter-style rules (labels/ar.css: Arabic lettered lists) only through it.
+        counter_style = CounterStyle()
+        stylesheets = [weasyprint.CSS(filename=str(path), url_fetcher=fetcher, counter_style=counter_style) for path in css_paths]
 
         def render(anywhere: frozenset[str] = frozenset()) -> Any:
             with without_cyclic_gc():
                 return weasyprint.HTML(string=_prepare(html, anywhere), base_url=ctx.search_path[0].resolve().as_uri() + "/",
                                        url_fetcher=fetcher).render(stylesheets=stylesheets, pdf_variant=PDF_STANDARDS[ctx.pdf_standard],
-                                                                   pdf_tags=True)
+                                                                   pdf_tags=True, counter_style=counter_style)
 
         document = render()
         wide = too_wide_tables(document, _TOLERANCE)
