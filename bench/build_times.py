@@ -15,10 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from reportgen.build import BuildOptions, build_meeting
-from reportgen.compare import BriefRequest, build_brief
-from reportgen.model import load_meetings
-from reportgen.project import Project
+from reportgen.build.meeting import BuildOptions, build_meeting
+from reportgen.briefs.compare import BriefRequest, build_brief
+from reportgen.content.model import load_meetings
+from reportgen.core.project import Project
 
 
 def main(ids: list[str]) -> None:

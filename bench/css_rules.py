@@ -42,8 +42,8 @@ def main() -> None:
     args = parser.parse_args()
     from weasyprint import CSS, HTML
 
-    from reportgen.build import BuildOptions, render_meeting
-    from reportgen.project import Project
+    from reportgen.build.meeting import BuildOptions, render_meeting
+    from reportgen.core.project import Project
     from reportgen.writers.pdf import _prepare, without_cyclic_gc
 
     (item, *_), ctx = render_meeting(Project(REPO), "hld2013", BuildOptions(kinds=("rapporteur-report",)))

@@ -15,14 +15,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from reportgen.build import creation_time, writer_for
-from reportgen.contract import parse
-from reportgen.htmldiff import diff_html
-from reportgen.labels import Labels
-from reportgen.model import load_meetings
-from reportgen.project import Project, template_search_path
-from reportgen.render import Renderer, context_for
-from reportgen.worddiff import Stamp
+from reportgen.writers.output import creation_time, writer_for
+from reportgen.render.contract import parse
+from reportgen.redline.htmldiff import diff_html
+from reportgen.style.labels import Labels
+from reportgen.content.model import load_meetings
+from reportgen.core.project import Project
+from reportgen.style.search_path import template_search_path
+from reportgen.render.environment import Renderer, context_for
+from reportgen.redline.worddiff import Stamp
 from reportgen.writers import WriteContext
 
 

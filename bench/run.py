@@ -85,9 +85,10 @@ def worker_phases(ids: list[str]) -> dict[str, Any]:
     """Each phase of building `ids` (every kind, both formats) in this process, cold."""
     import gc
 
-    from reportgen.build import BuildOptions, output_path, render_meeting
-    from reportgen.model import load_meetings
-    from reportgen.project import Project
+    from reportgen.build.meeting import BuildOptions, render_meeting
+    from reportgen.writers.output import output_path
+    from reportgen.content.model import load_meetings
+    from reportgen.core.project import Project
     from reportgen.writers.docx import write_docx
     from reportgen.writers.pdf import layout_pdf, save_pdf
 
@@ -142,8 +143,8 @@ def worker_phases(ids: list[str]) -> dict[str, Any]:
 
 def worker_pages(factor: int, gc_tweak: bool) -> dict[str, Any]:
     """Lay out hld2013's report with its body repeated `factor` times; seconds per page."""
-    from reportgen.build import BuildOptions, render_meeting
-    from reportgen.project import Project
+    from reportgen.build.meeting import BuildOptions, render_meeting
+    from reportgen.core.project import Project
     from reportgen.writers import pdf
 
     project = Project(REPO)
@@ -169,9 +170,9 @@ def _no_gc_change():  # type: ignore[no-untyped-def]
 
 def worker_serve(rounds: int) -> dict[str, Any]:
     """A warm rebuild in `reportgen serve`: edit a content file, render, write PDF and DOCX."""
-    from reportgen.batch import Settings
-    from reportgen.project import Project
-    from reportgen.serve import Preview
+    from reportgen.build.batch import Settings
+    from reportgen.core.project import Project
+    from reportgen.serve.server import Preview
 
     with tempfile.TemporaryDirectory() as tmp:
         shutil.copytree(REPO / "content", Path(tmp) / "content")
@@ -198,8 +199,8 @@ def worker_scale_memory(project_root: str, workers: int) -> dict[str, Any]:
     """Build every meeting of a project with `workers` processes; each worker's RSS after each job."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from reportgen.batch import Settings, _fork_context, plan, preload
-    from reportgen.project import Project
+    from reportgen.build.batch import Settings, _fork_context, plan, preload
+    from reportgen.core.project import Project
 
     project = Project(Path(project_root))
     with tempfile.TemporaryDirectory() as out:
@@ -215,8 +216,8 @@ def worker_scale_memory(project_root: str, workers: int) -> dict[str, Any]:
 
 
 def _job_rss(args: tuple[str, Any, Any]) -> tuple[int, float]:
-    from reportgen.batch import run_job
-    from reportgen.project import Project
+    from reportgen.build.batch import run_job
+    from reportgen.core.project import Project
 
     root, settings, job = args
     outcome = run_job(Project(Path(root)), settings, job)
@@ -247,7 +248,7 @@ def machine() -> None:
 
 def phases(results: Results) -> dict[str, Any]:
     found = {}
-    from reportgen.project import Project
+    from reportgen.core.project import Project
 
     for label, ids in ((MEETING, [MEETING]), ("all of content/", Project(REPO).meeting_ids())):
         data = in_fresh_process("worker_phases", ids)
@@ -268,8 +269,8 @@ def phases(results: Results) -> dict[str, Any]:
 
 
 def pair_a(results: Results, runs: int) -> None:
-    from reportgen.build import BuildOptions, render_meeting
-    from reportgen.project import Project
+    from reportgen.build.meeting import BuildOptions, render_meeting
+    from reportgen.core.project import Project
     from reportgen.writers.pdf import _prepare
 
     (item, *_), ctx = render_meeting(Project(REPO), MEETING, BuildOptions(kinds=(KIND,)))
@@ -305,8 +306,8 @@ def pair_b(results: Results, runs: int) -> float | None:
         print("\n(b) skipped: run bench/setup.sh first (pandoc and LibreOffice)")
         results.target("(b) ours / pandoc + LibreOffice at most 1.5", "not measured", None)
         return None
-    from reportgen.build import BuildOptions, render_meeting
-    from reportgen.project import Project
+    from reportgen.build.meeting import BuildOptions, render_meeting
+    from reportgen.core.project import Project
 
     (item, *_), _ = render_meeting(Project(REPO), MEETING, BuildOptions(kinds=(KIND,)))
     work = Path(tempfile.mkdtemp(prefix="reportgen-bench-b-"))

@@ -11,7 +11,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from reportgen.schema_docs import field_reference, splice  # noqa: E402
+from reportgen.content.schema_docs import field_reference, splice  # noqa: E402
 
 target = REPO / "docs" / "content.md"
 target.write_text(splice(target.read_text(encoding="utf-8"), field_reference()), encoding="utf-8")

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reportgen.build import BuildOptions, build_meeting
-from reportgen.project import Project
+from reportgen.build.meeting import BuildOptions, build_meeting
+from reportgen.core.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"

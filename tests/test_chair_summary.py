@@ -10,12 +10,13 @@ import pytest
 from click.testing import CliRunner
 
 from reportgen.cli import main
-from reportgen.model import Meeting, load_meetings
-from reportgen.project import Project, template_search_path
-from reportgen.render import Renderer
+from reportgen.content.model import Meeting, load_meetings
+from reportgen.core.project import Project
+from reportgen.style.search_path import template_search_path
+from reportgen.render.environment import Renderer
 
-from reportgen.markup import plain
-from reportgen.sentences import gist, sentences
+from reportgen.render.markup import plain
+from reportgen.render.sentences import gist, sentences
 
 from .conftest import REPO
 from .fidelity import text_of, words
@@ -107,7 +108,7 @@ def test_no_summary_cuts_a_sentence(built, meeting_id: str) -> None:
 
 @pytest.mark.parametrize("meeting_id", MEETINGS)
 def test_summary_carries_masthead_and_kind_lines(built, meetings, meeting_id: str) -> None:
-    from reportgen.labels import Labels
+    from reportgen.style.labels import Labels
 
     doc, facts = meetings[meeting_id].document, meetings[meeting_id].facts
     day = Labels.load("en", [REPO / "templates"]).date(doc.date or facts.end or facts.start)

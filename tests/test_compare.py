@@ -18,13 +18,14 @@ import yaml
 from click.testing import CliRunner
 
 from reportgen.cli import main
-from reportgen.compare import ITEM_KINDS, BriefRequest, brief_context, country_roles, meeting_items
-from reportgen.items import compared_items, meeting_paragraphs
-from reportgen.labels import Labels
-from reportgen.markup import plain
-from reportgen.model import Meeting, load_meetings
-from reportgen.project import Project, template_search_path
-from reportgen.sentences import needs_gist, sentences
+from reportgen.briefs.compare import ITEM_KINDS, BriefRequest, brief_context, country_roles, meeting_items
+from reportgen.briefs.items import compared_items, meeting_paragraphs
+from reportgen.style.labels import Labels
+from reportgen.render.markup import plain
+from reportgen.content.model import Meeting, load_meetings
+from reportgen.core.project import Project
+from reportgen.style.search_path import template_search_path
+from reportgen.render.sentences import needs_gist, sentences
 
 from .conftest import DATA, REPO, pdf_text
 
@@ -338,8 +339,8 @@ def test_key_point_numbers_equal_recounts_from_the_yaml(briefs, project) -> None
 def test_key_points_name_every_theme_and_meeting_that_ties_for_the_most(project) -> None:
     from types import SimpleNamespace
 
-    from reportgen.keypoints import Tally, key_points
-    from reportgen.schema import Theme
+    from reportgen.briefs.keypoints import Tally, key_points
+    from reportgen.content.schema import Theme
 
     def item(theme: str, kind: str = "recommendations") -> SimpleNamespace:
         return SimpleNamespace(themes=[theme], kind=kind)

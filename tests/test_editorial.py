@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.build import BuildOptions, build_meeting
-from reportgen.labels import Labels
-from reportgen.project import template_search_path
+from reportgen.build.meeting import BuildOptions, build_meeting
+from reportgen.style.labels import Labels
+from reportgen.style.search_path import template_search_path
 
 from .conftest import pdf_text
 

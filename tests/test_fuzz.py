@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reportgen.build import BuildOptions, build_meeting
+from reportgen.build.meeting import BuildOptions, build_meeting
 from reportgen.cli import main
-from reportgen.project import Project
-from reportgen.validate import check_meeting, load_themes
+from reportgen.core.project import Project
+from reportgen.content.validate import check_meeting, load_themes
 
 from .conftest import REPO
 from .mutants import mutants

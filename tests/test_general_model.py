@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from docx.oxml.ns import qn
 
 from reportgen.cli import main
-from reportgen.schema_export import meeting_schema
+from reportgen.content.schema_export import meeting_schema
 
 from .conftest import REPO, pdf_text
 

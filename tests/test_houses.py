@@ -15,11 +15,12 @@ import yaml
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from reportgen.build import BuildOptions, build_meeting
+from reportgen.build.meeting import BuildOptions, build_meeting
 from reportgen.cli import main
-from reportgen.labels import Labels
-from reportgen.project import Project, template_search_path
-from reportgen.schema import Document, PartialDate
+from reportgen.style.labels import Labels
+from reportgen.core.project import Project
+from reportgen.style.search_path import template_search_path
+from reportgen.content.schema import Document, PartialDate
 
 from .conftest import REPO
 

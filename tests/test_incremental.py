@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reportgen import incremental
-from reportgen.batch import Settings, brief_names, plan
+from reportgen.build import incremental
+from reportgen.build.batch import Settings, brief_names, plan
 from reportgen.cli import main
-from reportgen.compare import build_brief, saved_request
-from reportgen.project import Project
+from reportgen.briefs.compare import build_brief, saved_request
+from reportgen.core.project import Project
 
 from .conftest import REPO, sigterm_while_writing
 
@@ -179,7 +179,7 @@ def test_writer_libraries_and_source_date_epoch_are_inputs(batch_project: Projec
             found["weasyprint"] = "999.0"
         return found
 
-    monkeypatch.setattr("reportgen.batch.environment", upgraded)
+    monkeypatch.setattr("reportgen.build.batch.environment", upgraded)
     assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".pdf")}
     monkeypatch.undo()
     incremental.environment.cache_clear()

@@ -9,7 +9,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from reportgen.model import load_meetings
+from reportgen.content.model import load_meetings
 
 from .conftest import SEED_FILES, pdf_text
 
@@ -51,8 +51,8 @@ def test_facts_are_typed(meetings) -> None:
 
 
 def _items(meeting):
-    from reportgen import schema
-    from reportgen.validate import walk
+    from reportgen.content import schema
+    from reportgen.content.traverse import walk
 
     return [node for _, node in walk(meeting.doc) if isinstance(node, schema.ListItem)]
 
@@ -60,8 +60,8 @@ def _items(meeting):
 def test_amounts_and_calendar_dates_are_typed(meetings) -> None:
     amounts = [(a.value, a.currency) for item in _items(meetings["gfmd2010"]) for a in item.amounts]
     assert (800000, "EUR") in amounts
-    from reportgen import schema
-    from reportgen.validate import walk
+    from reportgen.content import schema
+    from reportgen.content.traverse import walk
 
     workshop = [(a.value, a.currency, a.text) for _, node in walk(meetings["gfmd2011"].doc)
                 if isinstance(node, schema.TaggedParagraph) for a in node.amounts]
@@ -71,8 +71,9 @@ def test_amounts_and_calendar_dates_are_typed(meetings) -> None:
 
 
 def test_every_conclusion_has_a_known_theme(meetings, project) -> None:
-    from reportgen.validate import TAGGED_KINDS, walk
-    from reportgen import schema
+    from reportgen.content.validate import TAGGED_KINDS
+    from reportgen.content.traverse import walk
+    from reportgen.content import schema
 
     themes = set(meetings["hld2013"].themes)
     assert {"remittances", "human-rights", "irregular-migration", "labour-mobility", "diaspora-return", "integration",

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportgen.build import BuildOptions, build_meeting
-from reportgen.project import Project
-from reportgen.schema.base import MAX_TABLE_COLUMNS
-from reportgen.validate import check_meeting, load_themes
+from reportgen.build.meeting import BuildOptions, build_meeting
+from reportgen.core.project import Project
+from reportgen.content.schema.base import MAX_TABLE_COLUMNS
+from reportgen.content.validate import check_meeting, load_themes
 
 from .conftest import REPO
 from .textcheck import body_texts, docx_text, missing, normal, pdf_text

@@ -13,10 +13,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportgen.build import BuildOptions, build_meeting
-from reportgen.project import Project
-from reportgen.schema.base import MAX_LETTER_NUMBER, MAX_LIST_NUMBER
-from reportgen.validate import check_meeting, load_themes
+from reportgen.build.meeting import BuildOptions, build_meeting
+from reportgen.core.project import Project
+from reportgen.content.schema.base import MAX_LETTER_NUMBER, MAX_LIST_NUMBER
+from reportgen.content.validate import check_meeting, load_themes
 
 from .conftest import REPO
 from .textcheck import body_texts, docx_text, missing, pdf_text

@@ -20,12 +20,12 @@ from click.testing import CliRunner
 from lxml import etree
 from pypdf import PdfReader
 
-from reportgen.build import BuildOptions, build_meeting
+from reportgen.build.meeting import BuildOptions, build_meeting
 from reportgen.cli import main
-from reportgen.labels import Labels
-from reportgen.model import load_meetings
-from reportgen.project import template_search_path
-from reportgen.render import Renderer, context_for
+from reportgen.style.labels import Labels
+from reportgen.content.model import load_meetings
+from reportgen.style.search_path import template_search_path
+from reportgen.render.environment import Renderer, context_for
 from reportgen.writers.docx_styles import SPECS
 
 from .conftest import REPO

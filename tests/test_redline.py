@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from reportgen.build import BuildOptions, build_meeting
+from reportgen.build.meeting import BuildOptions, build_meeting
 from reportgen.cli import main
-from reportgen.project import Project
-from reportgen.redline import RedlineOptions, build_redline
+from reportgen.core.project import Project
+from reportgen.redline.document import RedlineOptions, build_redline
 
 from .conftest import REPO, pdf_text
 
@@ -286,13 +286,13 @@ def test_revision_prints_rev_symbol(versions: dict[str, Path], project: Project,
 
 def test_changed_fact_shows_in_the_facts_table(project: Project, tmp_path: Path) -> None:
     """The participation figure is printed in the chair's summary's facts table: the change shows there."""
-    from reportgen.changelist import changes
-    from reportgen.htmldiff import diff_html
-    from reportgen.labels import Labels
-    from reportgen.model import load_meetings
-    from reportgen.project import template_search_path
-    from reportgen.render import Renderer, context_for
-    from reportgen.worddiff import Stamp
+    from reportgen.redline.changelist import changes
+    from reportgen.redline.htmldiff import diff_html
+    from reportgen.style.labels import Labels
+    from reportgen.content.model import load_meetings
+    from reportgen.style.search_path import template_search_path
+    from reportgen.render.environment import Renderer, context_for
+    from reportgen.redline.worddiff import Stamp
 
     def html(proj: Project) -> str:
         meeting = load_meetings(proj, ["hld2013"])["hld2013"]
@@ -316,7 +316,7 @@ def mutate(html: str, rnd) -> str:
 
     import lxml.html
 
-    from reportgen.contract import parse
+    from reportgen.render.contract import parse
 
     root = parse(html)
     leaves = [e for e in root.find("body").iter() if e.tag in ("p", "li", "td") and (e.text or "").strip()
@@ -353,13 +353,13 @@ def test_fuzz_accept_and_reject_give_each_version(project: Project, tmp_path: Pa
     draft's text, rejecting them all the earlier one's."""
     import random
 
-    from reportgen.build import creation_time
-    from reportgen.htmldiff import diff_html
-    from reportgen.labels import Labels
-    from reportgen.model import load_meetings
-    from reportgen.project import template_search_path
-    from reportgen.render import Renderer, context_for
-    from reportgen.worddiff import Stamp
+    from reportgen.writers.output import creation_time
+    from reportgen.redline.htmldiff import diff_html
+    from reportgen.style.labels import Labels
+    from reportgen.content.model import load_meetings
+    from reportgen.style.search_path import template_search_path
+    from reportgen.render.environment import Renderer, context_for
+    from reportgen.redline.worddiff import Stamp
     from reportgen.writers import WriteContext
     from reportgen.writers.docx import write_docx
 
@@ -385,11 +385,11 @@ def test_fuzz_accept_and_reject_give_each_version(project: Project, tmp_path: Pa
 
 def test_references_on_the_list_of_changes() -> None:
     """Each kind of block is named as a reader cites it, in English or from the catalogue's words."""
-    from reportgen.changelist import changes
-    from reportgen.htmldiff import diff_html
-    from reportgen.labels import Labels
-    from reportgen.project import template_search_path
-    from reportgen.worddiff import Stamp
+    from reportgen.redline.changelist import changes
+    from reportgen.redline.htmldiff import diff_html
+    from reportgen.style.labels import Labels
+    from reportgen.style.search_path import template_search_path
+    from reportgen.redline.worddiff import Stamp
 
     def page(paras: str, items: str, cell: str, note: str) -> str:
         return (f'<html><body><section class="part"><h1 id="a"><span class="label">A.</span> Findings</h1>{paras}'
@@ -411,8 +411,8 @@ def test_references_on_the_list_of_changes() -> None:
 
 def test_edited_block_found_after_many_inserted_ones() -> None:
     """A paragraph edited after a long inserted stretch (a section added before it) is an edit."""
-    from reportgen.htmldiff import diff_html
-    from reportgen.worddiff import Stamp
+    from reportgen.redline.htmldiff import diff_html
+    from reportgen.redline.worddiff import Stamp
 
     kept = "The meeting adopted the messages of the region by consensus at its closing session"
     old = f'<html><body><section class="part"><p class="para">{kept}.</p></section></body></html>'
@@ -434,9 +434,9 @@ def test_footnote_added_and_removed(tmp_path: Path) -> None:
     """A footnote inserted (or deleted) with its reference is tracked in the body and in the note."""
     import datetime as dt
 
-    from reportgen.htmldiff import diff_html
-    from reportgen.project import template_search_path
-    from reportgen.worddiff import Stamp
+    from reportgen.redline.htmldiff import diff_html
+    from reportgen.style.search_path import template_search_path
+    from reportgen.redline.worddiff import Stamp
     from reportgen.writers import WriteContext
     from reportgen.writers.docx import write_docx
 

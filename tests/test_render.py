@@ -9,12 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 from reportgen.cli import main
-from reportgen.contract import check_html
-from reportgen.errors import TemplateProblem
-from reportgen.labels import Labels
-from reportgen.markup import inline, paragraphs
-from reportgen.project import default_templates_dir
-from reportgen.writers import atomic_target
+from reportgen.render.contract import check_html
+from reportgen.core.errors import TemplateProblem
+from reportgen.style.labels import Labels
+from reportgen.render.markup import inline, paragraphs
+from reportgen.style.search_path import default_templates_dir
+from reportgen.core.atomic import atomic_target
 
 
 def test_inline_subset_and_no_raw_html() -> None:

@@ -19,10 +19,10 @@ import pytest
 from click.testing import CliRunner
 
 from reportgen.cli import main
-from reportgen.loader import Limits, load_yaml
-from reportgen.project import default_templates_dir
-from reportgen.render import Footnotes
-from reportgen.writers import atomic_target
+from reportgen.core.loader import Limits, load_yaml
+from reportgen.style.search_path import default_templates_dir
+from reportgen.render.environment import Footnotes
+from reportgen.core.atomic import atomic_target
 
 from .conftest import REPO, sigterm_while_writing
 

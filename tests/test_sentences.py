@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.schema import ListItem
-from reportgen.sentences import first_sentence, gist, needs_gist, sentences
+from reportgen.content.schema import ListItem
+from reportgen.render.sentences import first_sentence, gist, needs_gist, sentences
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.project import Project
+from reportgen.core.project import Project
 
 CHROMIUM = shutil.which("chromium")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -138,9 +138,10 @@ def _fetch(url: str) -> bytes | None:
 def test_saved_files_refresh_the_meetings_they_touch(tmp_project: Project) -> None:
     """A meeting's own files refresh that meeting; themes and templates every meeting shown so
     far; briefs none (the preview shows meetings); the meeting on screen comes first."""
-    from reportgen.batch import Settings
-    from reportgen.project import default_templates_dir
-    from reportgen.serve import MeetingState, Preview
+    from reportgen.build.batch import Settings
+    from reportgen.style.search_path import default_templates_dir
+    from reportgen.serve.server import Preview
+    from reportgen.serve.state import MeetingState
 
     preview = Preview(tmp_project, Settings(), "hld2013")
     preview.states = {"gfmd2010": MeetingState(), "hld2013": MeetingState()}

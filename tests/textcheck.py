@@ -15,9 +15,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from reportgen import schema
-from reportgen.markup import paragraphs, plain
-from reportgen.validate import walk
+from reportgen.content import schema
+from reportgen.render.markup import paragraphs, plain
+from reportgen.content.traverse import walk
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -13,8 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from reportgen.compare import BriefRequest, build_brief
-from reportgen.project import Project
+from reportgen.briefs.compare import BriefRequest, build_brief
+from reportgen.core.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 MEETINGS = ("fibemyd2008", "gfmd2010", "gfmd2011", "hld2013", "gfmd2014-rt3")

@@ -18,10 +18,10 @@ sys.path.insert(0, str(REPO))
 
 from click.testing import CliRunner  # noqa: E402
 
-from reportgen.build import BuildOptions, build_meeting  # noqa: E402
+from reportgen.build.meeting import BuildOptions, build_meeting  # noqa: E402
 from reportgen.cli import main  # noqa: E402
-from reportgen.project import Project  # noqa: E402
-from reportgen.validate import check_meeting, load_themes  # noqa: E402
+from reportgen.core.project import Project  # noqa: E402
+from reportgen.content.validate import check_meeting, load_themes  # noqa: E402
 from tests.mutants import mutants  # noqa: E402
 from tests.textcheck import body_texts, docx_text, missing, pdf_text  # noqa: E402
 

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from reportgen.build import BuildOptions, build_meeting
-from reportgen.houses import DEFAULT_HOUSE, available_houses
-from reportgen.project import Project, template_search_path
+from reportgen.build.meeting import BuildOptions, build_meeting
+from reportgen.style.houses import DEFAULT_HOUSE, available_houses
+from reportgen.core.project import Project
+from reportgen.style.search_path import template_search_path
 
 REPO = Path(__file__).resolve().parents[1]
 TARGET = REPO / "docs" / "houses"

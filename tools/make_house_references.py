@@ -20,8 +20,8 @@ import docx
 import yaml
 from docx.shared import Cm
 
-from reportgen.houses import house_chain, house_settings
-from reportgen.project import default_templates_dir
+from reportgen.style.houses import house_chain, house_settings
+from reportgen.style.search_path import default_templates_dir
 from reportgen.writers.docx_styles import StyleSpec, ensure_styles, restyle_with
 
 ALIGN = {"left": "L", "center": "C", "centre": "C", "right": "R", "justify": "J"}

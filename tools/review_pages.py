@@ -18,8 +18,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from reportgen.build import BuildOptions, build_meeting
-from reportgen.project import Project
+from reportgen.build.meeting import BuildOptions, build_meeting
+from reportgen.core.project import Project
 
 RESOLUTION = 60  # dots per inch: a page fits on a screen, text still readable
 

@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 
 
 def _project(ctx: click.Context):  # -> Project; imported lazily to keep --help fast
-    from .project import Project
+    from .core.project import Project
 
     return Project(ctx.obj["project_dir"])
 
@@ -62,16 +62,16 @@ def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tup
           force: bool, quiet: bool) -> None:
     """Build the documents of MEETING, or of every meeting and brief with --all (both formats
     unless --pdf or --docx is given). Outputs whose inputs have not changed are kept."""
-    from .batch import Settings, brief_names, cpu_count, plan, run
-    from .errors import UsageProblem
-    from .incremental import report_kinds
-    from .project import template_search_path
+    from .build.batch import Settings, brief_names, cpu_count, plan, run
+    from .core.errors import UsageProblem
+    from .build.incremental import report_kinds
+    from .style.search_path import template_search_path
 
     project = _project(ctx)
     if build_all == (meeting is not None):
         raise UsageProblem("give a MEETING or --all (not both)")
     if meeting is not None and meeting not in project.meeting_ids():
-        from .model import load_meetings
+        from .content.model import load_meetings
 
         load_meetings(project, [meeting])  # raises the error naming the meetings there are
     available = report_kinds(template_search_path(project))
@@ -135,8 +135,8 @@ def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ..
             name: str | None, audience: str | None, lang: str | None, full: bool, brief_date: datetime | None,
             formats: tuple[str, ...], out_dir: Path | None) -> None:
     """A briefing note on what MEETINGS concluded, by theme (or for one --country): output/compare/NAME.pdf/.docx."""
-    from .compare import BriefRequest, build_brief, saved_request
-    from .errors import UsageProblem
+    from .briefs.compare import BriefRequest, build_brief, saved_request
+    from .core.errors import UsageProblem
 
     project = _project(ctx)
     day = brief_date.date() if brief_date else None
@@ -158,7 +158,7 @@ def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ..
 @click.pass_context
 def new(ctx: click.Context, meeting: str, house: str) -> None:
     """Write a commented starter content/MEETING/meeting.yaml that validates and builds."""
-    from .starter import write_starter
+    from .content.starter import write_starter
 
     project = _project(ctx)
     path = write_starter(project, meeting, house)
@@ -179,7 +179,7 @@ def new(ctx: click.Context, meeting: str, house: str) -> None:
 def redline(ctx: click.Context, meeting: str, from_ref: str, to_ref: str | None, kinds: tuple[str, ...], formats: tuple[str, ...],
             out_dir: Path | None, author: str | None, revision: int | None) -> None:
     """Show what changed in MEETING since --from: output/<id>/<id>-<kind>-redline.pdf/.docx."""
-    from .redline import RedlineOptions, build_redline
+    from .redline.document import RedlineOptions, build_redline
 
     options = RedlineOptions(from_ref, to_ref, kinds, formats or ("pdf", "docx"), out_dir, author, revision)
     for path in build_redline(_project(ctx), meeting, options):
@@ -193,12 +193,12 @@ def redline(ctx: click.Context, meeting: str, from_ref: str, to_ref: str | None,
 @click.pass_context
 def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool, lang: str | None) -> None:
     """Check MEETINGS (default: all) against the schema and each other; build nothing."""
-    from .modelcache import ModelCache
+    from .content.modelcache import ModelCache
 
     project = _project(ctx)
     if lang is not None:
-        from .editions import edition_problems
-        from .errors import ContentError
+        from .content.editions import edition_problems
+        from .core.errors import ContentError
 
         problems = [p for m in (meetings or project.meeting_ids()) for p in edition_problems(project, m, lang)]
         if problems:
@@ -210,12 +210,12 @@ def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool, lang: s
     if cached is not None:  # validated before and unchanged since
         valid = list(cached)
     else:
-        from .model import load_meetings
+        from .content.model import load_meetings
 
         valid = list(load_meetings(project, meetings or None))
     click.echo(f"{len(valid)} meeting{'s' if len(valid) != 1 else ''} valid: {', '.join(valid)}")
     if gists:
-        from .gists import missing_gists
+        from .briefs.gists import missing_gists
 
         lines = missing_gists(project, valid)
         for line in lines:
@@ -237,8 +237,8 @@ def translate() -> None:
 def translate_export(ctx: click.Context, meeting: str, lang: str, target: Path | None) -> None:
     """Write the XLIFF file of MEETING's CODE edition: one unit per text field (its key path as the
     unit id), inline Markdown and footnote references as protected codes, translations made so far."""
-    from .writers import atomic_target
-    from .xliff import export_meeting
+    from .core.atomic import atomic_target
+    from .content.xliff import export_meeting
 
     project = _project(ctx)
     data = export_meeting(project, meeting, lang)
@@ -254,8 +254,8 @@ def translate_export(ctx: click.Context, meeting: str, lang: str, target: Path |
 def translate_import(ctx: click.Context, xliff_file: Path) -> None:
     """Write the translations of XLIFF_FILE into its meeting's content/<id>/translations/<lang>.yaml.
     Units whose original text changed since the export are refused and listed."""
-    from .errors import ContentError
-    from .xliff import import_file
+    from .core.errors import ContentError
+    from .content.xliff import import_file
 
     project = _project(ctx)
     done = import_file(project, xliff_file, str(xliff_file))
@@ -276,12 +276,12 @@ def translate_import(ctx: click.Context, xliff_file: Path) -> None:
 @click.pass_context
 def serve(ctx: click.Context, meeting: str | None, port: int, lang: str | None, draft: bool, open_browser: bool) -> None:
     """Preview MEETING (default: the first) in a web browser; rebuild when a file is saved."""
-    from .batch import Settings
-    from .serve import serve as run_server
+    from .build.batch import Settings
+    from .serve.server import serve as run_server
 
     project = _project(ctx)
     if meeting is not None and meeting not in project.meeting_ids():
-        from .model import load_meetings
+        from .content.model import load_meetings
 
         load_meetings(project, [meeting])  # raises the error naming the meetings there are
 
@@ -304,7 +304,7 @@ def serve(ctx: click.Context, meeting: str | None, port: int, lang: str | None, 
 @click.pass_context
 def list_meetings(ctx: click.Context) -> None:
     """List the meetings in content/ with their titles, places and dates."""
-    from .listing import meeting_listing
+    from .content.listing import meeting_listing
 
     for line in meeting_listing(_project(ctx)):
         click.echo(line)
@@ -315,8 +315,8 @@ def list_meetings(ctx: click.Context) -> None:
 @click.option("--markdown", is_flag=True, help="Print the field reference of docs/content.md instead.")
 def schema(output: Path | None, markdown: bool) -> None:
     """Print the JSON Schema (draft-07) of meeting.yaml, for editors' completion and checking."""
-    from .schema_docs import field_reference
-    from .schema_export import meeting_json_schema
+    from .content.schema_docs import field_reference
+    from .content.schema_export import meeting_json_schema
 
     text = field_reference() if markdown else meeting_json_schema()
     if output:

@@ -9,10 +9,8 @@ Styles come from templates/reference.docx (restyle it in Word); what python-docx
 
 from __future__ import annotations
 
-import base64
 import io
 import logging
-import urllib.parse
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -26,10 +24,11 @@ from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from ..contract import parse
-from ..errors import TemplateProblem
-from . import GENERATOR, WriteContext, atomic_target, ooxml, ooxml_revisions, ooxml_tables
-from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, remember_style_ids
+from ..render.contract import parse
+from ..core.errors import TemplateProblem
+from . import GENERATOR, WriteContext, ooxml, ooxml_revisions, ooxml_tables
+from ..core.atomic import atomic_target
+from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, image_bytes, remember_style_ids
 from .docx_furniture import Furniture, number_paragraph
 from .docx_language import apply_language
 from .docx_styles import ensure_styles
@@ -275,12 +274,6 @@ class DocxBuilder(Furniture, Tables):
             last = container.target.paragraphs[-1] if hasattr(container.target, "paragraphs") else None
             if last is not None and last.style.name == para_style:
                 last.paragraph_format.space_after = Pt(8.25)
-
-
-def image_bytes(src: str) -> bytes:
-    """The bytes of an image given as a data: URI, base64 or percent-encoded (the contract allows no other)."""
-    header, _, payload = src.partition(",")
-    return base64.b64decode(payload) if header.endswith(";base64") else urllib.parse.unquote_to_bytes(payload)
 
 
 def _deleted_text(r: Any) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import re
+import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,3 +117,9 @@ class Container:
                 p.style = style
             return p
         return self.target.add_paragraph(style=style)
+
+
+def image_bytes(src: str) -> bytes:
+    """The bytes of an image given as a data: URI, base64 or percent-encoded (the contract allows no other)."""
+    header, _, payload = src.partition(",")
+    return base64.b64decode(payload) if header.endswith(";base64") else urllib.parse.unquote_to_bytes(payload)

@@ -14,7 +14,7 @@ from docx.text.run import Run
 from lxml import etree
 
 from . import ooxml, ooxml_drawing
-from .docx_common import PARAGRAPH_STYLES, Container, Fmt, bookmark_name, classes
+from .docx_common import PARAGRAPH_STYLES, Container, Fmt, bookmark_name, classes, image_bytes
 
 
 class Furniture:
@@ -77,7 +77,6 @@ class Furniture:
                 self.first_footer = p.text_content().strip()
 
     def masthead_cell(self, cell_el: Any, target: Container) -> None:
-        from .docx import image_bytes  # docx.py imports this module
 
         for child in cell_el:
             if child.tag != "p":

@@ -23,9 +23,10 @@ from urllib.request import url2pathname
 
 import lxml.html
 
-from ..contract import parse
-from ..errors import TemplateProblem
-from . import GENERATOR, WriteContext, atomic_target
+from ..render.contract import parse
+from ..core.errors import TemplateProblem
+from . import GENERATOR, WriteContext
+from ..core.atomic import atomic_target
 from .pdf_tables import mark_tables, page_boxes, too_wide_tables
 
 log = logging.getLogger(__name__)

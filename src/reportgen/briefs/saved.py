@@ -1,0 +1,117 @@
+"""Saved comparison briefs: content/briefs/<name>.yaml, validated like a meeting.
+
+A saved brief names the meetings to compare and, optionally, the themes to keep and a country
+for a country view. `reportgen compare --brief NAME` rebuilds it. Every problem is reported at
+its file:line:col, as for meetings.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field, ValidationError
+
+from ..core.errors import ContentError, Problem, UsageProblem, did_you_mean
+from ..core.loader import Marks, load_yaml, mapping_problems, problem_at
+from ..core.project import Project
+from ..content.schema import Id, Strict, Text
+from ..content.validate import schema_problems
+
+log = logging.getLogger(__name__)
+
+BRIEFS_DIR = "briefs"
+NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class BriefFile(Strict):
+    """content/briefs/<name>.yaml: a comparison brief rebuilt with `reportgen compare --brief NAME`."""
+
+    title: Text
+    """Title printed on the cover, e.g. 'Remittances in five migration meetings'."""
+    audience: str | None = None
+    """Who the brief is for, printed on the cover, e.g. 'Delegation of Mexico'."""
+    reference: str | None = None
+    """The brief's own reference line, printed at the top of page 1, e.g. 'DMM/BN/2025/3'."""
+    meetings: list[Id] = Field(min_length=1)
+    """Ids of the meetings to compare (folders of content/); printed in order of date."""
+    themes: list[Id] = []
+    """Ids of themes from content/themes.yaml to keep (default: every theme)."""
+    country: str | None = None
+    """A country, for a country view instead of the theme comparison, e.g. 'Mexico'."""
+
+
+@dataclass
+class SavedBrief:
+    """A brief file that passed the schema, with the marks of its source."""
+
+    name: str
+    brief: BriefFile
+    marks: Marks
+    file: str
+
+
+def check_name(name: str) -> str:
+    """A brief name is also a file name: lower-case letters, digits, hyphens and underscores."""
+    if not NAME.match(name):
+        raise UsageProblem(f"invalid brief name '{name}': use lower-case letters, digits, hyphens and underscores")
+    return name
+
+
+def briefs_dir(project: Project) -> Path:
+    return project.content_dir / BRIEFS_DIR
+
+
+def brief_names(project: Project) -> list[str]:
+    """Names of the saved briefs: content/briefs/<name>.yaml."""
+    folder = briefs_dir(project)
+    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def load_brief(project: Project, name: str) -> SavedBrief:
+    """Load and schema-check content/briefs/<name>.yaml; raise UsageProblem or ContentError."""
+    check_name(name)
+    path = briefs_dir(project) / f"{name}.yaml"
+    if not path.is_file():
+        known = brief_names(project)
+        listing = ", ".join(known) if known else f"none (no {project.display(briefs_dir(project))}/<name>.yaml)"
+        raise UsageProblem(f"unknown brief '{name}'{did_you_mean(name, known)}; briefs in this project: {listing}")
+    display = project.display(path)
+    loaded = load_yaml(path, display)
+    problems = mapping_problems(loaded, display)
+    if problems:
+        raise ContentError(problems)
+    try:
+        brief = BriefFile.model_validate(loaded.data)
+    except ValidationError as exc:
+        raise ContentError(schema_problems(exc, loaded.marks, root=BriefFile)) from None
+    log.debug("loaded brief %s", display)
+    return SavedBrief(name, brief, loaded.marks, display)
+
+
+def reference_problems(saved: SavedBrief, meeting_ids: Collection[str], theme_ids: Collection[str],
+                       countries: Collection[str]) -> list[Problem]:
+    """Meetings, themes and the country a brief names must exist in the project's content."""
+    brief, marks = saved.brief, saved.marks
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for i, meeting in enumerate(brief.meetings):
+        if meeting not in meeting_ids:
+            problems.append(problem_at(marks, ("meetings", i), f"unknown meeting '{meeting}'{did_you_mean(meeting, meeting_ids)}; "
+                                       f"meetings in this project: {', '.join(sorted(meeting_ids))}"))
+        elif meeting in seen:
+            problems.append(problem_at(marks, ("meetings", i), f"meeting '{meeting}' is listed twice"))
+        seen.add(meeting)
+    if brief.country is None and len(seen) < 2:
+        problems.append(problem_at(marks, ("meetings",), "a comparison needs at least two meetings (or give a country)"))
+    for i, theme in enumerate(brief.themes):
+        if theme not in theme_ids:
+            problems.append(problem_at(marks, ("themes", i), f"unknown theme '{theme}'{did_you_mean(theme, theme_ids)}; "
+                                       f"themes: {', '.join(theme_ids)}"))
+    if brief.country is not None and brief.country.casefold() not in {c.casefold() for c in countries}:
+        problems.append(problem_at(marks, ("country",), f"unknown country '{brief.country}'{did_you_mean(brief.country, countries)}; "
+                                   f"countries in content/: {', '.join(sorted(countries))}"))
+    return problems

@@ -1,0 +1,96 @@
+"""Build orchestration: which meeting, which kinds and formats, where the files go."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..content.editions import is_edition, load_edition
+from ..content.translations import strip_markers, untranslated_html
+from ..core.errors import UsageProblem
+from ..style.houses import load_house, stylesheets
+from ..style.labels import Labels
+from ..render.markup import plain
+from ..content.model import load_meetings
+from ..render.numbering import number_documents
+from ..core.project import Project, output_path
+from ..style.search_path import template_search_path
+from ..render.environment import Renderer, context_for
+from ..writers import WriteContext
+from ..writers.fonts import check_fonts
+from ..writers.output import FORMATS, creation_time, output_root, write_format
+
+
+log = logging.getLogger(__name__)
+
+@dataclass(frozen=True)
+class BuildOptions:
+    formats: tuple[str, ...] = FORMATS
+    kinds: tuple[str, ...] = ()
+    language: str | None = None
+    out_dir: Path | None = None
+    draft: bool = False
+    pdf_standard: str = "ua-1"
+    allow_untranslated: bool = False  # build a language edition with untranslated text (the original's, marked)
+
+
+@dataclass
+class Rendered:
+    kind: str
+    html: str
+    targets: list[Path] = field(default_factory=list)
+
+
+def build_meeting(project: Project, meeting_id: str, options: BuildOptions, *, alongside: Executor | None = None,
+                  prepared: tuple[list[Rendered], WriteContext] | None = None) -> list[Path]:
+    """Render every requested kind first (so template errors stop the build before any file is
+    written), then write each format atomically. Returns the files written.
+
+    With `alongside` (another process, warmed up with warm_up()), the PDF is laid out there
+    while this process writes the DOCX: a build then uses two cores. `prepared` is a render_meeting() result
+    to write instead of rendering again (the live preview has just rendered it)."""
+    if prepared is not None:
+        rendered, ctx = [r for r in prepared[0] if not options.kinds or r.kind in options.kinds], prepared[1]
+    else:
+        rendered, ctx = render_meeting(project, meeting_id, options)
+    root = output_root(project, options.out_dir)
+    written: list[Path] = []
+    pending = []
+    for item in rendered:
+        for fmt in options.formats:
+            target = output_path(root, meeting_id, item.kind, fmt, options.language)
+            if alongside is not None and fmt == "pdf":
+                pending.append(alongside.submit(write_format, fmt, item.html, target, ctx))
+            else:
+                write_format(fmt, item.html, target, ctx)
+            written.append(target)
+    for job in pending:
+        job.result()
+    return written
+
+
+def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> tuple[list[Rendered], WriteContext]:
+    """The HTML of every requested kind, and what the writers need to write it."""
+    meeting = load_meetings(project, [meeting_id])[meeting_id]
+    house = load_house(template_search_path(project), meeting.document.house)
+    search_path = template_search_path(project, house.name)
+    renderer = Renderer(search_path)
+    available = renderer.kinds()
+    kinds = options.kinds or tuple(available)
+    for kind in kinds:
+        if kind not in available:
+            raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(available)})")
+    language = options.language or meeting.document.language
+    labels = Labels.load(language, search_path)
+    source_language = meeting.document.language  # the language of the text in the YAML
+    if is_edition(meeting, language):
+        meeting = load_edition(project, meeting_id, language, allow_untranslated=options.allow_untranslated).meeting
+    check_fonts(language)
+    rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft, house=house, root=project.root))) for kind in kinds]
+    for item, html in zip(rendered, number_documents(project, meeting_id, [r.html for r in rendered])):
+        item.html = untranslated_html(html, source_language)
+    return rendered, WriteContext(search_path, plain(strip_markers(meeting.document.title)), language, creation_time(meeting),
+                                  stylesheets(template_search_path(project), house.name, language, labels.get("direction", "ltr")),
+                                  pdf_standard=options.pdf_standard, direction=labels.get("direction", "ltr"))

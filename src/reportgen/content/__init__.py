@@ -1,0 +1,6 @@
+"""The content stage: a meeting's YAML files loaded, validated against the schema and its own
+references, and resolved into the typed model the templates read (with its cache); the participants
+list and State roles derived from it; the JSON Schema and field reference for editors; `reportgen new`
+and `reportgen list`.
+
+May import: style, core."""

@@ -1,0 +1,48 @@
+"""The content schema: what a meeting's YAML may hold.
+
+This package is the user's reference. Every field carries a one-line docstring, which becomes
+its description in the JSON Schema that `reportgen schema` exports for editors.
+Text fields ("Text") hold paragraphs separated by blank lines, written in the inline Markdown
+subset described in docs/content.md: *emphasis*, **strong**, [links](https://…), ^superscript^,
+~subscript~ and footnote references [^id]. Raw HTML is shown as text, never passed through.
+
+One module per part of a meeting file: base (ids, text, times), document (masthead and title
+block), meeting (people, organisations, facts), sessions (sessions and agenda), blocks (body
+blocks, sections, annexes), related (authors and related documents), files (the top-level files).
+"""
+
+from __future__ import annotations
+
+from .base import ID_PATTERN, Id, Line, ListStyle, Strict, Text, Time
+from .blocks import (
+    Annex,
+    Block,
+    Cell,
+    Dateline,
+    FloorDebate,
+    Intervention,
+    Item,
+    ListBlock,
+    ListItem,
+    PageBreak,
+    Section,
+    TableBlock,
+    TableCell,
+    Tagged,
+    TaggedParagraph,
+)
+from .document import Document, PartialDate
+from .files import MeetingFile, Theme, ThemesFile
+from .meeting import Amount, Figure, Meeting, Organisation, Person, RoleHolder, States, Venue
+from .related import Authors, RelatedDocument
+from .sessions import Agenda, AgendaDay, AgendaItem, AgendaTopic, Session, Speaker, SpeakerRef
+
+__all__ = [
+    "ID_PATTERN", "Id", "Line", "ListStyle", "Strict", "Text", "Time",
+    "Annex", "Block", "Cell", "Dateline", "FloorDebate", "Intervention", "Item", "ListBlock", "ListItem", "PageBreak",
+    "Section", "TableBlock", "TableCell", "Tagged", "TaggedParagraph",
+    "Document", "PartialDate", "MeetingFile", "Theme", "ThemesFile",
+    "Amount", "Figure", "Meeting", "Organisation", "Person", "RoleHolder", "States", "Venue",
+    "Authors", "RelatedDocument",
+    "Agenda", "AgendaDay", "AgendaItem", "AgendaTopic", "Session", "Speaker", "SpeakerRef",
+]

@@ -1,0 +1,325 @@
+"""Language editions: the translated text of a meeting, beside its original.
+
+The original stays in content/<id>/meeting.yaml. Each other language edition is one file,
+content/<id>/translations/<lang>.yaml, holding a translation of every text field:
+
+    language: es
+    texts:
+      body.roundtable-3-1.heading:
+        source: 5be1c0a7d2        # fingerprint of the original text when it was translated
+        text: "“Empoderar a los migrantes …”"
+
+Keys never count positions, so inserting or moving a paragraph in the original leaves every
+translation in place: a record with an id is named by it (`body.<section id>`, `people.<id>`,
+`sessions.<id>`, `footnotes.<id>`), and a text without one (a paragraph, a list item, a table
+cell) by an anchor made from its own original text (`~` and ten hexadecimal digits), unique
+within the record that holds it. Names, numbers, symbols, dates and ids are not text fields:
+an edition takes them from the original.
+
+A translation is stale when the fingerprint beside it is not the original's any more. For an
+anchored text the key itself changes with the text, so a translation left without its text is
+paired with the untranslated text that took its place (same record, same neighbour before it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import schema
+from ..core.errors import Problem
+from .language_files import Entry, LanguageFile
+from ..core.loader import KeyPath, Marks
+
+log = logging.getLogger(__name__)
+
+ANCHOR = "~"
+# Private-use characters around original text an edition prints untranslated; the renderer turns
+# them into <span class="untranslated" lang="…">. Content cannot carry them (loader.character_problem).
+UNTRANSLATED_OPEN, UNTRANSLATED_CLOSE = "\ue000", "\ue001"
+
+# The text fields of each record: what a translator translates. Everything else (names, ids,
+# numbers, symbols, dates, countries, places) comes from the original.
+TEXT_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
+    schema.Document: ("issuer", "issuer_chain", "distribution", "meeting_lines", "agenda_item", "agenda_item_title",
+                      "kind_label", "title", "theme", "subtitle", "cover_lines", "author_note"),
+    schema.Meeting: ("title", "short_title", "objectives"),
+    schema.Person: ("honorific", "post", "affiliation", "biography"),
+    schema.Organisation: ("name",),
+    schema.RoleHolder: ("office", "note"),
+    schema.Session: ("title", "label", "summary"),
+    schema.Agenda: ("note",),
+    schema.AgendaDay: ("label", "room"),
+    schema.AgendaItem: ("label", "note"),
+    schema.AgendaTopic: ("title",),
+    schema.RelatedDocument: ("title", "kind"),
+    schema.Section: ("label", "heading", "blocks"),
+    schema.Annex: ("label", "heading", "blocks", "kind", "author"),
+    schema.ListItem: ("text", "gist", "lead"),
+    schema.TaggedParagraph: ("paragraph",),
+    schema.Intervention: ("text",),
+    schema.FloorDebate: ("floor_debate",),
+    schema.TableBlock: ("table", "columns"),
+    schema.Cell: ("text",),
+}
+
+# What each field is, for the translator (XLIFF notes) and in messages.
+CONTEXT = {"blocks": "paragraph", "text": "text", "heading": "heading", "label": "label", "title": "title",
+           "gist": "one-line summary of a list item", "lead": "bold lead-in of a list item",
+           "kind_label": "kind line under the title", "subtitle": "line under the title",
+           "paragraph": "paragraph", "floor_debate": "floor debate", "table": "table caption",
+           "columns": "table column heading", "biography": "biography", "post": "post held",
+           "honorific": "honorific before a name", "footnotes": "footnote"}
+
+
+def fingerprint(text: str) -> str:
+    """Ten hexadecimal digits of the SHA-256 of the text, white space runs counted as one space."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass
+class TextField:
+    """One translatable text of the original, where it sits, and how to replace it."""
+
+    key: str
+    source: str
+    path: KeyPath  # in the original's YAML, for file:line
+    context: str
+    owner: Any  # the record (or list) that holds the text
+    slot: str | int
+
+    def set(self, text: str) -> None:
+        if isinstance(self.owner, (list, dict)):
+            self.owner[self.slot] = text
+        else:
+            setattr(self.owner, self.slot, text)
+
+    @property
+    def group(self) -> tuple[str, str]:
+        """The record an anchored key belongs to and the field it names (for pairing stale texts)."""
+        head, _, rest = self.key.partition(ANCHOR)
+        return head, rest.partition(".")[2]
+
+
+class _Walker:
+    """Collects the text fields of a meeting file in document order."""
+
+    def __init__(self) -> None:
+        self.fields: list[TextField] = []
+        self._anchors: dict[str, int] = {}
+
+    def anchor(self, prefix: str, text: str) -> str:
+        base = f"{prefix}.{ANCHOR}{fingerprint(text)}"
+        count = self._anchors.get(base, 0) + 1
+        self._anchors[base] = count
+        return base if count == 1 else f"{base}-{count}"
+
+    def add(self, key: str, owner: Any, slot: str | int, path: KeyPath, context: str) -> None:
+        text = owner[slot] if isinstance(owner, (list, dict)) else getattr(owner, slot)
+        if isinstance(text, str) and any(c.isalpha() for c in text):  # "4.1", "−0.8": numbers, not text
+            self.fields.append(TextField(key, text, path, context, owner, slot))
+
+    def record(self, obj: BaseModel, path: KeyPath, prefix: str) -> None:
+        """A record: named by its id when it has one, else by an anchor on its first text."""
+        names = TEXT_FIELDS.get(type(obj), ())
+        ident = getattr(obj, "id", None)
+        if isinstance(ident, str):
+            prefix = f"{path[0]}.{ident}"
+            own = prefix
+        elif not isinstance(path[-1], int):  # a record held by a field (document:, meeting:) is named by it
+            own = prefix = ".".join(str(p) for p in path)
+        else:
+            first = next((getattr(obj, n) for n in names if isinstance(getattr(obj, n), str) and getattr(obj, n).strip()), None)
+            own = self.anchor(prefix, first) if first is not None else prefix
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            if name in names and isinstance(value, str):
+                self.add(f"{own}.{name}", obj, name, (*path, name), CONTEXT.get(name, name.replace("_", " ")))
+            elif isinstance(value, list) and name in names and name != "blocks":  # lines: document.subtitle.~…
+                self.sequence(value, (*path, name), f"{own}.{name}", name)
+            elif isinstance(value, list):  # a section's blocks, and the records of a list, are named from the record
+                self.sequence(value, (*path, name), prefix, name if name in names else None)
+            elif isinstance(value, BaseModel):
+                self.record(value, (*path, name), prefix)
+
+    def sequence(self, items: list[Any], path: KeyPath, prefix: str, text_name: str | None) -> None:
+        for index, item in enumerate(items):
+            if isinstance(item, str) and text_name is not None:
+                context = CONTEXT.get(text_name, text_name.replace("_", " "))
+                self.add(self.anchor(prefix, item), items, index, (*path, index), context)
+            elif isinstance(item, BaseModel):
+                self.record(item, (*path, index), prefix)
+            elif isinstance(item, list):  # a table row
+                self.sequence(item, (*path, index), prefix, text_name)
+
+
+def text_fields(doc: schema.MeetingFile) -> list[TextField]:
+    """Every translatable text of a validated meeting file, in document order."""
+    walker = _Walker()
+    walker.record(doc.document, ("document",), "document")
+    walker.record(doc.meeting, ("meeting",), "meeting")
+    for name in ("documents", "organisations", "people", "sessions"):
+        walker.sequence(getattr(doc, name), (name,), name, None)
+    if doc.agenda is not None:
+        walker.record(doc.agenda, ("agenda",), "agenda")
+    for ident in doc.footnotes:
+        walker.add(f"footnotes.{ident}", doc.footnotes, ident, ("footnotes", ident), "footnote")  # type: ignore[arg-type]
+    walker.sequence(doc.body, ("body",), "body", None)
+    walker.sequence(doc.annexes, ("annexes",), "annexes", None)
+    return walker.fields
+
+
+# --------------------------------------------------------------------------- status of an edition
+
+
+@dataclass
+class Status:
+    """How far an edition is translated."""
+
+    fields: list[TextField]
+    translated: dict[str, Entry]  # key -> current translation
+    missing: list[TextField]
+    stale: list[tuple[Entry, TextField]]  # translation of an earlier text, and the text now there
+    orphans: list[Entry]  # translations of text no longer in the original
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing and not self.stale
+
+
+def edition_status(fields: list[TextField], language_file: LanguageFile) -> Status:
+    entries = language_file.entries
+    translated: dict[str, Entry] = {}
+    missing: list[TextField] = []
+    stale: list[tuple[Entry, TextField]] = []
+    for f in fields:
+        entry = entries.get(f.key)
+        if entry is None or not entry.text.strip():
+            missing.append(f)
+        elif entry.source != fingerprint(f.source):
+            stale.append((entry, f))
+        else:
+            translated[f.key] = entry
+    current = {f.key for f in fields}
+    orphans = [e for e in entries.values() if e.key not in current]
+    # An anchored text that changed has a new key: pair its old translation with it when both sit
+    # in the same record after the same surviving text.
+    order = [e.key for e in entries.values()]
+    before_entry = {key: _previous_kept(order, i, current) for i, key in enumerate(order)}
+    keys = [f.key for f in fields]
+    before_field = {key: _previous_kept(keys, i, set(entries)) for i, key in enumerate(keys)}
+    for entry in list(orphans):
+        group = TextField(entry.key, "", (), "", None, 0).group
+        for f in missing:
+            if f.group == group and before_field[f.key] == before_entry[entry.key] and ANCHOR in f.key:
+                stale.append((entry, f))
+                missing.remove(f)
+                orphans.remove(entry)
+                break
+    return Status(fields, translated, missing, stale, orphans)
+
+
+def _previous_kept(keys: list[str], index: int, kept: set[str]) -> str:
+    for key in reversed(keys[:index]):
+        if key in kept:
+            return key
+    return ""
+
+
+def _first_words(text: str, words: int = 8) -> str:
+    split = text.split()
+    return " ".join(split[:words]) + (" …" if len(split) > words else "")
+
+
+def status_problems(status: Status, language_file: LanguageFile, marks: Marks) -> list[Problem]:
+    """Every untranslated text (at its place in the original) and every stale or orphaned
+    translation (at its place in the language file), one line each."""
+    lang, display = language_file.language, language_file.display
+    problems = list(language_file.problems)
+    for f in status.missing:
+        mark = marks.locate(f.path)
+        line, column = (mark.line, mark.column) if mark else (1, 1)
+        problems.append(Problem(mark.file if mark else display, line, column, f.key,
+                                f"no {lang} translation of this {f.context} (“{_first_words(f.source)}”)"))
+    for entry, f in status.stale:
+        problems.append(Problem(display, entry.line, entry.column, entry.key,
+                                f"stale: the original {f.context} changed since it was translated (now “{_first_words(f.source)}”)"))
+    for entry in status.orphans:
+        problems.append(Problem(display, entry.line, entry.column, entry.key,
+                                "translates a text no longer in the original (delete it, or translate the text that replaced it)"))
+    return problems
+
+
+# --------------------------------------------------------------------------- building an edition
+
+
+def mark_untranslated(text: str) -> str:
+    """The original text, each paragraph between the markers the renderer shows as untranslated."""
+    parts = re.split(r"(\n\s*\n)", text.strip())
+    return "".join(p if i % 2 else f"{UNTRANSLATED_OPEN}{p}{UNTRANSLATED_CLOSE}" for i, p in enumerate(parts))
+
+
+def translate_document(doc: schema.MeetingFile, status_of: Any, language: str, *, allow_untranslated: bool) -> tuple[schema.MeetingFile, Status]:
+    """A copy of the meeting file with every text in `language`; the edition's masthead names
+    the original's language. `status_of` gives the Status of the copy's text fields."""
+    edition = doc.model_copy(deep=True)
+    fields = text_fields(edition)
+    status: Status = status_of(fields)
+    untranslated = {f.key for f in status.missing} | {f.key for _, f in status.stale}
+    for f in fields:
+        if f.key in status.translated:
+            f.set(status.translated[f.key].text)
+        elif f.key in untranslated and allow_untranslated:
+            f.set(mark_untranslated(f.source))
+    original = doc.document.original_language or doc.document.language
+    edition.document.original_language = original
+    edition.document.language = language
+    if edition.document.language_line is None:  # an edition names its language above "Original:"
+        edition.document.language_line = True
+    return edition, status
+
+
+_TOKENS = re.compile(f"(<[^>]*>|[{UNTRANSLATED_OPEN}{UNTRANSLATED_CLOSE}])")
+_VOID = re.compile(r"<(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b|<[!?]|.*/>\Z", re.IGNORECASE | re.DOTALL)
+
+
+def untranslated_html(html: str, original_language: str) -> str:
+    """Turn the markers of untranslated text into <span class="untranslated" lang="…">.
+
+    Markers inside a tag (an attribute such as a meta description) are dropped; a span opened
+    in an element is closed no later than that element, so a template that prints only part of
+    a text (a first sentence) still gives well-formed HTML."""
+    out: list[str] = []
+    depth, opened = 0, -1  # element depth, and the depth of the open span (-1: none)
+    for token in _TOKENS.split(html):
+        if token == UNTRANSLATED_OPEN:
+            if opened < 0:
+                out.append(f'<span class="untranslated" lang="{original_language}">')
+                opened = depth
+        elif token == UNTRANSLATED_CLOSE:
+            if opened == depth:
+                out.append("</span>")
+                opened = -1
+        elif token.startswith("<"):
+            token = strip_markers(token)
+            if token.startswith("</"):
+                if opened == depth:
+                    out.append("</span>")
+                    opened = -1
+                depth -= 1
+            elif not _VOID.match(token):
+                depth += 1
+            out.append(token)
+        else:
+            out.append(token)
+    return "".join(out)
+
+
+def strip_markers(text: str) -> str:
+    return text.replace(UNTRANSLATED_OPEN, "").replace(UNTRANSLATED_CLOSE, "")
+

@@ -1,0 +1,91 @@
+"""File signatures: which files make up a meeting or the package, and whether they changed.
+
+A signature is [size, mtime_ns, sha256]; a file whose time changed but whose bytes did not counts as
+unchanged. Used by the build stamps (build/incremental.py) and the model cache (content/modelcache.py),
+so it lives below both. Imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .project import Project
+
+log = logging.getLogger(__name__)
+
+
+CONTENT_SUFFIXES = (".yaml", ".yml")
+
+
+Signature = list[Any]  # [size, mtime_ns, sha256]
+
+
+def file_stat(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def files_under(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[Path]:
+    """Every file below `folder` (optionally only these suffixes), sorted; hidden ones skipped."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if name.startswith(".") or (suffixes and not name.endswith(suffixes)):
+                continue
+            found.append(Path(dirpath) / name)
+    return sorted(found)
+
+
+def code_files() -> list[Path]:
+    """The reportgen package itself: its version alone misses edits in a source checkout."""
+    return files_under(Path(__file__).parents[1], (".py",))
+
+
+def meeting_files(project: Project, meeting_id: str) -> list[Path]:
+    """A meeting's content: every YAML file of its folder, and the themes every meeting uses."""
+    return [*files_under(project.meeting_dir(meeting_id), CONTENT_SUFFIXES), project.themes_file]
+
+
+class Signer:
+    """File signatures, each file read at most once per run; a stamp's recorded hash is
+    trusted while size and time are unchanged."""
+
+    def __init__(self) -> None:
+        self._done: dict[Path, Signature | None] = {}
+
+    def sign(self, path: Path, known: Signature | None = None) -> Signature | None:
+        if path in self._done:
+            return self._done[path]
+        stat = file_stat(path)
+        if stat is None:
+            sig = None
+        elif known is not None and list(stat) == known[:2]:
+            sig = known
+        else:
+            sig = [*stat, _sha256(path)]
+        self._done[path] = sig
+        return sig
+
+    def unchanged(self, recorded: Mapping[str, Signature | None]) -> bool:
+        for name, known in recorded.items():
+            sig = self.sign(Path(name), known)
+            if (sig is None) != (known is None) or (sig is not None and known is not None and sig[2] != known[2]):
+                return False
+        return True

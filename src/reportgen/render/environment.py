@@ -1,0 +1,183 @@
+"""Render a report kind's Jinja template to semantic HTML (the contract in contract.py)."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..content import schema
+from .contract import check_html
+from .editorial import isolate_numbers, place_footnote_calls
+from ..core.errors import TemplateProblem, UsageProblem
+from ..style.houses import DEFAULT_HOUSE, House, Options
+from ..style.labels import Labels
+from .markup import inline, paragraphs, plain
+from ..content.model import Meeting, theme_labels
+from .sentences import gist
+from ..content.participants import participant_groups
+from ..core.project import is_inside
+
+log = logging.getLogger(__name__)
+
+TEMPLATE_SUFFIX = ".html.j2"
+
+
+class _ConfinedLoader(jinja2.FileSystemLoader):
+    """Reads templates only from inside its folder: a symbolic link leading elsewhere is an error."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.folder = folder
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if filename is not None and not is_inside(Path(filename), self.folder):
+            raise TemplateProblem(f"{filename}: leads outside {self.folder} (through a symbolic link); "
+                                  "templates are read only from the template folders")
+        return source, filename, uptodate
+
+
+class Renderer:
+    """A Jinja environment over the template search path (project templates first)."""
+
+    def __init__(self, search_path: Sequence[Path]) -> None:
+        self.search_path = list(search_path)
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader([_ConfinedLoader(d) for d in self.search_path]),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            paras=paragraphs,
+            plain=plain,
+            holder=holder_name,
+            mention=mention,
+            gist=gist,
+        )
+
+    def kinds(self) -> list[str]:
+        """Report kinds: every top-level template named <kind>.html.j2 (base templates start with _)."""
+        names = self.env.list_templates(filter_func=lambda n: n.endswith(TEMPLATE_SUFFIX) and "/" not in n)
+        return sorted({n.removesuffix(TEMPLATE_SUFFIX) for n in names if not n.startswith("_")})
+
+    def render(self, kind: str, context: dict[str, Any]) -> str:
+        name = kind + TEMPLATE_SUFFIX
+        try:
+            template = self.env.get_template(name)
+        except jinja2.TemplateNotFound:
+            raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(self.kinds())})") from None
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
+        except UnicodeDecodeError as exc:
+            raise TemplateProblem(f"{self._find(name)}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        try:
+            html = template.render(context)
+        except jinja2.TemplateSyntaxError as exc:  # in a template it includes, imports or extends
+            raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
+        except UnicodeDecodeError as exc:
+            raise TemplateProblem(f"{_template_location(exc, template)}: a template it uses is not UTF-8 text ({exc.reason})") from None
+        except TemplateProblem:
+            raise
+        except RecursionError:
+            raise TemplateProblem(f"{template.filename or name}: templates include, extend or call themselves without end") from None
+        except Exception as exc:  # templates are user code: any failure is theirs, reported by location
+            raise TemplateProblem(f"{_template_location(exc, template)}: {type(exc).__name__}: {exc}") from None
+        labels = context.get("labels")
+        if isinstance(labels, Labels):
+            html = isolate_numbers(place_footnote_calls(html, labels), labels)
+        check_html(html, template.filename or name)
+        return html
+
+    def _find(self, name: str) -> str:
+        """The file the loader reads for template `name` (project templates first)."""
+        return next((str(d / name) for d in self.search_path if (d / name).is_file()), name)
+
+
+def _template_location(exc: Exception, template: jinja2.Template) -> str:
+    """file:line of the innermost template frame in the traceback, for render-time errors."""
+    tb = exc.__traceback__
+    where = template.filename or template.name or "template"
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(TEMPLATE_SUFFIX):
+            where = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where
+
+
+# --------------------------------------------------------------------------- context helpers
+
+
+def holder_name(holder: schema.RoleHolder) -> str:
+    """A role holder as printed: person's name, organisation's name, or the country; an office
+    as written, followed by the country or organisation it belongs to in brackets."""
+    target = holder.ref
+    name = target if isinstance(target, str) or target is None else target.name
+    if holder.office:
+        name = f"{holder.office} ({name})" if name else holder.office
+    return f"{name} {holder.note}" if holder.note else name
+
+
+def mention(ref: schema.SpeakerRef, short: bool = True, on_behalf: str = "on behalf of") -> str:
+    """A person in a list of participants: 'Name, affiliation', and whom they spoke for."""
+    person: schema.Person = ref.ref
+    name = (person.short_name or person.name) if short else person.name
+    affiliation = ref.affiliation or person.affiliation
+    text = f"{name}, {affiliation}" if affiliation else name
+    return f"{text}, {on_behalf} {holder_name(ref.on_behalf_of)}" if ref.on_behalf_of else text
+
+
+class Footnotes:
+    """Renders text fields, resolving [^id] against the meeting's footnotes. Each note is printed
+    once per document, where it is first cited, so a text the template repeats cannot print
+    a note twice and shift the numbers of every later one."""
+
+    def __init__(self, notes: dict[str, str]) -> None:
+        self.notes = notes
+        self.printed: set[str] = set()
+
+    def __call__(self, text: str) -> Markup:
+        return inline(text, {"footnotes": self.notes, "printed": self.printed})
+
+
+def image_uri(path: Path) -> str:
+    """An image file as a data: URI: the HTML carries the picture, no writer reads a file for it."""
+    kind = "jpeg" if path.suffix.lower() in {".jpg", ".jpeg"} else "png"
+    return f"data:image/{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
+def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = False, today: dt.date | None = None,
+                house: House | None = None, root: Path | None = None) -> dict[str, Any]:
+    """Everything a report template may use (`root`: the project folder, for the logo's path)."""
+    house = house or House(DEFAULT_HOUSE, DEFAULT_HOUSE, "", Options())
+    logo = meeting.document.logo
+    return {
+        "house": house,
+        "logo_uri": image_uri(root / logo) if logo and root is not None else "",
+        "opt": house.options_for(meeting.document),
+        "m": meeting,
+        "doc": meeting.document,
+        "facts": meeting.facts,
+        "labels": labels,
+        "kind": kind,
+        "draft": draft,
+        "md": Footnotes(meeting.doc.footnotes),
+        "date": labels.date,
+        "date_range": labels.date_range,
+        "time_range": labels.time_range,
+        "weekday_date": labels.weekday_date,
+        "language_name": labels.language_name,
+        "participant_groups": participant_groups,
+        "today": today or dt.date.today(),
+        "keywords": theme_labels(meeting),
+    }

@@ -1,0 +1,161 @@
+"""House styles: the furniture of the organisation issuing a document, found as folders.
+
+A house is templates/houses/<name>/ (house.yaml, _masthead.html.j2, print.css, reference.docx,
+labels/<lang>.yaml; every file optional). A project's own templates/houses/<name>/ is searched
+before the packaged one, file by file, so a secretariat adds or changes a house without touching
+the package. The writers never ask which house is in use: they follow the HTML and stylesheet.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..core.errors import TemplateProblem
+from ..core.project import is_inside
+
+log = logging.getLogger(__name__)
+
+DEFAULT_HOUSE = "eclac"
+HOUSES_DIR = "houses"
+HOUSE_FILE = "house.yaml"
+RUNNING_HEADS = ("right", "outer", "none")
+IMAGE_TYPES = (".png", ".jpg", ".jpeg")  # what both WeasyPrint and Word place as a picture
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a house prints unless the document says otherwise (document.<option>)."""
+
+    cover: bool = True
+    """A separate cover page (title block on its own page)."""
+    contents: bool = True
+    """A table of contents when the body has more than one listed section or any annex."""
+    kind_line: bool = True
+    """The document's kind line ("Rapporteur's report") on the first page."""
+    paragraph_numbers: bool = False
+    """Body paragraphs numbered 1, 2, 3 … through the whole document."""
+    language_line: bool = True
+    """The language line ('ENGLISH') in the masthead."""
+
+
+OPTION_NAMES = tuple(f.name for f in fields(Options))
+
+
+@dataclass(frozen=True)
+class House:
+    name: str
+    title: str
+    description: str
+    defaults: Options
+    running_head: str = "right"
+    """Where the symbol runs in the page header: 'right', or 'outer' (left on even pages, right on odd)."""
+
+    def options_for(self, document: Any) -> Options:
+        """The house defaults, overridden by what the document sets explicitly."""
+        given = {name: getattr(document, name) for name in OPTION_NAMES if getattr(document, name, None) is not None}
+        return Options(**{**self.defaults.__dict__, **given})
+
+
+def house_dirs(base_dirs: list[Path], house: str) -> list[Path]:
+    """The search path for `house`: in each templates folder, the house's folder (and those of the
+    houses it extends) before the folder itself
+    (project house → project templates → packaged house → packaged templates)."""
+    chain = house_chain(base_dirs, house)
+    path: list[Path] = []
+    for folder in base_dirs:
+        path += [folder / HOUSES_DIR / name for name in chain if (folder / HOUSES_DIR / name).is_dir()]
+        path.append(folder)
+    return path
+
+
+def available_houses(base_dirs: list[Path]) -> list[str]:
+    """Houses any templates folder defines (a folder holding house.yaml)."""
+    return sorted({p.parent.name for d in base_dirs for p in (d / HOUSES_DIR).glob(f"*/{HOUSE_FILE}")})
+
+
+def _house_file(base_dirs: list[Path], name: str) -> dict[str, Any]:
+    """One house's house.yaml: the packaged file, then the project's on top, key by key."""
+    values: dict[str, Any] = {"defaults": {}}
+    for folder in reversed(base_dirs):
+        path = folder / HOUSES_DIR / name / HOUSE_FILE
+        if not path.is_file():
+            continue
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise TemplateProblem(f"{path}: not valid YAML: {exc}") from None
+        if not isinstance(data, dict):
+            raise TemplateProblem(f"{path}: expected a mapping (name, description, extends, defaults)")
+        given = data.get("defaults") or {}
+        unknown = sorted(set(given) - set(OPTION_NAMES)) if isinstance(given, dict) else ["defaults"]
+        if unknown:
+            raise TemplateProblem(f"{path}: defaults: unknown option '{unknown[0]}' (known: {', '.join(OPTION_NAMES)})")
+        bad = [k for k, v in given.items() if not isinstance(v, bool)]
+        if bad:
+            raise TemplateProblem(f"{path}: defaults.{bad[0]}: expected true or false")
+        values["defaults"].update(given)
+        values.update({k: v for k, v in data.items() if k != "defaults"})
+    return values
+
+
+def house_chain(base_dirs: list[Path], name: str) -> list[str]:
+    """The house and the houses it extends (`extends:` in house.yaml), most specific first."""
+    chain = [name]
+    while True:
+        parent = _house_file(base_dirs, chain[-1]).get("extends")
+        if not parent:
+            return chain
+        if parent in chain:
+            raise TemplateProblem(f"house style '{chain[-1]}' extends '{parent}', which extends it back")
+        if parent not in available_houses(base_dirs):
+            raise TemplateProblem(f"house style '{chain[-1]}' extends '{parent}', which no templates folder defines")
+        chain.append(str(parent))
+
+
+def load_house(base_dirs: list[Path], name: str) -> House:
+    """A house with its defaults: those of the houses it extends, then its own."""
+    values: dict[str, Any] = {}
+    defaults: dict[str, Any] = {}
+    for house in reversed(house_chain(base_dirs, name)):
+        data = _house_file(base_dirs, house)
+        defaults.update(data.pop("defaults"))
+        values.update({k: v for k, v in data.items() if k != "extends"})
+    running_head = str(values.get("running_head", "right"))
+    if running_head not in RUNNING_HEADS:
+        raise TemplateProblem(f"{name}/{HOUSE_FILE}: running_head: expected one of {', '.join(RUNNING_HEADS)}")
+    return House(name, str(values.get("name", name)), str(values.get("description", "")).strip(), Options(**defaults), running_head)
+
+
+def stylesheets(base_dirs: list[Path], house: str, language: str = "", direction: str = "ltr") -> list[Path]:
+    """The print stylesheets of a house, in the order they apply: the shared base print.css (the
+    project's, else the packaged one), then the print.css of each house it extends and its own
+    (the project's, else the packaged one), each saying only what differs.
+
+    A right-to-left language adds the print-rtl.css beside each (the page mirrored), and a
+    language may have its own labels/<language>.css (its fonts, line breaking), applied last."""
+    sheets: list[Path] = []
+    names = ["print.css"] + [f"{HOUSES_DIR}/{h}/print.css" for h in reversed(house_chain(base_dirs, house))]
+    if direction == "rtl":
+        names = [n for name in names for n in (name, name.replace("print.css", "print-rtl.css"))]
+    if language:
+        names.append(f"labels/{language}.css")
+    for name in names:
+        folder = next((d for d in base_dirs if (d / name).is_file()), None)
+        if folder is None:
+            continue
+        if not is_inside(folder / name, folder):
+            raise TemplateProblem(f"{folder / name}: leads outside {(folder / name).parent} (through a symbolic link); "
+                                  "styles are read only from the template folders")
+        sheets.append(folder / name)
+    return sheets
+
+
+def house_settings(base_dirs: list[Path], name: str) -> dict[str, Any]:
+    """One house's house.yaml as the search path merges it (the project's keys over the packaged
+    ones); tools/make_house_references.py reads its word_styles and page_margins_cm."""
+    return _house_file(base_dirs, name)
