@@ -227,11 +227,11 @@ def test_broken_label_override_is_one_line(tmp_path: Path, content: str, message
 def test_new_language_missing_a_key_is_one_line(tmp_path: Path) -> None:
     root = small_project(tmp_path)
     english = (default_templates_dir() / "labels" / "en.yaml").read_text(encoding="utf-8")
-    _override(root, "labels/fr.yaml", english.replace("contents: CONTENTS\n", ""))
-    code, output = run(root, "build", "m", "--lang", "fr", "--docx")
+    _override(root, "labels/pt.yaml", english.replace("contents: CONTENTS\n", ""))
+    code, output = run(root, "build", "m", "--lang", "pt", "--docx")
     assert code == 1
     assert output.splitlines() == [
-        "templates/labels/fr.yaml:1:1: missing key 'contents' (every catalogue needs the keys of the packaged labels/en.yaml)",
+        "templates/labels/pt.yaml:1:1: missing key 'contents' (every catalogue needs the keys of the packaged labels/en.yaml)",
         "1 problem in 1 file; nothing was built."]
     assert not (root / "output").exists()
 

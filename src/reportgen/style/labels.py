@@ -109,8 +109,12 @@ def load_catalogue(language: str, search_path: Sequence[Path]) -> tuple[dict[str
         return values, problems
     for key, count in NAME_LISTS.items():  # optional: CLDR gives them otherwise
         value = values.get(key)
-        if value is not None and (not isinstance(value, list) or len(value) != count or not all(isinstance(v, str) for v in value)):
-            problems.append(problem_at(marks[key], (key,), f"expected a list of {count} names"))
+        if value is None:
+            continue
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            problems.append(problem_at(marks[key], (key,), f"expected a list of {count} names, found {_kind(value)}"))
+        elif len(value) != count:
+            problems.append(problem_at(marks[key], (key,), f"expected {count} entries, found {len(value)}"))
     reference_path = search_path[-1] / "labels" / "en.yaml"
     reference = load_yaml(reference_path, str(reference_path)).data if reference_path.is_file() else None
     for key, expected in (reference or {}).items():
