@@ -27,6 +27,8 @@ from reportgen.content.translations import fingerprint
 from reportgen.content.xliff import Xliff12, _rich
 from reportgen.core.loader import load_yaml
 from reportgen.core.project import Project
+from reportgen.serve.page import page
+from reportgen.serve.state import MeetingState
 from reportgen.style.labels import Labels
 from reportgen.style.search_path import default_templates_dir
 from reportgen.writers import fonts
@@ -400,3 +402,17 @@ def test_month_and_weekday_names_come_from_cldr() -> None:
         catalogue = (default_templates_dir() / "labels" / f"{language}.yaml").read_text(encoding="utf-8")
         assert not re.search(r"^(months|weekdays):", catalogue, re.MULTILINE)  # no typed lists
     assert Labels("en", {"months": ["M"] * 12, "date_format": "{day} {month} {year}"}).date(day) == "14 M 2014"  # a catalogue may still say
+
+
+def test_the_preview_shows_the_edition_it_built(tmp_path: Path) -> None:
+    state = MeetingState(html={"rapporteur-report": "<html></html>"}, rendered_at=1.0, files_at=1.0)
+    shown = page(tmp_path, ("pdf",), [SHORT], ["rapporteur-report"], SHORT, "rapporteur-report", state,
+                 view="pdf", last_good=False, serial=0, language="ar")
+    assert f"/out/{SHORT}/{SHORT}-rapporteur-report-ar.pdf?v=1" in shown
+
+
+def test_times_in_each_language() -> None:
+    expected = {"en": "9.30 to 11 a.m.", "es": "9.30 a 11.00 horas", "fr": "9\u00a0h\u00a030 à 11\u00a0heures",
+                "ru": "9.30 — 11.00", "zh": "9.30 至 11.00", "ar": "9.30 إلى 11.00"}
+    for language, text in expected.items():
+        assert Labels.load(language, [default_templates_dir()]).time_range("09:30", "11:00") == text

@@ -270,11 +270,13 @@ def translate_import(ctx: click.Context, xliff_file: Path) -> None:
 @main.command()
 @click.argument("meeting", required=False)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1 (0: any free port).")
-@click.option("--lang", metavar="CODE", help="Language of the furniture words; default: the document's language.")
+@click.option("--lang", metavar="CODE", help="Preview the language edition CODE; default: the document's own language.")
+@click.option("--allow-untranslated", is_flag=True, help="Show an incomplete edition, the original text marked where a translation is missing.")
 @click.option("--draft", is_flag=True, help="Mark every page DRAFT.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
 @click.pass_context
-def serve(ctx: click.Context, meeting: str | None, port: int, lang: str | None, draft: bool, open_browser: bool) -> None:
+def serve(ctx: click.Context, meeting: str | None, port: int, lang: str | None, allow_untranslated: bool, draft: bool,
+          open_browser: bool) -> None:
     """Preview MEETING (default: the first) in a web browser; rebuild when a file is saved."""
     from .build.batch import Settings
     from .serve.server import serve as run_server
@@ -293,7 +295,7 @@ def serve(ctx: click.Context, meeting: str | None, port: int, lang: str | None, 
             webbrowser.open(url)
 
     try:
-        run_server(project, meeting, Settings(language=lang, draft=draft), port, on_ready=ready)
+        run_server(project, meeting, Settings(language=lang, draft=draft, allow_untranslated=allow_untranslated), port, on_ready=ready)
     except KeyboardInterrupt:
         pass
     except OSError as exc:

@@ -101,7 +101,7 @@ class Preview:
             started = time.perf_counter()
             try:
                 options = BuildOptions(formats=self.settings.formats, kinds=self.settings.kinds, language=self.settings.language,
-                                       draft=self.settings.draft)
+                                       draft=self.settings.draft, allow_untranslated=self.settings.allow_untranslated)
                 rendered, ctx = render_meeting(self.project, meeting_id, options)
             except click.ClickException as exc:
                 state.problems = exc.format_message().splitlines()
@@ -241,7 +241,7 @@ class Handler(BaseHTTPRequestHandler):
             self.preview.current = meeting_id
             state = self.preview.state(meeting_id)
         body = page(self.preview.settings.root(self.preview.project), self.preview.settings.formats, meetings, kinds, meeting_id, kind, state, view=query.get("view", "html"),
-                    last_good="last-good" in query, serial=serial)
+                    last_good="last-good" in query, serial=serial, language=self.preview.settings.language)
         self.send_bytes(body.encode("utf-8"), "text/html; charset=utf-8")
 
     def preview_document(self, meeting_id: str, kind: str) -> None:

@@ -218,8 +218,10 @@ class Labels:
     def _clock(self, hhmm: str) -> tuple[str, str]:
         """A time as printed and the half of the day it falls in ('am', 'pm' or '')."""
         hour, minute = (int(x) for x in hhmm.split(":"))
-        if self["clock"] == 24:
-            return f"{hour}.{minute:02d}", ""
+        if self["clock"] == 24:  # optional keys: time_24 ("{hour} h {minute}"), time_24_whole ("{hour} heures")
+            if minute == 0 and "time_24_whole" in self._values:
+                return str(self["time_24_whole"]).format(hour=hour), ""
+            return str(self._values.get("time_24", "{hour}.{minute}")).format(hour=hour, minute=f"{minute:02d}"), ""
         half = "am" if hour < 12 else "pm"
         hour12 = hour % 12 or 12
         return (f"{hour12}.{minute:02d}" if minute else str(hour12)), half
