@@ -10,6 +10,7 @@ language (`direction: rtl`) sets number-only table cells left to right (isolate_
 from __future__ import annotations
 
 import logging
+import re
 
 import lxml.html
 
@@ -62,6 +63,37 @@ def isolate_numbers(html: str, labels: Labels) -> str:
             if any(c.isdigit() for c in text) and not any(c.isalpha() for c in text):
                 holder.set("dir", "ltr")
                 changed = True
+    if not changed:
+        return html
+    return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+def space_punctuation(html: str, labels: Labels) -> str:
+    """French spacing: the catalogue's `space_before_punctuation` ({":": no-break space, ";": narrow
+    no-break space …}) goes between a word and the mark that follows it, in the furniture the
+    templates write ("Coprésidents : …") as in the text. A mark not followed by a space (9:30, a
+    web address) is left alone."""
+    spaces = labels.get("space_before_punctuation") or {}
+    if not spaces:
+        return html
+    marks = "".join(re.escape(mark) for mark in spaces)
+    pattern = re.compile(f"(?<=[^\\s(\\[«\u00a0\u202f])[ \u00a0\u202f]?([{marks}])(?=\\s|$)")
+    root = parse(html)
+    changed = False
+
+    def fix(text: str | None) -> str | None:
+        nonlocal changed
+        if not text:
+            return text
+        new = pattern.sub(lambda m: spaces[m.group(1)] + m.group(1), text)
+        changed = changed or new != text
+        return new
+
+    for element in root.iter():
+        if element.tag in ("head", "title", "style", "script"):
+            continue
+        element.text = fix(element.text)
+        element.tail = fix(element.tail)
     if not changed:
         return html
     return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")

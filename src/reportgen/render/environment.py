@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from ..content import schema
 from .contract import check_html
-from .editorial import isolate_numbers, place_footnote_calls
+from .editorial import isolate_numbers, place_footnote_calls, space_punctuation
 from ..core.errors import TemplateProblem, UsageProblem
 from ..style.houses import DEFAULT_HOUSE, House, Options
 from ..style.labels import Labels
@@ -94,7 +94,7 @@ class Renderer:
             raise TemplateProblem(f"{_template_location(exc, template)}: {type(exc).__name__}: {exc}") from None
         labels = context.get("labels")
         if isinstance(labels, Labels):
-            html = isolate_numbers(place_footnote_calls(html, labels), labels)
+            html = isolate_numbers(space_punctuation(place_footnote_calls(html, labels), labels), labels)
         check_html(html, template.filename or name)
         return html
 
