@@ -70,8 +70,9 @@ def _properties(element: Any, name: str) -> Any:
     return found
 
 
-def _complex_script(rpr: Any) -> None:
-    """Mirror bold, italic and size into their complex-script twins; mark the run right to left."""
+def _complex_script(rpr: Any, scale: float = 1.0) -> None:
+    """Mirror bold, italic and size (scaled as the language's stylesheet scales it) into their
+    complex-script twins."""
     for latin, complex_ in (("b", "bCs"), ("i", "iCs")):
         source = rpr.find(qn(f"w:{latin}"))
         if source is not None:
@@ -79,18 +80,38 @@ def _complex_script(rpr: Any) -> None:
             if source.get(qn("w:val")) is not None:
                 twin.set(qn("w:val"), source.get(qn("w:val")))
     size = rpr.find(qn("w:sz"))
-    if size is not None:
-        _child(rpr, "szCs", _RPR).set(qn("w:val"), size.get(qn("w:val")))
+    if size is not None and (size.get(qn("w:val")) or "").isdigit():
+        _child(rpr, "szCs", _RPR).set(qn("w:val"), str(round(int(size.get(qn("w:val"))) * scale)))
+
+
+def _html_rule(sheet: Path, prop: str) -> str | None:
+    """The value of `prop` in the sheet's first `html { … }` rule."""
+    match = re.search(r"html\s*\{([^}]*)\}", sheet.read_text(encoding="utf-8"))
+    found = re.search(rf"(?:^|;)\s*{prop}:\s*([^;]+)", match.group(1)) if match else None
+    return found.group(1).strip() if found else None
 
 
 def language_font(stylesheets: list[Path], language: str) -> str | None:
     """The first font family of `html { font-family: … }` in the language's stylesheet."""
     for sheet in stylesheets:
         if sheet.name == f"{language}.css" and sheet.parent.name == "labels":
-            match = re.search(r"html\s*\{[^}]*font-family:\s*\"?([^\",;]+)", sheet.read_text(encoding="utf-8"))
-            if match:
-                return match.group(1).strip()
+            family = _html_rule(sheet, "font-family")
+            if family:
+                return family.split(",")[0].strip().strip('"\'')
     return None
+
+
+def language_scale(stylesheets: list[Path], language: str) -> float:
+    """How much larger the language's stylesheet sets the text than print.css (Arabic: 13 pt
+    against 11 pt), for the complex-script sizes of Word: one source for both formats."""
+    sizes = {}
+    for sheet in stylesheets:
+        size = _html_rule(sheet, "font-size")
+        match = re.fullmatch(r"([\d.]+)pt", size or "")
+        if match and (sheet.name == "print.css" or (sheet.name == f"{language}.css" and sheet.parent.name == "labels")):
+            sizes[sheet.name] = float(match.group(1))
+    base, own = sizes.get("print.css"), sizes.get(f"{language}.css")
+    return own / base if base and own else 1.0
 
 
 def _parts(document: Any) -> list[Any]:
@@ -147,6 +168,7 @@ def apply_language(document: Any, language: str, direction: str, stylesheets: li
                 number_format.set(qn("w:val"), "arabicAbjad")
     if direction != "rtl":
         return
+    scale = language_scale(stylesheets, base)
     for style in styles.iter(qn("w:style")):
         if style.get(qn("w:type")) in ("paragraph", "table"):
             ppr = style.find(qn("w:pPr"))
@@ -157,7 +179,7 @@ def apply_language(document: Any, language: str, direction: str, stylesheets: li
             if ppr is not None:
                 _child(ppr, "bidi", _PPR)
         for rpr in style.iter(qn("w:rPr")):
-            _complex_script(rpr)
+            _complex_script(rpr, scale)
     roots = _parts(document) + ([footnotes_root] if footnotes_root is not None else [])
     for root in roots:
         for paragraph in root.iter(qn("w:p")):
@@ -165,7 +187,7 @@ def apply_language(document: Any, language: str, direction: str, stylesheets: li
                 _child(_properties(paragraph, "pPr"), "bidi", _PPR)
         for run in root.iter(qn("w:r")):
             rpr = _properties(run, "rPr")
-            _complex_script(rpr)
+            _complex_script(rpr, scale)
             if _RTL_LETTERS.search("".join(t.text or "" for t in run.iter(qn("w:t")))):
                 _child(rpr, "rtl", _RPR)
         for table in root.iter(qn("w:tbl")):
