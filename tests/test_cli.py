@@ -96,7 +96,7 @@ def test_schema_export_describes_fields(runner: CliRunner, tmp_path: Path) -> No
     schema = json.loads(target.read_text(encoding="utf-8"))
     assert schema["properties"]["body"]["description"] == "The document's sections, in order."
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
-    assert schema["definitions"]["Person"]["properties"]["name"]["description"] == "Full name as printed, e.g. 'Jorge Martínez Pizarro'."
+    assert schema["definitions"]["Person"]["properties"]["name"]["description"] == "Full name as printed, e.g. 'Jorge Martínez Pizarro'; leave out for an official known only by post."
 
 
 def test_no_meetings_folder(runner: CliRunner, tmp_path: Path) -> None:

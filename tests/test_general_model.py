@@ -232,7 +232,7 @@ def test_slot_without_speakers_prints_nothing_empty(examples: dict) -> None:
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_chair_summary_links_sessions_to_agenda_items(examples: dict, fmt: str) -> None:
     text = text_in(examples, WORKSHOP, fmt, "chair-summary")
-    assert "Session 1: Staying, moving and relocating with dignity Moderator: Kwame Osei. Agenda item: 2." in text
+    assert "Session 1: Staying, moving and relocating with dignity Moderator: Mr Kwame Osei, Senior Policy Officer, IOM. Agenda item: 2." in text
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
@@ -257,7 +257,8 @@ def test_on_behalf_of_and_read_out(examples: dict, fmt: str) -> None:
     text = text_in(examples, WORKSHOP, fmt)
     assert "Statement by Jonas Keller, read out by Kwame Osei" in text
     assert "Statement by Hlengiwe Dlamini, on behalf of the African Group" in text
-    assert "Hlengiwe Dlamini, on behalf of the African Group" in text[text.index("Programme"):]
+    # the programme's speaker line: honorific, name, post (no affiliation given), whom she spoke for
+    assert "Ambassador Hlengiwe Dlamini, Permanent Representative of South Africa, on behalf of the African Group" in text[text.index("Programme"):]
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])

@@ -2,7 +2,10 @@
 
 For every house (the packaged ones and those of the examples project) the first meeting that
 uses it is built to PDF (examples/ first, then content/; hld2013 for eclac), and page 1 is drawn
-with pdftoppm at 40 dpi. Run after changing a house:  python tools/make_house_pictures.py
+with pdftoppm at 40 dpi. Then the examples of organisation types (docs/content.md, "How to
+encode") are drawn at 60 dpi: docs/houses/examples/<meeting>-p<page>.png (a document under a
+cover note: the note's page and the document's first page).
+Run after changing a house:  python tools/make_house_pictures.py
 """
 
 from __future__ import annotations
@@ -24,7 +27,10 @@ from reportgen.style.search_path import template_search_path
 REPO = Path(__file__).resolve().parents[1]
 TARGET = REPO / "docs" / "houses"
 KIND = "rapporteur-report"
-PREFERRED = {DEFAULT_HOUSE: (REPO, "hld2013")}
+PREFERRED = {DEFAULT_HOUSE: (REPO, "hld2013"), "un": (REPO / "examples", "escap-cmp2017"),
+             "plain": (REPO / "examples", "idm2025-workshop")}
+# Examples of organisation types and the pages drawn of each (issue 21).
+ORGANISATION_EXAMPLES = {"mapsc2024-draft-report": (1,), "csp2024-cochairs": (1,), "mflm2024-cover-note": (1, 2)}
 
 
 def house_of(meeting_file: Path) -> str:
@@ -62,6 +68,16 @@ def main() -> int:
                             str(TARGET / house)], check=True)
             source = Project(root).meeting_dir(meeting_id).relative_to(REPO)
             print(f"wrote {(TARGET / house).with_suffix('.png').relative_to(REPO)}  (from {source})")
+        examples = Project(REPO / "examples")
+        (TARGET / "examples").mkdir(exist_ok=True)
+        for meeting_id, pages in ORGANISATION_EXAMPLES.items():
+            options = BuildOptions(formats=("pdf",), kinds=(KIND,), out_dir=Path(tmp))
+            [pdf] = build_meeting(examples, meeting_id, options)
+            for page in pages:
+                target = TARGET / "examples" / f"{meeting_id}-p{page}"
+                subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", str(page), "-l", str(page), "-singlefile",
+                                str(pdf), str(target)], check=True)
+                print(f"wrote {target.with_suffix('.png').relative_to(REPO)}")
     for house in missing:
         print(f"no meeting uses the house '{house}'; no picture", file=sys.stderr)
     return 0

@@ -209,11 +209,16 @@ def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool, lang: s
     cached = ModelCache(project).summaries(wanted) if wanted and set(wanted) <= set(project.meeting_ids()) else None
     if cached is not None:  # validated before and unchanged since
         valid = list(cached)
+        warnings = [w for about in cached.values() for w in about.get("warnings", [])]
     else:
         from .content.model import load_meetings
 
-        valid = list(load_meetings(project, meetings or None))
+        loaded = load_meetings(project, meetings or None)
+        valid = list(loaded)
+        warnings = [w for m in loaded.values() for w in m.doc.warnings]
     click.echo(f"{len(valid)} meeting{'s' if len(valid) != 1 else ''} valid: {', '.join(valid)}")
+    for line in warnings:
+        click.echo(f"warning: {line}", err=True)
     if gists:
         from .briefs.gists import missing_gists
 

@@ -150,7 +150,8 @@ def _source(meeting: Meeting, labels: Labels) -> str:
 def _columns(meetings: Iterable[Meeting], labels: Labels) -> list[Column]:
     ordered = sorted(meetings, key=lambda m: (m.facts.start, m.id))
     return [
-        Column(m, f"{m.facts.venue.city}, {m.facts.venue.country}", labels.date_range(m.facts.start, m.facts.end), _source(m, labels))
+        Column(m, f"{m.facts.venue.city}, {m.facts.venue.country}" if m.facts.venue else "",
+               labels.date_range(m.facts.start, m.facts.end), _source(m, labels))
         for m in ordered
     ]
 

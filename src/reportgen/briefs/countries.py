@@ -64,7 +64,7 @@ def _holder(holder: schema.RoleHolder) -> tuple[str | None, str | None]:
     if holder.country:
         return holder.country, holder.office
     if isinstance(target, schema.Person):
-        name = f"{target.honorific} {target.name}" if target.honorific else target.name
+        name = f"{target.honorific} {target.name}" if target.honorific and target.name else target.display_name
         return person_country(target), name
     if isinstance(target, schema.Organisation):
         return target.country, target.name
@@ -84,8 +84,10 @@ def country_roles(meeting: Meeting, country: str) -> list[str]:
     want = country.casefold()
     facts = meeting.facts
     roles: list[str] = []
-    if facts.venue.country.casefold() == want:
-        roles.append(f"venue: the meeting was held in {facts.venue.city}")
+    for venue in meeting.all_venues():
+        if venue.country.casefold() == want:
+            roles.append(f"venue: the meeting was held in {venue.city}")
+            break
     roles += state_roles(meeting, country)
     groups: list[tuple[str, str, list[schema.RoleHolder]]] = [(role, "the meeting", getattr(facts, key)) for key, role in MEETING_ROLES]
     for session in meeting.doc.sessions:
@@ -104,5 +106,5 @@ def country_roles(meeting: Meeting, country: str) -> list[str]:
                 where = person_country(person)
                 if where is not None and where.casefold() == want:
                     preposition = "of" if role == "moderator" else "in"
-                    roles.append(f"{role} {preposition} {_session_name(session)}: {person.name}")
+                    roles.append(f"{role} {preposition} {_session_name(session)}: {person.display_name}")
     return roles

@@ -74,7 +74,7 @@ class ItemRef:
 
     def gist_html(self) -> Markup:
         """The gist as printed: lead in bold, then the `gist:` or first sentence."""
-        md = Footnotes(self.meeting.doc.footnotes)
+        md = Footnotes.for_meeting(self.meeting)
         text = md(self.gist.text)
         return Markup("<strong>{}</strong> {}").format(md(self.item.lead), text) if self.item.lead else text
 
@@ -87,7 +87,7 @@ class ItemRef:
 
     def paragraphs(self) -> list[Markup]:
         """The item as printed: lead and text, then the paragraphs and plain sub-lists of `more`."""
-        md = Footnotes(self.meeting.doc.footnotes)
+        md = Footnotes.for_meeting(self.meeting)
         paras = [md(p) for p in paragraphs(self.item.text)]
         if self.item.lead and paras:
             paras[0] = Markup("<strong>{}</strong> {}").format(md(self.item.lead), paras[0])
@@ -181,13 +181,13 @@ class ParagraphRef:
         return gist(self.block)
 
     def gist_html(self) -> Markup:
-        return Footnotes(self.meeting.doc.footnotes)(self.gist.text)
+        return Footnotes.for_meeting(self.meeting)(self.gist.text)
 
     def names(self, country: str) -> bool:
         return country.casefold() in {c.casefold() for c in self.block.countries}
 
     def paragraphs(self) -> list[Markup]:
-        md = Footnotes(self.meeting.doc.footnotes)
+        md = Footnotes.for_meeting(self.meeting)
         return [md(p) for p in paragraphs(self.block.paragraph)]
 
 

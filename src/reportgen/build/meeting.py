@@ -74,6 +74,8 @@ def build_meeting(project: Project, meeting_id: str, options: BuildOptions, *, a
 def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> tuple[list[Rendered], WriteContext]:
     """The HTML of every requested kind, and what the writers need to write it."""
     meeting = load_meetings(project, [meeting_id])[meeting_id]
+    for line in meeting.doc.warnings:
+        log.warning("%s", line)
     house = load_house(template_search_path(project), meeting.document.house)
     search_path = template_search_path(project, house.name)
     renderer = Renderer(search_path)

@@ -35,5 +35,5 @@ def meeting_listing(project: Project) -> Iterator[str]:
             about = summary(doc)
         start = dt.date.fromisoformat(about["start"])
         end = dt.date.fromisoformat(about["end"]) if about["end"] else None
-        place = f"{about['city']}, {about['country']}"
+        place = f"{about['city']}, {about['country']}" if about["city"] else "venue not stated"
         yield f"{meeting_id:<{width}}  {about['short_title']} | {place} | {labels.date_range(start, end)}"

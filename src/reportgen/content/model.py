@@ -46,11 +46,32 @@ class Meeting:
     @property
     def venues(self) -> dict[str, schema.Venue]:
         """Every venue with an id: the main one (if it has an id) and the further ones."""
-        return {v.id: v for v in [self.facts.venue, *self.facts.venues] if v.id}
+        return {v.id: v for v in self.all_venues() if v.id}
+
+    def all_venues(self) -> list[schema.Venue]:
+        """The main venue (if the document states one) and the further ones."""
+        return [v for v in [self.facts.venue, *self.facts.venues] if v is not None]
+
+    @property
+    def documents(self) -> dict[str, schema.RelatedDocument]:
+        """The meeting's documents that have an id."""
+        return {d.id: d for d in self.doc.documents if d.id}
+
+    def document_reference(self, ident: str, *, title: bool = False) -> str:
+        """A document as text cites it: its symbol, else its title (or kind) in quotation marks;
+        with `title`, the title first (a speaker's presentation)."""
+        found = self.documents[ident]
+        quoted = f"“{found.title}{' […]' if found.title_incomplete else ''}”" if found.title else None
+        if title:
+            return quoted or found.symbol or str(found.kind)
+        return found.symbol or quoted or str(found.kind)
 
     def place(self, and_word: str = "and") -> str:
-        """Where the meeting was held: 'Tegucigalpa and San Pedro Sula, Honduras' over every venue."""
-        venues = [self.facts.venue, *self.facts.venues]
+        """Where the meeting was held: 'Tegucigalpa and San Pedro Sula, Honduras' over every venue
+        ('' when the document states no venue)."""
+        venues = self.all_venues()
+        if not venues:
+            return ""
         cities = list(dict.fromkeys(v.city for v in venues))
         countries = list(dict.fromkeys(v.country for v in venues))
         if len(countries) > 1:
@@ -114,6 +135,8 @@ def resolve(meeting: Meeting) -> Meeting:
             node._ref = [sessions[s] for s in node.sessions]
         elif isinstance(node, schema.AgendaDay):
             node._ref = meeting.venues.get(node.venue or "")
+        elif isinstance(node, schema.Process):
+            node._ref = orgs.get(node.organisation)
     return meeting
 
 

@@ -58,8 +58,10 @@ def _write(path: Path, data: bytes) -> None:
 def summary(doc: schema.MeetingFile) -> dict[str, Any]:
     """What `list` prints of a meeting."""
     facts = doc.meeting
-    return {"short_title": facts.short_title, "city": facts.venue.city, "country": facts.venue.country,
-            "start": facts.start.isoformat(), "end": facts.end.isoformat() if facts.end else None}
+    venue = facts.venue
+    return {"short_title": facts.short_title, "city": venue.city if venue else None, "country": venue.country if venue else None,
+            "start": facts.start.isoformat(), "end": facts.end.isoformat() if facts.end else None,
+            "warnings": list(doc.warnings)}
 
 
 class ModelCache:

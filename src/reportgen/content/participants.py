@@ -29,14 +29,16 @@ class Part:
     groups: list[Group] = field(default_factory=list)
 
 
-def _org_name(org: schema.Organisation) -> str:
-    return f"{org.name} ({org.acronym})" if org.acronym else org.name
+def _org_name(org: schema.Organisation, also: str = "also known as") -> str:
+    name = f"{org.name} ({org.acronym})" if org.acronym else org.name
+    return f"{name}, {also} {', '.join(org.aliases)}" if org.aliases else name
 
 
 def _line(person: schema.Person, *, with_org: bool) -> str:
-    name = f"{person.honorific} {person.name}" if person.honorific else person.name
+    name = f"{person.honorific} {person.name}" if person.honorific and person.name else person.display_name
     org = person.ref if with_org and isinstance(person.ref, schema.Organisation) else None
-    extra = [x for x in (person.post, org.name if org else None) if x]
+    post = person.post if person.name else None  # an official known only by post: the post is the name
+    extra = [x for x in (post, org.name if org else None) if x]
     if not extra and person.affiliation:
         extra = [person.affiliation]
     return ", ".join([name, *extra])
@@ -89,7 +91,7 @@ def participant_groups(meeting: Meeting, labels: Labels) -> list[Part]:
         elif org is not None:
             category = _category(org) or labels["participants_organisations"]
             groups = by_category.setdefault(category, {})
-            groups.setdefault(org.id, Group(_org_name(org))).lines.append(_line(person, with_org=False))
+            groups.setdefault(org.id, Group(_org_name(org, labels["also_known_as"]))).lines.append(_line(person, with_org=False))
         else:
             others.lines.append(_line(person, with_org=False))
     parts = _state_parts(meeting, labels, by_country)

@@ -20,7 +20,7 @@ from ..core.errors import Problem, did_you_mean
 from .identity import document_problems
 from ..style.labels import available_languages, load_catalogue
 from ..core.loader import KeyPath, Loaded, Marks, format_path, load_yaml, mapping_problems, problem_at
-from .model_checks import check_nodes
+from .model_checks import check_nodes, meeting_warnings
 from .printable import FOOTNOTE_REF, OUTSIDE_PROJECT, inside_project, value_problems
 from ..core.project import MEETING_FILE, Project
 from ..style.search_path import template_search_path
@@ -35,7 +35,7 @@ TAGGED_KINDS = frozenset({"conclusions", "recommendations", "messages"})
 _TAGGED_BLOCKS: dict[str, type[BaseModel]] = {
     "<list>": schema.ListBlock, "<intervention>": schema.Intervention, "<floor_debate>": schema.FloorDebate,
     "<table>": schema.TableBlock, "<dateline>": schema.Dateline, "<page_break>": schema.PageBreak,
-    "<tagged>": schema.TaggedParagraph,
+    "<tagged>": schema.TaggedParagraph, "<amendment>": schema.Amendment,
 }
 
 
@@ -384,6 +384,8 @@ def check_meeting(project: Project, meeting_id: str, themes: schema.ThemesFile |
     problems += [problem_at(marks, path, message) for path, message in document_problems(doc, search_path, project.root)]
     if not problems:  # the build will need the document language's label catalogue: check it too
         problems += load_catalogue(doc.document.language, search_path)[1]
+    if not problems:
+        doc._warnings = [str(problem_at(marks, path, message)) for path, message in meeting_warnings(doc)]
     return (None if problems else doc), problems
 
 

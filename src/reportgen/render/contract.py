@@ -44,7 +44,7 @@ VOCABULARY: dict[str, set[str]] = {
     "ins": {"move"}, "del": {"move"},
     "img": set(),  # a picture: src (an SVG or PNG data:image/ URI), data-raster (PNG for Word), alt
 }
-OL_STYLES = {"(i)", "(a)", "a)", "i)", "1.", "(1)", "1)"}
+OL_STYLES = {"(i)", "(a)", "a)", "a.", "i)", "1.", "(1)", "1)"}
 
 # Attributes any element may carry; data-* attributes are allowed everywhere too (they carry
 # information for the stylesheet and tests, and never load anything).

@@ -19,6 +19,7 @@ from ..core.errors import TemplateProblem, UsageProblem
 from ..style.houses import DEFAULT_HOUSE, House, Options
 from ..style.labels import Labels
 from .markup import inline, paragraphs, plain
+from .mentions import cite_documents, holder_name, informative, speaker_line
 from ..content.model import Meeting, theme_labels
 from .sentences import gist
 from ..content.participants import participant_groups
@@ -60,9 +61,10 @@ class Renderer:
         self.env.filters.update(
             paras=paragraphs,
             plain=plain,
-            holder=holder_name,
+            holder=_holder,
             mention=mention,
             gist=gist,
+            informative=informative,
         )
 
     def kinds(self) -> list[str]:
@@ -118,23 +120,17 @@ def _template_location(exc: Exception, template: jinja2.Template) -> str:
 # --------------------------------------------------------------------------- context helpers
 
 
-def holder_name(holder: schema.RoleHolder) -> str:
-    """A role holder as printed: person's name, organisation's name, or the country; an office
-    as written, followed by the country or organisation it belongs to in brackets."""
-    target = holder.ref
-    name = target if isinstance(target, str) or target is None else target.name
-    if holder.office:
-        name = f"{holder.office} ({name})" if name else holder.office
-    return f"{name} {holder.note}" if holder.note else name
+@jinja2.pass_context
+def _holder(context: Any, holder: schema.RoleHolder, article: bool = False, full: bool = False) -> str:
+    """`holder | holder`: a role holder in the words of the document's labels; `holder(true)` in
+    running text; `holder(full=true)` a person with honorific and post."""
+    return holder_name(holder, context.get("labels"), article=article, full=full)
 
 
-def mention(ref: schema.SpeakerRef, short: bool = True, on_behalf: str = "on behalf of") -> str:
-    """A person in a list of participants: 'Name, affiliation', and whom they spoke for."""
-    person: schema.Person = ref.ref
-    name = (person.short_name or person.name) if short else person.name
-    affiliation = ref.affiliation or person.affiliation
-    text = f"{name}, {affiliation}" if affiliation else name
-    return f"{text}, {on_behalf} {holder_name(ref.on_behalf_of)}" if ref.on_behalf_of else text
+@jinja2.pass_context
+def mention(context: Any, ref: schema.SpeakerRef, short: bool = True, *_: Any) -> str:
+    """`ref | mention`: a speaker's line in a programme (mentions.speaker_line) in the document's words."""
+    return speaker_line(ref, context.get("labels"), context.get("m"), short=short)
 
 
 class Footnotes:
@@ -142,12 +138,18 @@ class Footnotes:
     once per document, where it is first cited, so a text the template repeats cannot print
     a note twice and shift the numbers of every later one."""
 
-    def __init__(self, notes: dict[str, str]) -> None:
+    def __init__(self, notes: dict[str, str], documents: dict[str, str] | None = None) -> None:
         self.notes = notes
+        self.documents = documents or {}
         self.printed: set[str] = set()
 
+    @classmethod
+    def for_meeting(cls, meeting: Meeting) -> Footnotes:
+        """A meeting's footnotes, with its documents as [doc:id] cites them."""
+        return cls(meeting.doc.footnotes, {i: meeting.document_reference(i) for i in meeting.documents})
+
     def __call__(self, text: str) -> Markup:
-        return inline(text, {"footnotes": self.notes, "printed": self.printed})
+        return inline(cite_documents(text, self.documents), {"footnotes": self.notes, "printed": self.printed})
 
 
 def image_uri(path: Path) -> str:
@@ -171,7 +173,7 @@ def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = Fa
         "labels": labels,
         "kind": kind,
         "draft": draft,
-        "md": Footnotes(meeting.doc.footnotes),
+        "md": Footnotes.for_meeting(meeting),
         "date": labels.date,
         "date_range": labels.date_range,
         "time_range": labels.time_range,

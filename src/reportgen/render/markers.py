@@ -26,8 +26,8 @@ def list_marker(style: str, number: int) -> str:
     """The marker printed before item `number` of a list in `style`: (iii), c), 3., (3), 3)."""
     if style in ("(i)", "i)"):
         core = _roman(number)
-    elif style in ("(a)", "a)"):
+    elif style in ("(a)", "a)", "a."):
         core = _letters(number)
     else:
         core = str(number)
-    return style.replace({"(i)": "i", "i)": "i", "(a)": "a", "a)": "a"}.get(style, "1"), core, 1)
+    return style.replace({"(i)": "i", "i)": "i", "(a)": "a", "a)": "a", "a.": "a"}.get(style, "1"), core, 1)

@@ -41,6 +41,10 @@ class Options:
     """Body paragraphs numbered 1, 2, 3 … through the whole document."""
     language_line: bool = True
     """The language line ('ENGLISH') in the masthead."""
+    authors_line: bool = True
+    """The 'Prepared by …, under the supervision of …' line made from authors: at the start of the report."""
+    statement_lines: bool = True
+    """The 'Statement by …, on behalf of …, read out by …' line above an intervention that has them."""
 
 
 OPTION_NAMES = tuple(f.name for f in fields(Options))

@@ -9,7 +9,7 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu
+from docx.shared import Cm, Emu, Pt
 from docx.text.run import Run
 from lxml import etree
 
@@ -27,6 +27,15 @@ class Furniture:
         """The masthead as a borderless table: the ECLAC pair (issuer | Distr. block), or the
         rows and cells a house style lays out (div.mh-row > div.mh-cell), rules included."""
         self.running_side = el.get("data-running-head") or "right"
+        if self.pending_break:  # a page before the masthead (a cover note): the table opens the next page
+            self.pending_break = False
+            opener = self.doc.add_paragraph(style="Masthead")
+            opener.paragraph_format.page_break_before = True
+            opener.paragraph_format.space_before = opener.paragraph_format.space_after = 0
+            opener.add_run().font.size = Pt(1)
+        for p in el:  # the foot of page 1 (job number, footer lines), one line per <br>
+            if p.tag == "p" and "job-number" in classes(p):
+                self.first_footer = "\n".join(line.strip() for line in _lines(p))
         rows = [r for r in el if r.tag == "div" and "mh-row" in classes(r)]
         if rows:
             self.masthead_grid(el, rows)
@@ -36,7 +45,7 @@ class Furniture:
         left, right = table.rows[0].cells
         width = self.text_width()
         left.width, right.width = Emu(int(width * 0.62)), Emu(int(width * 0.38))
-        issuer = el.find("p")
+        issuer = next((p for p in el if p.tag == "p" and "issuer" in classes(p)), None)
         target = Container(left, reuse_first=True)
         p = target.paragraph("Masthead Issuer")
         if issuer is not None:
@@ -72,9 +81,6 @@ class Furniture:
                     _border(cell._tc.get_or_add_tcPr(), "w:tcBorders", _RULE_SIZES[rule])
                 if c < len(row_cells):
                     self.masthead_cell(row_cells[c], Container(cell, reuse_first=True))
-        for p in el:
-            if p.tag == "p" and "job-number" in classes(p):
-                self.first_footer = p.text_content().strip()
 
     def masthead_cell(self, cell_el: Any, target: Container) -> None:
 
@@ -123,7 +129,12 @@ class Furniture:
             if index == 0 and not numbered:
                 ooxml.begin_field(p, 'TOC \\o "1-2" \\h \\z \\u')
             link = entry.find("a")
-            anchor = bookmark_name((link.get("href") or "#")[1:]) if link is not None else ""
+            if link is None:  # a group label: its words, no page number
+                self.inline(p, entry, Fmt())
+                if index == len(entries) - 1 and not numbered:
+                    ooxml.end_field(p)
+                continue
+            anchor = bookmark_name((link.get("href") or "#")[1:])
             hyperlink = ooxml.add_hyperlink(p, anchor=anchor)
             self.inline(p, link if link is not None else entry, Fmt(), hyperlink)
             for run in hyperlink.iter(qn("w:r")):  # a contents entry reads as text, not as a link
@@ -200,6 +211,17 @@ class Furniture:
             foot = first.first_page_footer.paragraphs[0]
             foot.text = self.first_footer
             foot.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+
+def _lines(p: Any) -> list[str]:
+    """The text of a paragraph, one entry per line (<br> breaks it)."""
+    lines = [p.text or ""]
+    for child in p:
+        if child.tag == "br":
+            lines.append(child.tail or "")
+        else:
+            lines[-1] += child.text_content() + (child.tail or "")
+    return lines
 
 
 def number_paragraph(p: Any, number: str) -> None:

@@ -29,6 +29,7 @@ LIST_FORMATS: dict[str, tuple[str, str]] = {
     "i)": ("lowerRoman", "%1)"),
     "(a)": ("lowerLetter", "(%1)"),
     "a)": ("lowerLetter", "%1)"),
+    "a.": ("lowerLetter", "%1."),
     "1.": ("decimal", "%1."),
     "(1)": ("decimal", "(%1)"),
     "1)": ("decimal", "%1)"),

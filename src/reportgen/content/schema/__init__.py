@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from .base import ID_PATTERN, Id, Line, ListStyle, Strict, Text, Time
 from .blocks import (
+    Amendment,
     Annex,
     Block,
     Cell,
@@ -31,7 +32,9 @@ from .blocks import (
     Tagged,
     TaggedParagraph,
 )
-from .document import Document, PartialDate
+from .context import CoverNote, Process, Segment, Transmittal
+from .dates import DocumentDate, PartialDate
+from .document import Document
 from .files import MeetingFile, Theme, ThemesFile
 from .meeting import Amount, Figure, Meeting, Organisation, Person, RoleHolder, States, Venue
 from .related import Authors, RelatedDocument
@@ -39,8 +42,9 @@ from .sessions import Agenda, AgendaDay, AgendaItem, AgendaTopic, Session, Speak
 
 __all__ = [
     "ID_PATTERN", "Id", "Line", "ListStyle", "Strict", "Text", "Time",
-    "Annex", "Block", "Cell", "Dateline", "FloorDebate", "Intervention", "Item", "ListBlock", "ListItem", "PageBreak",
+    "Amendment", "Annex", "Block", "Cell", "Dateline", "FloorDebate", "Intervention", "Item", "ListBlock", "ListItem", "PageBreak",
     "Section", "TableBlock", "TableCell", "Tagged", "TaggedParagraph",
+    "CoverNote", "Process", "Segment", "Transmittal", "DocumentDate",
     "Document", "PartialDate", "MeetingFile", "Theme", "ThemesFile",
     "Amount", "Figure", "Meeting", "Organisation", "Person", "RoleHolder", "States", "Venue",
     "Authors", "RelatedDocument",

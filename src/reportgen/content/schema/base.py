@@ -55,12 +55,18 @@ Time = Annotated[
     StringConstraints(pattern=r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"),
 ]
 
+def check_span(start: Any, end: Any) -> None:
+    """A span of days (a meeting, a segment): its end, if given, is not before its start."""
+    if end is not None and end < start:
+        raise ValueError(f"end date {end} is before start date {start}")
+
+
 def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-ListStyle = Literal["(i)", "(a)", "a)", "i)", "1.", "(1)", "1)", "-", "none"]
-"""Numbering style of a list: (i) roman, (a)/a) letters, 1./(1)/1) arabic, - bullets, none."""
+ListStyle = Literal["(i)", "(a)", "a)", "a.", "i)", "1.", "(1)", "1)", "-", "none"]
+"""Numbering style of a list: (i) roman, (a)/a)/a. letters, 1./(1)/1) arabic, - bullets, none."""
 
 
 class Strict(BaseModel):

@@ -185,6 +185,32 @@ class Dateline(Strict):
     """Print the day of the week before the date."""
 
 
+class Amendment(Strict):
+    """An amendment to an earlier text by paragraph and line: `- amendment: doc-id` then `paragraph:`
+    and what is deleted or inserted; printed 'Paragraph 12, line 3: for “…” read “…”'."""
+
+    amendment: Id
+    """Id of the document amended (documents:), e.g. the draft report."""
+    paragraph: Line
+    """The paragraph amended, as numbered there, e.g. '12' or '12 (b)'."""
+    line: Line | None = None
+    """The line of that paragraph, e.g. '3' or '3 and 4'."""
+    delete: Text | None = None
+    """Words deleted (or replaced, with insert:)."""
+    insert: Text | None = None
+    """Words inserted (in place of delete:, or after after:)."""
+    after: Text | None = None
+    """Words after which the insertion goes, when nothing is deleted."""
+
+    @model_validator(mode="after")
+    def _something(self) -> Amendment:
+        if self.delete is None and self.insert is None:
+            raise ValueError("an amendment deletes words (delete:), inserts words (insert:), or both")
+        if self.after is not None and (self.delete is not None or self.insert is None):
+            raise ValueError("after: places an insertion (insert:) without a deletion")
+        return self
+
+
 class PageBreak(Strict):
     """Start a new page here."""
 
@@ -196,7 +222,8 @@ def _block_kind(value: Any) -> str | None:
     if isinstance(value, str):
         return "<paragraph>"
     if isinstance(value, dict):
-        for key in ("paragraph", "list", "intervention", "floor_debate", "table", "dateline", "page_break"):
+        # amendment first: an amendment names the paragraph it amends (its `paragraph:` key)
+        for key in ("amendment", "paragraph", "list", "intervention", "floor_debate", "table", "dateline", "page_break"):
             if key in value:
                 return "<tagged>" if key == "paragraph" else f"<{key}>"
     return None
@@ -212,13 +239,14 @@ Block = Annotated[
         Annotated[TableBlock, Tag("<table>")],
         Annotated[Dateline, Tag("<dateline>")],
         Annotated[PageBreak, Tag("<page_break>")],
+        Annotated[Amendment, Tag("<amendment>")],
     ],
     Discriminator(
         _block_kind,
         custom_error_type="block_kind",
         custom_error_message=(
             "expected a paragraph (text) or a mapping with one of the keys "
-            "paragraph, list, intervention, floor_debate, table, dateline, page_break"
+            "paragraph, list, intervention, floor_debate, table, dateline, page_break, amendment"
         ),
     ),
 ]
@@ -238,6 +266,10 @@ class Section(Strict):
     """Id of the session this section reports on."""
     in_contents: bool = True
     """List this section in the table of contents (top-level sections only)."""
+    contents_group: Line | None = None
+    """A group label printed in the contents above this section, without a page number, e.g. 'Part one'."""
+    document: Id | None = None
+    """Id of the document (documents:) whose text this section is, when a volume binds several or they have separate symbols; its symbol is printed under the heading."""
     blocks: list[Block] = []
     """The section's content, in order."""
     sections: list[Section] = []
@@ -269,6 +301,14 @@ class Annex(Section):
     """What the annex's text is, printed under its heading, e.g. 'Statement by the Chair'."""
     author: Line | None = None
     """Who wrote or submitted the annex, printed under its heading, e.g. 'Submitted by the Government of Peru'."""
+    submitted_by: list[RoleHolder] = []
+    """Who submitted the annex, as role holders (countries, organisations, people); printed 'Submitted by …'."""
+
+    @model_validator(mode="after")
+    def _one_author(self) -> Annex:
+        if self.author and self.submitted_by:
+            raise ValueError("give the annex's author once: author: (as printed) or submitted_by: (as role holders)")
+        return self
 
 
 # ListItem and Section refer to Block, which is defined after them.

@@ -2,68 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, PositiveInt, WithJsonSchema
+from pydantic import BeforeValidator, PositiveInt
 
 from .base import Id, Strict, Text, _one_or_many
-
-# --------------------------------------------------------------------------- dates by year or month
-
-
-@dataclass(frozen=True)
-class PartialDate:
-    """A document dated by year ('2017') or by month and year ('2017-11') only."""
-
-    year: int
-    month: int | None = None
-
-    def first_day(self) -> dt.date:
-        """The first day it covers (for reproducible file dates)."""
-        return dt.date(self.year, self.month or 1, 1)
-
-    def isoformat(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
-
-
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
-
-
-def _document_date(value: Any) -> Any:
-    if isinstance(value, (dt.date, PartialDate)) or value is None:
-        return value
-    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-        return _printable(PartialDate(value))
-    if isinstance(value, str):
-        match = _PARTIAL.match(value.strip())
-        if match:
-            month = int(match.group(2)) if match.group(2) else None
-            if month is not None and not 1 <= month <= 12:
-                raise ValueError(f"month {month} does not exist; expected YYYY-MM with MM from 01 to 12")
-            return _printable(PartialDate(int(match.group(1)), month))
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ValueError("expected a date as YYYY-MM-DD, a month as YYYY-MM, or a year as YYYY")
-
-
-def _printable(day: PartialDate) -> PartialDate:
-    # The years reportgen prints (printable.DATE_RANGE checks full dates the same way).
-    if not 1800 <= day.year <= 2999:
-        raise ValueError(f"year {day.year} is outside the years reportgen prints (1800 to 2999)")
-    return day
-
-
-DocumentDate = Annotated[
-    dt.date | PartialDate,
-    BeforeValidator(_document_date),
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer"}],
-                    "description": "YYYY-MM-DD, or YYYY-MM (month and year), or YYYY (year only)"}),
-]
+from .context import Transmittal
+from .dates import DocumentDate, PartialDate
+from .meeting import RoleHolder
 
 Status = Literal["preliminary", "draft", "provisional", "final"]
 
@@ -90,7 +36,9 @@ class Document(Strict):
     corrigendum: PositiveInt | None = None
     """Corrigendum number: the symbol is printed with /Corr.N and 'Corrigendum' under the title."""
     status: Status | None = None
-    """Version of the text: preliminary, draft, provisional or final (printed in the masthead; final prints nothing)."""
+    """Version of the text: preliminary, draft, provisional or final (printed in the masthead; final prints nothing; not printed when the title already says it)."""
+    status_label: str | None = None
+    """Words printed for the status instead of the catalogue's, e.g. 'Final Version' (status: final); '' prints nothing."""
     distribution: str | None = None
     """Distribution, e.g. 'LIMITED' (eclac) or 'General' (un)."""
     date: DocumentDate | None = None
@@ -133,6 +81,18 @@ class Document(Strict):
     """Lines printed above the title on the cover; if not given, the meeting title, place and dates."""
     author_note: Text | None = None
     """Note on the kind line, printed as an asterisk footnote (who prepared the document)."""
+    issued_by: list[RoleHolder] = []
+    """Who issues the document when it is not an organisation, e.g. two co-chairing ministers; printed under the title."""
+    transmitted_to: list[Transmittal] = []
+    """Bodies the document is submitted to, printed under the title: 'For consideration by the Commission at its …'."""
+    footer: list[Text] = []
+    """Lines printed at the foot of the first page, e.g. the organisation's address."""
+    contents_levels: Literal[1, 2] = 1
+    """Levels of sections the contents lists: 1 (top-level sections and annexes) or 2 (their subsections too)."""
+    authors_line: bool | None = None
+    """Print the 'Prepared by …' line made from authors:; default: as the house style does."""
+    statement_lines: bool | None = None
+    """Print the 'Statement by …, on behalf of …' line above interventions; default: as the house style does."""
 
     @property
     def full_symbol(self) -> str | None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pydantic import PrivateAttr
+
 from .base import Id, Strict, Text
 from .blocks import Annex, Section
+from .context import CoverNote
 from .document import Document
 from .meeting import Meeting, Organisation, Person
 from .related import Authors, RelatedDocument
@@ -34,6 +37,8 @@ class MeetingFile(Strict):
     """Further files of this folder whose top-level keys are merged in, in order."""
     document: Document
     """The published document's masthead and title block."""
+    cover_note: CoverNote | None = None
+    """A note the document is issued under (addressee, subject, its own date and symbol), printed before it."""
     meeting: Meeting
     """Facts about the meeting."""
     authors: Authors | None = None
@@ -54,6 +59,14 @@ class MeetingFile(Strict):
     """The document's sections, in order."""
     annexes: list[Annex] = []
     """Annexes, in order."""
+
+    # Set by validation: located lines about parts that would print empty (not errors).
+    _warnings: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def warnings(self) -> list[str]:
+        """What validation found worth a warning (file:line: key path: message), in order."""
+        return self._warnings
 
 
 MeetingFile.model_rebuild()

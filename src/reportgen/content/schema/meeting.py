@@ -7,7 +7,8 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Id, Line, Strict, Text
+from .base import Id, Line, Strict, Text, check_span
+from .context import Process, Segment
 
 # --------------------------------------------------------------------------- people and bodies
 
@@ -27,6 +28,15 @@ class Organisation(Strict):
     """Id of the organisation this one belongs to (e.g. CELADE is part of ECLAC)."""
     category: str | None = None
     """Group it is listed under in a generated list of participants, e.g. 'United Nations system'."""
+    aliases: list[Line] = []
+    """Other names it is known by, e.g. 'Puebla Process'; printed after its name where the name is introduced."""
+    article: str | None = None
+    """Article printed before the name in running text, e.g. 'the' ('Prepared by the Office of …')."""
+
+    @property
+    def name_in_text(self) -> str:
+        """The name as running text prints it, with its article ('the Office of the Chair')."""
+        return f"{self.article} {self.name}" if self.article else self.name
 
 
 class Person(Strict):
@@ -34,8 +44,8 @@ class Person(Strict):
 
     id: Id
     """Identifier used to refer to this person, e.g. 'j-martinez'."""
-    name: Line
-    """Full name as printed, e.g. 'Jorge Martínez Pizarro'."""
+    name: Line | None = None
+    """Full name as printed, e.g. 'Jorge Martínez Pizarro'; leave out for an official known only by post."""
     short_name: str | None = None
     """Shorter form used in the agenda, e.g. 'Jorge Martínez'."""
     honorific: str | None = None
@@ -52,6 +62,17 @@ class Person(Strict):
     """Biographical note (for an annex of biographies)."""
     listed: bool = True
     """Include the person in a generated list of participants (false for people only mentioned)."""
+
+    @model_validator(mode="after")
+    def _named_or_post(self) -> Person:
+        if self.name is None and self.post is None:
+            raise ValueError("a person needs a name, or a post for an official known only by post")
+        return self
+
+    @property
+    def display_name(self) -> str:
+        """The name, else the post of an official known only by post ('the Assistant High Commissioner')."""
+        return self.name or self.post or ""
 
 
 class RoleHolder(Strict):
@@ -71,6 +92,8 @@ class RoleHolder(Strict):
     """An office or unnamed holder, printed as written, e.g. 'a rapporteur elected at the opening session'."""
     note: str | None = None
     """Words printed after the holder, e.g. '(Federal Office for Migration)'."""
+    capacity: Literal["outgoing", "incoming", "ex officio", "acting"] | None = None
+    """In what capacity the role is held, printed in brackets after the holder, e.g. '(outgoing)'."""
 
     @model_validator(mode="after")
     def _exactly_one(self) -> RoleHolder:
@@ -129,7 +152,8 @@ class TypedLists(Strict):
 
     def filled(self) -> list[tuple[str, list[Any]]]:
         """(field name, items) for each list that has items, in the order of the fields."""
-        return [(name, getattr(self, name)) for name in type(self).model_fields if getattr(self, name)]
+        return [(name, value) for name in type(self).model_fields
+                if isinstance(value := getattr(self, name), list) and value]
 
 
 class States(TypedLists):
@@ -144,6 +168,14 @@ class States(TypedLists):
     """States that attended as observers."""
     signatories: list[Line] = []
     """States that signed or endorsed the text the meeting adopted."""
+    member_count: int | None = Field(None, ge=1)
+    """Number of member States the document states, when `members` names only some (10 of 11)."""
+
+    @model_validator(mode="after")
+    def _count_covers_list(self) -> States:
+        if self.member_count is not None and self.member_count < len(self.members):
+            raise ValueError(f"member_count {self.member_count} is less than the {len(self.members)} members listed")
+        return self
 
 
 class Meeting(Strict):
@@ -155,8 +187,8 @@ class Meeting(Strict):
     """Short name for lists and comparison briefs."""
     series: str | None = None
     """Series the meeting belongs to, e.g. 'GFMD'."""
-    venue: Venue
-    """Where it took place (the main venue)."""
+    venue: Venue | None = None
+    """Where it took place (the main venue); leave out when the document does not say."""
     venues: list[Venue] = []
     """Further venues, in other buildings or cities; agenda days name them by id; the chair's summary lists them all."""
     start: dt.date
@@ -181,9 +213,12 @@ class Meeting(Strict):
     """Member, participating, observer and signatory States (typed lists of countries)."""
     objectives: list[Text] = []
     """Objectives of the meeting, as stated."""
+    segments: list[Segment] = []
+    """Parts of the meeting with dates of their own (experts, then ministers); start and end span them all."""
+    process: Process | None = None
+    """The process or body the meeting belongs to, its theme of the year and the meeting's mandate."""
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Meeting:
-        if self.end is not None and self.end < self.start:
-            raise ValueError(f"end date {self.end} is before start date {self.start}")
+        check_span(self.start, self.end)
         return self

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Union
 
-from pydantic import BeforeValidator, field_validator, model_validator
+from pydantic import BeforeValidator, model_validator
 
 from .base import Id, Line, Strict, Text, Time
 from .meeting import RoleHolder
@@ -22,6 +22,10 @@ class SpeakerRef(Strict):
     """Affiliation as printed in this session's list, if not the person's usual one."""
     on_behalf_of: RoleHolder | None = None
     """Whom the person spoke for, printed 'on behalf of …' (a person, organisation, country or office)."""
+    read_by: Id | None = None
+    """Id of the person who read the statement out for the speaker, printed 'read out by …'."""
+    presented: list[Id] = []
+    """Ids of the documents (documents:) the speaker presented, printed after the speaker's line."""
 
 
 def _speaker(value: Any) -> Any:
@@ -62,6 +66,8 @@ class Session(Strict):
     """True if the session closed with a floor debate."""
     summary: Text | None = None
     """Short summary of the session's key points, for the chair's summary."""
+    segment: Id | None = None
+    """Id of the segment (meeting.segments) the session belongs to; its date must fall within it."""
 
 
 class AgendaItem(Strict):
@@ -100,22 +106,24 @@ class AgendaDay(Strict):
     """Hours of the day: start time, HH:MM."""
     end: Time | None = None
     """Hours of the day: end time, HH:MM."""
-    items: list[AgendaItem]
-    """The day's slots, in order (at least one)."""
+    items: list[AgendaItem] = []
+    """The day's slots, in order (at least one, unless a note says what the day held)."""
+    note: Text | None = None
+    """What the day held when its slots are not known, e.g. 'Field visit'; printed instead of slots."""
 
-    @field_validator("items")
-    @classmethod
-    def _not_empty(cls, items: list[AgendaItem]) -> list[AgendaItem]:
-        if not items:
-            raise ValueError("an agenda day needs at least one slot (a session, or an event such as a break)")
-        return items
+    @model_validator(mode="after")
+    def _not_empty(self) -> AgendaDay:
+        if not self.items and self.note is None:
+            raise ValueError("an agenda day needs at least one slot (a session, or an event such as a break), "
+                             "or a note saying what the day held when its slots are not known")
+        return self
 
 
 class AgendaTopic(Strict):
     """An item of the agenda proper: a numbered point the meeting took up, with sub-items."""
 
-    number: Line
-    """Number as printed, e.g. '1.' for an item or '(a)' for a sub-item."""
+    number: Line | None = None
+    """Number as printed, e.g. '1.' for an item or '(a)' for a sub-item; leave out when the document gives none."""
     title: Line
     """Title, e.g. 'Election of officers'."""
     sessions: list[Id] = []
