@@ -29,7 +29,7 @@ from reportgen.core.loader import load_yaml
 from reportgen.core.project import Project
 from reportgen.serve.page import page
 from reportgen.serve.state import MeetingState
-from reportgen.style.labels import Labels
+from reportgen.style.labels import Labels, available_languages, load_catalogue
 from reportgen.style.search_path import default_templates_dir
 from reportgen.writers import fonts
 
@@ -416,3 +416,10 @@ def test_times_in_each_language() -> None:
                 "ru": "9.30 — 11.00", "zh": "9.30 至 11.00", "ar": "9.30 إلى 11.00"}
     for language, text in expected.items():
         assert Labels.load(language, [default_templates_dir()]).time_range("09:30", "11:00") == text
+
+
+def test_every_packaged_catalogue_is_complete() -> None:
+    languages = available_languages([default_templates_dir()])
+    assert {"en", "fr", "es", "ru", "zh", "ar"} <= languages
+    for language in sorted(languages):
+        assert load_catalogue(language, [default_templates_dir()])[1] == [], language
