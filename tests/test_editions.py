@@ -8,6 +8,7 @@ DOCX's XML), never checked by existence."""
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from collections import Counter
 import re
 import shutil
@@ -19,11 +20,13 @@ import pdfua
 import pytest
 from click.testing import CliRunner
 from lxml import etree
+from pydantic import BaseModel
 from pypdf import PdfReader
 
 from reportgen.build.meeting import BuildOptions, build_meeting
 from reportgen.cli import main
-from reportgen.content.translations import fingerprint
+from reportgen.content import schema
+from reportgen.content.translations import NOT_TEXT, TEXT_FIELDS, fingerprint
 from reportgen.content.xliff import Xliff12, _rich
 from reportgen.core.loader import load_yaml
 from reportgen.core.project import Project
@@ -423,3 +426,14 @@ def test_every_packaged_catalogue_is_complete() -> None:
     assert {"en", "fr", "es", "ru", "zh", "ar"} <= languages
     for language in sorted(languages):
         assert load_catalogue(language, [default_templates_dir()])[1] == [], language
+
+
+def test_every_text_field_of_the_schema_is_declared_translatable_or_not() -> None:
+    """A field added to the schema must be placed: translated in editions, or taken from the original."""
+    undeclared = []
+    for model in {m for m in vars(schema).values() if inspect.isclass(m) and issubclass(m, BaseModel)}:
+        for name, field in model.model_fields.items():
+            text = re.search(r"\b(str|Text|Line)\b", str(field.annotation))
+            if text and name not in TEXT_FIELDS.get(model, ()) and name not in NOT_TEXT.get(model, ()):
+                undeclared.append(f"{model.__name__}.{name}")
+    assert undeclared == []

@@ -46,26 +46,68 @@ UNTRANSLATED_OPEN, UNTRANSLATED_CLOSE = "\ue000", "\ue001"
 # The text fields of each record: what a translator translates. Everything else (names, ids,
 # numbers, symbols, dates, countries, places) comes from the original.
 TEXT_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
-    schema.Document: ("issuer", "issuer_chain", "distribution", "meeting_lines", "agenda_item", "agenda_item_title",
-                      "kind_label", "title", "theme", "subtitle", "cover_lines", "author_note"),
+    schema.Document: ("issuer", "issuer_chain", "distribution", "status_label", "meeting_lines", "agenda_item",
+                      "agenda_item_title", "kind_label", "title", "theme", "subtitle", "cover_lines", "author_note", "footer"),
+    schema.CoverNote: ("heading", "addressee", "sender", "subject", "text", "signature"),
+    schema.Transmittal: ("body", "at"),
     schema.Meeting: ("title", "short_title", "objectives"),
+    schema.Segment: ("title",),
+    schema.Process: ("theme", "mandate"),
+    schema.Figure: ("unit", "note"),
     schema.Person: ("honorific", "post", "affiliation", "biography"),
     schema.Organisation: ("name",),
     schema.RoleHolder: ("office", "note"),
     schema.Session: ("title", "label", "summary"),
+    schema.SpeakerRef: ("affiliation",),
     schema.Agenda: ("note",),
-    schema.AgendaDay: ("label", "room"),
+    schema.AgendaDay: ("label", "room", "note"),
     schema.AgendaItem: ("label", "note"),
     schema.AgendaTopic: ("title",),
     schema.RelatedDocument: ("title", "kind"),
-    schema.Section: ("label", "heading", "blocks"),
-    schema.Annex: ("label", "heading", "blocks", "kind", "author"),
+    schema.Section: ("label", "heading", "blocks", "contents_group"),
+    schema.Annex: ("label", "heading", "blocks", "contents_group", "kind", "author"),
     schema.ListItem: ("text", "gist", "lead"),
     schema.TaggedParagraph: ("paragraph",),
     schema.Intervention: ("text",),
     schema.FloorDebate: ("floor_debate",),
     schema.TableBlock: ("table", "columns"),
     schema.Cell: ("text",),
+    schema.Amendment: ("delete", "insert", "after"),
+}
+# The other text-typed fields, and why an edition takes them from the original: names of people,
+# places and countries (country names in the edition's language come from the country-name table),
+# ids and references, codes, symbols, numbers, dates and times, file names, and data that is not
+# prose (a sum's wording for briefs, an organisation's grammatical article in English).
+NOT_TEXT: dict[type[BaseModel], tuple[str, ...]] = {
+    schema.Document: ("house", "series", "symbol", "date", "language", "original_language", "job_number", "logo"),
+    schema.CoverNote: ("symbol", "date"),
+    schema.Meeting: ("series",),
+    schema.Segment: ("id", "venue"),
+    schema.Process: ("organisation", "mandate_document"),
+    schema.Person: ("id", "name", "short_name", "organisation", "country"),
+    schema.Organisation: ("id", "acronym", "country", "part_of", "category", "aliases", "article"),
+    schema.RoleHolder: ("person", "organisation", "country"),
+    schema.Session: ("id", "number", "start", "end", "moderators", "speakers", "segment"),
+    schema.SpeakerRef: ("person", "read_by", "presented"),
+    schema.AgendaDay: ("venue", "start", "end"),
+    schema.AgendaItem: ("start", "end", "session"),
+    schema.AgendaTopic: ("number", "sessions"),
+    schema.RelatedDocument: ("id", "symbol", "date", "languages", "original_language", "corrects", "revision_of", "draft_of"),
+    schema.Section: ("id", "session", "document"),
+    schema.Annex: ("id", "session", "document", "original_language"),
+    schema.ListItem: ("countries", "themes", "more"),
+    schema.ListBlock: ("items",),
+    schema.Intervention: ("intervention", "read_by"),
+    schema.TableBlock: ("rows",),
+    schema.Amendment: ("amendment", "paragraph", "line"),
+    schema.Amount: ("text",),
+    schema.Dateline: ("place",),
+    schema.Venue: ("id", "city", "country", "place"),
+    schema.States: ("members", "participating", "observers", "signatories"),
+    schema.Tagged: ("countries",),
+    schema.TaggedParagraph: ("countries",),
+    schema.Theme: ("id", "label", "scope"),
+    schema.MeetingFile: ("include", "footnotes"),
 }
 
 # What each field is, for the translator (XLIFF notes) and in messages.
@@ -106,6 +148,10 @@ class TextField:
         return head, rest.partition(".")[2]
 
 
+# Lists whose texts are named directly in their section (body.<id>.~…), whatever block holds them.
+_FLAT = {"blocks", "items", "rows", "more", "sections"}
+
+
 class _Walker:
     """Collects the text fields of a meeting file in document order."""
 
@@ -142,8 +188,10 @@ class _Walker:
                 self.add(f"{own}.{name}", obj, name, (*path, name), CONTEXT.get(name, name.replace("_", " ")))
             elif isinstance(value, list) and name in names and name != "blocks":  # lines: document.subtitle.~…
                 self.sequence(value, (*path, name), f"{own}.{name}", name)
-            elif isinstance(value, list):  # a section's blocks, and the records of a list, are named from the record
+            elif isinstance(value, list) and name in _FLAT:  # a section's blocks, list items, table rows: named in the section
                 self.sequence(value, (*path, name), prefix, name if name in names else None)
+            elif isinstance(value, list):  # records held by a field: meeting.participation.~…
+                self.sequence(value, (*path, name), f"{own}.{name}", name if name in names else None)
             elif isinstance(value, BaseModel):
                 self.record(value, (*path, name), prefix)
 
@@ -161,16 +209,15 @@ class _Walker:
 def text_fields(doc: schema.MeetingFile) -> list[TextField]:
     """Every translatable text of a validated meeting file, in document order."""
     walker = _Walker()
-    walker.record(doc.document, ("document",), "document")
-    walker.record(doc.meeting, ("meeting",), "meeting")
-    for name in ("documents", "organisations", "people", "sessions"):
-        walker.sequence(getattr(doc, name), (name,), name, None)
-    if doc.agenda is not None:
-        walker.record(doc.agenda, ("agenda",), "agenda")
-    for ident in doc.footnotes:
-        walker.add(f"footnotes.{ident}", doc.footnotes, ident, ("footnotes", ident), "footnote")  # type: ignore[arg-type]
-    walker.sequence(doc.body, ("body",), "body", None)
-    walker.sequence(doc.annexes, ("annexes",), "annexes", None)
+    for name in type(doc).model_fields:
+        value = getattr(doc, name)
+        if name == "footnotes":
+            for ident in value:
+                walker.add(f"footnotes.{ident}", value, ident, ("footnotes", ident), "footnote")
+        elif isinstance(value, BaseModel):
+            walker.record(value, (name,), name)
+        elif isinstance(value, list) and name != "include":
+            walker.sequence(value, (name,), name, None)
     return walker.fields
 
 
