@@ -143,9 +143,14 @@ class TextField:
 
     @property
     def group(self) -> tuple[str, str]:
-        """The record an anchored key belongs to and the field it names (for pairing stale texts)."""
-        head, _, rest = self.key.partition(ANCHOR)
-        return head, rest.partition(".")[2]
+        return key_group(self.key)
+
+
+def key_group(key: str) -> tuple[str, str]:
+    """The record an anchored key belongs to and the field it names (for pairing stale texts):
+    'body.s1.~0b0ff1e1b2.gist' -> ('body.s1.', 'gist')."""
+    head, _, rest = key.partition(ANCHOR)
+    return head, rest.partition(".")[2]
 
 
 # Lists whose texts are named directly in their section (body.<id>.~…), whatever block holds them.
@@ -261,7 +266,7 @@ def edition_status(fields: list[TextField], language_file: LanguageFile) -> Stat
     keys = [f.key for f in fields]
     before_field = {key: _previous_kept(keys, i, set(entries)) for i, key in enumerate(keys)}
     for entry in list(orphans):
-        group = TextField(entry.key, "", (), "", None, 0).group
+        group = key_group(entry.key)
         for f in missing:
             if f.group == group and before_field[f.key] == before_entry[entry.key] and ANCHOR in f.key:
                 stale.append((entry, f))
