@@ -346,6 +346,8 @@ def untranslated_html(html: str, original_language: str) -> str:
     Markers inside a tag (an attribute such as a meta description) are dropped; a span opened
     in an element is closed no later than that element, so a template that prints only part of
     a text (a first sentence) still gives well-formed HTML."""
+    if UNTRANSLATED_OPEN not in html and UNTRANSLATED_CLOSE not in html:
+        return html
     out: list[str] = []
     depth, opened = 0, -1  # element depth, and the depth of the open span (-1: none)
     for token in _TOKENS.split(html):
