@@ -73,6 +73,9 @@ TEXT_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     schema.TableBlock: ("table", "columns"),
     schema.Cell: ("text",),
     schema.Amendment: ("delete", "insert", "after"),
+    # Places are written in the edition's language (Genève, Ginebra, Женева, 日内瓦, جنيف).
+    schema.Venue: ("city", "place"),
+    schema.Dateline: ("place",),
 }
 # The other text-typed fields, and why an edition takes them from the original: names of people,
 # places and countries (country names in the edition's language come from the country-name table),
@@ -101,8 +104,7 @@ NOT_TEXT: dict[type[BaseModel], tuple[str, ...]] = {
     schema.TableBlock: ("rows",),
     schema.Amendment: ("amendment", "paragraph", "line"),
     schema.Amount: ("text",),
-    schema.Dateline: ("place",),
-    schema.Venue: ("id", "city", "country", "place"),
+    schema.Venue: ("id", "country"),
     schema.States: ("members", "participating", "observers", "signatories"),
     schema.Tagged: ("countries",),
     schema.TaggedParagraph: ("countries",),
