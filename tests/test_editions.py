@@ -437,3 +437,14 @@ def test_every_text_field_of_the_schema_is_declared_translatable_or_not() -> Non
             if text and name not in TEXT_FIELDS.get(model, ()) and name not in NOT_TEXT.get(model, ()):
                 undeclared.append(f"{model.__name__}.{name}")
     assert undeclared == []
+
+
+def test_untranslated_markers_become_well_formed_spans() -> None:
+    from reportgen.content.translations import UNTRANSLATED_CLOSE as C, UNTRANSLATED_OPEN as O, untranslated_html
+
+    html = f'<meta content="{O}Title{C}"><p>{O}A <em>b</em> c{C}</p><p>{O}First sentence only.</p><li>{O}T{C}</li>'
+    assert untranslated_html(html, "en", "ltr") == (
+        '<meta content="Title"><p><span class="untranslated" lang="en" dir="ltr">A <em>b</em> c</span></p>'
+        '<p><span class="untranslated" lang="en" dir="ltr">First sentence only.</span></p>'
+        '<li><span class="untranslated" lang="en" dir="ltr">T</span></li>')
+    assert untranslated_html("<p>plain</p>", "en") == "<p>plain</p>"

@@ -11,7 +11,7 @@ from ..content.editions import is_edition, load_edition
 from ..content.translations import strip_markers, untranslated_html
 from ..core.errors import UsageProblem
 from ..style.houses import load_house, stylesheets
-from ..style.labels import Labels
+from ..style.labels import Labels, available_languages
 from ..render.markup import plain
 from ..content.model import load_meetings
 from ..render.numbering import number_documents
@@ -87,12 +87,16 @@ def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> 
     language = options.language or meeting.document.language
     labels = Labels.load(language, search_path)
     source_language = meeting.document.language  # the language of the text in the YAML
+    source_direction = ""
     if is_edition(meeting, language):
         meeting = load_edition(project, meeting_id, language, allow_untranslated=options.allow_untranslated).meeting
+        if source_language in available_languages(search_path):
+            source = Labels.load(source_language, search_path).get("direction", "ltr")
+            source_direction = source if source != labels.get("direction", "ltr") else ""
     check_fonts(language)
     rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft, house=house, root=project.root))) for kind in kinds]
     for item, html in zip(rendered, number_documents(project, meeting_id, [r.html for r in rendered])):
-        item.html = untranslated_html(html, source_language)
+        item.html = untranslated_html(html, source_language, source_direction)
     return rendered, WriteContext(search_path, plain(strip_markers(meeting.document.title)), language, creation_time(meeting),
                                   stylesheets(template_search_path(project), house.name, language, labels.get("direction", "ltr")),
                                   pdf_standard=options.pdf_standard, direction=labels.get("direction", "ltr"))

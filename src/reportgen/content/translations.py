@@ -342,20 +342,23 @@ _TOKENS = re.compile(f"(<[^>]*>|[{UNTRANSLATED_OPEN}{UNTRANSLATED_CLOSE}])")
 _VOID = re.compile(r"<(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b|<[!?]|.*/>\Z", re.IGNORECASE | re.DOTALL)
 
 
-def untranslated_html(html: str, original_language: str) -> str:
-    """Turn the markers of untranslated text into <span class="untranslated" lang="…">.
+def untranslated_html(html: str, original_language: str, direction: str = "") -> str:
+    """Turn the markers of untranslated text into <span class="untranslated" lang="…">, with the
+    original's `direction` when it differs from the edition's (English text in an Arabic edition
+    keeps its full stops at its end).
 
     Markers inside a tag (an attribute such as a meta description) are dropped; a span opened
     in an element is closed no later than that element, so a template that prints only part of
     a text (a first sentence) still gives well-formed HTML."""
     if UNTRANSLATED_OPEN not in html and UNTRANSLATED_CLOSE not in html:
         return html
+    opening = f'<span class="untranslated" lang="{original_language}"' + (f' dir="{direction}">' if direction else ">")
     out: list[str] = []
     depth, opened = 0, -1  # element depth, and the depth of the open span (-1: none)
     for token in _TOKENS.split(html):
         if token == UNTRANSLATED_OPEN:
             if opened < 0:
-                out.append(f'<span class="untranslated" lang="{original_language}">')
+                out.append(opening)
                 opened = depth
         elif token == UNTRANSLATED_CLOSE:
             if opened == depth:
