@@ -56,6 +56,8 @@ class IncompleteEdition(ContentError):
     def __init__(self, problems: list[Problem], language_file: LanguageFile, status: Status) -> None:
         super().__init__(problems)
         what = f"{len(status.missing)} untranslated and {len(status.stale)} stale text(s)"
+        if not language_file.exists:
+            what += f"; there is no {language_file.display} yet"
         self.message = (f"{self.message}\nThe {language_file.language} edition is incomplete ({what}): translate them "
                         f"(reportgen translate export), or build with --allow-untranslated to print the original text there, marked.")
 
