@@ -33,7 +33,9 @@ def test_list_shows_meetings_with_places_and_dates(runner: CliRunner) -> None:
     lines = result.output.splitlines()
     assert len(lines) == 5
     hld = next(line for line in lines if line.startswith("hld2013"))
-    assert "Santiago, Chile" in hld and "10 and 11 July 2013" in hld
+    assert "Santiago, Chile" in hld and "10 and 11 July 2013" in hld and "editions" not in hld
+    gfmd = next(line for line in lines if line.startswith("gfmd2014-rt3"))
+    assert gfmd.endswith("| 14 to 16 May 2014 | editions: es, fr")
 
 
 def test_unknown_meeting_lists_the_known_ones(runner: CliRunner) -> None:
