@@ -448,3 +448,17 @@ def test_untranslated_markers_become_well_formed_spans() -> None:
         '<p><span class="untranslated" lang="en" dir="ltr">First sentence only.</span></p>'
         '<li><span class="untranslated" lang="en" dir="ltr">T</span></li>')
     assert untranslated_html("<p>plain</p>", "en") == "<p>plain</p>"
+
+
+def test_a_changed_translation_rebuilds_only_its_edition(gfmd: Path) -> None:
+    runner = CliRunner()
+    args = ["--project", str(gfmd), "build", "gfmd2014-rt3", "--pdf", "--kind", "chair-summary"]
+    for language in ("fr", "es"):
+        assert runner.invoke(main, [*args, "--lang", language]).exit_code == 0
+    assert "gfmd2014-rt3: up to date" in runner.invoke(main, [*args, "--lang", "fr"]).output
+    french = gfmd / "content" / "gfmd2014-rt3" / "translations" / "fr.yaml"
+    french.write_text(french.read_text(encoding="utf-8").replace("Les transferts d’actifs des migrants", "Les transferts d’actifs (séance)", 1), encoding="utf-8")
+    result = runner.invoke(main, [*args, "--lang", "fr"])
+    assert result.exit_code == 0 and "up to date" not in result.output
+    assert "(séance)" in flat(pdf_text(gfmd / "output" / "gfmd2014-rt3" / "gfmd2014-rt3-chair-summary-fr.pdf"))
+    assert (gfmd / "output" / "gfmd2014-rt3" / "gfmd2014-rt3-chair-summary-es.pdf").is_file()
