@@ -44,6 +44,10 @@ def font_files() -> list[Path]:
     return [f for folder in FONT_CACHES if folder.is_dir() for f in files_under(folder)]
 
 
+# Folders of data every kind may use: label and phrase catalogues, country names.
+SHARED_FOLDERS = ("labels", "phrases", "countries")
+
+
 def used_by(path: Path, folder: Path, kind: str, fmt: str) -> bool:
     """Whether a file of a template folder can change an output of `kind` in format `fmt`:
     the stylesheet only the PDF, the reference document only the DOCX, another report kind's
@@ -51,7 +55,7 @@ def used_by(path: Path, folder: Path, kind: str, fmt: str) -> bool:
     rel = path.relative_to(folder)
     if len(rel.parts) > 2 and rel.parts[0] == "houses":  # a house's own files: any document may use that house
         rel = Path(*rel.parts[2:])
-    if len(rel.parts) > 1 and rel.parts[0] != "labels" and not kind.startswith(rel.parts[0] + "/"):
+    if len(rel.parts) > 1 and rel.parts[0] not in SHARED_FOLDERS and not kind.startswith(rel.parts[0] + "/"):
         return False  # another family's folder (compare/ for briefs, redline/ for redlines)
     if path.suffix == ".css":
         return fmt == "pdf"

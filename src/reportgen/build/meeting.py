@@ -94,7 +94,8 @@ def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> 
             source = Labels.load(source_language, search_path).get("direction", "ltr")
             source_direction = source if source != labels.get("direction", "ltr") else ""
     check_fonts(language)
-    rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft, house=house, root=project.root))) for kind in kinds]
+    rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft, house=house, root=project.root,
+                                                                       search_path=search_path))) for kind in kinds]
     for item, html in zip(rendered, number_documents(project, meeting_id, [r.html for r in rendered])):
         item.html = untranslated_html(html, source_language, source_direction)
     return rendered, WriteContext(search_path, plain(strip_markers(meeting.document.title)), language, creation_time(meeting),

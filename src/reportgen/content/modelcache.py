@@ -45,7 +45,10 @@ def cache_folder(project: Project) -> Path:
 
 
 def _label_files(project: Project) -> list[Path]:
-    return [f for folder in template_search_path(project) for f in files_under(folder / "labels")]
+    """The catalogues validation reads: labels (languages), phrases (organs, also a house's) and country names."""
+    folders = [sub for folder in template_search_path(project)
+               for sub in (folder / "labels", folder / "phrases", folder / "countries", *sorted((folder / "houses").glob("*/phrases")))]
+    return [f for folder in folders for f in files_under(folder)]
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -56,7 +59,7 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def summary(doc: schema.MeetingFile) -> dict[str, Any]:
-    """What `list` prints of a meeting."""
+    """What `list` prints of a meeting, and what `validate` warns of."""
     facts = doc.meeting
     venue = facts.venue
     return {"short_title": facts.short_title, "city": venue.city if venue else None, "country": venue.country if venue else None,

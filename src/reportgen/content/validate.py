@@ -20,6 +20,8 @@ from ..core.errors import Problem, did_you_mean
 from .identity import document_problems
 from ..style.labels import available_languages, load_catalogue
 from ..core.loader import KeyPath, Loaded, Marks, format_path, load_yaml, mapping_problems, problem_at
+from ..style.country_names import CountryNames
+from .assembly_checks import ProceedingsChecker, generate_blocks, generated_warnings, phrase_facts, phrase_problems
 from .model_checks import check_nodes, meeting_warnings
 from .printable import FOOTNOTE_REF, OUTSIDE_PROJECT, inside_project, value_problems
 from ..core.project import MEETING_FILE, Project
@@ -35,7 +37,7 @@ TAGGED_KINDS = frozenset({"conclusions", "recommendations", "messages"})
 _TAGGED_BLOCKS: dict[str, type[BaseModel]] = {
     "<list>": schema.ListBlock, "<intervention>": schema.Intervention, "<floor_debate>": schema.FloorDebate,
     "<table>": schema.TableBlock, "<dateline>": schema.Dateline, "<page_break>": schema.PageBreak,
-    "<tagged>": schema.TaggedParagraph, "<amendment>": schema.Amendment,
+    "<tagged>": schema.TaggedParagraph, "<amendment>": schema.Amendment, "<generate>": schema.Generate,
 }
 
 
@@ -207,8 +209,10 @@ def load_meeting_files(project: Project, meeting_id: str) -> tuple[dict[str, Any
 
 
 class _RefChecker:
-    def __init__(self, doc: schema.MeetingFile, marks: Marks, themes: set[str], languages: set[str]) -> None:
+    def __init__(self, doc: schema.MeetingFile, marks: Marks, themes: set[str], languages: set[str],
+                 proceedings: tuple[CountryNames, set[str] | None] | None = None) -> None:
         self.doc = doc
+        self.proceedings = proceedings
         self.languages = languages
         self.marks = marks
         self.themes = themes
@@ -285,6 +289,8 @@ class _RefChecker:
                 if not start <= node.date <= end:
                     self.add((*path, "date"), f"date {node.date} is outside the meeting ({_span(start, end)})")
         check_nodes(doc, walk(doc), people, sessions, self.ref, self.add)
+        if self.proceedings is not None:
+            ProceedingsChecker(doc, *self.proceedings, self.ref, self.add).run()
         for ident in doc.footnotes:
             if ident not in cited:
                 self.problems.append(problem_at(self.marks, ("footnotes", ident), f"footnote '{ident}' is never cited ([^{ident}])", key=True))
@@ -379,13 +385,17 @@ def check_meeting(project: Project, meeting_id: str, themes: schema.ThemesFile |
         broken = patched[1]
     theme_ids = {t.id for t in themes.themes} if themes else set()
     search_path = template_search_path(project)
-    checker = _RefChecker(doc, marks, theme_ids, available_languages(search_path))
+    checker = _RefChecker(doc, marks, theme_ids, available_languages(search_path), phrase_facts(doc, project, search_path))
     problems += [p for p in checker.run() if not any(_inside(p, marks, b) for b in broken)]
     problems += [problem_at(marks, path, message) for path, message in document_problems(doc, search_path, project.root)]
     if not problems:  # the build will need the document language's label catalogue: check it too
         problems += load_catalogue(doc.document.language, search_path)[1]
+    if not problems and generate_blocks(doc):  # and, for generated chapters, its phrase catalogue
+        problems += phrase_problems(doc, project, search_path, marks)
     if not problems:
-        doc._warnings = [str(problem_at(marks, path, message)) for path, message in meeting_warnings(doc)]
+        doc._marks = marks
+        warned = meeting_warnings(doc) + generated_warnings(doc)
+        doc._warnings = [str(problem_at(marks, path, message)) for path, message in warned]
     return (None if problems else doc), problems
 
 

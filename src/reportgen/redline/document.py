@@ -111,8 +111,9 @@ def build_redline(project: Project, meeting_id: str, options: RedlineOptions) ->
         stamp = Stamp(options.author or git_author(project.root) or "reportgen", created.strftime("%Y-%m-%dT%H:%M:%SZ"))
         redlines = []
         for kind in kinds:
-            old_html = old_renderer.render(kind, context_for(old, old_labels, kind, house=old_house, root=earlier.project.root))
-            new_context = context_for(new, new_labels, kind, house=new_house, root=later.project.root)
+            old_html = old_renderer.render(kind, context_for(old, old_labels, kind, house=old_house, root=earlier.project.root,
+                                                                 search_path=old_path))
+            new_context = context_for(new, new_labels, kind, house=new_house, root=later.project.root, search_path=new_path)
             new_context["revision"] = options.revision
             new_html = new_renderer.render(kind, new_context)
             [old_html] = number_documents(earlier.project, meeting_id, [old_html])

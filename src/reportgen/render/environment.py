@@ -23,7 +23,12 @@ from .mentions import cite_documents, holder_name, informative, speaker_line
 from ..content.model import Meeting, theme_labels
 from .sentences import gist
 from ..content.participants import participant_groups
+from ..content.traverse import walk
 from ..core.project import is_inside
+from ..style.country_names import CountryNames
+from ..style.phrases import Phrases
+from ..style.search_path import default_templates_dir
+from .assembly import Assembler
 
 log = logging.getLogger(__name__)
 
@@ -158,12 +163,29 @@ def image_uri(path: Path) -> str:
     return f"data:image/{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
+def generator_for(meeting: Meeting, labels: Labels, search_path: Sequence[Path] | None) -> Any:
+    """The template function `generated(block, section_id, level)`: the pieces of a generated block,
+    written in the labels' language (the phrase catalogue is loaded only for meetings that use one)."""
+    uses = any(isinstance(node, schema.Generate) for _, node in walk([*meeting.doc.body, *meeting.doc.annexes]))
+    if not uses:
+        return _no_generated
+    path = list(search_path) if search_path else [default_templates_dir()]
+    assembler = Assembler(meeting, Phrases.load(labels, path), CountryNames.load(path))
+    return assembler.block
+
+
+def _no_generated(*_: Any) -> list[Any]:
+    return []
+
+
 def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = False, today: dt.date | None = None,
-                house: House | None = None, root: Path | None = None) -> dict[str, Any]:
-    """Everything a report template may use (`root`: the project folder, for the logo's path)."""
+                house: House | None = None, root: Path | None = None, search_path: Sequence[Path] | None = None) -> dict[str, Any]:
+    """Everything a report template may use (`root`: the project folder, for the logo's path;
+    `search_path`: the template folders, where generated chapters find their phrases)."""
     house = house or House(DEFAULT_HOUSE, DEFAULT_HOUSE, "", Options())
     logo = meeting.document.logo
     return {
+        "generated": generator_for(meeting, labels, search_path),
         "house": house,
         "logo_uri": image_uri(root / logo) if logo and root is not None else "",
         "opt": house.options_for(meeting.document),

@@ -2,7 +2,11 @@
 
 When the body (<section class="part" data-numbering="paragraphs">) asks for it, every body
 paragraph (<p class="para"> outside lists and tables; annexes are not numbered) gets
-data-number 1, 2, 3 … running across sections. Each heading's paragraphs (up to the next
+data-number 1, 2, 3 … running across sections, and so does every item of a list of decisions
+(<ol data-kind="decisions">: its start is set to the next number). Lines that are not paragraphs
+of the text (a credits line, a "Statement by …" line: data-numbered="no") take no number, and a
+list numbered "1." that is not decisions is lettered instead (data-sub-style of the part, "(a)"),
+so that no number is printed twice. Each heading's paragraphs (up to the next
 heading of the same or a higher level) become its range, shown in the contents' Paragraphs
 column (data-paras on the contents link). Text may refer to a section's paragraphs:
 [para:ID] is the number of the section's first paragraph, [paras:ID] its range ("3–7").
@@ -39,14 +43,17 @@ def number_paragraphs(html: str) -> tuple[str, Ranges]:
     for part in root.iter("section"):
         if part.get("data-numbering") != "paragraphs":
             continue
-        for el in part.iter("p", "h1", "h2", "h3", "h4"):
+        for el in part.iter("p", "ol", "h1", "h2", "h3", "h4"):
+            if el.tag == "ol":
+                count = _number_list(el, part, count, ranges, open_heads)
+                continue
             if el.tag.startswith("h"):
                 level = int(el.tag[1])
                 open_heads = [(lv, i) for lv, i in open_heads if lv < level]
                 if el.get("id"):
                     open_heads.append((level, el.get("id")))
                 continue
-            if "para" not in (el.get("class") or "").split() or _in_list_or_table(el, part):
+            if "para" not in (el.get("class") or "").split() or _in_list_or_table(el, part) or el.get("data-numbered") == "no":
                 continue
             count += 1
             el.set("data-number", str(count))
@@ -59,6 +66,25 @@ def number_paragraphs(html: str) -> tuple[str, Ranges]:
             link.set("data-paras", span(ranges[target]))
     log.info("numbered %d paragraphs", count)
     return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>"), ranges
+
+
+def _number_list(ol: object, part: object, count: int, ranges: Ranges, open_heads: list[tuple[int, str]]) -> int:
+    """A list of decisions continues the paragraph numbers; another list numbered like paragraphs is lettered."""
+    if _in_list_or_table(ol, part):
+        return count
+    if ol.get("data-kind") != "decisions":  # type: ignore[attr-defined]
+        if ol.get("data-style") == "1.":  # type: ignore[attr-defined]
+            ol.set("data-style", part.get("data-sub-style") or "(a)")  # type: ignore[attr-defined]
+        return count
+    ol.set("start", str(count + 1))  # type: ignore[attr-defined]
+    ol.set("data-style", "1.")  # type: ignore[attr-defined]
+    for li in ol.iterchildren("li"):  # type: ignore[attr-defined]
+        count += 1
+        li.set("data-number", str(count))
+        for _, ident in open_heads:
+            first, _last = ranges.get(ident, (count, count))
+            ranges[ident] = (first, count)
+    return count
 
 
 def span(limits: tuple[int, int]) -> str:

@@ -31,7 +31,7 @@ from ..build.batch import Settings, plan, run_job
 from ..build.meeting import BuildOptions, render_meeting
 from ..core.project import Project
 from ..style.search_path import template_search_path
-from .page import page
+from .page import page, with_fact_titles
 from .state import MeetingState
 
 log = logging.getLogger(__name__)
@@ -253,7 +253,8 @@ class Handler(BaseHTTPRequestHandler):
         # The print stylesheet (fonts, headings, spacing) plus a sheet of paper around the text.
         head = ('<link rel="stylesheet" href="/style.css"><style>html{background:#e8e8e8}'
                 "body{background:#fff;max-width:170mm;margin:12px auto;padding:20mm;box-shadow:0 0 6px #999}</style>")
-        self.send_bytes(document.replace("</head>", head + "</head>", 1).encode("utf-8"), "text/html; charset=utf-8")
+        document = with_fact_titles(document.replace("</head>", head + "</head>", 1))
+        self.send_bytes(document.encode("utf-8"), "text/html; charset=utf-8")
 
     def stylesheet(self) -> Path:
         for folder in template_search_path(self.preview.project):

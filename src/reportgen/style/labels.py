@@ -30,9 +30,9 @@ log = logging.getLogger(__name__)
 NAME_LISTS = {"months": 12, "months_standalone": 12, "weekdays": 7}
 
 
-def available_languages(search_path: Sequence[Path]) -> set[str]:
-    """Language codes that have a label catalogue."""
-    return {p.stem for d in search_path for p in (d / "labels").glob("*.yaml")}
+def available_languages(search_path: Sequence[Path], folder: str = "labels") -> set[str]:
+    """Language codes that have a label catalogue (or, with folder='phrases', a phrase catalogue)."""
+    return {p.stem for d in search_path for p in (d / folder).glob("*.yaml")}
 
 
 # Sample values for every placeholder a label may use, to try each format string once.
@@ -59,52 +59,67 @@ def _kind(value: Any) -> str:
     return {str: "a text", list: "a list", dict: "a mapping", int: "a number"}.get(type(value), type(value).__name__)
 
 
-def _value_problems(key: str, value: Any, reference: Any, marks: Marks) -> list[Problem]:
+def _value_problems(key: str | tuple[str, str], value: Any, reference: Any, marks: Marks,
+                    shared: frozenset[str] = frozenset()) -> list[Problem]:
+    if isinstance(reference, dict) and isinstance(value, dict) and isinstance(key, str):
+        # A mapping of phrases (one, many, f, m …): each entry the packaged one has is checked the same way.
+        return [p for name, inner in value.items() if name in reference
+                for p in _value_problems((key, name), inner, reference[name], marks, shared)]
+    where = key if isinstance(key, tuple) else (key,)
     if type(value) is not type(reference) or (isinstance(value, list) and not all(isinstance(v, str) for v in value)):
-        return [problem_at(marks, (key,), f"expected {_kind(reference)} like the packaged English catalogue, found {_kind(value)}")]
+        return [problem_at(marks, where, f"expected {_kind(reference)} like the packaged English catalogue, found {_kind(value)}")]
     if isinstance(value, list) and len(value) != len(reference):
-        return [problem_at(marks, (key,), f"expected {len(reference)} entries, found {len(value)}")]
+        return [problem_at(marks, where, f"expected {len(reference)} entries, found {len(value)}")]
     if key == "clock" and value not in (12, 24):
-        return [problem_at(marks, (key,), f"expected 12 or 24, found {value}")]
+        return [problem_at(marks, where, f"expected 12 or 24, found {value}")]
     if isinstance(value, str) and _placeholders(reference):
-        allowed = _placeholders(reference)
+        allowed = _placeholders(reference) | shared
         try:
             unknown = sorted(_placeholders(value) - allowed)
             if not unknown:  # every placeholder the label may use gets a sample (a brief's {country}, {n} …)
                 value.format(**{**dict.fromkeys(allowed, 1), **_SAMPLE})
         except (ValueError, IndexError) as exc:
-            return [problem_at(marks, (key,), f"not a valid format ({exc}); use {', '.join('{' + p + '}' for p in sorted(allowed))}")]
+            return [problem_at(marks, where, f"not a valid format ({exc}); use {', '.join('{' + p + '}' for p in sorted(allowed))}")]
         if unknown:
-            return [problem_at(marks, (key,), f"unknown placeholder {{{unknown[0]}}}; use {', '.join('{' + p + '}' for p in sorted(allowed))}")]
+            return [problem_at(marks, where, f"unknown placeholder {{{unknown[0]}}}; use {', '.join('{' + p + '}' for p in sorted(allowed))}")]
     return []
 
 
-def load_catalogue(language: str, search_path: Sequence[Path]) -> tuple[dict[str, Any], list[Problem]]:
+def load_catalogue(language: str, search_path: Sequence[Path], folder_name: str = "labels",
+                   shared: frozenset[str] = frozenset()) -> tuple[dict[str, Any], list[Problem]]:
     """The merged catalogue of `language` (packaged first, the project's on top) and what is
-    wrong with it, each problem naming the file that causes it."""
+    wrong with it, each problem naming the file that causes it. Label catalogues merge key by key;
+    phrase catalogues (folder_name='phrases') also merge their mappings entry by entry, so a house
+    or a project overrides one organ or one office without copying the others. `shared`: placeholders
+    any phrase may use besides those of the packaged English one (the words naming the meeting)."""
+    merge_mappings = folder_name != "labels"
     values: dict[str, Any] = {}
     marks: dict[str, Marks] = {}  # key -> marks of the file that gave it
     problems: list[Problem] = []
     files: list[str] = []
     for folder in reversed(search_path):
-        path = folder / "labels" / f"{language}.yaml"
+        path = folder / folder_name / f"{language}.yaml"
         if not path.is_file():
             continue
         display = _display(path, search_path)
         files.append(display)
         if not is_inside(path, folder):
             problems.append(Problem(display, 1, 1, "", "leads outside the template folder (through a symbolic link); "
-                                    "labels are read only from the template folders"))
+                                    f"{folder_name} are read only from the template folders"))
             continue
         loaded = load_yaml(path, display)
         found = mapping_problems(loaded, display)
         problems += found
         if not found:
-            values.update(loaded.data)
+            for key, value in loaded.data.items():
+                if merge_mappings and isinstance(value, dict) and isinstance(values.get(key), dict):
+                    value = {**values[key], **value}
+                values[key] = value
             marks.update({key: loaded.marks for key in loaded.data})
     if not files:
-        known = ", ".join(sorted(available_languages(search_path)))
-        raise UsageProblem(f"no label catalogue for language '{language}' (available: {known})")
+        known = ", ".join(sorted(available_languages(search_path, folder_name)))
+        what = "label" if folder_name == "labels" else "phrase"
+        raise UsageProblem(f"no {what} catalogue for language '{language}' (available: {known})")
     if problems:
         return values, problems
     for key, count in NAME_LISTS.items():  # optional: CLDR gives them otherwise
@@ -115,13 +130,13 @@ def load_catalogue(language: str, search_path: Sequence[Path]) -> tuple[dict[str
             problems.append(problem_at(marks[key], (key,), f"expected a list of {count} names, found {_kind(value)}"))
         elif len(value) != count:
             problems.append(problem_at(marks[key], (key,), f"expected {count} entries, found {len(value)}"))
-    reference_path = search_path[-1] / "labels" / "en.yaml"
+    reference_path = search_path[-1] / folder_name / "en.yaml"
     reference = load_yaml(reference_path, str(reference_path)).data if reference_path.is_file() else None
     for key, expected in (reference or {}).items():
         if key not in values:
-            problems.append(Problem(files[-1], 1, 1, "", f"missing key '{key}' (every catalogue needs the keys of the packaged labels/en.yaml)"))
+            problems.append(Problem(files[-1], 1, 1, "", f"missing key '{key}' (every catalogue needs the keys of the packaged {folder_name}/en.yaml)"))
         else:
-            problems += _value_problems(key, values[key], expected, marks[key])
+            problems += _value_problems(key, values[key], expected, marks[key], shared)
     return values, problems
 
 

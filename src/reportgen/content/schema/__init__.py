@@ -8,19 +8,22 @@ subset described in docs/content.md: *emphasis*, **strong**, [links](https://…
 
 One module per part of a meeting file: base (ids, text, times), document (masthead and title
 block), meeting (people, organisations, facts), sessions (sessions and agenda), blocks (body
-blocks, sections, annexes), related (authors and related documents), files (the top-level files).
+blocks, sections, annexes), related (authors and related documents), proceedings (opening, officers,
+attendance, adoption of the report, closing), files (the top-level files).
 """
 
 from __future__ import annotations
 
-from .base import ID_PATTERN, Id, Line, ListStyle, Strict, Text, Time
+from .base import ID_PATTERN, Id, Line, ListStyle, Strict, Text, Time, Wording
 from .blocks import (
+    GENERATED_PARTS,
     Amendment,
     Annex,
     Block,
     Cell,
     Dateline,
     FloorDebate,
+    Generate,
     Intervention,
     Item,
     ListBlock,
@@ -37,11 +40,14 @@ from .dates import DocumentDate, PartialDate
 from .document import Document
 from .files import MeetingFile, Theme, ThemesFile
 from .meeting import Amount, Figure, Meeting, Organisation, Person, RoleHolder, States, Venue
+from .proceedings import Attendance, Closing, Officer, Opening, Proceedings, ReportAdoption, Speech
 from .related import Authors, RelatedDocument
 from .sessions import Agenda, AgendaDay, AgendaItem, AgendaTopic, Session, Speaker, SpeakerRef
 
 __all__ = [
     "ID_PATTERN", "Id", "Line", "ListStyle", "Strict", "Text", "Time",
+    "GENERATED_PARTS", "Generate", "Attendance", "Closing", "Officer", "Opening", "Proceedings", "ReportAdoption",
+    "Speech", "Wording",
     "Amendment", "Annex", "Block", "Cell", "Dateline", "FloorDebate", "Intervention", "Item", "ListBlock", "ListItem", "PageBreak",
     "Section", "TableBlock", "TableCell", "Tagged", "TaggedParagraph",
     "CoverNote", "Process", "Segment", "Transmittal", "DocumentDate",

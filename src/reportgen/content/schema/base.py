@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PrivateAttr, StringConstraints
 
@@ -40,6 +40,10 @@ def _not_a_list(value: Any) -> Any:
 
 Line = Annotated[str, BeforeValidator(_not_a_list), StringConstraints(min_length=1), AfterValidator(_single_line)]
 """One line of text: a name, title or label (a list or several lines is an error)."""
+
+
+Wording = Union[Line, dict[str, Line]]
+"""A phrase as printed, or one per language ({en: Executive Secretary, es: Secretario Ejecutivo})."""
 
 
 def _time_from_yaml(value: Any) -> Any:

@@ -211,6 +211,33 @@ class Amendment(Strict):
         return self
 
 
+GENERATED_PARTS = ("opening", "attendance", "officers", "agenda", "documentation", "report", "closing")
+"""The parts of `generate: organization`, in order; each may also be generated on its own."""
+
+
+class Generate(Strict):
+    """Paragraphs written from the meeting's facts in the document's language: `- generate: statements`."""
+
+    generate: Literal["organization", "opening", "attendance", "officers", "agenda", "documentation", "report",
+                      "closing", "documents-before", "statements"]
+    """What to write: the whole organization chapter (organization, with its own subheadings) or one of its
+    parts (opening, attendance, officers, agenda, documentation, report, closing); per agenda item
+    (item:) the documents before the meeting (documents-before) or who made statements (statements)."""
+    item: Id | None = None
+    """Id of the agenda item, for documents-before and statements."""
+    headings: bool = True
+    """For organization: print a subheading before each part (A. Attendance …)."""
+
+    @model_validator(mode="after")
+    def _item(self) -> Generate:
+        per_item = self.generate in ("documents-before", "statements")
+        if per_item and self.item is None:
+            raise ValueError(f"generate: {self.generate} needs the agenda item (item: its id)")
+        if not per_item and self.item is not None:
+            raise ValueError(f"generate: {self.generate} covers the whole meeting; item: is for documents-before and statements")
+        return self
+
+
 class PageBreak(Strict):
     """Start a new page here."""
 
@@ -223,7 +250,7 @@ def _block_kind(value: Any) -> str | None:
         return "<paragraph>"
     if isinstance(value, dict):
         # amendment first: an amendment names the paragraph it amends (its `paragraph:` key)
-        for key in ("amendment", "paragraph", "list", "intervention", "floor_debate", "table", "dateline", "page_break"):
+        for key in ("amendment", "paragraph", "list", "intervention", "floor_debate", "table", "dateline", "page_break", "generate"):
             if key in value:
                 return "<tagged>" if key == "paragraph" else f"<{key}>"
     return None
@@ -240,13 +267,14 @@ Block = Annotated[
         Annotated[Dateline, Tag("<dateline>")],
         Annotated[PageBreak, Tag("<page_break>")],
         Annotated[Amendment, Tag("<amendment>")],
+        Annotated[Generate, Tag("<generate>")],
     ],
     Discriminator(
         _block_kind,
         custom_error_type="block_kind",
         custom_error_message=(
             "expected a paragraph (text) or a mapping with one of the keys "
-            "paragraph, list, intervention, floor_debate, table, dateline, page_break, amendment"
+            "paragraph, list, intervention, floor_debate, table, dateline, page_break, amendment, generate"
         ),
     ),
 ]

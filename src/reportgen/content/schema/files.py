@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import PrivateAttr
 
 from .base import Id, Strict, Text
@@ -9,6 +11,7 @@ from .blocks import Annex, Section
 from .context import CoverNote
 from .document import Document
 from .meeting import Meeting, Organisation, Person
+from .proceedings import Proceedings
 from .related import Authors, RelatedDocument
 from .sessions import Agenda, Session
 
@@ -53,12 +56,18 @@ class MeetingFile(Strict):
     """Sessions, in order."""
     agenda: Agenda | None = None
     """The agenda."""
+    proceedings: Proceedings | None = None
+    """Opening, officers, attendance, adoption of the report and closing, for generated chapters."""
     footnotes: dict[Id, Text] = {}
     """Footnote texts by id; cite them in text as [^id]. Numbered in order of first use."""
     body: list[Section]
     """The document's sections, in order."""
     annexes: list[Annex] = []
     """Annexes, in order."""
+
+    # Set by validation: where each value is written (loader.Marks), so generated sentences can
+    # say which facts they come from. Not part of the YAML.
+    _marks: Any = PrivateAttr(default=None)
 
     # Set by validation: located lines about parts that would print empty (not errors).
     _warnings: list[str] = PrivateAttr(default_factory=list)

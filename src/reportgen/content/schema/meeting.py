@@ -28,6 +28,8 @@ class Organisation(Strict):
     """Id of the organisation this one belongs to (e.g. CELADE is part of ECLAC)."""
     category: str | None = None
     """Group it is listed under in a generated list of participants, e.g. 'United Nations system'."""
+    names: dict[str, Line] = {}
+    """Its name in other languages, by two-letter code, for chapters generated in them (es: Comisión Económica …)."""
     aliases: list[Line] = []
     """Other names it is known by, e.g. 'Puebla Process'; printed after its name where the name is introduced."""
     article: str | None = None
@@ -62,6 +64,8 @@ class Person(Strict):
     """Biographical note (for an annex of biographies)."""
     listed: bool = True
     """Include the person in a generated list of participants (false for people only mentioned)."""
+    gender: Literal["female", "male"] | None = None
+    """For agreement in generated text ('la Presidenta', 'el Presidente'); without it, the office's neutral form."""
 
     @model_validator(mode="after")
     def _named_or_post(self) -> Person:
@@ -213,6 +217,10 @@ class Meeting(Strict):
     """Member, participating, observer and signatory States (typed lists of countries)."""
     objectives: list[Text] = []
     """Objectives of the meeting, as stated."""
+    organ: Id | None = None
+    """What met, for generated chapters: a key of the phrase catalogue's organs (committee, commission, conference …)."""
+    session_number: int | None = Field(None, ge=1, le=99)
+    """Number of the session, for generated chapters ('its first session')."""
     segments: list[Segment] = []
     """Parts of the meeting with dates of their own (experts, then ministers); start and end span them all."""
     process: Process | None = None

@@ -33,12 +33,16 @@ class RelatedDocument(Strict):
     """Title as printed in the list of documents; leave out for a paper whose title is not known."""
     title_incomplete: bool = False
     """The title is known only in part (cut off in the source): printed followed by '[…]'."""
+    titles: dict[str, Line] = {}
+    """The title in other languages, by two-letter code, for chapters generated in them."""
     kind: Line | None = None
     """What the document is, e.g. 'Information note', 'Working paper'."""
     date: DocumentDate | None = None
     """Date of the document: YYYY-MM-DD, or YYYY-MM (month and year only), or YYYY (year only)."""
     languages: list[Line] = []
     """Languages it is issued in, as two-letter codes ('en', 'es')."""
+    agenda_items: list[Id] = []
+    """Ids of the agenda items the meeting had it before it under (generate: documents-before)."""
     original_language: Line | None = None
     """Language of its original, as a two-letter code; printed 'Original: Spanish' in the list of documents."""
     corrects: Id | None = None

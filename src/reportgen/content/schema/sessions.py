@@ -7,7 +7,7 @@ from typing import Annotated, Any, Union
 
 from pydantic import BeforeValidator, model_validator
 
-from .base import Id, Line, Strict, Text, Time
+from .base import Id, Line, Strict, Text, Time, Wording
 from .meeting import RoleHolder
 
 # --------------------------------------------------------------------------- sessions and agenda
@@ -122,14 +122,20 @@ class AgendaDay(Strict):
 class AgendaTopic(Strict):
     """An item of the agenda proper: a numbered point the meeting took up, with sub-items."""
 
+    id: Id | None = None
+    """Identifier, for documents before the meeting under this item and generated blocks (item:)."""
     number: Line | None = None
     """Number as printed, e.g. '1.' for an item or '(a)' for a sub-item; leave out when the document gives none."""
     title: Line
     """Title, e.g. 'Election of officers'."""
+    titles: dict[str, Line] = {}
+    """The title in other languages, by two-letter code, for chapters generated in them."""
     sessions: list[Id] = []
     """Ids of the sessions that took the item up."""
     items: list[AgendaTopic] = []
     """Sub-items."""
+    statements: list[str] = []
+    """Who made statements under the item, in order: countries (code or English name) and organisation ids."""
 
 
 class Agenda(Strict):
@@ -137,6 +143,12 @@ class Agenda(Strict):
 
     note: str | None = None
     """Line under the place and dates, e.g. '(ECLAC, Raúl Prebisch Conference Room)'."""
+    symbol: Line | None = None
+    """Symbol of the provisional agenda, e.g. 'E/ESCAP/CMP/2017/L.1'."""
+    adopted: dt.date | None = None
+    """Day the meeting adopted the agenda."""
+    amendments: list[Wording] = []
+    """Amendments made when the agenda was adopted, each a sentence ('Item 5 was deleted.'), or one per language."""
     items: list[AgendaTopic] = []
     """The agenda items, in order (distinct from sessions)."""
     days: list[AgendaDay] = []
