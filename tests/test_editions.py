@@ -228,11 +228,11 @@ def test_inserted_paragraph_leaves_every_translation_in_place(gfmd: Path) -> Non
 
 def test_a_malformed_translation_file_is_one_line_per_problem(gfmd: Path) -> None:
     spanish = gfmd / "content" / "gfmd2014-rt3" / "translations" / "es.yaml"
-    spanish.write_text(spanish.read_text(encoding="utf-8").replace("    source: 4ed04769f5\n", "    source: 12\n", 1),
+    spanish.write_text(spanish.read_text(encoding="utf-8").replace('    source: "4ed04769f5"\n', "    source: abc\n", 1),
                        encoding="utf-8")
     result = CliRunner().invoke(main, ["--project", str(gfmd), "validate", "gfmd2014-rt3", "--lang", "es"])
     assert result.exit_code == 1
-    line = _line_of(spanish, "    source: 12")
+    line = _line_of(spanish, "    source: abc")
     assert result.output.splitlines() == [
         f"content/gfmd2014-rt3/translations/es.yaml:{line}:13: texts.meeting.short_title.source: "
         "expected source: the ten-digit fingerprint of the original text",

@@ -93,6 +93,8 @@ def load_language_file(project: Project, meeting_id: str, language: str) -> Lang
         result.problems.append(problem_at(marks, ("texts",), "expected a mapping of key paths to translations", file=display))
         return result
     for key, value in texts.items():
+        if isinstance(value, dict) and isinstance(value.get("source"), int) and not isinstance(value.get("source"), bool):
+            value = {**value, "source": str(value["source"]).zfill(10)}  # written without quotes: YAML read a number
         result.problems += _entry_problems(key, value, marks)
         if isinstance(value, dict) and isinstance(value.get("text"), str) and isinstance(value.get("source"), str):
             mark = marks.locate(("texts", key), key=True) or marks.locate(("texts", key))
@@ -138,7 +140,7 @@ def write_language_file(path: Path, language: str, entries: Iterable[tuple[str, 
         out.append(f"  {key}:")
         if original:
             out.append(f"    # {_comment(original)}")
-        out.append(f"    source: {source}")
+        out.append(f'    source: "{source}"')  # quoted: ten digits without a letter would read as a number
         out.append(f"    text: {_scalar(text, '      ')}")
         count += 1
     if not count:

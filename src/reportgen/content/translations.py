@@ -59,7 +59,8 @@ TEXT_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     schema.RoleHolder: ("office", "note"),
     schema.Session: ("title", "label", "summary"),
     schema.SpeakerRef: ("affiliation",),
-    schema.Agenda: ("note",),
+    schema.Agenda: ("note", "amendments"),  # a Wording given as one line; one per language is used as it is
+    schema.Speech: ("office",),
     schema.AgendaDay: ("label", "room", "note"),
     schema.AgendaItem: ("label", "note"),
     schema.AgendaTopic: ("title",),
@@ -84,18 +85,14 @@ TEXT_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
 NOT_TEXT: dict[type[BaseModel], tuple[str, ...]] = {
     schema.Document: ("house", "series", "symbol", "date", "language", "original_language", "job_number", "logo"),
     schema.CoverNote: ("symbol", "date"),
-    schema.Meeting: ("series",),
     schema.Segment: ("id", "venue"),
     schema.Process: ("organisation", "mandate_document"),
     schema.Person: ("id", "name", "short_name", "organisation", "country"),
-    schema.Organisation: ("id", "acronym", "country", "part_of", "category", "aliases", "article"),
     schema.RoleHolder: ("person", "organisation", "country"),
     schema.Session: ("id", "number", "start", "end", "moderators", "speakers", "segment"),
     schema.SpeakerRef: ("person", "read_by", "presented"),
     schema.AgendaDay: ("venue", "start", "end"),
     schema.AgendaItem: ("start", "end", "session"),
-    schema.AgendaTopic: ("number", "sessions"),
-    schema.RelatedDocument: ("id", "symbol", "date", "languages", "original_language", "corrects", "revision_of", "draft_of"),
     schema.Section: ("id", "session", "document"),
     schema.Annex: ("id", "session", "document", "original_language"),
     schema.ListItem: ("countries", "themes", "more"),
@@ -110,6 +107,21 @@ NOT_TEXT: dict[type[BaseModel], tuple[str, ...]] = {
     schema.TaggedParagraph: ("countries",),
     schema.Theme: ("id", "label", "scope"),
     schema.MeetingFile: ("include", "footnotes"),
+    # Chapters written from facts (issue 18): ids, codes and times; their words come from the phrase
+    # catalogues, and `titles`/`names` already give one text per language.
+    schema.Meeting: ("series", "organ"),
+    schema.Agenda: ("symbol",),
+    schema.AgendaTopic: ("id", "number", "sessions", "titles", "statements"),
+    schema.Attendance: ("members", "associate_members", "observers", "united_nations", "specialized_agencies",
+                        "intergovernmental", "non_governmental", "other"),
+    schema.Opening: ("time",),
+    schema.Closing: ("time",),
+    schema.Generate: ("item",),
+    schema.Officer: ("person", "country", "organisation"),
+    schema.Speech: ("person", "organisation", "country"),
+    schema.RelatedDocument: ("id", "symbol", "date", "languages", "original_language", "corrects", "revision_of", "draft_of",
+                             "titles", "agenda_items"),
+    schema.Organisation: ("id", "acronym", "country", "part_of", "category", "aliases", "article", "names"),
 }
 
 # What each field is, for the translator (XLIFF notes) and in messages.
@@ -155,8 +167,9 @@ def key_group(key: str) -> tuple[str, str]:
     return head, rest.partition(".")[2]
 
 
-# Lists whose texts are named directly in their section (body.<id>.~…), whatever block holds them.
-_FLAT = {"blocks", "items", "rows", "more", "sections"}
+# Records whose lists (blocks, list items, table rows, subsections) are named directly in their
+# section (body.<id>.~…), whatever block holds them.
+_FLAT = (schema.Section, schema.ListBlock, schema.ListItem, schema.TableBlock)
 
 
 class _Walker:
@@ -195,7 +208,7 @@ class _Walker:
                 self.add(f"{own}.{name}", obj, name, (*path, name), CONTEXT.get(name, name.replace("_", " ")))
             elif isinstance(value, list) and name in names and name != "blocks":  # lines: document.subtitle.~…
                 self.sequence(value, (*path, name), f"{own}.{name}", name)
-            elif isinstance(value, list) and name in _FLAT:  # a section's blocks, list items, table rows: named in the section
+            elif isinstance(value, list) and isinstance(obj, _FLAT):  # a section's blocks, list items, table rows: named in the section
                 self.sequence(value, (*path, name), prefix, name if name in names else None)
             elif isinstance(value, list):  # records held by a field: meeting.participation.~…
                 self.sequence(value, (*path, name), f"{own}.{name}", name if name in names else None)
