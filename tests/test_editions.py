@@ -130,8 +130,8 @@ def test_every_edition_passes_pdfua_and_the_ooxml_schema(six: dict) -> None:
 
 def test_spanish_and_french_editions_of_gfmd2014_rt3_are_complete(tmp_path: Path) -> None:
     runner = CliRunner()
-    for language, heading, date in (("es", "Conclusiones generales de la MR 3", "14 a 16 de mayo de 2014"),
-                                    ("fr", "Conclusions générales de la TR 3", "14-16 mai 2014")):
+    for language, heading, date, place in (("es", "Conclusiones generales de la MR 3", "14 a 16 de mayo de 2014", "Estocolmo, Suecia"),
+                                           ("fr", "Conclusions générales de la TR 3", "14-16 mai 2014", "Stockholm, Suède")):
         result = runner.invoke(main, ["--project", str(REPO), "validate", "gfmd2014-rt3", "--lang", language])
         assert result.exit_code == 0 and f"{language} edition complete" in result.output, result.output
         result = runner.invoke(main, ["--project", str(REPO), "build", "gfmd2014-rt3", "--lang", language, "--out", str(tmp_path)])
@@ -139,8 +139,8 @@ def test_spanish_and_french_editions_of_gfmd2014_rt3_are_complete(tmp_path: Path
         report = flat(pdf_text(tmp_path / "gfmd2014-rt3" / f"gfmd2014-rt3-rapporteur-report-{language}.pdf"))
         summary = flat(pdf_text(tmp_path / "gfmd2014-rt3" / f"gfmd2014-rt3-chair-summary-{language}.pdf"))
         assert heading.upper() in report.upper() and "Lomónaco" in report
-        assert date in summary
-        assert "Round Table" not in report and "Round Table" not in summary
+        assert date in summary and place in summary  # the place and the country in the edition's language
+        assert "Round Table" not in report and "Round Table" not in summary and "Sweden" not in summary and "Greece" not in summary
 
 
 # --------------------------------------------------------------------------- status
@@ -462,3 +462,13 @@ def test_a_changed_translation_rebuilds_only_its_edition(gfmd: Path) -> None:
     assert result.exit_code == 0 and "up to date" not in result.output
     assert "(séance)" in flat(pdf_text(gfmd / "output" / "gfmd2014-rt3" / "gfmd2014-rt3-chair-summary-fr.pdf"))
     assert (gfmd / "output" / "gfmd2014-rt3" / "gfmd2014-rt3-chair-summary-es.pdf").is_file()
+
+
+def test_countries_are_named_in_the_language_of_the_edition(tmp_path: Path) -> None:
+    for language, named in (("ar", "بيروت، لبنان"), ("zh", "贝鲁特，黎巴嫩"), ("ru", "Бейрут, Ливан")):
+        [pdf] = build_meeting(Project(EXAMPLES), SHORT, BuildOptions(out_dir=tmp_path, language=language, kinds=("chair-summary",),
+                                                                     formats=("pdf",)))
+        text = flat(pdf_text(pdf))
+        assert _bare(named) in _bare(text) if language == "ar" else named in text, language
+        assert "Lebanon" not in text
+

@@ -16,6 +16,8 @@ from .model import Meeting, load_meetings, resolve
 from ..core.project import Project
 from .translations import Status, edition_status, status_problems, translate_document
 from .validate import load_meeting_files
+from ..style.country_names import CountryNames
+from ..style.search_path import template_search_path
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +42,9 @@ def load_edition(project: Project, meeting_id: str, language: str, *, allow_untr
     language_file = load_language_file(project, meeting_id, language)
     if language_file.problems:
         raise ContentError(language_file.problems)
+    names = CountryNames.load(template_search_path(project))
     doc, status = translate_document(original.doc, lambda fields: edition_status(fields, language_file), language,
-                                     allow_untranslated=allow_untranslated)
+                                     allow_untranslated=allow_untranslated, country_name=lambda country: names.name(country, language))
     problems = status_problems(status, language_file, load_meeting_files(project, meeting_id)[1])
     if not status.complete and not allow_untranslated:
         raise IncompleteEdition(problems, language_file, status)

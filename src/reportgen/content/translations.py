@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +35,7 @@ from pydantic import BaseModel
 from . import schema
 from ..core.errors import Problem
 from .language_files import Entry, LanguageFile
+from .traverse import walk
 from ..core.loader import KeyPath, Marks
 
 log = logging.getLogger(__name__)
@@ -331,10 +333,38 @@ def mark_untranslated(text: str) -> str:
     return "".join(p if i % 2 else f"{UNTRANSLATED_OPEN}{p}{UNTRANSLATED_CLOSE}" for i, p in enumerate(parts))
 
 
-def translate_document(doc: schema.MeetingFile, status_of: Any, language: str, *, allow_untranslated: bool) -> tuple[schema.MeetingFile, Status]:
-    """A copy of the meeting file with every text in `language`; the edition's masthead names
-    the original's language. `status_of` gives the Status of the copy's text fields."""
+# Fields naming a country that templates print as written (the role holder given by its country,
+# a venue's country, a person's or organisation's country, the typed lists of States). Chapters
+# written from facts look their countries up themselves (render/assembly.py).
+COUNTRY_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
+    schema.RoleHolder: ("country",),
+    schema.Venue: ("country",),
+    schema.Person: ("country",),
+    schema.Organisation: ("country",),
+    schema.States: ("members", "participating", "observers", "signatories"),
+}
+
+
+def localise_countries(doc: schema.MeetingFile, name: Callable[[str], str]) -> None:
+    """Write every country the templates print in the edition's language (`name`: the United
+    Nations short name of a country given by code or English name, else the text as written)."""
+    for _, node in walk(doc):
+        for field in COUNTRY_FIELDS.get(type(node), ()):
+            value = getattr(node, field)
+            if isinstance(value, str):
+                setattr(node, field, name(value))
+            elif isinstance(value, list):
+                value[:] = [name(v) if isinstance(v, str) else v for v in value]
+
+
+def translate_document(doc: schema.MeetingFile, status_of: Any, language: str, *, allow_untranslated: bool,
+                       country_name: Callable[[str], str] | None = None) -> tuple[schema.MeetingFile, Status]:
+    """A copy of the meeting file with every text in `language` (and its countries, through
+    `country_name`); the edition's masthead names the original's language. `status_of` gives the
+    Status of the copy's text fields."""
     edition = doc.model_copy(deep=True)
+    if country_name is not None:
+        localise_countries(edition, country_name)
     fields = text_fields(edition)
     status: Status = status_of(fields)
     untranslated = {f.key for f in status.missing} | {f.key for _, f in status.stale}

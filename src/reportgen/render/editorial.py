@@ -68,16 +68,22 @@ def isolate_numbers(html: str, labels: Labels) -> str:
     return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
+# A comma and its space after a letter of a script other than Latin (Arabic, Chinese …).
+_COMMA_AFTER_SCRIPT = re.compile(r"(?<=[^\W\d_A-Za-z\u00C0-\u024F]), ")
+
+
 def space_punctuation(html: str, labels: Labels) -> str:
-    """French spacing: the catalogue's `space_before_punctuation` ({":": no-break space, ";": narrow
-    no-break space …}) goes between a word and the mark that follows it, in the furniture the
-    templates write ("Coprésidents : …") as in the text. A mark not followed by a space (9:30, a
-    web address) is left alone."""
+    """The language's punctuation in what the templates write around the text. French spacing:
+    the catalogue's `space_before_punctuation` ({":": no-break space, ";": narrow no-break space …})
+    goes between a word and the mark that follows it ("Coprésidents : …"); a mark not followed by a
+    space (9:30, a web address) is left alone. `comma` (Arabic "، ", Chinese "，") replaces a comma
+    and its space after a word of the language's script ("Beirut, Lebanon" joins as "بيروت، لبنان")."""
     spaces = labels.get("space_before_punctuation") or {}
-    if not spaces:
+    comma = labels.get("comma")
+    if not spaces and not comma:
         return html
     marks = "".join(re.escape(mark) for mark in spaces)
-    pattern = re.compile(f"(?<=[^\\s(\\[«\u00a0\u202f])[ \u00a0\u202f]?([{marks}])(?=\\s|$)")
+    pattern = re.compile(f"(?<=[^\\s(\\[«\u00a0\u202f])[ \u00a0\u202f]?([{marks}])(?=\\s|$)") if spaces else None
     root = parse(html)
     changed = False
 
@@ -85,7 +91,9 @@ def space_punctuation(html: str, labels: Labels) -> str:
         nonlocal changed
         if not text:
             return text
-        new = pattern.sub(lambda m: spaces[m.group(1)] + m.group(1), text)
+        new = pattern.sub(lambda m: spaces[m.group(1)] + m.group(1), text) if pattern else text
+        if comma:  # "بيروت, لبنان" -> "بيروت، لبنان", "贝鲁特, 黎巴嫩" -> "贝鲁特，黎巴嫩"; Latin text keeps its commas
+            new = _COMMA_AFTER_SCRIPT.sub(comma, new)
         changed = changed or new != text
         return new
 
