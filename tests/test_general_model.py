@@ -334,7 +334,7 @@ def test_spanish_furniture_words(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     text = flat(pdf_text(tmp_path / DECLARATION / f"{DECLARATION}-chair-summary-es.pdf"))
     assert "Tegucigalpa y San Pedro Sula, Honduras, 1 y 2 de diciembre de 2025" in text
-    assert "Estados signatarios Belize" in text and "Temas del temario: 1, 2, 3." in text
+    assert "Estados signatarios Belice, Costa Rica, República Dominicana" in text and "Temas del temario: 1, 2, 3." in text  # country names in Spanish
     assert "7 párrafos dispositivos, precedidos de 5 párrafos del preámbulo." in text
 
 
