@@ -472,3 +472,19 @@ def test_countries_are_named_in_the_language_of_the_edition(tmp_path: Path) -> N
         assert _bare(named) in _bare(text) if language == "ar" else named in text, language
         assert "Lebanon" not in text
 
+
+
+def test_export_carries_translations_made_and_marks_stale_ones_for_review(gfmd: Path) -> None:
+    meeting = gfmd / "content" / "gfmd2014-rt3" / "meeting.yaml"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("heading: Overall conclusions of RT 3", "heading: Overall conclusions"),
+                       encoding="utf-8")
+    xlf = gfmd / "fr.xlf"
+    result = CliRunner().invoke(main, ["--project", str(gfmd), "translate", "export", "gfmd2014-rt3", "--lang", "fr", "-o", str(xlf)])
+    assert result.exit_code == 0, result.output
+    ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
+    units = etree.fromstring(xlf.read_bytes()).findall(".//x:trans-unit", ns)
+    states = {u.get("id"): u.find("x:target", ns).get("state") for u in units}
+    assert states.pop("body.overall-conclusions.heading") == "needs-review-translation"
+    assert set(states.values()) == {"translated"}
+    result = CliRunner().invoke(main, ["--project", str(gfmd), "translate", "export", "gfmd2014-rt3", "--lang", "en"])
+    assert result.exit_code == 2 and "gfmd2014-rt3 is written in 'en'" in result.output
