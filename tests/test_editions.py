@@ -488,3 +488,16 @@ def test_export_carries_translations_made_and_marks_stale_ones_for_review(gfmd: 
     assert set(states.values()) == {"translated"}
     result = CliRunner().invoke(main, ["--project", str(gfmd), "translate", "export", "gfmd2014-rt3", "--lang", "en"])
     assert result.exit_code == 2 and "gfmd2014-rt3 is written in 'en'" in result.output
+
+
+def test_a_translation_that_drops_a_footnote_is_reported(gfmd: Path) -> None:
+    spanish = gfmd / "content" / "gfmd2014-rt3" / "translations" / "es.yaml"
+    spanish.write_text(spanish.read_text(encoding="utf-8").replace("Informe del Relator General[^preliminary-report]",
+                                                                   "Informe del Relator General", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(gfmd), "validate", "gfmd2014-rt3", "--lang", "es"])
+    assert result.exit_code == 1
+    line = _line_of(spanish, "  document.kind_label:")
+    assert result.output.splitlines() == [
+        f"content/gfmd2014-rt3/translations/es.yaml:{line}:3: document.kind_label: "
+        "the translation drops the footnote reference [^preliminary-report] of the original",
+        "1 problem in 1 file; nothing was built."]

@@ -59,6 +59,8 @@ class IncompleteEdition(ContentError):
     def __init__(self, problems: list[Problem], language_file: LanguageFile, status: Status) -> None:
         super().__init__(problems)
         what = f"{len(status.missing)} untranslated and {len(status.stale)} stale text(s)"
+        if status.unfaithful:
+            what += f", {len(status.unfaithful)} translation(s) changing footnote references"
         if not language_file.exists:
             what += f"; there is no {language_file.display} yet"
         self.message = (f"{self.message}\nThe {language_file.language} edition is incomplete ({what}): translate them "

@@ -27,7 +27,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
@@ -255,10 +255,12 @@ class Status:
     missing: list[TextField]
     stale: list[tuple[Entry, TextField]]  # translation of an earlier text, and the text now there
     orphans: list[Entry]  # translations of text no longer in the original
+    # translations that drop or add footnote references of the original: (entry, field, what)
+    unfaithful: list[tuple[Entry, TextField, str]] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
-        return not self.missing and not self.stale
+        return not self.missing and not self.stale and not self.unfaithful
 
 
 def edition_status(fields: list[TextField], language_file: LanguageFile) -> Status:
@@ -266,12 +268,15 @@ def edition_status(fields: list[TextField], language_file: LanguageFile) -> Stat
     translated: dict[str, Entry] = {}
     missing: list[TextField] = []
     stale: list[tuple[Entry, TextField]] = []
+    unfaithful: list[tuple[Entry, TextField, str]] = []
     for f in fields:
         entry = entries.get(f.key)
         if entry is None or not entry.text.strip():
             missing.append(f)
         elif entry.source != fingerprint(f.source):
             stale.append((entry, f))
+        elif (what := _footnote_difference(f.source, entry.text)):
+            unfaithful.append((entry, f, what))
         else:
             translated[f.key] = entry
     current = {f.key for f in fields}
@@ -290,7 +295,22 @@ def edition_status(fields: list[TextField], language_file: LanguageFile) -> Stat
                 missing.remove(f)
                 orphans.remove(entry)
                 break
-    return Status(fields, translated, missing, stale, orphans)
+    return Status(fields, translated, missing, stale, orphans, unfaithful)
+
+
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def _footnote_difference(source: str, text: str) -> str:
+    """What a translation does to the original's footnote references ('' when it keeps them all)."""
+    wanted, found = _FOOTNOTE.findall(source), _FOOTNOTE.findall(text)
+    lost = [ident for ident in dict.fromkeys(wanted) if found.count(ident) < wanted.count(ident)]
+    added = [ident for ident in dict.fromkeys(found) if found.count(ident) > wanted.count(ident)]
+    if lost:
+        return f"the translation drops the footnote reference [^{lost[0]}] of the original"
+    if added:
+        return f"the translation adds a footnote reference [^{added[0]}] the original does not have"
+    return ""
 
 
 def _previous_kept(keys: list[str], index: int, kept: set[str]) -> str:
@@ -318,6 +338,8 @@ def status_problems(status: Status, language_file: LanguageFile, marks: Marks) -
     for entry, f in status.stale:
         problems.append(Problem(display, entry.line, entry.column, entry.key,
                                 f"stale: the original {f.context} changed since it was translated (now “{_first_words(f.source)}”)"))
+    for entry, f, what in status.unfaithful:
+        problems.append(Problem(display, entry.line, entry.column, entry.key, what))
     for entry in status.orphans:
         problems.append(Problem(display, entry.line, entry.column, entry.key,
                                 "translates a text no longer in the original (delete it, or translate the text that replaced it)"))
@@ -349,10 +371,10 @@ def localise_countries(doc: schema.MeetingFile, name: Callable[[str], str]) -> N
     """Write every country the templates print in the edition's language (`name`: the United
     Nations short name of a country given by code or English name, else the text as written)."""
     for _, node in walk(doc):
-        for field in COUNTRY_FIELDS.get(type(node), ()):
-            value = getattr(node, field)
+        for attribute in COUNTRY_FIELDS.get(type(node), ()):
+            value = getattr(node, attribute)
             if isinstance(value, str):
-                setattr(node, field, name(value))
+                setattr(node, attribute, name(value))
             elif isinstance(value, list):
                 value[:] = [name(v) if isinstance(v, str) else v for v in value]
 
@@ -367,7 +389,7 @@ def translate_document(doc: schema.MeetingFile, status_of: Any, language: str, *
         localise_countries(edition, country_name)
     fields = text_fields(edition)
     status: Status = status_of(fields)
-    untranslated = {f.key for f in status.missing} | {f.key for _, f in status.stale}
+    untranslated = {f.key for f in status.missing} | {f.key for _, f in status.stale} | {f.key for _, f, _ in status.unfaithful}
     for f in fields:
         if f.key in status.translated:
             f.set(status.translated[f.key].text)

@@ -119,7 +119,7 @@ def export(fields: list[TextField], status: Status, language_file: LanguageFile,
     """The XLIFF document of an edition: every text field, with the translations there are."""
     store = Xliff12(sourcelanguage=source_language, targetlanguage=language_file.language)
     store.setfilename(store.getfilenode("NoName"), meeting_id)
-    stale = {f.key: entry for entry, f in status.stale}
+    stale = {f.key: entry for entry, f in status.stale} | {f.key: entry for entry, f, _ in status.unfaithful}
     for f in fields:
         unit = store.UnitClass("")
         store.addunit(unit)
