@@ -501,3 +501,27 @@ def test_a_translation_that_drops_a_footnote_is_reported(gfmd: Path) -> None:
         f"content/gfmd2014-rt3/translations/es.yaml:{line}:3: document.kind_label: "
         "the translation drops the footnote reference [^preliminary-report] of the original",
         "1 problem in 1 file; nothing was built."]
+
+
+def test_translation_files_and_xliff_are_untrusted_input(gfmd: Path) -> None:
+    # A translation file that leads outside the project (a symbolic link) is not read.
+    outside = gfmd.parent / f"{gfmd.name}-elsewhere.yaml"
+    outside.write_text("language: de\ntexts: {}\n", encoding="utf-8")
+    (gfmd / "content" / "gfmd2014-rt3" / "translations" / "de.yaml").symlink_to(outside)
+    result = CliRunner().invoke(main, ["--project", str(gfmd), "validate", "gfmd2014-rt3", "--lang", "de"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == ("content/gfmd2014-rt3/translations/de.yaml:1:1: leads outside the project "
+                                             "(through a symbolic link)")
+    # An XLIFF file declaring entities (which could pull a file of the machine into a translation) is refused.
+    secret = gfmd.parent / f"{gfmd.name}-secret.txt"
+    secret.write_text("SECRET", encoding="utf-8")
+    xlf = gfmd / "entity.xlf"
+    xlf.write_text(f'<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY s SYSTEM "file://{secret}">]>'
+                   '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="gfmd2014-rt3" '
+                   'source-language="en" target-language="fr" datatype="plaintext"><body><trans-unit id="meeting.short_title">'
+                   "<source>GFMD 2014, Round Table 3</source><target>&s;</target></trans-unit></body></file></xliff>", encoding="utf-8")
+    before = (gfmd / "content" / "gfmd2014-rt3" / "translations" / "fr.yaml").read_bytes()
+    result = CliRunner().invoke(main, ["--project", str(gfmd), "translate", "import", str(xlf)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == f"{xlf}:1:1: a document type declaration (<!DOCTYPE …>) is not allowed in an XLIFF file"
+    assert (gfmd / "content" / "gfmd2014-rt3" / "translations" / "fr.yaml").read_bytes() == before

@@ -70,7 +70,8 @@ def editions(project: Project, meeting_id: str) -> list[str]:
 def load_language_file(project: Project, meeting_id: str, language: str) -> LanguageFile:
     """A meeting's translation file for `language` (empty when there is none), with what is wrong with its shape."""
     path = translation_path(project, meeting_id, language)
-    display = project.display(path)
+    # Named by where it stands in the project, even when it is a link that leads elsewhere.
+    display = f"{project.display(path.parent)}/{path.name}"
     result = LanguageFile(path, display, language)
     if not path.is_file():
         return result

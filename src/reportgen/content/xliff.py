@@ -149,10 +149,18 @@ class Imported:
 
 
 def read_xliff(path: Path, display: str) -> Xliff12:
+    """The XLIFF file, refused when it declares a document type: XLIFF needs none, and its entities
+    could pull other files of the machine (or a billion copies of a word) into a translation."""
     try:
-        return Xliff12.parsestring(path.read_bytes())
+        data = path.read_bytes()
     except OSError as exc:
         raise UsageProblem(f"cannot read {display}: {exc.strerror or exc}") from exc
+    doctype = re.search(rb"<!DOCTYPE", data)
+    if doctype:
+        line = data.count(b"\n", 0, doctype.start()) + 1
+        raise ContentError([Problem(display, line, 1, "", "a document type declaration (<!DOCTYPE …>) is not allowed in an XLIFF file")])
+    try:
+        return Xliff12.parsestring(data)
     except Exception as exc:  # lxml and translate-toolkit raise several kinds for a file that is not XLIFF
         raise ContentError([Problem(display, getattr(exc, "lineno", 1) or 1, 1, "", f"not an XLIFF 1.x file ({exc})")]) from exc
 
@@ -179,14 +187,20 @@ def import_units(project: Project, store: Xliff12, display: str, fields_of: Any)
     for unit in store.unit_iter():
         key = unit.xmlelement.get("id") or ""
         line = unit.xmlelement.sourceline or 1
-        target = unit.rich_target
-        if not target or not _flatten(target[0], None).strip():
+        try:
+            target = unit.rich_target
+            target_text = _flatten(target[0], None) if target else ""
+            source_text = _flatten(unit.rich_source[0], None) if unit.rich_source else ""
+        except Exception as exc:  # markup translate-toolkit cannot read: that unit only is refused
+            refused.append(Problem(display, line, 1, key, f"cannot be read ({type(exc).__name__}: {exc})"))
+            continue
+        if not target_text.strip():
             continue  # not translated yet
         field = fields.get(key)
         if field is None:
             refused.append(Problem(display, line, 1, key, "no such text in the original any more; export again"))
             continue
-        if not _same(_flatten(unit.rich_source[0], None), field.source):
+        if not _same(source_text, field.source):
             refused.append(Problem(display, line, 1, key, "the original changed since this file was exported; export again and translate the new text"))
             continue
         texts[key] = (fingerprint(field.source), _flatten(target[0], _codes(field.source)))
