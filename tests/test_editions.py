@@ -525,3 +525,11 @@ def test_translation_files_and_xliff_are_untrusted_input(gfmd: Path) -> None:
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == f"{xlf}:1:1: a document type declaration (<!DOCTYPE …>) is not allowed in an XLIFF file"
     assert (gfmd / "content" / "gfmd2014-rt3" / "translations" / "fr.yaml").read_bytes() == before
+
+
+def test_content_may_not_carry_the_marks_of_untranslated_text(gfmd: Path) -> None:
+    meeting = gfmd / "content" / "gfmd2014-rt3" / "meeting.yaml"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("title: Seventh Global", "title: \ue000Seventh Global", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(gfmd), "validate", "gfmd2014-rt3"])
+    assert result.exit_code == 1
+    assert "character U+E000 at position 1 is reserved by reportgen (it marks untranslated text); remove it" in result.output

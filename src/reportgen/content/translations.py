@@ -36,14 +36,13 @@ from . import schema
 from ..core.errors import Problem
 from .language_files import Entry, LanguageFile
 from .traverse import walk
-from ..core.loader import KeyPath, Marks
+from ..core.loader import UNTRANSLATED_CLOSE, UNTRANSLATED_OPEN, KeyPath, Marks
 
 log = logging.getLogger(__name__)
 
 ANCHOR = "~"
-# Private-use characters around original text an edition prints untranslated; the renderer turns
-# them into <span class="untranslated" lang="…">. Content cannot carry them (loader.character_problem).
-UNTRANSLATED_OPEN, UNTRANSLATED_CLOSE = "\ue000", "\ue001"
+# UNTRANSLATED_OPEN and _CLOSE (core/loader.py) go around original text an edition prints
+# untranslated; untranslated_html turns them into <span class="untranslated" lang="…">.
 
 # The text fields of each record: what a translator translates. Everything else (names, ids,
 # numbers, symbols, dates, countries, places) comes from the original.
