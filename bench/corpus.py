@@ -1,6 +1,7 @@
 """Generate a synthetic project of many meetings of realistic size from the five seed meetings.
 
     python bench/corpus.py OUT [--meetings 200]
+    python bench/corpus.py OUT --documents 1000     # a conference of 1,000 documents (250 meetings)
 
 Meeting n is a copy of seed meeting n mod 5 (all its files, so its size and structure are a real
 meeting's), recombined with another seed's venue and series, and given its own id and short
@@ -17,6 +18,13 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
+# Each meeting makes a rapporteur's report and a chair's summary, each as PDF and DOCX. (Language
+# editions would multiply this; they are not in the product yet.)
+DOCUMENTS_PER_MEETING = 4
+
+
+def meetings_for(documents: int) -> int:
+    return -(-documents // DOCUMENTS_PER_MEETING)
 
 
 def _meeting_part(folder: Path) -> tuple[Path, dict]:
@@ -55,8 +63,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path, help="project folder to write (its content/ is created)")
     parser.add_argument("--meetings", type=int, default=200)
+    parser.add_argument("--documents", type=int, help=f"as many meetings as make this many documents ({DOCUMENTS_PER_MEETING} per meeting)")
     args = parser.parse_args()
-    ids = generate(args.out, args.meetings)
+    ids = generate(args.out, meetings_for(args.documents) if args.documents else args.meetings)
     print(f"{len(ids)} meetings in {args.out / 'content'}")
 
 

@@ -127,9 +127,10 @@ def test_the_brief_file_rebuilds_only_its_brief(batch_project: Project) -> None:
         assert stale(batch_project) == briefs("pair")
 
 
-def test_stylesheet_rebuilds_every_pdf_only(batch_project: Project) -> None:
+def test_stylesheet_rebuilds_every_pdf_and_docx(batch_project: Project) -> None:
+    """The DOCX too: its contents take their page numbers from the PDF layout."""
     with changed(batch_project.templates_dir / "print.css", "\n/* edited */\n"):
-        assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".pdf")}
+        assert stale(batch_project) == EVERYTHING
 
 
 def test_reference_document_rebuilds_every_docx_only(batch_project: Project) -> None:
@@ -145,7 +146,7 @@ def test_a_house_reference_document_or_stylesheet_rebuilds_that_format(batch_pro
     with changed(house / "reference.docx", "x"):
         assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".docx")}
     with changed(house / "print.css", "\n/* edited */\n"):
-        assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".pdf")}
+        assert stale(batch_project) == EVERYTHING
 
 
 def test_a_kind_template_rebuilds_that_kind_only(batch_project: Project) -> None:
@@ -162,10 +163,10 @@ def test_shared_templates_and_labels_rebuild_everything(batch_project: Project) 
         assert stale(batch_project) == EVERYTHING
 
 
-def test_fonts_rebuild_every_pdf_only(batch_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fonts_rebuild_every_pdf_and_docx(batch_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "new-font.cache-9").write_bytes(b"font")
     monkeypatch.setattr(incremental, "FONT_CACHES", (*incremental.FONT_CACHES, tmp_path))
-    assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".pdf")}
+    assert stale(batch_project) == EVERYTHING
 
 
 def test_another_reportgen_version_rebuilds_everything(batch_project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -174,24 +175,28 @@ def test_another_reportgen_version_rebuilds_everything(batch_project: Project, m
 
 
 def test_writer_libraries_and_source_date_epoch_are_inputs(batch_project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """WeasyPrint shapes the DOCX too (its contents' page numbers come from the PDF layout);
+    python-docx the DOCX only. SOURCE_DATE_EPOCH is read as it is at each plan, never remembered."""
     original = incremental.environment
 
-    def upgraded(fmt: str, extra: tuple[str, ...] = ()) -> dict[str, object]:
-        found = dict(original(fmt, extra))
-        if "weasyprint" in found:
-            found["weasyprint"] = "999.0"
-        return found
+    def upgraded(package: str):  # type: ignore[no-untyped-def]
+        def environment(fmt: str, extra: tuple[str, ...] = ()) -> dict[str, object]:
+            found = dict(original(fmt, extra))
+            if package in found:
+                found[package] = "999.0"
+            return found
 
-    monkeypatch.setattr("reportgen.build.batch.environment", upgraded)
-    assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".pdf")}
+        return environment
+
+    monkeypatch.setattr("reportgen.build.batch.environment", upgraded("weasyprint"))
+    assert stale(batch_project) == EVERYTHING
+    monkeypatch.setattr("reportgen.build.batch.environment", upgraded("python-docx"))
+    assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".docx")}
     monkeypatch.undo()
-    incremental.environment.cache_clear()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    try:
-        assert stale(batch_project) == EVERYTHING
-    finally:
-        monkeypatch.undo()
-        incremental.environment.cache_clear()
+    assert stale(batch_project) == EVERYTHING
+    monkeypatch.undo()
+    assert stale(batch_project) == set()
 
 
 def test_options_are_inputs(batch_project: Project) -> None:

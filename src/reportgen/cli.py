@@ -21,6 +21,25 @@ def _project(ctx: click.Context):  # -> Project; imported lazily to keep --help 
     return Project(ctx.obj["project_dir"])
 
 
+def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
+    """--shard K/N, with 1 <= K <= N."""
+    if value is None:
+        return None
+    k, _, n = value.partition("/")
+    if not (k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
+        raise click.BadParameter(f"'{value}' is not K/N with 1 <= K <= N (e.g. 2/4)")
+    return int(k), int(n)
+
+
+def _scheduler(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--scheduler tcp://HOST:PORT (or tls://, or HOST:PORT)."""
+    import re
+
+    if value is not None and not re.fullmatch(r"((tcp|tls|ws|wss)://)?[^\s/:]+(:\d+)", value):
+        raise click.BadParameter(f"'{value}' is not a Dask scheduler address such as tcp://HOST:8786")
+    return value
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportgen")
 @click.option(
@@ -54,15 +73,17 @@ def main(ctx: click.Context, project_dir: Path, verbose: bool) -> None:
 @click.option("--pdf-standard", type=click.Choice(["ua-1", "a-2u", "a-3u", "a-3a"]), default="ua-1", show_default=True,
               help="PDF standard: tagged PDF/UA-1, or with it an archival PDF/A level.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes (default: the number of CPUs).")
+@click.option("--shard", metavar="K/N", callback=_shard, help="With --all: build only the K-th of N stable shards (a CI matrix of N jobs).")
+@click.option("--scheduler", metavar="ADDRESS", callback=_scheduler, help="With --all: build on a Dask cluster (tcp://HOST:8786); needs reportgen[distributed].")
 @click.option("--force", is_flag=True, help="Rebuild even what is up to date.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.pass_context
 def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tuple[str, ...], kinds: tuple[str, ...],
           lang: str | None, allow_untranslated: bool, out_dir: Path | None, draft: bool, pdf_standard: str, jobs: int | None,
-          force: bool, quiet: bool) -> None:
+          shard: tuple[int, int] | None, scheduler: str | None, force: bool, quiet: bool) -> None:
     """Build the documents of MEETING, or of every meeting and brief with --all (both formats
     unless --pdf or --docx is given). Outputs whose inputs have not changed are kept."""
-    from .build.batch import Settings, brief_names, cpu_count, plan, run
+    from .build.batch import Settings, brief_names, cpu_count, in_shard, plan, run
     from .core.errors import UsageProblem
     from .build.incremental import report_kinds
     from .style.search_path import template_search_path
@@ -70,6 +91,12 @@ def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tup
     project = _project(ctx)
     if build_all == (meeting is not None):
         raise UsageProblem("give a MEETING or --all (not both)")
+    if not build_all and (shard or scheduler):
+        raise UsageProblem(f"{'--shard' if shard else '--scheduler'} goes with --all")
+    if scheduler and jobs:
+        raise UsageProblem("give -j (processes on this machine) or --scheduler (a Dask cluster), not both")
+    if scheduler:  # workers elsewhere: every path they are sent must be absolute
+        project, out_dir = type(project)(project.root.resolve()), out_dir.resolve() if out_dir else None
     if meeting is not None and meeting not in project.meeting_ids():
         from .content.model import load_meetings
 
@@ -81,14 +108,23 @@ def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tup
     settings = Settings(formats=formats or ("pdf", "docx"), kinds=kinds, language=lang, draft=draft, out_dir=out_dir,
                         pdf_standard=pdf_standard, allow_untranslated=allow_untranslated)
     meetings = project.meeting_ids() if build_all else [meeting]
-    planned = plan(project, settings, meetings, brief_names(project) if build_all else [], force=force)
+    briefs = brief_names(project) if build_all else []
+    if shard:
+        meetings = [m for m in meetings if in_shard("meeting", m, shard)]
+        briefs = [b for b in briefs if in_shard("brief", b, shard)]
+        if not (meetings or briefs) and not quiet:
+            click.echo(f"shard {shard[0]}/{shard[1]}: no meeting or brief falls in this shard")
+    planned = plan(project, settings, meetings, briefs, force=force)
     todo = [job for job in planned if job.stale]
     if not quiet:
         for job in planned:
             if not job.stale:
                 click.echo(f"{job.label}: up to date")
     with _progress(len(todo), quiet) as advance:
-        outcomes = run(project, settings, todo, jobs or cpu_count(), on_done=advance)
+        if scheduler:
+            outcomes = _on_cluster(project, settings, todo, scheduler, advance)
+        else:
+            outcomes = run(project, settings, todo, jobs or cpu_count(), on_done=advance)
     failed = [o for o in outcomes if o.error]
     if meeting is not None and failed and failed[0].exc is not None:
         raise failed[0].exc  # one meeting: its own error, exit code and all
@@ -101,6 +137,19 @@ def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tup
             click.echo(f"{outcome.job.label}: failed:\n{outcome.error}", err=True)
         built = len(outcomes) - len(failed)
         raise click.ClickException(f"{len(failed)} of {len(outcomes)} build(s) failed ({built} built); see above")
+
+
+def _on_cluster(project, settings, todo, scheduler, advance):  # type: ignore[no-untyped-def]
+    """build --all --scheduler: Dask is an optional extra, imported only here."""
+    from .core.errors import UsageProblem
+
+    try:
+        from .build.cluster import run_on_cluster
+    except ImportError as exc:
+        if exc.name is None or not exc.name.startswith(("distributed", "dask")):
+            raise
+        raise UsageProblem("--scheduler needs Dask: pip install 'reportgen[distributed]'") from None
+    return run_on_cluster(project, settings, todo, scheduler, on_done=advance)
 
 
 @contextlib.contextmanager

@@ -50,15 +50,14 @@ SHARED_FOLDERS = ("labels", "phrases", "countries")
 
 def used_by(path: Path, folder: Path, kind: str, fmt: str) -> bool:
     """Whether a file of a template folder can change an output of `kind` in format `fmt`:
-    the stylesheet only the PDF, the reference document only the DOCX, another report kind's
-    own template nothing of this kind (shared templates, starting with _, and labels count)."""
+    the stylesheet both (a DOCX's contents take their page numbers from the PDF layout), the
+    reference document only the DOCX, another report kind's own template nothing of this kind
+    (shared templates, starting with _, and labels count)."""
     rel = path.relative_to(folder)
     if len(rel.parts) > 2 and rel.parts[0] == "houses":  # a house's own files: any document may use that house
         rel = Path(*rel.parts[2:])
     if len(rel.parts) > 1 and rel.parts[0] not in SHARED_FOLDERS and not kind.startswith(rel.parts[0] + "/"):
         return False  # another family's folder (compare/ for briefs, redline/ for redlines)
-    if path.suffix == ".css":
-        return fmt == "pdf"
     if path.suffix == ".docx":
         return fmt == "docx"
     if path.name.endswith(TEMPLATE_SUFFIX) and not path.name.startswith("_"):
@@ -68,27 +67,35 @@ def used_by(path: Path, folder: Path, kind: str, fmt: str) -> bool:
 
 def output_inputs(project: Project, kind: str, fmt: str) -> list[Path]:
     """What an output of report kind `kind` (or "compare/brief") in `fmt` depends on besides
-    its content: the reportgen code, the template files it can use, and for PDF the fonts."""
+    its content: the reportgen code, the template files it can use, and the fonts (a DOCX's
+    contents take their page numbers from the PDF layout, which the fonts shape)."""
     files = [*code_files()]
     for folder in template_search_path(project):
         files += [f for f in files_under(folder) if used_by(f, folder, kind, fmt)]
-    if fmt == "pdf":
-        files += font_files()
+    files += font_files()
     return files
 
 
-WRITER_PACKAGES = {"pdf": ("weasyprint", "pydyf", "tinycss2"), "docx": ("python-docx", "lxml")}
+# The libraries that shape each format. A DOCX's contents take their page numbers from the PDF
+# layout of the same HTML (writers.pdf.heading_pages), so WeasyPrint shapes it too.
+PDF_PACKAGES = ("weasyprint", "pydyf", "tinycss2")
+WRITER_PACKAGES = {"pdf": PDF_PACKAGES, "docx": ("python-docx", "lxml", *PDF_PACKAGES)}
 
 
-@functools.cache
 def environment(fmt: str, extra: tuple[str, ...] = ()) -> dict[str, str | None]:
     """What besides files shapes an output: the writing libraries' versions (an upgrade of
     WeasyPrint changes the layout; `extra` names more, e.g. matplotlib for a brief's chart) and
-    SOURCE_DATE_EPOCH (the date written into the file)."""
+    SOURCE_DATE_EPOCH (the date written into the file), read as it is now."""
+    return {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH"), **_versions((*WRITER_PACKAGES.get(fmt, ()), *extra))}
+
+
+@functools.cache
+def _versions(packages: tuple[str, ...]) -> dict[str, str | None]:
+    """Installed versions, looked up once per run (they do not change while it runs)."""
     from importlib.metadata import PackageNotFoundError, version
 
-    found: dict[str, str | None] = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH")}
-    for package in (*WRITER_PACKAGES.get(fmt, ()), *extra):
+    found: dict[str, str | None] = {}
+    for package in packages:
         try:
             found[package] = version(package)
         except PackageNotFoundError:

@@ -20,7 +20,7 @@ from ..style.search_path import template_search_path
 from ..render.environment import Renderer, context_for
 from ..writers import WriteContext
 from ..writers.fonts import check_fonts
-from ..writers.output import FORMATS, creation_time, output_root, write_format
+from ..writers.output import FORMATS, creation_time, lay_out_alongside, output_root, write_format
 
 
 log = logging.getLogger(__name__)
@@ -48,27 +48,33 @@ def build_meeting(project: Project, meeting_id: str, options: BuildOptions, *, a
     """Render every requested kind first (so template errors stop the build before any file is
     written), then write each format atomically. Returns the files written.
 
-    With `alongside` (another process, warmed up with warm_up()), the PDF is laid out there
-    while this process writes the DOCX: a build then uses two cores. `prepared` is a render_meeting() result
+    With `alongside` (another process, warmed up with warm_up()), the PDF is laid out and written
+    there; the page numbers of its layout come back for the DOCX contents, and this process
+    writes the DOCX while the other writes the PDF: a build then uses two cores and lays each
+    document out once. `prepared` is a render_meeting() result
     to write instead of rendering again (the live preview has just rendered it)."""
     if prepared is not None:
         rendered, ctx = [r for r in prepared[0] if not options.kinds or r.kind in options.kinds], prepared[1]
     else:
         rendered, ctx = render_meeting(project, meeting_id, options)
     root = output_root(project, options.out_dir)
-    written: list[Path] = []
-    pending = []
-    for item in rendered:
-        for fmt in options.formats:
-            target = output_path(root, meeting_id, item.kind, fmt, options.language)
-            if alongside is not None and fmt == "pdf":
+    planned = [(item, fmt, output_path(root, meeting_id, item.kind, fmt, options.language)) for item in rendered for fmt in options.formats]
+    pending, pages = [], {}
+    if alongside is not None:  # the PDFs first, so that the other process starts at once
+        for item, fmt, target in planned:
+            if fmt == "pdf":
+                if "docx" in options.formats:  # the DOCX contents take their page numbers from this layout
+                    pages[item.kind] = alongside.submit(lay_out_alongside, item.html, ctx)
                 pending.append(alongside.submit(write_format, fmt, item.html, target, ctx))
-            else:
-                write_format(fmt, item.html, target, ctx)
-            written.append(target)
+    for item, fmt, target in planned:
+        if alongside is not None and fmt == "pdf":
+            continue
+        if item.kind in pages:
+            ctx.cache["heading-pages"] = (item.html, pages[item.kind].result())
+        write_format(fmt, item.html, target, ctx)
     for job in pending:
         job.result()
-    return written
+    return [target for _, _, target in planned]
 
 
 def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> tuple[list[Rendered], WriteContext]:

@@ -68,6 +68,14 @@ def write_format(fmt: str, html: str, target: Path, ctx: WriteContext) -> None:
     writer_for(fmt)(html, target, ctx)
 
 
+def lay_out_alongside(html: str, ctx: WriteContext) -> dict[str, int]:
+    """Lay out the PDF in the process beside a build and send back the page of every element id,
+    for the DOCX contents (a module-level function, so that another process can be asked to)."""
+    from .pdf import lay_out_alongside as lay_out
+
+    return lay_out(html, ctx)
+
+
 def warm_up() -> None:
     """Import WeasyPrint; sent to the process that will lay out the PDF while this one still
     validates and renders."""

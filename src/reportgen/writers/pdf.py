@@ -27,6 +27,7 @@ from ..render.contract import parse
 from ..core.errors import TemplateProblem
 from . import GENERATOR, WriteContext
 from ..core.atomic import atomic_target
+from .pdf_styles import parsed_styles
 from .pdf_tables import mark_tables, page_boxes, too_wide_tables
 
 log = logging.getLogger(__name__)
@@ -182,7 +183,6 @@ def layout_pdf(html: str, ctx: WriteContext) -> Any:
     if cached is not None and cached[0] == html:
         return cached[1]
     weasyprint = import_weasyprint()
-    from weasyprint.css.counters import CounterStyle
     from weasyprint.urls import FatalURLFetchingError  # a BaseException: it must stop WeasyPrint
 
     # The shared print.css, then a house style's own on top (WriteContext.stylesheets).
@@ -191,16 +191,14 @@ def layout_pdf(html: str, ctx: WriteContext) -> Any:
     names = " + ".join(str(path) for path in css_paths)
     fetcher = template_fetcher(ctx.search_path)
     try:
-        # One set of counter styles for the stylesheets and the document: WeasyPrint reads
-        # @counter-style rules (labels/ar.css: Arabic lettered lists) only through it.
-        counter_style = CounterStyle()
-        stylesheets = [weasyprint.CSS(filename=str(path), url_fetcher=fetcher, counter_style=counter_style) for path in css_paths]
+        font_config, counter_style, stylesheets = parsed_styles(weasyprint, css_paths, ctx.search_path, fetcher)
 
         def render(anywhere: frozenset[str] = frozenset()) -> Any:
             with without_cyclic_gc():
                 return weasyprint.HTML(string=_prepare(html, anywhere), base_url=ctx.search_path[0].resolve().as_uri() + "/",
-                                       url_fetcher=fetcher).render(stylesheets=stylesheets, pdf_variant=PDF_STANDARDS[ctx.pdf_standard],
-                                                                   pdf_tags=True, counter_style=counter_style)
+                                       url_fetcher=fetcher).render(stylesheets=stylesheets, font_config=font_config,
+                                                                   counter_style=counter_style,
+                                                                   pdf_variant=PDF_STANDARDS[ctx.pdf_standard], pdf_tags=True)
 
         document = render()
         wide = too_wide_tables(document, _TOLERANCE)
@@ -222,12 +220,35 @@ def layout_pdf(html: str, ctx: WriteContext) -> Any:
 
 
 def heading_pages(html: str, ctx: WriteContext) -> dict[str, int]:
-    """Page number (1-based) of every element id in the PDF layout of `html`."""
+    """Page number (1-based) of every element id in the PDF layout of `html`: sent by the process
+    that laid it out (ctx.cache["heading-pages"], see lay_out_alongside), else laid out here."""
+    sent = ctx.cache.get("heading-pages")
+    if sent is not None and sent[0] == html:
+        return sent[1]
+    return pages_of(layout_pdf(html, ctx))
+
+
+def pages_of(document: Any) -> dict[str, int]:
     pages: dict[str, int] = {}
-    for number, page in enumerate(layout_pdf(html, ctx).pages, start=1):
+    for number, page in enumerate(document.pages, start=1):
         for anchor in page.anchors:
             pages.setdefault(anchor, number)
     return pages
+
+
+# Documents laid out by lay_out_alongside() in the process that writes PDFs beside a build,
+# waiting for write_pdf() (the next task of that one-process pool) to write them.
+_waiting: dict[str, Any] = {}
+
+
+def lay_out_alongside(html: str, ctx: WriteContext) -> dict[str, int]:
+    """Lay out the PDF and keep it for write_pdf(); return the page of every element id, which
+    the other process writes into the DOCX contents while this one writes the PDF. So a
+    document is laid out once whichever process writes which format."""
+    document = layout_pdf(html, ctx)
+    _waiting.clear()  # a layout whose write never came (an earlier build stopped): not kept
+    _waiting[html] = document
+    return pages_of(document)
 
 
 def save_pdf(document: Any, target: Path, ctx: WriteContext) -> None:
@@ -246,7 +267,8 @@ def save_pdf(document: Any, target: Path, ctx: WriteContext) -> None:
 
 
 def write_pdf(html: str, target: Path, ctx: WriteContext) -> None:
-    save_pdf(layout_pdf(html, ctx), target, ctx)
+    document = _waiting.pop(html, None)
+    save_pdf(document if document is not None else layout_pdf(html, ctx), target, ctx)
 
 
 def _identifier(ctx: WriteContext) -> bytes:
