@@ -226,17 +226,19 @@ def test_inserted_paragraph_leaves_every_translation_in_place(gfmd: Path) -> Non
     assert "La protection et la promotion des droits de l’homme devraient être le principe fondamental" in text
 
 
-def test_a_malformed_translation_file_is_one_line_per_problem(gfmd: Path) -> None:
+@pytest.mark.parametrize(("old", "new", "where", "message"), [
+    ('    source: "4ed04769f5"\n', "    source: abc\n", "    source: abc",
+     ":13: texts.meeting.short_title.source: expected source: the ten-digit fingerprint of the original text"),
+    ("Informe del Relator General[^preliminary-report]", "Informe del Relator General", "  document.kind_label:",
+     ":3: document.kind_label: the translation drops the footnote reference [^preliminary-report] of the original"),
+], ids=["malformed-source", "footnote-dropped"])
+def test_a_faulty_translation_is_one_line(gfmd: Path, old: str, new: str, where: str, message: str) -> None:
     spanish = gfmd / "content" / "gfmd2014-rt3" / "translations" / "es.yaml"
-    spanish.write_text(spanish.read_text(encoding="utf-8").replace('    source: "4ed04769f5"\n', "    source: abc\n", 1),
-                       encoding="utf-8")
+    spanish.write_text(spanish.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     result = CliRunner().invoke(main, ["--project", str(gfmd), "validate", "gfmd2014-rt3", "--lang", "es"])
     assert result.exit_code == 1
-    line = _line_of(spanish, "    source: abc")
-    assert result.output.splitlines() == [
-        f"content/gfmd2014-rt3/translations/es.yaml:{line}:13: texts.meeting.short_title.source: "
-        "expected source: the ten-digit fingerprint of the original text",
-        "1 problem in 1 file; nothing was built."]
+    assert result.output.splitlines() == [f"content/gfmd2014-rt3/translations/es.yaml:{_line_of(spanish, where)}{message}",
+                                          "1 problem in 1 file; nothing was built."]
 
 
 # --------------------------------------------------------------------------- XLIFF
@@ -488,19 +490,6 @@ def test_export_carries_translations_made_and_marks_stale_ones_for_review(gfmd: 
     assert set(states.values()) == {"translated"}
     result = CliRunner().invoke(main, ["--project", str(gfmd), "translate", "export", "gfmd2014-rt3", "--lang", "en"])
     assert result.exit_code == 2 and "gfmd2014-rt3 is written in 'en'" in result.output
-
-
-def test_a_translation_that_drops_a_footnote_is_reported(gfmd: Path) -> None:
-    spanish = gfmd / "content" / "gfmd2014-rt3" / "translations" / "es.yaml"
-    spanish.write_text(spanish.read_text(encoding="utf-8").replace("Informe del Relator General[^preliminary-report]",
-                                                                   "Informe del Relator General", 1), encoding="utf-8")
-    result = CliRunner().invoke(main, ["--project", str(gfmd), "validate", "gfmd2014-rt3", "--lang", "es"])
-    assert result.exit_code == 1
-    line = _line_of(spanish, "  document.kind_label:")
-    assert result.output.splitlines() == [
-        f"content/gfmd2014-rt3/translations/es.yaml:{line}:3: document.kind_label: "
-        "the translation drops the footnote reference [^preliminary-report] of the original",
-        "1 problem in 1 file; nothing was built."]
 
 
 def test_translation_files_and_xliff_are_untrusted_input(gfmd: Path) -> None:
