@@ -378,6 +378,8 @@ def test_chinese_lines_break_between_characters_without_gaps(six: dict) -> None:
     assert "汇款是私人资金；公共政策应扩大收款家庭的选择，而不是指挥其用途。" in text.replace(" ", "")
     styles = docx_xml(six["zh"]["docx"], "word/styles.xml")
     assert 'w:eastAsia="Noto Serif CJK SC"' in styles and 'w:eastAsia="zh-CN"' in styles
+    assert 'w:jc w:val="both"' not in styles + docx_xml(six["zh"]["docx"])  # Word too: flush to the start
+    assert 'w:jc w:val="both"' in docx_xml(six["fr"]["docx"], "word/styles.xml")  # (other languages stay justified)
 
 
 def test_a_language_no_installed_font_covers_is_a_clean_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -101,6 +101,14 @@ def language_font(stylesheets: list[Path], language: str) -> str | None:
     return None
 
 
+def _sets_flush(stylesheets: list[Path], language: str) -> bool:
+    """Whether the language's stylesheet sets paragraphs flush to the start instead of justified."""
+    for sheet in stylesheets:
+        if sheet.name == f"{language}.css" and sheet.parent.name == "labels":
+            return bool(re.search(r"(?:^|[\s,}])p\b[^{]*\{[^}]*text-align:\s*start", sheet.read_text(encoding="utf-8")))
+    return False
+
+
 def language_scale(stylesheets: list[Path], language: str) -> float:
     """How much larger the language's stylesheet sets the text than print.css (Arabic: 13 pt
     against 11 pt), for the complex-script sizes of Word: one source for both formats."""
@@ -162,6 +170,11 @@ def apply_language(document: Any, language: str, direction: str, stylesheets: li
             if base in _BIDI_TAGS:
                 for style_fonts in styles.iter(qn("w:rFonts")):
                     style_fonts.set(qn("w:cs"), font)
+    if _sets_flush(stylesheets, base):  # Chinese: text flush to the start, as labels/zh.css sets it
+        for root in [styles, *_parts(document)]:
+            for jc in root.iter(qn("w:jc")):
+                if jc.get(qn("w:val")) in ("both", "distribute"):
+                    jc.set(qn("w:val"), "left")
     if base == "ar":  # lettered lists in the Arabic (abjad) order, as labels/ar.css prints them
         for number_format in document.part.numbering_part.element.iter(qn("w:numFmt")):
             if number_format.get(qn("w:val")) == "lowerLetter":
