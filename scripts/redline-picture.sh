@@ -17,8 +17,9 @@ sed -i 's/international and regional labour mobility and its consequences for de
 PYTHONPATH=src python3 -m reportgen --project "$work" redline hld2013 --from draft-1 --kind rapporteur-report --pdf \
   --author "Secretariat" --revision 1 --out "$work/out" >/dev/null
 pdf="$work/out/hld2013/hld2013-rapporteur-report-redline.pdf"
-pdftoppm -r 60 -png -f 1 -l 1 "$pdf" "$work/changes"
-pdftoppm -r 60 -png -f 6 -l 6 "$pdf" "$work/page"
+last=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')  # the list of changes: the last page, after the text
+pdftoppm -r 60 -png -f "$last" -l "$last" "$pdf" "$work/changes"
+pdftoppm -r 60 -png -f 5 -l 5 "$pdf" "$work/page"
 python3 - "$work" <<'PY'
 import sys, glob
 from PIL import Image

@@ -36,7 +36,7 @@ def test_pdf_page_count_and_cover(pdf: Path) -> None:
     assert 25 <= len(reader.pages) <= 40
     cover = pages(pdf)[0]
     for line in ("ECLAC", "Distr.", "LIMITED", "LC/L.3702", "26 September 2013", "ENGLISH", "ORIGINAL: SPANISH",
-                 "Santiago, 10 and 11 July 2013", "Rapporteur's report*"):
+                 "Santiago, 10 and 11 July 2013", "Rapporteur’s report*"):
         assert line in cover, line
     assert re.search(r"\*\s+This document was prepared by Jorge Martínez Pizarro", cover)
     assert reader.metadata.title.startswith("Messages from Latin America")

@@ -443,7 +443,7 @@ def test_country_view_mexico(briefs, meetings) -> None:
     expected = [r.reference for m in ALL for r in meeting_items(meetings[m]) if r.names("Mexico")]
     expected += [p.reference for m in ALL for p in meeting_paragraphs(meetings[m]) if p.names("Mexico")]
     assert sorted(", ".join(r) for r in refs) == sorted(expected) and expected
-    assert "Nothing in the meeting's record names Mexico." in text
+    assert "Nothing in the meeting’s record names Mexico." in text
     assert page_count(briefs["mexico"]["pdf"]) <= 4
 
 

@@ -15,6 +15,9 @@ import pytest
 import yaml
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from reportgen.core.errors import TemplateProblem
+from reportgen.writers.house_reference import spec_for
+
 from .conftest import REPO
 
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT,
@@ -65,13 +68,12 @@ def test_un_headings_sit_at_the_left_margin_as_the_house_says(examples: dict) ->
 
 
 def test_a_house_style_moved_off_centre_loses_the_centring_indents() -> None:
-    tool = _tool()
-    assert tool.spec_for("Heading 1", {"align": "left"}).indent == (0.0, 0.0)
-    assert tool.spec_for("Heading 1", {"align": "left", "indent": [1, 0.5]}).indent == (1.0, 0.5)  # the house's own wins
-    assert tool.spec_for("Heading 1", {"size": 12}).indent is None  # still centred: the shared indents stay
-    assert tool.spec_for("Heading 1", {"align": "center"}).indent is None
-    with pytest.raises(SystemExit, match="unknown setting 'colour'"):
-        tool.spec_for("Heading 1", {"colour": "blue"})
+    assert spec_for("Heading 1", {"align": "left"}).indent == (0.0, 0.0)
+    assert spec_for("Heading 1", {"align": "left", "indent": [1, 0.5]}).indent == (1.0, 0.5)  # the house's own wins
+    assert spec_for("Heading 1", {"size": 12}).indent is None  # still centred: the shared indents stay
+    assert spec_for("Heading 1", {"align": "center"}).indent is None
+    with pytest.raises(TemplateProblem, match="unknown setting 'colour' \\(did you mean 'color'\\?\\)"):
+        spec_for("Heading 1", {"colour": "blue"})
 
 
 HOUSE_REFERENCES = sorted(p.parent for folder in (REPO / "templates", REPO / "examples" / "templates")
@@ -97,3 +99,29 @@ def test_a_house_extending_another_starts_from_its_word_styles(examples: dict) -
     assert styles["Document Title"].font.size.pt == 13  # plain's word_styles
     assert str(styles["Masthead Organisation"].font.color.rgb) == "1F4E79"  # rcm's, as its print.css
     assert str(styles["Document Kind"].font.color.rgb) == "1F4E79"
+
+
+def test_reportgen_house_makes_a_project_house_s_word_styles(tmp_path: Path) -> None:
+    """`reportgen house rcm --reference` writes the project house's reference.docx from its house.yaml
+    (and plain's, which it extends), as the committed one; without the flag it only describes the house."""
+    from click.testing import CliRunner
+
+    from reportgen.cli import main
+
+    project = tmp_path / "examples"
+    shutil.copytree(REPO / "examples", project)
+    made = project / "templates" / "houses" / "rcm" / "reference.docx"
+    made.unlink()
+    result = CliRunner().invoke(main, ["--project", str(project), "house", "rcm"])
+    assert result.exit_code == 0 and not made.exists()
+    assert "extends: plain" in result.output and "reference.docx: " in result.output
+    assert "print.css: " in result.output and "templates/houses/rcm/print.css" in result.output
+    result = CliRunner().invoke(main, ["--project", str(project), "house", "rcm", "--reference"])
+    assert result.exit_code == 0, result.output
+    assert "wrote templates/houses/rcm/reference.docx" in result.output
+    committed = zipfile.ZipFile(REPO / "examples" / "templates" / "houses" / "rcm" / "reference.docx")
+    assert zipfile.ZipFile(made).read("word/styles.xml") == committed.read("word/styles.xml")
+    result = CliRunner().invoke(main, ["--project", str(project), "house", "rcn"])
+    assert result.exit_code == 2 and "unknown house style 'rcn' (did you mean 'rcm'?)" in result.output
+    result = CliRunner().invoke(main, ["--project", str(project), "house", "eclac", "--reference"])
+    assert result.exit_code == 0 and "the shared reference.docx serves it" in result.output

@@ -24,7 +24,7 @@ def test_all_seed_meetings_are_in_content(meetings) -> None:
 
 
 @pytest.mark.parametrize(("meeting", "kind_label"), [
-    ("hld2013", "Rapporteur's report"),
+    ("hld2013", "Rapporteur’s report"),
     ("fibemyd2008", "Conclusions"),
     ("gfmd2010", "Conclusions of the 2010 GFMD Chair"),
     ("gfmd2011", "Summary report"),

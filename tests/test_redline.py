@@ -192,15 +192,45 @@ def test_pdf_holds_old_and_new_words_and_lists_every_change(versions: dict[str, 
                  "and delegations", "Santiago, 2010", "about 8085 and came",  # deleted 80, inserted 85
                  "Follow-up to the meeting", "Director of the Population"):
         assert word in " ".join(text.split()), word
-    first = " ".join(subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-raw", str(versions["redline.pdf"]), "-"],
-                                    capture_output=True, text=True, check=True).stdout.split())
-    assert f"Changes since {REPO}" in first
+    pages = pdf_pages(versions["redline.pdf"])
+    listed = [i for i, page in enumerate(pages) if f"Changes since {REPO}" in page]
+    assert listed and listed[0] > 0, "the list of changes follows the text"
+    first = " ".join(pages[listed[0]:])
     for reference in ("“Presentation”, paragraph 1", "“Introduction”, paragraph 5", "“Introduction”, paragraph 7",
                       "item (v)", "footnote 1", "heading “H. Follow-up to the meeting”", "moved from", "moved here",
                       "table row 3, column 2", "contents"):  # the agenda's header row is row 1
         assert reference in first, reference
     # each line: reference, kind, insertions, deletions, moves, and the page it links to
     assert re.search(r"footnote 1 \(in “B\. The current state of [^)]*paragraph 4\) edited 1 0 0 \d+ ", first)
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of every page of a PDF (pdftotext -raw), each page's words joined by single spaces."""
+    text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(page.split()) for page in text.split("\f")[:-1]]
+
+
+def test_redline_keeps_the_clean_pages_and_cites_them(versions: dict[str, Path]) -> None:
+    """The text of the redline starts on page 1 as the clean document does (the list of changes comes
+    after it), and the list cites the page of the clean document on which each change stands."""
+    clean, redline = pdf_pages(versions["new.pdf"]), pdf_pages(versions["redline.pdf"])
+    assert redline[0].split()[:12] == clean[0].split()[:12]  # the same first page: the masthead
+    listed = next(i for i, page in enumerate(redline) if "Changes since" in page)
+    changes = " ".join(redline[listed:])
+    expected = {  # a reference on the list -> words of the change as the clean document prints them (once, or last)
+        "heading “H. Follow-up to the meeting”": "H. Follow-up to the meeting",
+        "table row 3, column 2": "Registration of participants and delegations",
+        "“Introduction”, paragraph 7": "the role of diasporas in the development",
+    }
+    for reference, words in expected.items():
+        page = max(n for n, text in enumerate(clean, start=1) if words.casefold() in text.casefold())  # in the text, not the contents
+        cited = re.search(re.escape(reference) + r"[^\d]*(?:\d+ ){3}(\d+)", changes)
+        assert cited, reference
+        assert int(cited.group(1)) == page, f"{reference}: cited as page {cited.group(1)}, on page {page} of the clean PDF"
+    # the text's pages are numbered as the clean document's, from 1: the number closes each page
+    numbered = [i for i in range(1, listed) if clean[i].split()[-1] == str(i + 1)]
+    assert len(numbered) > listed // 2
+    assert all(redline[i].split()[-1] == str(i + 1) for i in numbered)
 
 
 def test_changed_post_shows_where_it_is_printed(versions: dict[str, Path]) -> None:
@@ -226,9 +256,8 @@ def test_identical_versions_have_no_changes(project: Project, tmp_path: Path) ->
     docx_path = next(p for p in paths if p.suffix == ".docx")
     body, _ = _parts(docx_path)
     assert not body.findall(f".//{W}ins") and not body.findall(f".//{W}del")
-    first = " ".join(subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(next(p for p in paths if p.suffix == ".pdf")), "-"],
-                                    capture_output=True, text=True, check=True).stdout.split())
-    assert "No changes since" in first and "the two versions are the same" in first
+    last = pdf_pages(next(p for p in paths if p.suffix == ".pdf"))[-1]
+    assert "No changes since" in last and "the two versions are the same" in last
 
 
 def test_git_revision_as_earlier_version(tmp_path: Path, runner) -> None:

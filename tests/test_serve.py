@@ -13,30 +13,42 @@ import subprocess
 import sys
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from reportgen.core.project import Project
 
+REPO = Path(__file__).resolve().parents[1]
+
 CHROMIUM = shutil.which("chromium")
 CHROMEDRIVER = shutil.which("chromedriver")
 WAIT_S = 60  # an upper bound for a loaded machine, not a target: the bench measures speed
 
 
-@pytest.fixture()
-def server(tmp_project: Project) -> Iterator[str]:
-    """`reportgen serve gfmd2011 --port 0` on a copy of the content; yields its address."""
+@contextmanager
+def serving(root: Path, meeting: str) -> Iterator[str]:
+    """`reportgen --project ROOT serve MEETING --port 0` in a process of its own; yields its address."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(Path(__file__).resolve().parents[1] / "src"), os.environ.get("PYTHONPATH")) if p)}
-    proc = subprocess.Popen([sys.executable, "-m", "reportgen", "--project", str(tmp_project.root), "serve", "gfmd2011", "--port", "0"],
+    proc = subprocess.Popen([sys.executable, "-m", "reportgen", "--project", str(root), "serve", meeting, "--port", "0"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     try:
         line = proc.stdout.readline()  # type: ignore[union-attr]
+        while line.startswith("WARNING: "):  # content warnings come first (a meeting's left-out paragraph)
+            line = proc.stdout.readline()  # type: ignore[union-attr]
         assert line.startswith("Previewing on http://127.0.0.1:"), line
         yield line.split()[2]
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+@pytest.fixture()
+def server(tmp_project: Project) -> Iterator[str]:
+    """`reportgen serve gfmd2011 --port 0` on a copy of the content; yields its address."""
+    with serving(tmp_project.root, "gfmd2011") as url:
+        yield url
 
 
 @pytest.fixture()
@@ -125,6 +137,32 @@ def test_the_page_follows_edits_errors_and_fixes(server: str, browser, tmp_proje
     # Only a meeting's own outputs are served, nothing else of the disk.
     assert _fetch(server + "out/gfmd2011/..%2F..%2Fcontent%2Fthemes.yaml") is None
     assert _fetch(server + "out/gfmd2011/gfmd2011-chair-summary.yaml") is None
+
+
+@pytest.mark.parametrize(("meeting", "selector", "styles"), [
+    # un's own sheet: the issuing body 17 pt bold, the text 10 pt (the shared sheet says 11 pt).
+    ("escap-cmp2017", ".masthead .mh-organ", {"font-size": "22.6667px", "font-weight": "700"}),
+    # rcm (a project house over plain): the Conference's name in its blue, letter-spaced.
+    ("rcm-vmm2014", ".masthead .mh-organisation", {"color": "rgb(31, 78, 121)", "letter-spacing": "0.666667px"}),
+])
+def test_the_preview_uses_the_house_stylesheets(browser, tmp_path: Path, meeting: str, selector: str,  # type: ignore[no-untyped-def]
+                                                styles: dict[str, str]) -> None:
+    """The preview links the stylesheets the PDF is laid out with: the shared one, then each house
+    of the meeting's chain (a project house's included), so it looks like the PDF."""
+    from selenium.webdriver.common.by import By
+
+    shutil.copytree(REPO / "examples", tmp_path / "examples")
+    with serving(tmp_path / "examples", meeting) as url:
+        browser.get(f"{url}m/{meeting}/rapporteur-report")
+        wait_for(browser, lambda: document_text(browser), "the preview")
+        browser.switch_to.frame(browser.find_element(By.ID, "document"))
+        element = browser.find_element(By.CSS_SELECTOR, selector)
+        computed = {name: browser.execute_script("return getComputedStyle(arguments[0]).getPropertyValue(arguments[1])", element, name)
+                    for name in styles}
+        assert computed == styles
+        sheets = browser.execute_script("return [...document.styleSheets].filter(s => s.href).map(s => s.cssRules.length > 0)")
+        assert sheets and all(sheets)  # every linked sheet was served and parsed
+        assert _fetch(f"{url}style/{meeting}/9.css") is None  # only the house's own sheets are served
 
 
 def _fetch(url: str) -> bytes | None:

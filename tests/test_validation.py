@@ -65,3 +65,13 @@ def test_repository_content_is_valid(runner: CliRunner) -> None:
     result = runner.invoke(main, ["--project", str(REPO), "validate"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("5 meetings valid:")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["build", "gfmd2011", "--kind", "chair-sumary"], "unknown report kind 'chair-sumary' (did you mean 'chair-summary'?)"),
+    (["new", "x2026", "--house", "eclak"], "unknown house style 'eclak' (did you mean 'eclac'?)"),
+])
+def test_a_mistyped_name_on_the_command_line_gets_a_suggestion(args: list[str], message: str, tmp_path: Path) -> None:
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), *args])
+    assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output

@@ -22,10 +22,14 @@ from reportgen.content.traverse import walk
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+TYPED_QUOTES = str.maketrans("‘’“”«»‹›", "''\"\"\"\"''")
+
+
 def normal(text: str) -> str:
     """Visible characters only: NFKC, without whitespace and without format characters (soft
-    hyphens, joiners, bidirectional controls), which steer the layout but draw no glyph."""
-    text = "".join(unicodedata.normalize("NFKC", text).split())
+    hyphens, joiners, bidirectional controls), which steer the layout but draw no glyph; quotation
+    marks and apostrophes as typed (the typographer sets the language's own, render/markup.py)."""
+    text = "".join(unicodedata.normalize("NFKC", text).split()).translate(TYPED_QUOTES)
     return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 

@@ -84,7 +84,7 @@ def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tup
     """Build the documents of MEETING, or of every meeting and brief with --all (both formats
     unless --pdf or --docx is given). Outputs whose inputs have not changed are kept."""
     from .build.batch import Settings, brief_names, cpu_count, in_shard, plan, run
-    from .core.errors import UsageProblem
+    from .core.errors import UsageProblem, did_you_mean
     from .build.incremental import report_kinds
     from .style.search_path import template_search_path
 
@@ -104,7 +104,7 @@ def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tup
     available = report_kinds(template_search_path(project))
     for kind in kinds:
         if kind not in available:
-            raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(available)})")
+            raise UsageProblem(f"unknown report kind '{kind}'{did_you_mean(kind, available)} (available: {', '.join(available)})")
     settings = Settings(formats=formats or ("pdf", "docx"), kinds=kinds, language=lang, draft=draft, out_dir=out_dir,
                         pdf_standard=pdf_standard, allow_untranslated=allow_untranslated)
     meetings = project.meeting_ids() if build_all else [meeting]
@@ -212,6 +212,26 @@ def new(ctx: click.Context, meeting: str, house: str) -> None:
     project = _project(ctx)
     path = write_starter(project, meeting, house)
     click.echo(f"{project.display(path)}  (edit it, then: reportgen build {meeting})")
+
+
+@main.command()
+@click.argument("name")
+@click.option("--reference", is_flag=True, help="Write templates/houses/NAME/reference.docx, the house's Word styles, from its house.yaml.")
+@click.pass_context
+def house(ctx: click.Context, name: str, reference: bool) -> None:
+    """Show house style NAME: what it extends, its defaults and the file used for each part."""
+    from .style.house_info import describe_house
+    from .style.search_path import template_search_path
+    from .writers.house_reference import write_house_reference
+
+    project = _project(ctx)
+    base_dirs = template_search_path(project)
+    for line in describe_house(base_dirs, name, project.root):
+        click.echo(line)
+    if reference:
+        target = write_house_reference(project.root / "templates", base_dirs, name)
+        click.echo(f"wrote {project.display(target)}" if target else
+                   f"{name} sets no word_styles or page_margins_cm in house.yaml: the shared reference.docx serves it")
 
 
 @main.command()
@@ -369,13 +389,17 @@ def list_meetings(ctx: click.Context) -> None:
 @main.command()
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of standard output.")
 @click.option("--markdown", is_flag=True, help="Print the field reference of docs/content.md instead.")
-def schema(output: Path | None, markdown: bool) -> None:
+@click.pass_context
+def schema(ctx: click.Context, output: Path | None, markdown: bool) -> None:
     """Print the JSON Schema (draft-07) of meeting.yaml, for editors' completion and checking."""
     from .content.schema_docs import field_reference
     from .content.schema_export import meeting_json_schema
+    from .style.labels import available_languages
+    from .style.search_path import template_search_path
 
-    text = field_reference() if markdown else meeting_json_schema()
+    # document.language: the languages with a label catalogue in this project
+    text = field_reference() if markdown else meeting_json_schema(available_languages(template_search_path(_project(ctx))))
     if output:
-        output.write_text(text, encoding="utf-8")
+        output.write_text(text + "\n", encoding="utf-8")
     else:
         click.echo(text)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..content.editions import is_edition, load_edition
 from ..content.translations import strip_markers, untranslated_html
-from ..core.errors import UsageProblem
+from ..core.errors import UsageProblem, did_you_mean
 from ..style.houses import load_house, stylesheets
 from ..style.labels import Labels, available_languages
 from ..render.markup import plain
@@ -89,7 +89,7 @@ def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> 
     kinds = options.kinds or tuple(available)
     for kind in kinds:
         if kind not in available:
-            raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(available)})")
+            raise UsageProblem(f"unknown report kind '{kind}'{did_you_mean(kind, available)} (available: {', '.join(available)})")
     language = options.language or meeting.document.language
     labels = Labels.load(language, search_path)
     source_language = meeting.document.language  # the language of the text in the YAML
@@ -104,6 +104,6 @@ def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> 
                                                                        search_path=search_path))) for kind in kinds]
     for item, html in zip(rendered, number_documents(project, meeting_id, [r.html for r in rendered])):
         item.html = untranslated_html(html, source_language, source_direction)
-    return rendered, WriteContext(search_path, plain(strip_markers(meeting.document.title)), language, creation_time(meeting),
+    return rendered, WriteContext(search_path, plain(strip_markers(meeting.document.title)), house.language_tag(language), creation_time(meeting),
                                   stylesheets(template_search_path(project), house.name, language, labels.get("direction", "ltr")),
                                   pdf_standard=options.pdf_standard, direction=labels.get("direction", "ltr"))

@@ -14,13 +14,14 @@ from typing import Any
 
 from . import schema
 from ..core.loader import KeyPath
+from .suggestions import language_suggestion
 
 log = logging.getLogger(__name__)
 
 Ref = Callable[[KeyPath, "str | None", set[str], str], None]
 Add = Callable[[KeyPath, str], None]
 
-LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
+LANGUAGE_CODE = re.compile(schema.LANGUAGE_PATTERN)
 # Text citing a document of `documents:` by id; printed as its symbol (render.Footnotes).
 DOC_REF = re.compile(r"\[doc:([a-z0-9][a-z0-9-]*)\]")
 
@@ -114,7 +115,8 @@ def check_nodes(doc: schema.MeetingFile, nodes: Iterable[tuple[KeyPath, Any]], p
         elif isinstance(node, schema.ListBlock) and node.kind == "preambular" and node.numbered:
             add((*path, "list"), "preambular paragraphs are not numbered: write list: none")
         elif isinstance(node, schema.Annex) and node.original_language and not LANGUAGE_CODE.match(node.original_language):
-            add((*path, "original_language"), f"expected a two-letter language code such as 'es', found {node.original_language!r}")
+            add((*path, "original_language"), f"expected a two-letter language code such as 'es', found {node.original_language!r}"
+                f"{language_suggestion(node.original_language)}")
         elif isinstance(node, schema.Annex) and node.generate == "documents" and not doc.documents:
             add((*path, "generate"), "a list of documents needs the meeting's documents (documents: at the top level)")
         elif isinstance(node, schema.Annex) and node.generate == "agenda" and doc.agenda is None:
@@ -126,9 +128,10 @@ def _document_checks(path: KeyPath, node: schema.RelatedDocument, documents: set
     """A document of the family: its language codes and the documents it relates to."""
     for i, code in enumerate(node.languages):
         if not LANGUAGE_CODE.match(code):
-            add((*path, "languages", i), f"expected a two-letter language code such as 'en', found {code!r}")
+            add((*path, "languages", i), f"expected a two-letter language code such as 'en', found {code!r}{language_suggestion(code)}")
     if node.original_language and not LANGUAGE_CODE.match(node.original_language):
-        add((*path, "original_language"), f"expected a two-letter language code such as 'es', found {node.original_language!r}")
+        add((*path, "original_language"), f"expected a two-letter language code such as 'es', found {node.original_language!r}"
+                                          f"{language_suggestion(node.original_language)}")
     for relation in ("corrects", "revision_of"):
         ref((*path, relation), getattr(node, relation), documents, "document")
     ref((*path, "draft_of"), node.draft_of, documents | annexes, "document or annex")

@@ -39,6 +39,7 @@ def write_starter(project: Project, meeting_id: str, house: str, today: dt.date 
     family = next((h for h in house_chain(base, house) if h in STARTER_FAMILIES), "eclac")
     text = env.get_template(STARTER_TEMPLATE).render(id=meeting_id, house=house, family=family, houses=houses,
                                                     today=(today or dt.date.today()).isoformat())
+    text = text.rstrip("\n") + "\n"  # one final newline, whatever the template's last block tag leaves
     with atomic_target(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
     log.info("wrote %s", target)

@@ -23,6 +23,7 @@ from ..core.loader import KeyPath, Loaded, Marks, format_path, load_yaml, mappin
 from ..style.country_names import CountryNames
 from .assembly_checks import ProceedingsChecker, generate_blocks, generated_warnings, phrase_facts, phrase_problems
 from .model_checks import check_nodes, meeting_warnings
+from .suggestions import impossible_date, language_suggestion
 from .printable import FOOTNOTE_REF, OUTSIDE_PROJECT, inside_project, value_problems
 from ..core.project import MEETING_FILE, Project
 from ..style.search_path import template_search_path
@@ -101,7 +102,7 @@ def _expected(error: dict[str, Any]) -> str:
     if kind == "literal_error":
         return "expected " + msg.removeprefix("Input should be ")
     if kind.startswith("date"):
-        return "expected a date as YYYY-MM-DD"
+        return impossible_date(error.get("input")) or "expected a date as YYYY-MM-DD"
     if kind == "value_error":
         return msg.removeprefix("Value error, ")
     if kind == "block_kind":
@@ -137,9 +138,14 @@ def schema_problems(exc: ValidationError, marks: Marks, prefix: KeyPath = (),
                 problem_at(marks, path, f"unknown key '{key}'{did_you_mean(key, allowed_keys(error['loc'][:-1], root))}", key=True)
             )
         elif kind == "value_error" or kind == "block_kind":
-            problems.append(problem_at(marks, path, _expected(error)))
+            problems.append(problem_at(marks, path, impossible_date(error.get("input")) or _expected(error)))
+        elif kind.startswith("date") and impossible_date(error.get("input")):
+            problems.append(problem_at(marks, path, str(impossible_date(error.get("input")))))
         else:
-            problems.append(problem_at(marks, path, f"{_expected(error)}, found {_found(error.get('input'))}"))
+            found = error.get("input")
+            choices = re.findall(r"'([^']*)'", error["msg"]) if kind == "literal_error" else []
+            hint = did_you_mean(str(found), choices) if choices and isinstance(found, str) else ""
+            problems.append(problem_at(marks, path, f"{_expected(error)}, found {_found(error.get('input'))}{hint}"))
     return problems
 
 
@@ -247,7 +253,8 @@ class _RefChecker:
         for field in ("language", "original_language"):
             code = getattr(doc.document, field)
             if code is not None and code not in languages:
-                self.add(("document", field), f"unknown language '{code}', expected one of {', '.join(sorted(languages))}")
+                self.add(("document", field), f"unknown language '{code}'{language_suggestion(code, languages)}, "
+                                              f"expected one of {', '.join(sorted(languages))}")
         start, end = doc.meeting.start, doc.meeting.end or doc.meeting.start
 
         for path, node in walk(doc):

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from .yaml_slips import explain
+
 from .errors import Problem
 
 log = logging.getLogger(__name__)
@@ -388,6 +390,9 @@ def load_yaml(path: Path, display_name: str, prefix: KeyPath = ()) -> Loaded:
         mark = builder._mark(exc.mark)
         return Loaded(None, Marks(), [Problem(display_name, mark.line, mark.column, "", exc.message)])
     except yaml.MarkedYAMLError as exc:
+        slip = explain(text, exc, _PARSER)
+        if slip is not None:
+            return Loaded(None, Marks(), [Problem(display_name, slip.line, slip.column, "", f"YAML syntax error: {slip.message}")])
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"

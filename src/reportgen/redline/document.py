@@ -2,7 +2,8 @@
 
 Both versions are loaded, validated and rendered as for a build; htmldiff.py merges the two
 renderings into one HTML with <ins> and <del>; both writers show that same HTML (the DOCX as Word
-tracked changes). The PDF starts with a page listing every change by its reference.
+tracked changes). The PDF ends with pages listing every change by its reference and the page of
+the clean (later) document it stands on, so that the text keeps the clean document's page numbers.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from lxml import etree
 from ..writers.output import FORMATS, creation_time, output_root, writer_for
 from .changelist import Change, changes
 from ..render.contract import check_html, parse
-from ..core.errors import ContentError, UsageProblem
+from ..core.errors import ContentError, UsageProblem, did_you_mean
 from ..style.houses import load_house, stylesheets
 from .htmldiff import Merge, diff_html
 from ..style.labels import Labels
@@ -30,6 +31,7 @@ from ..render.numbering import number_documents
 from ..core.project import Project
 from ..style.search_path import template_search_path
 from ..render.environment import Renderer, context_for
+from .pages import clean_pages
 from .versions import Version, git_author, open_version, relabel
 from .worddiff import Stamp
 from ..writers import WriteContext
@@ -104,11 +106,14 @@ def build_redline(project: Project, meeting_id: str, options: RedlineOptions) ->
         kinds = options.kinds or tuple(available)
         for kind in kinds:
             if kind not in available:
-                raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(available)})")
+                raise UsageProblem(f"unknown report kind '{kind}'{did_you_mean(kind, available)} (available: {', '.join(available)})")
         old_labels = Labels.load(old.document.language, old_path)
         new_labels = Labels.load(new.document.language, new_path)
         created = creation_time(new)
         stamp = Stamp(options.author or git_author(project.root) or "reportgen", created.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        # Still inside the versions: a later git revision's own templates are in its temporary folder.
+        ctx = WriteContext(new_path, plain(new.document.title), new_house.language_tag(new.document.language), created,
+                           stylesheets(template_search_path(later.project), new_house.name))
         redlines = []
         for kind in kinds:
             old_html = old_renderer.render(kind, context_for(old, old_labels, kind, house=old_house, root=earlier.project.root,
@@ -120,16 +125,14 @@ def build_redline(project: Project, meeting_id: str, options: RedlineOptions) ->
             [new_html] = number_documents(later.project, meeting_id, [new_html])
             merge = diff_html(old_html, new_html, stamp)
             found = changes(merge, getattr(new_labels, "redline_refs", None))
-            page = _changes_page(new_renderer, new_labels, new, earlier, later, found, merge, options.revision)
+            pages = clean_pages(merge, found, ctx) if "pdf" in options.formats else {}
+            page = _changes_page(new_renderer, new_labels, new, earlier, later, found, pages, merge, options.revision)
             redline = Redline(kind, merge, found, _with_page(merge, page))
             check_html(redline.docx_html, f"redline of {kind}")
             check_html(redline.pdf_html, CHANGES_TEMPLATE)
             redlines.append(redline)
             log.info("%s: %d changed item(s), %d move(s)", kind, len(found), merge.moves)
-        # Still inside the versions: a later git revision's own templates are in its temporary folder.
         root = output_root(project, options.out_dir)
-        ctx = WriteContext(new_path, plain(new.document.title), new.document.language, created,
-                           stylesheets(template_search_path(later.project), new_house.name))
         written: list[Path] = []
         for redline in redlines:
             for fmt in options.formats:
@@ -140,7 +143,7 @@ def build_redline(project: Project, meeting_id: str, options: RedlineOptions) ->
 
 
 def _changes_page(renderer: Renderer, labels: Labels, meeting: Meeting, earlier: Version, later: Version,
-                  found: list[Change], merge: Merge, revision: int | None) -> str:
+                  found: list[Change], pages: dict[str, int], merge: Merge, revision: int | None) -> str:
     symbol = meeting.document.symbol
     replaced = None
     if revision and symbol:
@@ -151,6 +154,7 @@ def _changes_page(renderer: Renderer, labels: Labels, meeting: Meeting, earlier:
         earlier=earlier.label,
         later=later.label,
         changes=found,
+        pages=pages,
         insertions=sum(c.insertions for c in found),
         deletions=sum(c.deletions for c in found),
         moves=merge.moves,
@@ -160,13 +164,14 @@ def _changes_page(renderer: Renderer, labels: Labels, meeting: Meeting, earlier:
 
 
 def _with_page(merge: Merge, page: str) -> str:
-    """The merged document with the list of changes as its first page (PDF only: in Word, the
-    reviewing pane lists the changes, and accepting them all must give the later version)."""
+    """The merged document with the list of changes after the text, on pages of its own (PDF only:
+    in Word, the reviewing pane lists the changes, and accepting them all must give the later
+    version). After, not before: the text keeps the page numbers of the clean document."""
     root = copy.deepcopy(merge.root)
     body = root.find("body")
     fragment: Any = parse(f"<html><body>{page}</body></html>").find("body")
-    for index, el in enumerate(list(fragment)):
-        body.insert(index, el)
+    for el in list(fragment):
+        body.append(el)
     _word_marks(body)
     return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
 

@@ -58,7 +58,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "img": {"src", "alt"},
 }
 # Attributes whose value is one of a few words.
-CHOICES: dict[str, set[str]] = {"scope": {"col", "row"}}
+CHOICES: dict[str, set[str]] = {"scope": {"col", "row"}, "data-valign": {"top", "bottom"}}  # data-valign: a masthead cell
 # Bounds on the numbers writers lay out (generous: content tables are bounded by the schema).
 MAX_COLSPAN = 100
 MAX_WIDTH = 1000

@@ -14,8 +14,8 @@ from markupsafe import Markup
 
 from ..content import schema
 from .contract import check_html
-from .editorial import isolate_numbers, place_footnote_calls, space_punctuation
-from ..core.errors import TemplateProblem, UsageProblem
+from .editorial import editorial_rules
+from ..core.errors import TemplateProblem, UsageProblem, did_you_mean
 from ..style.houses import DEFAULT_HOUSE, House, Options
 from ..style.labels import Labels
 from .markup import inline, paragraphs, plain
@@ -82,7 +82,7 @@ class Renderer:
         try:
             template = self.env.get_template(name)
         except jinja2.TemplateNotFound:
-            raise UsageProblem(f"unknown report kind '{kind}' (available: {', '.join(self.kinds())})") from None
+            raise UsageProblem(f"unknown report kind '{kind}'{did_you_mean(kind, self.kinds())} (available: {', '.join(self.kinds())})") from None
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
         except UnicodeDecodeError as exc:
@@ -101,7 +101,7 @@ class Renderer:
             raise TemplateProblem(f"{_template_location(exc, template)}: {type(exc).__name__}: {exc}") from None
         labels = context.get("labels")
         if isinstance(labels, Labels):
-            html = isolate_numbers(space_punctuation(place_footnote_calls(html, labels), labels), labels)
+            html = editorial_rules(html, labels)
         check_html(html, template.filename or name)
         return html
 
@@ -143,18 +143,20 @@ class Footnotes:
     once per document, where it is first cited, so a text the template repeats cannot print
     a note twice and shift the numbers of every later one."""
 
-    def __init__(self, notes: dict[str, str], documents: dict[str, str] | None = None) -> None:
+    def __init__(self, notes: dict[str, str], documents: dict[str, str] | None = None,
+                 quotes: Sequence[str] | None = None) -> None:
         self.notes = notes
         self.documents = documents or {}
+        self.quotes = quotes  # the language's quotation marks (label catalogue key `quotes`)
         self.printed: set[str] = set()
 
     @classmethod
-    def for_meeting(cls, meeting: Meeting) -> Footnotes:
-        """A meeting's footnotes, with its documents as [doc:id] cites them."""
-        return cls(meeting.doc.footnotes, {i: meeting.document_reference(i) for i in meeting.documents})
+    def for_meeting(cls, meeting: Meeting, quotes: Sequence[str] | None = None) -> Footnotes:
+        """A meeting's footnotes, with its documents as [doc:id] cites them, in the language's quotes."""
+        return cls(meeting.doc.footnotes, {i: meeting.document_reference(i) for i in meeting.documents}, quotes)
 
     def __call__(self, text: str) -> Markup:
-        return inline(cite_documents(text, self.documents), {"footnotes": self.notes, "printed": self.printed})
+        return inline(cite_documents(text, self.documents), {"footnotes": self.notes, "printed": self.printed}, self.quotes)
 
 
 def image_uri(path: Path) -> str:
@@ -195,7 +197,7 @@ def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = Fa
         "labels": labels,
         "kind": kind,
         "draft": draft,
-        "md": Footnotes.for_meeting(meeting),
+        "md": Footnotes.for_meeting(meeting, labels.get("quotes")),
         "date": labels.date,
         "date_range": labels.date_range,
         "time_range": labels.time_range,

@@ -1,14 +1,22 @@
 """Inline Markdown for text fields: a small subset, HTML disabled, footnote references.
 
-Supported: *em*, **strong**, [links](url), ^sup^, ~sub~, backslash escapes, and [^id] footnote
-references, which render as <span class="fn">footnote text</span> at the point of reference.
-Raw HTML typed in content is escaped, never passed through.
+Supported: *em*, **strong**, [links](url), bare URLs (www.… and https://…, linked as written),
+^sup^, ~sub~, backslash escapes, and [^id] footnote references, which render as
+<span class="fn">footnote text</span> at the point of reference. Raw HTML typed in content is
+escaped, never passed through.
+
+Quotes and apostrophes are set by markdown-it's typographer (its smartquotes rule only: its
+replacements would turn a list's "(c)" into "©"): an apostrophe becomes ’, and quotation marks
+those of the document's language, from the label catalogue's `quotes` (double opening, double
+closing, single opening, single closing; French puts no-break spaces inside « »). Content keeps
+the straight characters a keyboard types.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
@@ -31,10 +39,18 @@ def _footnote_ref(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def _make_parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+ENGLISH_QUOTES = ("“", "”", "‘", "’")
+
+
+@lru_cache(maxsize=16)
+def _parser(quotes: tuple[str, ...] = ENGLISH_QUOTES) -> MarkdownIt:
+    """The inline parser setting these quotation marks (one per language in use)."""
+    md = MarkdownIt("commonmark", {"html": False, "linkify": True, "typographer": True, "quotes": list(quotes)})
     # Only inline constructs: block syntax (headings, lists, code) is not part of the subset.
-    md.disable(["image", "autolink", "backticks", "entity"], ignoreInvalid=True)
+    md.disable(["image", "autolink", "backticks", "entity", "replacements"], ignoreInvalid=True)
+    md.enable(["linkify", "smartquotes"])
+    # An e-mail address stays text (documents print addresses, not mailto links); www.iom.int is a link.
+    md.linkify.set({"fuzzy_email": False}).tlds("int", True)
     md.use(superscript_plugin).use(sub_plugin)
     md.inline.ruler.before("link", "footnote_ref", _footnote_ref)
 
@@ -46,19 +62,18 @@ def _make_parser() -> MarkdownIt:
             if ident in printed:
                 return ""
             printed.add(ident)
-        body = inline(notes.get(ident, ident), {})  # footnotes do not nest
+        body = inline(notes.get(ident, ident), {}, tuple(options["quotes"]))  # footnotes do not nest
         return f'<span class="fn">{body}</span>'
 
     md.add_render_rule("footnote_ref", render_footnote)
     return md
 
 
-_MD = _make_parser()
-
-
-def inline(text: str, env: dict | None = None) -> Markup:
-    """One paragraph of inline Markdown as safe HTML (line breaks inside become spaces)."""
-    html = _MD.renderInline(" ".join(text.split()), env if env is not None else {})
+def inline(text: str, env: dict | None = None, quotes: Sequence[str] | None = None) -> Markup:
+    """One paragraph of inline Markdown as safe HTML (line breaks inside become spaces), with the
+    quotation marks `quotes` (English ones by default)."""
+    parser = _parser(tuple(quotes) if quotes else ENGLISH_QUOTES)
+    html = parser.renderInline(" ".join(text.split()), env if env is not None else {})
     return Markup(html.strip())
 
 
@@ -69,7 +84,7 @@ def paragraphs(text: str) -> list[str]:
 
 def plain(text: str) -> str:
     """Text without its Markdown markup, e.g. for the document title in PDF metadata."""
-    html = _MD.renderInline(_FOOTNOTE_REF.sub("", " ".join(text.split())))
+    html = _parser().renderInline(_FOOTNOTE_REF.sub("", " ".join(text.split())))
     return re.sub(r"<[^>]+>", "", html).replace("&amp;", "&").replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">")
 
 

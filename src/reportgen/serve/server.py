@@ -1,8 +1,8 @@
 """`reportgen serve`: a live preview for people editing the YAML.
 
 A small web server on 127.0.0.1 (the standard library's, one thread per request) lists the
-meetings and their documents and shows the current one: an HTML preview styled by the print
-stylesheet, or the PDF inline. watchfiles reports saved files; the meetings they touch are
+meetings and their documents and shows the current one: an HTML preview styled by the house's print
+stylesheets (as the PDF), or the PDF inline. watchfiles reports saved files; the meetings they touch are
 rendered again at once (the preview), then their PDF and DOCX are written (incrementally; the
 PDF is laid out by a second process kept warm). Each step is announced to the open pages with
 server-sent events, and a page reloads when what it shows has changed. A content error replaces the
@@ -214,8 +214,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.meeting_page(parts[1:], query, meetings)
             elif parts[0] == "preview" and len(parts) == 3 and parts[1] in meetings:
                 self.preview_document(parts[1], parts[2])
-            elif parts[0] == "style.css":
-                self.send_file(self.stylesheet(), "text/css; charset=utf-8")
+            elif parts[0] == "style" and len(parts) == 3 and parts[1] in meetings:
+                self.stylesheet(parts[1], parts[2])
             elif parts[0] == "out" and len(parts) == 3 and parts[1] in meetings:
                 self.output_file(parts[1], parts[2])
             elif parts == ["events"]:
@@ -250,17 +250,25 @@ class Handler(BaseHTTPRequestHandler):
         if document is None:
             self.send_error(HTTPStatus.NOT_FOUND, "no good render of this document yet")
             return
-        # The print stylesheet (fonts, headings, spacing) plus a sheet of paper around the text.
-        head = ('<link rel="stylesheet" href="/style.css"><style>html{background:#e8e8e8}'
+        # The house's print stylesheets, as the PDF applies them (the shared base, then each house
+        # of its chain), plus a sheet of paper around the text.
+        sheets = state.prepared[1].stylesheets if state.prepared else []
+        links = "".join(f'<link rel="stylesheet" href="/style/{quote(meeting_id)}/{i}.css?v={int(state.rendered_at)}">'
+                        for i in range(len(sheets)))
+        head = (links + "<style>html{background:#e8e8e8}"
                 "body{background:#fff;max-width:170mm;margin:12px auto;padding:20mm;box-shadow:0 0 6px #999}</style>")
         document = with_fact_titles(document.replace("</head>", head + "</head>", 1))
         self.send_bytes(document.encode("utf-8"), "text/html; charset=utf-8")
 
-    def stylesheet(self) -> Path:
-        for folder in template_search_path(self.preview.project):
-            if (folder / "print.css").is_file():
-                return folder / "print.css"
-        raise FileNotFoundError("print.css")
+    def stylesheet(self, meeting_id: str, name: str) -> None:
+        """The n-th print stylesheet of the meeting's house (only those the PDF writer uses)."""
+        state = self.preview.state(meeting_id)
+        sheets = state.prepared[1].stylesheets if state.prepared else []
+        index = name.removesuffix(".css")
+        if not (name.endswith(".css") and index.isdigit() and int(index) < len(sheets)):
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return
+        self.send_file(sheets[int(index)], "text/css; charset=utf-8")
 
     def output_file(self, meeting_id: str, name: str) -> None:
         root = self.preview.settings.root(self.preview.project)

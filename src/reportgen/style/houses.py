@@ -9,10 +9,12 @@ the package. The writers never ask which house is in use: they follow the HTML a
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, fields
+import re
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+import babel.core
 import yaml
 
 from ..core.errors import TemplateProblem
@@ -24,6 +26,7 @@ DEFAULT_HOUSE = "eclac"
 HOUSES_DIR = "houses"
 HOUSE_FILE = "house.yaml"
 RUNNING_HEADS = ("right", "outer", "none")
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}-(?:[A-Z]{2}|\d{3})")
 IMAGE_TYPES = (".png", ".jpg", ".jpeg")  # what both WeasyPrint and Word place as a picture
 
 
@@ -58,6 +61,17 @@ class House:
     defaults: Options
     running_head: str = "right"
     """Where the symbol runs in the page header: 'right', or 'outer' (left on even pages, right on odd)."""
+    language_tags: dict[str, str] = field(default_factory=dict)
+    """The variant the house writes each language in (house.yaml `language_tags`: en: en-GB)."""
+
+    def language_tag(self, language: str) -> str:
+        """The BCP 47 tag a document in `language` declares (Word's proofing language, the PDF's
+        /Lang): the house's variant, else the language's most likely one (CLDR: en -> en-US)."""
+        if language in self.language_tags:
+            return self.language_tags[language]
+        likely = babel.core.get_global("likely_subtags").get(language, "")
+        territory = likely.split("_")[-1] if likely.count("_") == 2 else ""
+        return f"{language}-{territory}" if territory else language
 
     def options_for(self, document: Any) -> Options:
         """The house defaults, overridden by what the document sets explicitly."""
@@ -129,10 +143,17 @@ def load_house(base_dirs: list[Path], name: str) -> House:
         data = _house_file(base_dirs, house)
         defaults.update(data.pop("defaults"))
         values.update({k: v for k, v in data.items() if k != "extends"})
+    tags: dict[str, str] = {}
+    for house in reversed(house_chain(base_dirs, name)):
+        given = _house_file(base_dirs, house).get("language_tags") or {}
+        if not isinstance(given, dict) or not all(isinstance(k, str) and isinstance(v, str) and LANGUAGE_TAG.fullmatch(v)
+                                                  and v.split("-")[0] == k for k, v in given.items()):
+            raise TemplateProblem(f"{house}/{HOUSE_FILE}: language_tags: expected language: tag pairs like 'en: en-GB'")
+        tags.update(given)
     running_head = str(values.get("running_head", "right"))
     if running_head not in RUNNING_HEADS:
         raise TemplateProblem(f"{name}/{HOUSE_FILE}: running_head: expected one of {', '.join(RUNNING_HEADS)}")
-    return House(name, str(values.get("name", name)), str(values.get("description", "")).strip(), Options(**defaults), running_head)
+    return House(name, str(values.get("name", name)), str(values.get("description", "")).strip(), Options(**defaults), running_head, tags)
 
 
 def stylesheets(base_dirs: list[Path], house: str, language: str = "", direction: str = "ltr") -> list[Path]:

@@ -32,7 +32,7 @@ class WriteContext:
         # empty: the first print.css on the search path.
         self.stylesheets = stylesheets or []
         self.title = title
-        self.language = language
+        self.language = language  # a BCP 47 tag with the house's variant (en-GB): the PDF's /Lang, Word's proofing language
         self.direction = direction  # "rtl": the DOCX sets bidi on paragraphs, runs, tables and sections
         self.created = created  # datetime.datetime used for reproducible metadata
         self.pdf_standard = pdf_standard  # a key of writers.pdf.PDF_STANDARDS

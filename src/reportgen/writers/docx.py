@@ -327,6 +327,7 @@ def _set_properties(document: Any, root: Any, ctx: WriteContext) -> None:
     props = document.core_properties
     props.title = word_title(ctx.title)
     props.language = ctx.language
+    ooxml.set_default_language(document, ctx.language)
     props.author = meta("author")
     props._element.get_or_add_keywords().text = meta("keywords")  # python-docx caps the property at 255 characters; OOXML does not
     props.subject = meta("description")

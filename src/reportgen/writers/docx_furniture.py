@@ -6,8 +6,8 @@ import io
 from typing import Any
 
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt
 from docx.text.run import Run
@@ -15,6 +15,10 @@ from lxml import etree
 
 from . import ooxml, ooxml_drawing
 from .docx_common import PARAGRAPH_STYLES, Container, Fmt, bookmark_name, classes, image_bytes
+
+
+# The width of the ECLAC masthead's Distr./symbol/date block (templates/print.css: .masthead dl).
+ECLAC_BLOCK_CM = 5.2
 
 
 class Furniture:
@@ -40,11 +44,16 @@ class Furniture:
         if rows:
             self.masthead_grid(el, rows)
             return
+        self.table_at_top()
         table = self.doc.add_table(rows=1, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        _no_cell_margins(table)  # the issuer at the margin, the block flush right, as print.css floats them
         left, right = table.rows[0].cells
         width = self.text_width()
-        left.width, right.width = Emu(int(width * 0.62)), Emu(int(width * 0.38))
+        block = int(Cm(ECLAC_BLOCK_CM))
+        left.width, right.width = Emu(width - block), Emu(block)
+        for grid_col, emu in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), (width - block, block)):
+            grid_col.set(qn("w:w"), str(int(emu / 635)))
         issuer = next((p for p in el if p.tag == "p" and "issuer" in classes(p)), None)
         target = Container(left, reuse_first=True)
         p = target.paragraph("Masthead Issuer")
@@ -57,12 +66,28 @@ class Furniture:
             if item.get("data-running-head") is not None or "symbol" in classes(item):
                 # a redline gives the later version's symbol apart from its marked-up text
                 self.symbol = item.get("data-symbol") or item.text_content().strip()
+        # The rule 6 pt under the block (print.css: padding-bottom 6pt, border 1.5pt): a paragraph of
+        # no height of its own, not a line of text, carries it.
         rule = self.doc.add_paragraph(style="Masthead")
-        _border(rule._p.get_or_add_pPr(), "w:pBdr", "12")
+        _border(rule._p.get_or_add_pPr(), "w:pBdr", "12")  # first: python-docx puts the spacing after it, in schema order
+        rule.paragraph_format.space_before, rule.paragraph_format.space_after = Pt(5), Pt(0)
+        rule.paragraph_format.line_spacing, rule.paragraph_format.line_spacing_rule = Pt(1), WD_LINE_SPACING.EXACTLY
+
+    def table_at_top(self) -> None:
+        """A hairline paragraph before a table that would open the document: LibreOffice sets such
+        a table about a line lower than the top margin (Word does not); with it, both start at the
+        margin, where the PDF's masthead starts."""
+        if len(self.doc.element.body) > 1:  # something before (the body holds its sectPr)
+            return
+        p = self.doc.add_paragraph()
+        p.paragraph_format.space_before = p.paragraph_format.space_after = 0
+        p.paragraph_format.line_spacing = Pt(1)
+        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
 
     def masthead_grid(self, el: Any, rows: list[Any]) -> None:
         cells = [[c for c in row if c.tag == "div" and "mh-cell" in classes(c)] for row in rows]
         cols = max(len(c) for c in cells)
+        self.table_at_top()
         table = self.doc.add_table(rows=len(rows), cols=cols)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         weights = [float(c.get("data-width") or 1) for c in cells[0]] + [1.0] * (cols - len(cells[0]))
@@ -80,7 +105,11 @@ class Furniture:
                 if rule:
                     _border(cell._tc.get_or_add_tcPr(), "w:tcBorders", _RULE_SIZES[rule])
                 if c < len(row_cells):
+                    top = row_cells[c].get("data-valign") == "top"
+                    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP if top else WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
                     self.masthead_cell(row_cells[c], Container(cell, reuse_first=True))
+            if 0 < len(row_cells) < cols:  # a row of fewer cells: its last spans the rest, as in the PDF
+                row.cells[len(row_cells) - 1].merge(row.cells[cols - 1])
 
     def masthead_cell(self, cell_el: Any, target: Container) -> None:
 
@@ -209,7 +238,7 @@ class Furniture:
                 ooxml_drawing.add_watermark(part.paragraphs[0], self.watermark, number)
         if self.first_footer:
             foot = first.first_page_footer.paragraphs[0]
-            foot.text = self.first_footer
+            foot.add_run(self.first_footer).bold = False  # the job number is plain; the Footer style bolds page numbers
             foot.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 

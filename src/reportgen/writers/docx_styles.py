@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
@@ -37,6 +39,7 @@ class StyleSpec:
     indent: tuple[float, float] | None = None  # left and right indent in centimetres
     line_spacing: float | None = None  # exact, in points
     color: str | None = None  # text colour as six hex digits (a house's print.css color), e.g. 1f4e79
+    letter_spacing: float | None = None  # extra space between letters in points (print.css letter-spacing)
     kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH
 
 
@@ -84,7 +87,7 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Masthead Symbol", size=14, align=L, space_after=0),
     StyleSpec("Masthead Chain", size=10, bold=True, caps=True, align=L, space_after=0),
     StyleSpec("Masthead Organisation", size=14, bold=True, align=C, space_after=2),
-    StyleSpec("Meeting Line", align=L, space_after=0),
+    StyleSpec("Meeting Line", align=C, space_after=0),  # print.css: .title-block p { text-align: center } (un: left)
     StyleSpec("Agenda Item Line", align=L, space_before=10, space_after=0),
     StyleSpec("Agenda Item Title", bold=True, align=L, space_after=0),
     StyleSpec("Document Headline", size=16, bold=True, align=L, space_before=24, space_after=18),
@@ -136,6 +139,8 @@ def restyle_with(document: DocxDocument, specs: list[StyleSpec]) -> None:
             font.italic = spec.italic
         if spec.caps is not None:
             font.all_caps = spec.caps
+        if spec.letter_spacing is not None:
+            _letter_spacing(style, spec.letter_spacing)
         fmt = style.paragraph_format
         if spec.align is not None:
             fmt.alignment = spec.align
@@ -154,3 +159,20 @@ def restyle_with(document: DocxDocument, specs: list[StyleSpec]) -> None:
             fmt.widow_control = True  # no single line of a paragraph alone at the top or foot of a page
         if spec.line_spacing is not None:
             fmt.line_spacing = Pt(spec.line_spacing)
+
+
+def _letter_spacing(style: Any, points: float) -> None:
+    """w:spacing in the style's run properties (twentieths of a point), after the elements the
+    schema puts before it."""
+    rpr = style.element.get_or_add_rPr()
+    for old in rpr.findall(qn("w:spacing")):
+        rpr.remove(old)
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), str(round(points * 20)))
+    later = {qn(f"w:{t}") for t in ("w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd",
+                                    "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")}
+    follower = next((c for c in rpr if c.tag in later), None)
+    if follower is not None:
+        follower.addprevious(spacing)
+    else:
+        rpr.append(spacing)

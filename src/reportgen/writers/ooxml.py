@@ -67,14 +67,53 @@ def add_field(paragraph: Paragraph, instruction: str, cached: str = "") -> None:
 _DIGIT_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
 
 
+# A web address keeps its characters: copied from Word, a non-breaking hyphen would break the link.
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
 def set_run_text(run: Run, value: str) -> None:
-    """The run's text, hyphens between digits written as Word's non-breaking hyphen."""
-    parts = _DIGIT_HYPHEN.split(value)
+    """The run's text, hyphens between digits written as Word's non-breaking hyphen (except in a
+    web address, which stays as written)."""
+    parts: list[str] = [""]  # text pieces; a non-breaking hyphen stands between two pieces
+    last = 0
+    for url in [*_URL.finditer(value), None]:
+        end = url.start() if url is not None else len(value)
+        pieces = _DIGIT_HYPHEN.split(value[last:end])
+        parts[-1] += pieces[0]
+        parts += pieces[1:]
+        if url is not None:
+            parts[-1] += url.group()
+            last = url.end()
     run.text = parts[0]
     for part in parts[1:]:
         run._r.append(OxmlElement("w:noBreakHyphen"))
         if part:
             run._r.append(_text(part))
+
+
+def set_default_language(document: Any, tag: str) -> None:
+    """The language every run is in unless its style says otherwise (docDefaults' w:lang): Word
+    checks spelling in it and LibreOffice hyphenates by it."""
+    defaults = _child(document.styles.element, "w:docDefaults", first=True)
+    rpr = _child(_child(defaults, "w:rPrDefault", first=True), "w:rPr")
+    lang = _child(rpr, "w:lang")
+    lang.set(qn("w:val"), tag)
+    for style in document.styles.element.iter(qn("w:lang")):  # a style naming another variant of the language
+        value = style.get(qn("w:val")) or ""
+        if style is not lang and value != tag and value.split("-")[0] == tag.split("-")[0]:
+            style.set(qn("w:val"), tag)
+
+
+def _child(parent: Any, tag: str, *, first: bool = False) -> Any:
+    """`parent`'s child `tag`, added (first, or last) when it has none."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        if first:
+            parent.insert(0, found)
+        else:
+            parent.append(found)
+    return found
 
 
 def begin_field(paragraph: Paragraph, instruction: str) -> None:

@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 
 # Elements of w:tblPr that come after w:tblCellMar, of w:tcPr after w:tcBorders, in the schema's order.
 _AFTER_CELL_MAR = {qn("w:tblLook"), qn("w:tblCaption"), qn("w:tblDescription")}
+_AFTER_TBL_IND = {qn(f"w:{t}") for t in ("tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")}
 _AFTER_TC_BORDERS = {qn(f"w:{t}") for t in ("shd", "noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark")}
 
 
@@ -61,6 +62,14 @@ def cell_margins(table: Any, vertical: float, horizontal: float) -> None:
         el.set(qn("w:type"), "dxa")
         mar.append(el)
     _insert(tbl_pr, mar, _AFTER_CELL_MAR)
+    if tbl_pr.find(qn("w:jc")) is None:
+        # Word (compatibility mode 14) and LibreOffice set a table's text, not its border, at the
+        # indent: indented by the padding, the border stands at the margin and the text inside it,
+        # as in the PDF.
+        indent = OxmlElement("w:tblInd")
+        indent.set(qn("w:w"), str(round(horizontal * 20)))
+        indent.set(qn("w:type"), "dxa")
+        _insert(tbl_pr, indent, _AFTER_TBL_IND)
 
 
 def cell_bottom_border(cell: Any) -> None:

@@ -52,6 +52,7 @@ def _prepare(html: str, anywhere: frozenset[str] = frozenset()) -> str:
 
     <ol start>: WeasyPrint ignores it once markers are drawn by the stylesheet: reset the counter.
     <col data-width>: relative column widths, as the DOCX writer sizes its grid.
+    <div class="mh-cell" data-width>: a masthead's cell widths, the one source both writers read.
     Each table is named (caption, else first cell) for the message if it does not fit a page,
     and marked for the way it fits the page (pdf_tables; `anywhere`: the tables too wide before)."""
     root = parse(html)
@@ -68,10 +69,31 @@ def _prepare(html: str, anywhere: frozenset[str] = frozenset()) -> str:
         widths = [int(c.get("data-width") or 1) for c in cols]
         for col, width in zip(cols, widths):
             col.set("style", f"width: {100 * width / sum(widths):.2f}%")
+    for header in root.xpath("//header[contains(concat(' ', @class, ' '), ' masthead ')]"):
+        _masthead_widths(header)
     for table in root.iter("table"):
         table.set("data-name", _table_name(table))
     mark_tables(root, anywhere)
     return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+def _masthead_widths(header: Any) -> None:
+    """Masthead cells as wide as their data-width says, relative to the first row's cells (the
+    DOCX writer's grid); a row with fewer cells gives its last cell the rest of the width. A cell's
+    text stands at its foot (print.css) unless data-valign="top"."""
+    rows = [r for r in header if r.tag == "div" and "mh-row" in (r.get("class") or "").split()]
+    if not rows:
+        return
+    cells = [[c for c in r if c.tag == "div" and "mh-cell" in (c.get("class") or "").split()] for r in rows]
+    columns = max(len(c) for c in cells)
+    weights = [float(c.get("data-width") or 1) for c in cells[0]] + [1.0] * (columns - len(cells[0]))
+    for row in cells:
+        used = 0.0
+        for index, cell in enumerate(row):
+            share = 100 * weights[index] / sum(weights) if index < len(row) - 1 else 100 - used
+            used += share
+            align = f"; vertical-align: {cell.get('data-valign')}" if cell.get("data-valign") else ""
+            cell.set("style", f"width: {share:.2f}%{align}")
 
 
 def _space_into(el: Any) -> None:

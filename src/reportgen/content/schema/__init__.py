@@ -14,7 +14,7 @@ attendance, adoption of the report, closing), files (the top-level files).
 
 from __future__ import annotations
 
-from .base import ID_PATTERN, Id, Line, ListStyle, Strict, Text, Time, Wording
+from .base import ID_PATTERN, LANGUAGE_PATTERN, Id, Language, Line, ListStyle, Strict, Text, Time, Wording
 from .blocks import (
     GENERATED_PARTS,
     Amendment,
@@ -45,7 +45,7 @@ from .related import Authors, RelatedDocument
 from .sessions import Agenda, AgendaDay, AgendaItem, AgendaTopic, Session, Speaker, SpeakerRef
 
 __all__ = [
-    "ID_PATTERN", "Id", "Line", "ListStyle", "Strict", "Text", "Time",
+    "ID_PATTERN", "LANGUAGE_PATTERN", "Id", "Language", "Line", "ListStyle", "Strict", "Text", "Time",
     "GENERATED_PARTS", "Generate", "Attendance", "Closing", "Officer", "Opening", "Proceedings", "ReportAdoption",
     "Speech", "Wording",
     "Amendment", "Annex", "Block", "Cell", "Dateline", "FloorDebate", "Intervention", "Item", "ListBlock", "ListItem", "PageBreak",

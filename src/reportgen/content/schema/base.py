@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PrivateAttr, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PrivateAttr, StringConstraints, WithJsonSchema
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 """Identifiers: lower-case letters, digits and hyphens, e.g. 'j-martinez'."""
 
 Text = Annotated[str, StringConstraints(min_length=1)]
+
+LANGUAGE_PATTERN = r"^[a-z]{2}$"
+# Checked by validate (model_checks, and against the label catalogues) with the other problems of
+# the file; the JSON Schema carries the pattern for editors.
+Language = Annotated[str, WithJsonSchema({"type": "string", "pattern": LANGUAGE_PATTERN})]
+"""A language as its two-letter ISO 639-1 code: 'en', 'es', 'fr'."""
 
 # Bounds that keep every valid document printable in both formats (docs/content.md, "Limits").
 MAX_TABLE_COLUMNS = 20
@@ -53,10 +59,12 @@ def _time_from_yaml(value: Any) -> Any:
     return value
 
 
+TIME_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
 Time = Annotated[
     str,
     BeforeValidator(_time_from_yaml),
-    StringConstraints(pattern=r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"),
+    StringConstraints(pattern=TIME_PATTERN),
+    WithJsonSchema({"type": "string", "pattern": TIME_PATTERN}),  # the constraint pydantic drops after a BeforeValidator
 ]
 
 def check_span(start: Any, end: Any) -> None:

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BeforeValidator, Discriminator, Field, PrivateAttr, Tag, model_validator
 
 from .base import (
+    Language,
     MAX_LETTER_NUMBER,
     MAX_LIST_DEPTH,
     MAX_LIST_NUMBER,
@@ -323,7 +324,7 @@ class Annex(Section):
     generate: Literal["biographies", "agenda", "participants", "documents"] | None = None
     """Content generated from the data: the people's biographies, the agenda, the list of
     participants (people grouped by country and organisation) or the list of documents."""
-    original_language: str | None = None
+    original_language: Language | None = None
     """Language of the annex's original, as a two-letter code, if it differs from the document's."""
     kind: Line | None = None
     """What the annex's text is, printed under its heading, e.g. 'Statement by the Chair'."""

@@ -9,6 +9,8 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
 
+from ..suggestions import impossible_date
+
 # --------------------------------------------------------------------------- dates by year or month
 
 
@@ -45,7 +47,9 @@ def _document_date(value: Any) -> Any:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            pass
+            impossible = impossible_date(value.strip())
+            if impossible:
+                raise ValueError(impossible) from None
     raise ValueError("expected a date as YYYY-MM-DD, a month as YYYY-MM, or a year as YYYY")
 
 
@@ -59,6 +63,7 @@ def _printable(day: PartialDate) -> PartialDate:
 DocumentDate = Annotated[
     dt.date | PartialDate,
     BeforeValidator(_document_date),
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer"}],
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"},
+                              {"type": "integer", "minimum": 1800, "maximum": 2999}],
                     "description": "YYYY-MM-DD, or YYYY-MM (month and year), or YYYY (year only)"}),
 ]

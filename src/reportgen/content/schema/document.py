@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, PositiveInt
 
-from .base import Id, Strict, Text, _one_or_many
+from .base import Id, Language, Strict, Text, _one_or_many
 from .context import Transmittal
 from .dates import DocumentDate, PartialDate
 from .meeting import RoleHolder
@@ -43,9 +43,9 @@ class Document(Strict):
     """Distribution, e.g. 'LIMITED' (eclac) or 'General' (un)."""
     date: DocumentDate | None = None
     """Date of the document: YYYY-MM-DD, or YYYY-MM (month and year only), or YYYY (year only)."""
-    language: str = "en"
+    language: Language = "en"
     """Language the document is written in, as a two-letter code ('en', 'es')."""
-    original_language: str | None = None
+    original_language: Language | None = None
     """Language of the original, as a two-letter code; printed as 'Original: …' in the masthead."""
     language_line: bool | None = None
     """Print the language line ('ENGLISH') in the masthead; default: as the house style does."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from .base import Id, Line, Strict
+from .base import Id, Language, Line, Strict
 from .dates import DocumentDate
 from .meeting import RoleHolder, TypedLists
 
@@ -39,11 +39,11 @@ class RelatedDocument(Strict):
     """What the document is, e.g. 'Information note', 'Working paper'."""
     date: DocumentDate | None = None
     """Date of the document: YYYY-MM-DD, or YYYY-MM (month and year only), or YYYY (year only)."""
-    languages: list[Line] = []
+    languages: list[Language] = []
     """Languages it is issued in, as two-letter codes ('en', 'es')."""
     agenda_items: list[Id] = []
     """Ids of the agenda items the meeting had it before it under (generate: documents-before)."""
-    original_language: Line | None = None
+    original_language: Language | None = None
     """Language of its original, as a two-letter code; printed 'Original: Spanish' in the list of documents."""
     corrects: Id | None = None
     """Id of the document this one corrects (a corrigendum); printed 'Corrigendum to …'."""

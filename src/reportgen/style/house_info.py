@@ -1,0 +1,43 @@
+"""`reportgen house NAME`: what a house style is made of and where each of its files is found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.errors import UsageProblem, did_you_mean
+from .houses import HOUSE_FILE, HOUSES_DIR, available_houses, house_chain, house_dirs, load_house, stylesheets
+
+# The files a house may have, each found on the house's search path (project first).
+HOUSE_FILES = ("_masthead.html.j2", "reference.docx")
+
+
+def describe_house(base_dirs: list[Path], name: str, root: Path) -> list[str]:
+    """Lines describing house `name`: title, chain, defaults, language variants and the file used
+    for each part (paths relative to the project `root` where inside it)."""
+    known = available_houses(base_dirs)
+    if name not in known:
+        raise UsageProblem(f"unknown house style '{name}'{did_you_mean(name, known)} (available: {', '.join(known)})")
+    house = load_house(base_dirs, name)
+
+    def shown(path: Path) -> str:
+        path, top = path.resolve(), root.resolve()
+        return path.relative_to(top).as_posix() if path.is_relative_to(top) else f"{path} (packaged)"
+
+    lines = [f"{name}: {house.title}"]
+    if house.description:
+        lines.append(f"  {house.description}")
+    chain = house_chain(base_dirs, name)
+    if len(chain) > 1:
+        lines.append(f"extends: {' -> '.join(chain[1:])}")
+    lines.append("defaults: " + ", ".join(f"{k}={'yes' if v else 'no'}" for k, v in house.defaults.__dict__.items()))
+    lines.append(f"running head: {house.running_head}")
+    if house.language_tags:
+        lines.append("languages: " + ", ".join(f"{k} as {v}" for k, v in sorted(house.language_tags.items())))
+    lines.append("house.yaml: " + ", ".join(shown(d / HOUSES_DIR / h / HOUSE_FILE) for h in chain for d in base_dirs
+                                             if (d / HOUSES_DIR / h / HOUSE_FILE).is_file()))
+    lines.append("print.css: " + " + ".join(shown(p) for p in stylesheets(base_dirs, name)))
+    search = house_dirs(base_dirs, name)
+    for file in HOUSE_FILES:
+        found = next((d / file for d in search if (d / file).is_file()), None)
+        lines.append(f"{file}: {shown(found) if found else 'none'}")
+    return lines

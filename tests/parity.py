@@ -1,0 +1,127 @@
+"""Parity of the PDF and the Word file, measured: the DOCX as LibreOffice lays it out against the PDF.
+
+Compared: the page count; the page of every heading; the words each page begins with (the same
+page breaks); and the position of every text line of page 1 (the masthead, the title block, the
+first paragraphs), within TOLERANCE_MM. Body text may break its lines differently in the two
+layout engines; page 1 and the page breaks may not.
+
+Usable from tests and by hand:
+    python tests/parity.py DOCUMENT.pdf LAID-OUT-DOCX.pdf [NAME]
+prints one readable line per difference ("hld2013 p.1: 'Distr.' at x=142 mm in PDF, 134 mm in Word").
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+TOLERANCE_MM = 2.0
+PT_PER_MM = 72 / 25.4
+FIRST_WORDS = 4  # words compared at the start of each page
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+_LINE = re.compile(r"<line [^>]*>(.*?)</line>", re.S)
+_PAGE = re.compile(r"<page [^>]*>(.*?)</page>", re.S)
+
+
+@dataclass(frozen=True)
+class Line:
+    x: float  # mm from the left edge of the page
+    y: float  # mm from the top of the page to the top of the line
+    words: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+def pages(pdf: Path) -> list[list[Line]]:
+    """Every page's lines (pdftotext -bbox-layout), in reading order."""
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    out = []
+    for page in _PAGE.findall(xml):
+        lines = []
+        for body in _LINE.findall(page):
+            words = _WORD.findall(body)
+            if words:
+                lines.append(Line(float(words[0][0]) / PT_PER_MM, float(words[0][1]) / PT_PER_MM,
+                                  tuple(_unescape(w[4]) for w in words)))
+        out.append(lines)
+    return out
+
+
+def _unescape(text: str) -> str:
+    return text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")
+
+
+def _furniture(doc: list[list[Line]]) -> set[str]:
+    """Running heads and feet: lines (digits aside) that recur on several pages, and page numbers."""
+    seen: Counter[str] = Counter()
+    for page in doc:
+        seen.update({re.sub(r"\d+", "#", line.text) for line in page})
+    return {text for text, n in seen.items() if (n >= 3 and len(doc) > 3) or re.fullmatch(r"[#\W]*", text)}
+
+
+def _body_words(doc: list[list[Line]]) -> list[list[str]]:
+    furniture = _furniture(doc)
+    return [[w for line in sorted(page, key=lambda l: (round(l.y), l.x)) if re.sub(r"\d+", "#", line.text) not in furniture
+             for w in line.words] for page in doc]
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).upper()
+
+
+def compare(pdf: Path, word: Path, name: str, headings: list[str] = ()) -> list[str]:
+    """Readable differences between the PDF and the Word file laid out by LibreOffice (`word`)."""
+    a, b = pages(pdf), pages(word)
+    problems = []
+    if len(a) != len(b):
+        problems.append(f"{name}: {len(a)} pages in PDF, {len(b)} in Word")
+    # the same page breaks: each page begins with the same words
+    for number, (x, y) in enumerate(zip(_body_words(a), _body_words(b)), start=1):
+        if number == 1:  # page 1 is compared line by line below
+            continue
+        # A line may break a word or two apart in the two engines; a page may not break elsewhere.
+        first, second = _squeeze(" ".join(x[:FIRST_WORDS])), _squeeze(" ".join(y[:FIRST_WORDS]))
+        if first[:12] not in _squeeze(" ".join(y[:FIRST_WORDS + 8])) and second[:12] not in _squeeze(" ".join(x[:FIRST_WORDS + 8])):
+            problems.append(f"{name} p.{number}: begins '{' '.join(x[:FIRST_WORDS])}' in PDF, '{' '.join(y[:FIRST_WORDS])}' in Word")
+            break  # the pages after follow from the first break that differs
+    # the page of every heading
+    for heading in headings:
+        probe = _squeeze(heading)[:50]
+        at = [next((i + 1 for i, page in enumerate(doc) if probe in _squeeze(" ".join(l.text for l in page))), None) for doc in (a, b)]
+        if at[0] != at[1]:
+            problems.append(f"{name}: heading '{heading[:50]}' on page {at[0]} in PDF, {at[1]} in Word")
+    # the position of every line of page 1 that both have (matched by its text)
+    if a and b:
+        problems += _page_one(a[0], b[0], name)
+    return problems
+
+
+def _page_one(a: list[Line], b: list[Line], name: str) -> list[str]:
+    out = []
+    unmatched = list(b)
+    for line in a:
+        key = _squeeze(line.text)
+        nearest = sorted(unmatched, key=lambda other: abs(other.y - line.y) + abs(other.x - line.x))  # the same text twice: the closer
+        match = next((other for other in nearest if _squeeze(other.text) == key), None)
+        if match is None:  # broken differently: compare where the line starts, by its first words
+            match = next((other for other in nearest if other.words[:3] == line.words[:3] and len(line.words) >= 3), None)
+        if match is None:
+            continue
+        unmatched.remove(match)
+        label = line.text if len(line.text) <= 40 else line.text[:37] + "…"
+        if abs(line.x - match.x) > TOLERANCE_MM:
+            out.append(f"{name} p.1: '{label}' at x={line.x:.0f} mm in PDF, {match.x:.0f} mm in Word")
+        if abs(line.y - match.y) > TOLERANCE_MM:
+            out.append(f"{name} p.1: '{label}' at y={line.y:.0f} mm in PDF, {match.y:.0f} mm in Word")
+    return out
+
+
+if __name__ == "__main__":
+    for difference in compare(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else Path(sys.argv[1]).stem):
+        print(difference)

@@ -1,0 +1,115 @@
+"""The Word file against the PDF, measured (tests/parity.py): every meeting of content/ and
+examples/ in its house (eclac, un, oas, plain and the project house rcm), both report kinds, and the
+brief. The DOCX is laid out by LibreOffice, all files in one soffice call per session.
+
+EXCEPTIONS names the documents that still differ, with what differs; a document listed that no
+longer differs fails too, so the list only shrinks. Run `python tests/parity.py PDF WORD-PDF` for
+the differences of one document."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from reportgen.build.meeting import BuildOptions, build_meeting
+from reportgen.core.project import Project
+
+from .conftest import REPO
+from .pagination import top_headings
+from .parity import TOLERANCE_MM, compare
+
+# document -> what still differs (measured on this machine with LibreOffice 24; see the issue note)
+EXCEPTIONS: dict[str, str] = {
+    "remittances": "the brief's page 1: the title block 4-7 mm higher in Word; page 2 breaks elsewhere",
+    "fibemyd2008-rapporteur-report": "page 6 breaks before '4. MAIN CONCLUSIONS' in Word",
+    "gfmd2010-rapporteur-report": "page 6 breaks one list item later in Word",
+    "gfmd2011-chair-summary": "the centred meeting line wraps at another width (x 24 vs 33 mm)",
+    "gfmd2011-rapporteur-report": "the quoted title line wraps at another width (x 35 vs 42 mm); page 4 breaks elsewhere",
+    "escap-cmp2017-rapporteur-report": "un: the organ's line 3 mm lower, the title block 3-4 mm higher in Word",
+    "idm2025-workshop-rapporteur-report": "plain: the prepared-by line and the text below it 7-8 mm higher in Word",
+    "oas-gtmig2014-rapporteur-report": "2 pages as PDF, 1 in Word; the title lines 2-3 mm apart",
+    "rcm-vmm2014-rapporteur-report": "the meeting and theme lines 2-3 mm higher in Word",
+    # the examples of the general model's second pass (merged from main last; not yet worked on)
+    "csp2024-cochairs-chair-summary": "plain: the facts table 9 mm higher in Word from the membership rows on; page 2 breaks earlier",
+    "csp2024-cochairs-rapporteur-report": "plain: the title block 10 mm and the text below it 15 mm higher in Word; the signatories' line indented 15 mm",
+    "mapsc2024-draft-report-rapporteur-report": "un: 3 pages as PDF, 2 in Word; the masthead rows and title block 3-11 mm higher in Word",
+    "mflm2024-cover-note-rapporteur-report": "plain: the cover note's text 4 mm higher in Word",
+    # the example of document assembly (merged from main last; not yet worked on)
+    "eclac-cea2019-rapporteur-report": "eclac without a cover: the title 11 mm and the text below it 24 mm lower in Word; page 2 breaks earlier",
+}
+
+
+@pytest.fixture(scope="session")
+def parity_documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path, list[str]]]:
+    """{document: (PDF, the DOCX laid out by LibreOffice, its headings)} for every meeting, kind and the brief."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    from reportgen.build.meeting import render_meeting
+
+    out = tmp_path_factory.mktemp("parity")
+    found: dict[str, tuple[Path, Path, list[str]]] = {}
+    docx: list[Path] = []
+    for root in (REPO, REPO / "examples"):
+        project = Project(root)
+        for meeting_id in project.meeting_ids():
+            rendered, _ = render_meeting(project, meeting_id, BuildOptions())
+            headings = {item.kind: [text for _, text in top_headings(item.html, ("h1", "h2"))] for item in rendered}
+            for path in build_meeting(project, meeting_id, BuildOptions(out_dir=out / root.name)):
+                if path.suffix == ".docx":
+                    docx.append(path)
+                    kind = path.stem.removeprefix(meeting_id + "-")
+                    found[path.stem] = (path.with_suffix(".pdf"), out / "lo" / (path.stem + ".pdf"), headings.get(kind, []))
+    from click.testing import CliRunner
+
+    from reportgen.cli import main
+
+    result = CliRunner().invoke(main, ["--project", str(REPO), "compare", "--brief", "remittances", "--out", str(out / "brief")])
+    assert result.exit_code == 0, result.output
+    for path in (out / "brief").rglob("*.docx"):
+        docx.append(path)
+        found[path.stem] = (path.with_suffix(".pdf"), out / "lo" / (path.stem + ".pdf"), [])
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to", "pdf",
+                    "--outdir", str(out / "lo"), *map(str, docx)], capture_output=True, text=True, timeout=900, check=True)
+    return found
+
+
+def test_every_house_kind_and_the_brief_are_measured(parity_documents: dict) -> None:
+    names = set(parity_documents)
+    for meeting in ("hld2013", "escap-cmp2017", "oas-gtmig2014", "idm2025-workshop", "rcm-vmm2014"):  # eclac, un, oas, plain, rcm
+        assert {f"{meeting}-rapporteur-report", f"{meeting}-chair-summary"} <= names
+    assert "remittances" in names
+    assert set(EXCEPTIONS) <= names, "an exception names no document"
+
+
+def test_word_lays_out_as_the_pdf(parity_documents: dict) -> None:
+    """Page count, heading pages, the words each page begins with and page 1's lines within
+    TOLERANCE_MM, for every document not in EXCEPTIONS; every exception still differs."""
+    differences = {name: compare(pdf, word, name, headings) for name, (pdf, word, headings) in sorted(parity_documents.items())}
+    new = [line for name, found in differences.items() if name not in EXCEPTIONS for line in found]
+    assert not new, f"{len(new)} difference(s) over {TOLERANCE_MM} mm or in pagination:\n" + "\n".join(new)
+    fixed = [name for name in EXCEPTIONS if not differences[name]]
+    assert not fixed, f"no longer different, remove from EXCEPTIONS: {', '.join(fixed)}"
+
+
+def test_a_long_un_symbol_stays_on_one_line_in_the_list_of_documents(tmp_path: Path) -> None:
+    """"E/ESCAP/GCM/PREP/1" is not broken after a slash, in the PDF or in Word."""
+    shutil.copytree(REPO / "examples", tmp_path / "examples")
+    meeting = tmp_path / "examples" / "content" / "mcpm2025-declaration" / "meeting.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    assert "symbol: MCPM/VM.30/INF.1," in text
+    meeting.write_text(text.replace("symbol: MCPM/VM.30/INF.1,", "symbol: E/ESCAP/GCM/PREP/1,"), encoding="utf-8")
+    paths = build_meeting(Project(tmp_path / "examples"), "mcpm2025-declaration",
+                          BuildOptions(kinds=("rapporteur-report",), out_dir=tmp_path / "out"))
+    pdf = next(p for p in paths if p.suffix == ".pdf")
+    laid_out = [pdf]
+    if shutil.which("soffice"):
+        docx = next(p for p in paths if p.suffix == ".docx")
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+                        "--outdir", str(tmp_path / "lo"), str(docx)], capture_output=True, text=True, timeout=300, check=True)
+        laid_out.append(tmp_path / "lo" / pdf.name)
+    for path in laid_out:
+        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        assert any(line.lstrip().startswith("E/ESCAP/GCM/PREP/1 ") for line in text.splitlines()), path
