@@ -20,6 +20,15 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = Path(os.environ.get("REPORTGEN_SEEDS") or REPO.parent / "shared" / "seeds")  # the source documents
 DATA = Path(__file__).resolve().parent / "data"
 
+# gfmd2010's organisations, as its meeting.yaml writes them: tests move them to an included file.
+GFMD2010_ORGANISATIONS = """organisations:
+  - {id: gmg, name: Global Migration Group, acronym: GMG}
+  - {id: iom, name: International Organization for Migration, acronym: IOM}
+  - {id: un, name: United Nations, acronym: UN}
+  - {id: macarthur-foundation, name: MacArthur Foundation}
+  - {id: bbva-bancomer-foundation, name: BBVA-Bancomer Foundation, country: Mexico}
+"""
+
 # meeting id -> seed file (the ground truth each meeting must reproduce)
 SEED_FILES = {
     "hld2013": "hld2013-eclac-rapporteur-report.txt",

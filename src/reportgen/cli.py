@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
+import re
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -13,6 +15,44 @@ import click
 from . import __version__
 
 log = logging.getLogger(__name__)
+
+
+# Anything given on the command line ends up in a document, a file name or a message: one line of
+# characters both writers can carry (no control characters, line breaks, lone surrogates).
+_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+class _OneLine(click.ParamType):
+    name = "text"
+
+    def convert(self, value, param, ctx):  # type: ignore[no-untyped-def]
+        bad = _NOT_ONE_LINE.search(value) if isinstance(value, str) else None
+        if bad:
+            self.fail(f"character U+{ord(bad.group()):04X} at position {bad.start() + 1} is a control character or line break; "
+                      "give one line of text", param, ctx)
+        if isinstance(value, str) and len(value) > 10_000:
+            from .content.printable import long_word_problem
+
+            too_long = long_word_problem(value)
+            if too_long:
+                self.fail(too_long, param, ctx)
+        return value
+
+
+TEXT = _OneLine()
+
+
+class _Commands(click.Group):
+    """The command group; a file-system failure no command foresaw is still one line, not a traceback."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:  # `reportgen list | head`: click ends quietly
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
 
 
 def _project(ctx: click.Context):  # -> Project; imported lazily to keep --help fast
@@ -40,7 +80,7 @@ def _scheduler(ctx: click.Context, param: click.Parameter, value: str | None) ->
     return value
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportgen")
 @click.option(
     "--project",
@@ -59,12 +99,12 @@ def main(ctx: click.Context, project_dir: Path, verbose: bool) -> None:
 
 
 @main.command()
-@click.argument("meeting", required=False)
+@click.argument("meeting", required=False, type=TEXT)
 @click.option("--all", "build_all", is_flag=True, help="Build every meeting and every saved brief (content/briefs/*.yaml).")
 @click.option("--pdf", "formats", flag_value="pdf", multiple=True, help="Write PDF.")
 @click.option("--docx", "formats", flag_value="docx", multiple=True, help="Write DOCX (Word).")
-@click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Report kind (repeatable); default: every kind.")
-@click.option("--lang", metavar="CODE", help="Build the language edition CODE (text from content/<id>/translations/CODE.yaml, "
+@click.option("--kind", "kinds", type=TEXT, multiple=True, metavar="KIND", help="Report kind (repeatable); default: every kind.")
+@click.option("--lang", type=TEXT, metavar="CODE", help="Build the language edition CODE (text from content/<id>/translations/CODE.yaml, "
               "furniture in CODE) as <id>-<kind>-CODE.pdf/.docx; default: the document's own language.")
 @click.option("--allow-untranslated", is_flag=True, help="Build a language edition whose translation is incomplete: the "
               "original text stands where a translation is missing or stale, marked.")
@@ -73,8 +113,8 @@ def main(ctx: click.Context, project_dir: Path, verbose: bool) -> None:
 @click.option("--pdf-standard", type=click.Choice(["ua-1", "a-2u", "a-3u", "a-3a"]), default="ua-1", show_default=True,
               help="PDF standard: tagged PDF/UA-1, or with it an archival PDF/A level.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes (default: the number of CPUs).")
-@click.option("--shard", metavar="K/N", callback=_shard, help="With --all: build only the K-th of N stable shards (a CI matrix of N jobs).")
-@click.option("--scheduler", metavar="ADDRESS", callback=_scheduler, help="With --all: build on a Dask cluster (tcp://HOST:8786); needs reportgen[distributed].")
+@click.option("--shard", type=TEXT, metavar="K/N", callback=_shard, help="With --all: build only the K-th of N stable shards (a CI matrix of N jobs).")
+@click.option("--scheduler", type=TEXT, metavar="ADDRESS", callback=_scheduler, help="With --all: build on a Dask cluster (tcp://HOST:8786); needs reportgen[distributed].")
 @click.option("--force", is_flag=True, help="Rebuild even what is up to date.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.pass_context
@@ -132,11 +172,14 @@ def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tup
         for outcome in outcomes:
             for path in outcome.written:
                 click.echo(path)
-    if failed:
+    misnamed = _misnamed(project) if build_all else []
+    for problem in misnamed:  # found, not built: a folder or file name no output can carry
+        click.echo(f"{problem} (not built)", err=True)
+    if failed or misnamed:
         for outcome in failed:
             click.echo(f"{outcome.job.label}: failed:\n{outcome.error}", err=True)
         built = len(outcomes) - len(failed)
-        raise click.ClickException(f"{len(failed)} of {len(outcomes)} build(s) failed ({built} built); see above")
+        raise click.ClickException(f"{len(failed) + len(misnamed)} of {len(outcomes) + len(misnamed)} build(s) failed ({built} built); see above")
 
 
 def _on_cluster(project, settings, todo, scheduler, advance):  # type: ignore[no-untyped-def]
@@ -167,13 +210,13 @@ def _progress(total: int, quiet: bool):  # -> Iterator[Callable[[Outcome], None]
 
 
 @main.command()
-@click.argument("meetings", nargs=-1)
-@click.option("--theme", "themes", multiple=True, metavar="THEME", help="Keep only this theme (repeatable); ids from content/themes.yaml.")
-@click.option("--country", metavar="COUNTRY", help="A country view instead: its roles and the items that name it.")
-@click.option("--brief", "brief_name", metavar="NAME", help="Build the saved brief content/briefs/NAME.yaml.")
-@click.option("--name", metavar="NAME", help="File name of the brief (default: from the meetings, or the saved brief's name).")
-@click.option("--audience", metavar="TEXT", help="Who the brief is for, printed on page 1 (default: the saved brief's).")
-@click.option("--lang", metavar="CODE", default=None, help="Language of the furniture words and key points (default: en).")
+@click.argument("meetings", nargs=-1, type=TEXT)
+@click.option("--theme", "themes", type=TEXT, multiple=True, metavar="THEME", help="Keep only this theme (repeatable); ids from content/themes.yaml.")
+@click.option("--country", type=TEXT, metavar="COUNTRY", help="A country view instead: its roles and the items that name it.")
+@click.option("--brief", "brief_name", type=TEXT, metavar="NAME", help="Build the saved brief content/briefs/NAME.yaml.")
+@click.option("--name", type=TEXT, metavar="NAME", help="File name of the brief (default: from the meetings, or the saved brief's name).")
+@click.option("--audience", type=TEXT, metavar="TEXT", help="Who the brief is for, printed on page 1 (default: the saved brief's).")
+@click.option("--lang", type=TEXT, metavar="CODE", default=None, help="Language of the furniture words and key points (default: en).")
 @click.option("--full", is_flag=True, help="Add the full texts of the items as an annex the references point into.")
 @click.option("--date", "brief_date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Date printed on the brief (default: today).")
 @click.option("--pdf", "formats", flag_value="pdf", multiple=True, help="Write PDF.")
@@ -202,8 +245,8 @@ def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ..
 
 
 @main.command()
-@click.argument("meeting")
-@click.option("--house", default="eclac", show_default=True, metavar="HOUSE", help="House style: eclac, un, oas, plain or a project's own.")
+@click.argument("meeting", type=TEXT)
+@click.option("--house", type=TEXT, default="eclac", show_default=True, metavar="HOUSE", help="House style: eclac, un, oas, plain or a project's own.")
 @click.pass_context
 def new(ctx: click.Context, meeting: str, house: str) -> None:
     """Write a commented starter content/MEETING/meeting.yaml that validates and builds."""
@@ -215,7 +258,7 @@ def new(ctx: click.Context, meeting: str, house: str) -> None:
 
 
 @main.command()
-@click.argument("name")
+@click.argument("name", type=TEXT)
 @click.option("--reference", is_flag=True, help="Write templates/houses/NAME/reference.docx, the house's Word styles, from its house.yaml.")
 @click.pass_context
 def house(ctx: click.Context, name: str, reference: bool) -> None:
@@ -235,14 +278,14 @@ def house(ctx: click.Context, name: str, reference: bool) -> None:
 
 
 @main.command()
-@click.argument("meeting")
-@click.option("--from", "from_ref", required=True, metavar="REF", help="Earlier version: a git revision of the project (tag, HEAD~2) or another project folder.")
-@click.option("--to", "to_ref", metavar="REF", help="Later version (default: the files as they are now).")
-@click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Report kind (repeatable); default: every kind.")
+@click.argument("meeting", type=TEXT)
+@click.option("--from", "from_ref", type=TEXT, required=True, metavar="REF", help="Earlier version: a git revision of the project (tag, HEAD~2) or another project folder.")
+@click.option("--to", "to_ref", type=TEXT, metavar="REF", help="Later version (default: the files as they are now).")
+@click.option("--kind", "kinds", type=TEXT, multiple=True, metavar="KIND", help="Report kind (repeatable); default: every kind.")
 @click.option("--pdf", "formats", flag_value="pdf", multiple=True, help="Write PDF.")
 @click.option("--docx", "formats", flag_value="docx", multiple=True, help="Write DOCX (Word) with tracked changes.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write under DIR instead of output/.")
-@click.option("--author", metavar="NAME", help="Author of the changes (default: git's user.name).")
+@click.option("--author", type=TEXT, metavar="NAME", help="Author of the changes (default: git's user.name).")
 @click.option("--revision", type=int, metavar="N", help="Print the symbol as a UN revision, SYMBOL/Rev.N.")
 @click.pass_context
 def redline(ctx: click.Context, meeting: str, from_ref: str, to_ref: str | None, kinds: tuple[str, ...], formats: tuple[str, ...],
@@ -256,18 +299,19 @@ def redline(ctx: click.Context, meeting: str, from_ref: str, to_ref: str | None,
 
 
 @main.command()
-@click.argument("meetings", nargs=-1)
+@click.argument("meetings", nargs=-1, type=TEXT)
 @click.option("--gists", is_flag=True, help="Also list the items a brief or summary would shorten for lack of a gist:.")
-@click.option("--lang", metavar="CODE", help="Also list every text the CODE edition has not translated and every stale translation.")
+@click.option("--lang", type=TEXT, metavar="CODE", help="Also list every text the CODE edition has not translated and every stale translation.")
 @click.pass_context
 def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool, lang: str | None) -> None:
     """Check MEETINGS (default: all) against the schema and each other; build nothing."""
     from .content.modelcache import ModelCache
 
+    from .core.errors import ContentError
+
     project = _project(ctx)
     if lang is not None:
         from .content.editions import edition_problems
-        from .core.errors import ContentError
 
         problems = [p for m in (meetings or project.meeting_ids()) for p in edition_problems(project, m, lang)]
         if problems:
@@ -275,6 +319,7 @@ def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool, lang: s
         click.echo(f"{lang} edition complete: {', '.join(meetings or project.meeting_ids())}")
         return
     wanted = list(meetings) or project.meeting_ids()
+    misnamed = [] if meetings else _misnamed(project)
     cached = ModelCache(project).summaries(wanted) if wanted and set(wanted) <= set(project.meeting_ids()) else None
     if cached is not None:  # validated before and unchanged since
         valid = list(cached)
@@ -282,9 +327,14 @@ def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool, lang: s
     else:
         from .content.model import load_meetings
 
-        loaded = load_meetings(project, meetings or None)
+        try:
+            loaded = load_meetings(project, meetings or None)
+        except ContentError as exc:
+            raise ContentError([*misnamed, *exc.problems]) from None
         valid = list(loaded)
         warnings = [w for m in loaded.values() for w in m.doc.warnings]
+    if misnamed:
+        raise ContentError(misnamed)
     click.echo(f"{len(valid)} meeting{'s' if len(valid) != 1 else ''} valid: {', '.join(valid)}")
     for line in warnings:
         click.echo(f"warning: {line}", err=True)
@@ -303,8 +353,8 @@ def translate() -> None:
 
 
 @translate.command("export")
-@click.argument("meeting")
-@click.option("--lang", required=True, metavar="CODE", help="Language to translate into (the edition's language).")
+@click.argument("meeting", type=TEXT)
+@click.option("--lang", type=TEXT, required=True, metavar="CODE", help="Language to translate into (the edition's language).")
 @click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path),
               help="XLIFF file to write; default: output/MEETING/MEETING-CODE.xlf.")
 @click.pass_context
@@ -341,10 +391,20 @@ def translate_import(ctx: click.Context, xliff_file: Path) -> None:
         raise error
 
 
+def _misnamed(project):  # -> list[Problem]: meeting folders and saved briefs named against the rule
+    from .core.errors import Problem
+    from .core.names import shown
+    from .core.project import BRIEFS_DIR, MEETING_FILE
+
+    content = project.content_dir.name
+    return ([Problem(f"{content}/{shown(name)}/{MEETING_FILE}", 1, 1, "", why) for name, why in project.misnamed_meetings().items()]
+            + [Problem(f"{content}/{BRIEFS_DIR}/{shown(name)}.yaml", 1, 1, "", why) for name, why in project.misnamed_briefs().items()])
+
+
 @main.command()
-@click.argument("meeting", required=False)
+@click.argument("meeting", required=False, type=TEXT)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1 (0: any free port).")
-@click.option("--lang", metavar="CODE", help="Preview the language edition CODE; default: the document's own language.")
+@click.option("--lang", type=TEXT, metavar="CODE", help="Preview the language edition CODE; default: the document's own language.")
 @click.option("--allow-untranslated", is_flag=True, help="Show an incomplete edition, the original text marked where a translation is missing.")
 @click.option("--draft", is_flag=True, help="Mark every page DRAFT.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
@@ -397,9 +457,16 @@ def schema(ctx: click.Context, output: Path | None, markdown: bool) -> None:
     from .style.labels import available_languages
     from .style.search_path import template_search_path
 
+    from .core.atomic import atomic_target
+    from .core.errors import OutputProblem
+
     # document.language: the languages with a label catalogue in this project
     text = field_reference() if markdown else meeting_json_schema(available_languages(template_search_path(_project(ctx))))
     if output:
-        output.write_text(text + "\n", encoding="utf-8")
+        try:
+            with atomic_target(output) as tmp:
+                tmp.write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise OutputProblem(f"cannot write {output}: {exc.strerror or exc}") from None
     else:
         click.echo(text)

@@ -11,6 +11,7 @@ countries.py; key points: keypoints.py; the chart: chart.py.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -29,6 +30,7 @@ from .keypoints import KeyPoint, Tally, key_points, participants
 from ..style.labels import Labels
 from ..render.markup import plain
 from ..content.model import Meeting, load_meetings
+from ..core.names import MAX_NAME
 from ..core.project import Project
 from ..style.search_path import template_search_path
 from ..render.environment import Renderer
@@ -134,12 +136,18 @@ def _slug(text: str) -> str:
 
 
 def default_name(meeting_ids: Sequence[str], themes: Sequence[str], country: str | None) -> str:
-    """<meetings>[_<country>][_<themes>], e.g. 'gfmd2010_gfmd2011_remittances'."""
+    """<meetings>[_<country>][_<themes>], e.g. 'gfmd2010_gfmd2011_remittances'; when that is longer
+    than a name may be (core/names.py), its start and a digest of the whole, so that two different
+    comparisons never share a file."""
     parts = list(meeting_ids)
     if country:
         parts.append(_slug(country))
     parts += themes
-    return "_".join(parts)
+    name = "_".join(parts)
+    if len(name) <= MAX_NAME:
+        return name
+    digest = hashlib.sha256(name.encode()).hexdigest()[:10]
+    return f"{name[:MAX_NAME - len(digest) - 1].rstrip('_-')}_{digest}"
 
 
 def _source(meeting: Meeting, labels: Labels) -> str:

@@ -8,23 +8,23 @@ its file:line:col, as for meetings.
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, ValidationError
 
 from ..core.errors import ContentError, Problem, UsageProblem, did_you_mean
 from ..core.loader import Marks, load_yaml, mapping_problems, problem_at
-from ..core.project import Project
+from ..core.names import brief_name_problem
+from ..core.project import BRIEFS_DIR, Project
 from ..content.schema import Id, Strict, Text
+from ..content.printable import OUTSIDE_PROJECT, inside_project, long_word_problem
 from ..content.validate import schema_problems
 
 log = logging.getLogger(__name__)
 
-BRIEFS_DIR = "briefs"
-NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 class BriefFile(Strict):
@@ -55,9 +55,10 @@ class SavedBrief:
 
 
 def check_name(name: str) -> str:
-    """A brief name is also a file name: lower-case letters, digits, hyphens and underscores."""
-    if not NAME.match(name):
-        raise UsageProblem(f"invalid brief name '{name}': use lower-case letters, digits, hyphens and underscores")
+    """A brief name is also a file name: core/names.py's rule."""
+    problem = brief_name_problem(name)
+    if problem:
+        raise UsageProblem(problem)
     return name
 
 
@@ -66,9 +67,8 @@ def briefs_dir(project: Project) -> Path:
 
 
 def brief_names(project: Project) -> list[str]:
-    """Names of the saved briefs: content/briefs/<name>.yaml."""
-    folder = briefs_dir(project)
-    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    """Names of the saved briefs: content/briefs/<name>.yaml (Project.brief_names)."""
+    return project.brief_names()
 
 
 def load_brief(project: Project, name: str) -> SavedBrief:
@@ -80,16 +80,33 @@ def load_brief(project: Project, name: str) -> SavedBrief:
         listing = ", ".join(known) if known else f"none (no {project.display(briefs_dir(project))}/<name>.yaml)"
         raise UsageProblem(f"unknown brief '{name}'{did_you_mean(name, known)}; briefs in this project: {listing}")
     display = project.display(path)
+    if not inside_project(project, path):
+        raise ContentError([Problem(f"{project.content_dir.name}/{BRIEFS_DIR}/{name}.yaml", 1, 1, "", OUTSIDE_PROJECT)])
     loaded = load_yaml(path, display)
     problems = mapping_problems(loaded, display)
     if problems:
         raise ContentError(problems)
     try:
         brief = BriefFile.model_validate(loaded.data)
+        long_words = [problem_at(loaded.marks, path, why) for path, text in _texts(loaded.data, ()) if (why := long_word_problem(text))]
+        if long_words:
+            raise ContentError(long_words)
     except ValidationError as exc:
         raise ContentError(schema_problems(exc, loaded.marks, root=BriefFile)) from None
     log.debug("loaded brief %s", display)
     return SavedBrief(name, brief, loaded.marks, display)
+
+
+def _texts(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every string of a loaded file, with its key path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
 
 
 def reference_problems(saved: SavedBrief, meeting_ids: Collection[str], theme_ids: Collection[str],

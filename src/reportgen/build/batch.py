@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import dataclasses
+import datetime as dt
 import hashlib
 import logging
 import os
@@ -24,13 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from .incremental import Stamps, Target, environment, output_inputs, report_kinds
-from ..core.signatures import meeting_files
-from ..core.project import Project, output_path
+from ..content.modelcache import content_inputs
+from ..core.atomic import remove_stale_parts
+from ..core.project import BRIEFS_DIR, Project, output_path
 from ..style.search_path import template_search_path
 
 log = logging.getLogger(__name__)
 
-BRIEFS_DIR = "briefs"
 COMPARE_DIR = "compare"
 BRIEF_KIND = "compare/brief"  # the brief's template, as output_inputs() names kinds
 
@@ -86,8 +87,7 @@ def cpu_count() -> int:
 
 def brief_names(project: Project) -> list[str]:
     """Saved briefs, found without loading them (briefs.brief_names would import the schema)."""
-    folder = project.content_dir / BRIEFS_DIR
-    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    return project.brief_names()
 
 
 class Inputs:
@@ -106,11 +106,12 @@ class Inputs:
 def _meeting_targets(project: Project, meeting_id: str, settings: Settings, common: Inputs) -> list[Target]:
     root = settings.root(project)
     kinds = settings.kinds or tuple(report_kinds(template_search_path(project)))
-    content = tuple(meeting_files(project, meeting_id))
+    content = tuple(content_inputs(project, meeting_id))
     return [
         Target(output_path(root, meeting_id, kind, fmt, settings.language), content + common(kind, fmt),
                {"kind": kind, "format": fmt, "language": settings.language, "draft": settings.draft,
                 "allow_untranslated": settings.allow_untranslated,
+                "draft_date": dt.date.today().isoformat() if settings.draft else None,  # the draft line prints it
                 "pdf_standard": settings.pdf_standard if fmt == "pdf" else None, **environment(fmt)})
         for kind in kinds for fmt in settings.formats
     ]
@@ -129,7 +130,7 @@ def _brief_targets(project: Project, name: str, settings: Settings, stamps: Stam
         output = root / COMPARE_DIR / f"{name}.{fmt}"
         compared = sorted({p.parent.name for p in stamps.recorded_inputs(output)
                            if p.parent.parent == project.content_dir and p.parent.name != BRIEFS_DIR})
-        meetings = [f for m in compared if project.meeting_dir(m).is_dir() for f in meeting_files(project, m)]
+        meetings = [f for m in compared if project.meeting_dir(m).is_dir() for f in content_inputs(project, m)]
         inputs = tuple(dict.fromkeys((source, project.themes_file, *meetings, *common(BRIEF_KIND, fmt))))
         targets.append(Target(output, inputs, {"brief": name, "format": fmt, "date": date, **environment(fmt, ("matplotlib",))}))
     return targets
@@ -156,6 +157,10 @@ def plan(project: Project, settings: Settings, meetings: Sequence[str], briefs: 
     for name in briefs:
         targets = _brief_targets(project, name, settings, stamps, common)
         jobs.append(Job("brief", name, tuple(targets), tuple(t for t in targets if force or not stamps.up_to_date(t))))
+    # A killed build's temporary files go even when nothing needs building (they would stay otherwise).
+    for folder in sorted({t.output.parent for job in jobs for t in job.targets}):
+        if folder.is_dir():
+            remove_stale_parts(folder)
     return jobs
 
 
@@ -184,6 +189,9 @@ def run_job(project: Project, settings: Settings, job: Job, alongside: Executor 
         for target in job.stale:
             stamps.forget(target.output)
         return outcome
+    if job.kind == "meeting":  # what validating it just found it reads (included files, logo, house)
+        content = tuple(content_inputs(project, job.name))
+        targets = tuple(dataclasses.replace(t, inputs=tuple(dict.fromkeys((*content, *t.inputs)))) for t in targets)
     written = set(outcome.written)
     for target in targets:
         if target.output in written:
@@ -214,7 +222,7 @@ def _build_brief(project: Project, settings: Settings, job: Job) -> tuple[list[P
     written = build_brief(project, request)
     source = project.content_dir / BRIEFS_DIR / f"{job.name}.yaml"
     compared = project.meeting_ids() if request.country else list(request.meetings)
-    meetings = (f for m in compared for f in meeting_files(project, m))
+    meetings = (f for m in compared for f in content_inputs(project, m))
     return written, (source, project.themes_file, *meetings)
 
 

@@ -24,7 +24,7 @@ from typing import Any
 from .. import __version__
 from ..core.project import Project
 from ..style.search_path import template_search_path
-from ..core.signatures import Signature, Signer, code_files, files_under, file_stat
+from ..core.signatures import Signature, Signer, code_files, file_stat, files_under, valid_signatures
 
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,9 @@ TEMPLATE_SUFFIX = ".html.j2"
 # Where fontconfig keeps its caches: they change whenever fonts are installed or removed, which
 # changes what WeasyPrint lays out with.
 FONT_CACHES = (Path("/var/cache/fontconfig"), Path.home() / ".cache" / "fontconfig")
+
+STAMP_FORMAT = 2
+
 
 def template_files(search_path: Iterable[Path]) -> list[Path]:
     """Templates, stylesheet, reference document, label catalogues and fonts of the search path."""
@@ -138,10 +141,18 @@ class Stamps:
         return self.dir / (rel.as_posix().replace("/", "__") + ".json")
 
     def _read(self, output: Path) -> dict[str, Any] | None:
+        """The stamp of `output`, or None when there is none or it is not a stamp of this format
+        and reportgen version (damaged, edited or from elsewhere: the output is rebuilt)."""
         try:
-            return json.loads(self._stamp_path(output).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            stamp = json.loads(self._stamp_path(output).read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError):
             return None
+        if not (isinstance(stamp, dict) and stamp.get("format") == STAMP_FORMAT and stamp.get("version") == __version__
+                and isinstance(stamp.get("options"), dict) and valid_signatures(stamp.get("inputs"))
+                and isinstance(stamp.get("output"), list) and len(stamp["output"]) == 2 and all(type(v) is int for v in stamp["output"])):
+            log.debug("ignoring build stamp of %s: not a stamp of this reportgen", output)
+            return None
+        return stamp
 
     def recorded_inputs(self, output: Path) -> list[Path]:
         """The inputs the last build of `output` read (e.g. the meetings a brief compared)."""
@@ -156,10 +167,10 @@ class Stamps:
         recorded: dict[str, Signature | None] = stamp.get("inputs", {}) if stamp else {}
         for path in target.inputs:
             self.signer.sign(path, recorded.get(str(path)))
-        if stamp is None or stamp.get("version") != __version__ or stamp.get("options") != _jsonable(target.options):
+        if stamp is None or stamp["options"] != _jsonable(target.options):
             return False
-        if sorted(recorded) != sorted(str(p) for p in target.inputs):
-            return False  # a content file added or removed
+        if not {str(p) for p in target.inputs} <= set(recorded):
+            return False  # a content file added; one removed is found by its signature (None now)
         out_stat = file_stat(target.output)
         if out_stat is None or list(out_stat) != stamp["output"]:
             return False  # deleted or changed by hand
@@ -171,6 +182,7 @@ class Stamps:
         if out_stat is None:
             return
         stamp = {
+            "format": STAMP_FORMAT,
             "version": __version__,
             "options": _jsonable(target.options),
             "inputs": {str(p): self.signer.sign(p) for p in target.inputs},
@@ -186,7 +198,10 @@ class Stamps:
             log.warning("cannot write build stamp %s: %s", path, exc)
 
     def forget(self, output: Path) -> None:
-        self._stamp_path(output).unlink(missing_ok=True)
+        try:
+            self._stamp_path(output).unlink(missing_ok=True)
+        except OSError as exc:  # the output folder cannot be written at all: the build says so
+            log.debug("cannot remove build stamp of %s: %s", output, exc)
 
 
 def _jsonable(options: Mapping[str, Any]) -> Any:

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from ..style.labels import Labels
 from .language_files import editions
-from .modelcache import ModelCache, summary
+from .modelcache import ModelCache, meeting_key, summary
+from ..core.names import shown
 from ..core.project import Project
 from ..style.search_path import template_search_path
 
@@ -19,6 +20,8 @@ def meeting_listing(project: Project) -> Iterator[str]:
     """One line per meeting: id, short title, place and dates, the language editions it has (or
     why it cannot be read)."""
     ids = project.meeting_ids()
+    for name, why in project.misnamed_meetings().items():
+        yield f"{shown(name)}  (not read: {why})"
     if not ids:
         yield f"no meetings in {project.display(project.content_dir)}/"
         return
@@ -26,7 +29,7 @@ def meeting_listing(project: Project) -> Iterator[str]:
     labels = Labels.load("en", template_search_path(project))
     width = max(len(i) for i in ids)
     for meeting_id in ids:
-        entry = cache.fresh(meeting_id)  # unchanged since validated: no need to load the schema
+        entry = cache.fresh(meeting_key(meeting_id))  # unchanged since validated: no need to load the schema
         if entry is not None:
             about = entry["summary"]
         else:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from . import schema
 from ..core.errors import ContentError, Problem, UsageProblem
+from ..core.names import meeting_id_problem
 from .modelcache import ModelCache
 from ..core.project import Project
 from .traverse import walk
@@ -145,6 +146,10 @@ def load_meetings(project: Project, meeting_ids: Iterable[str] | None = None) ->
     known = project.meeting_ids()
     wanted = list(meeting_ids) if meeting_ids else known
     unknown = [m for m in wanted if m not in known]
+    for meeting_id in unknown:
+        problem = meeting_id_problem(meeting_id)
+        if problem:
+            raise UsageProblem(problem)
     if unknown:
         listing = ", ".join(known) if known else f"none (no {project.display(project.content_dir)}/<id>/meeting.yaml)"
         raise UsageProblem(f"unknown meeting '{unknown[0]}'; meetings in this project: {listing}")
@@ -156,7 +161,7 @@ def load_meetings(project: Project, meeting_ids: Iterable[str] | None = None) ->
     for meeting_id in wanted:
         doc, found = cache.meeting(meeting_id, lambda: themes)
         all_problems += found
-        if doc is not None:
+        if doc is not None and not problems:  # with themes.yaml unreadable, their references cannot resolve
             meetings[meeting_id] = resolve(Meeting(meeting_id, doc, theme_map))
     if all_problems:
         raise ContentError(all_problems)

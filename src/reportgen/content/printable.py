@@ -32,6 +32,13 @@ _CITING_TOP = frozenset({("document", "title"), ("document", "kind_label"), ("do
                          ("document", "meeting_lines"), ("document", "agenda_item"),
                          ("document", "agenda_item_title"), ("document", "theme")})
 
+# The longest run of characters without a space: WeasyPrint's time to break one unbroken word over
+# lines grows with the square of its length (10,000 characters take a second or two, 32,000 twenty
+# seconds, 50,000 about a minute); real text holds far shorter ones (a long web address is a few
+# hundred characters).
+MAX_WORD = 10_000
+_LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
+
 OUTSIDE_PROJECT = "leads outside the project folder (through a symbolic link); only the project's own files are read"
 
 
@@ -46,9 +53,21 @@ def may_cite(path: KeyPath) -> bool:
     return last in _CITING_FIELDS or last in ("blocks", "more")
 
 
+def long_word_problem(text: str) -> str | None:
+    """Why `text` cannot be laid out in bounded time (a word longer than MAX_WORD), or None."""
+    word = _LONG_WORD.search(text)
+    if word is None:
+        return None
+    return (f"a word of {len(word.group()):,} characters without a space at position {word.start() + 1}; a word may have "
+            f"at most {MAX_WORD:,} (add spaces, or shorten the web address)")
+
+
 def value_problems(path: KeyPath, value: Any) -> Iterator[str]:
     """What keeps one value of a validated meeting from printing as written."""
     if isinstance(value, str):
+        long_word = long_word_problem(value)
+        if long_word:
+            yield long_word
         refs = FOOTNOTE_REF.findall(value)
         if refs and path[0] == "footnotes":
             yield f"a footnote cannot cite another footnote ([^{refs[0]}])"

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from pathlib import Path
 
 import jinja2
 
-from ..core.errors import UsageProblem, did_you_mean
+from ..core.errors import OutputProblem, TemplateProblem, UsageProblem, did_you_mean
 from ..style.houses import available_houses, house_chain
+from ..core.names import meeting_id_problem
 from ..core.project import MEETING_FILE, Project
+from ..core.sandbox import security_message, template_environment
 from ..style.search_path import template_search_path
-from .schema import ID_PATTERN
 from ..core.atomic import atomic_target
 
 log = logging.getLogger(__name__)
@@ -24,8 +24,9 @@ STARTER_FAMILIES = ("un", "oas", "plain", "eclac")
 
 def write_starter(project: Project, meeting_id: str, house: str, today: dt.date | None = None) -> Path:
     """Write content/<meeting_id>/meeting.yaml; refuse to overwrite an existing meeting."""
-    if not re.match(ID_PATTERN, meeting_id):
-        raise UsageProblem(f"meeting id '{meeting_id}' must be lower-case letters, digits and hyphens, e.g. 'escap-cmp2026'")
+    problem = meeting_id_problem(meeting_id)
+    if problem:
+        raise UsageProblem(problem)
     base = template_search_path(project)
     houses = available_houses(base)
     if house not in houses:
@@ -33,14 +34,23 @@ def write_starter(project: Project, meeting_id: str, house: str, today: dt.date 
     target = project.meeting_dir(meeting_id) / MEETING_FILE
     if target.exists():
         raise UsageProblem(f"{project.display(target)} already exists; choose another id or edit that file")
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in base]),
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = template_environment([jinja2.FileSystemLoader(str(d)) for d in base])
     # A project's own house gets the starter of the packaged house it extends.
     family = next((h for h in house_chain(base, house) if h in STARTER_FAMILIES), "eclac")
-    text = env.get_template(STARTER_TEMPLATE).render(id=meeting_id, house=house, family=family, houses=houses,
-                                                    today=(today or dt.date.today()).isoformat())
+    try:
+        text = env.get_template(STARTER_TEMPLATE).render(id=meeting_id, house=house, family=family, houses=houses,
+                                                        today=(today or dt.date.today()).isoformat())
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
+    except jinja2.exceptions.SecurityError as exc:
+        raise TemplateProblem(f"{STARTER_TEMPLATE}: {security_message(exc)}") from None
+    except (jinja2.TemplateError, UnicodeDecodeError) as exc:
+        raise TemplateProblem(f"{STARTER_TEMPLATE}: {type(exc).__name__}: {exc}") from None
     text = text.rstrip("\n") + "\n"  # one final newline, whatever the template's last block tag leaves
-    with atomic_target(target) as tmp:
-        tmp.write_text(text, encoding="utf-8")
+    try:
+        with atomic_target(target) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise OutputProblem(f"cannot write {project.display(target)}: {exc.strerror or exc}") from None
     log.info("wrote %s", target)
     return target

@@ -215,7 +215,7 @@ def load_meeting_files(project: Project, meeting_id: str) -> tuple[dict[str, Any
 
 
 class _RefChecker:
-    def __init__(self, doc: schema.MeetingFile, marks: Marks, themes: set[str], languages: set[str],
+    def __init__(self, doc: schema.MeetingFile, marks: Marks, themes: set[str] | None, languages: set[str],
                  proceedings: tuple[CountryNames, set[str] | None] | None = None) -> None:
         self.doc = doc
         self.proceedings = proceedings
@@ -290,7 +290,7 @@ class _RefChecker:
                     if not item.themes:
                         self.add((*path, "items", i), f"{node.kind} need at least one theme (themes: [...] from content/themes.yaml)")
             elif isinstance(node, schema.ListItem):
-                for i, theme in enumerate(node.themes):
+                for i, theme in enumerate(node.themes if self.themes is not None else ()):
                     self.ref((*path, "themes", i), theme, self.themes, "theme")
             elif isinstance(node, (schema.Session, schema.AgendaDay)) and node.date is not None:
                 if not start <= node.date <= end:
@@ -363,7 +363,7 @@ def _with_stand_ins(data: dict[str, Any], exc: ValidationError) -> tuple[dict[st
     for key, index in sorted(broken):
         original = data[key][index]
         ident = original.get("id") if isinstance(original, dict) else None
-        if not (isinstance(ident, str) and re.match(schema.ID_PATTERN, ident)):
+        if not (isinstance(ident, str) and re.fullmatch(schema.ID_PATTERN, ident)):
             ident = f"invalid-{key}-{index}"
         patched[key][index] = {"id": ident, **_STAND_INS[key]}
     return patched, broken
@@ -390,7 +390,8 @@ def check_meeting(project: Project, meeting_id: str, themes: schema.ThemesFile |
         except ValidationError:
             return None, problems
         broken = patched[1]
-    theme_ids = {t.id for t in themes.themes} if themes else set()
+    # themes.yaml there but unreadable (reported on its own): the themes a meeting names cannot be checked
+    theme_ids = {t.id for t in themes.themes} if themes else (None if project.themes_file.is_file() else set())
     search_path = template_search_path(project)
     checker = _RefChecker(doc, marks, theme_ids, available_languages(search_path), phrase_facts(doc, project, search_path))
     problems += [p for p in checker.run() if not any(_inside(p, marks, b) for b in broken)]

@@ -42,9 +42,17 @@ def _sha256(path: Path) -> str:
 
 
 def files_under(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[Path]:
-    """Every file below `folder` (optionally only these suffixes), sorted; hidden ones skipped."""
+    """Every file below `folder` (optionally only these suffixes), sorted; hidden ones skipped.
+    Folders reached through symbolic links are walked too (a house folder linked in from elsewhere
+    is read by the build, so its files are inputs), each real folder once."""
     found = []
-    for dirpath, dirnames, filenames in os.walk(folder):
+    seen: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=True):
+        real = os.path.realpath(dirpath)
+        if real in seen:  # a link back up the tree
+            dirnames[:] = []
+            continue
+        seen.add(real)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
             if name.startswith(".") or (suffixes and not name.endswith(suffixes)):
@@ -59,8 +67,21 @@ def code_files() -> list[Path]:
 
 
 def meeting_files(project: Project, meeting_id: str) -> list[Path]:
-    """A meeting's content: every YAML file of its folder, and the themes every meeting uses."""
+    """A meeting's content as its folder shows it: every YAML file of its folder, and the themes
+    every meeting uses. What else its validation read (included files of any name, the logo, the
+    house's files) is recorded with the validated model: content/modelcache.content_inputs."""
     return [*files_under(project.meeting_dir(meeting_id), CONTENT_SUFFIXES), project.themes_file]
+
+
+def _is_signature(value: Any) -> bool:
+    return (isinstance(value, list) and len(value) == 3 and all(type(v) is int for v in value[:2])
+            and isinstance(value[2], str) and len(value[2]) == 64)
+
+
+def valid_signatures(recorded: Any) -> bool:
+    """Whether data read from a cache has the shape of recorded signatures ({path: signature or
+    null}): anything else is discarded, never trusted."""
+    return isinstance(recorded, dict) and all(isinstance(k, str) and (v is None or _is_signature(v)) for k, v in recorded.items())
 
 
 class Signer:

@@ -148,8 +148,7 @@ def _changes_page(renderer: Renderer, labels: Labels, meeting: Meeting, earlier:
     replaced = None
     if revision and symbol:
         replaced = revised_symbol(symbol, revision - 1) if revision > 1 else symbol
-    template = renderer.env.get_template(CHANGES_TEMPLATE)
-    return template.render(
+    return renderer.render_template(CHANGES_TEMPLATE, dict(
         labels=labels,
         earlier=earlier.label,
         later=later.label,
@@ -160,7 +159,7 @@ def _changes_page(renderer: Renderer, labels: Labels, meeting: Meeting, earlier:
         moves=merge.moves,
         symbol=revised_symbol(symbol, revision),
         replaced=replaced,
-    )
+    ))[0]
 
 
 def _with_page(merge: Merge, page: str) -> str:

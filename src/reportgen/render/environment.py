@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from lxml import etree
 from markupsafe import Markup
 
 from ..content import schema
@@ -29,6 +31,7 @@ from ..style.country_names import CountryNames
 from ..style.phrases import Phrases
 from ..style.search_path import default_templates_dir
 from .assembly import Assembler
+from ..core.sandbox import security_message, template_environment
 
 log = logging.getLogger(__name__)
 
@@ -55,14 +58,7 @@ class Renderer:
 
     def __init__(self, search_path: Sequence[Path]) -> None:
         self.search_path = list(search_path)
-        self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader([_ConfinedLoader(d) for d in self.search_path]),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
+        self.env = template_environment([_ConfinedLoader(d) for d in self.search_path], autoescape=True)
         self.env.filters.update(
             paras=paragraphs,
             plain=plain,
@@ -78,11 +74,32 @@ class Renderer:
         return sorted({n.removesuffix(TEMPLATE_SUFFIX) for n in names if not n.startswith("_")})
 
     def render(self, kind: str, context: dict[str, Any]) -> str:
+        """Report kind `kind` rendered and checked against the HTML contract."""
         name = kind + TEMPLATE_SUFFIX
         try:
-            template = self.env.get_template(name)
+            self.env.get_template(name)
         except jinja2.TemplateNotFound:
             raise UsageProblem(f"unknown report kind '{kind}'{did_you_mean(kind, self.kinds())} (available: {', '.join(self.kinds())})") from None
+        except (jinja2.TemplateSyntaxError, UnicodeDecodeError):
+            pass  # reported by render_template
+        html, where = self.render_template(name, context)
+        labels = context.get("labels")
+        try:
+            if isinstance(labels, Labels):
+                html = editorial_rules(html, labels)
+            check_html(html, where)
+        except etree.ParserError:  # nothing but white space and comments
+            raise TemplateProblem(f"{where}: renders no HTML at all (an empty template?)") from None
+        return html
+
+    def render_template(self, name: str, context: dict[str, Any]) -> tuple[str, str]:
+        """Template `name` rendered in the sandbox, and the file it was read from; every failure
+        of the template (syntax, undefined names, leaving the sandbox, errors while rendering) is
+        one TemplateProblem naming the file and line."""
+        try:
+            template = self.env.get_template(name)
+        except jinja2.TemplateNotFound as exc:
+            raise TemplateProblem(f"template '{exc.name}' not found in {', '.join(map(str, self.search_path))}") from None
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
         except UnicodeDecodeError as exc:
@@ -95,15 +112,13 @@ class Renderer:
             raise TemplateProblem(f"{_template_location(exc, template)}: a template it uses is not UTF-8 text ({exc.reason})") from None
         except TemplateProblem:
             raise
+        except SecurityError as exc:
+            raise TemplateProblem(f"{_template_location(exc, template)}: {security_message(exc)}") from None
         except RecursionError:
             raise TemplateProblem(f"{template.filename or name}: templates include, extend or call themselves without end") from None
         except Exception as exc:  # templates are user code: any failure is theirs, reported by location
             raise TemplateProblem(f"{_template_location(exc, template)}: {type(exc).__name__}: {exc}") from None
-        labels = context.get("labels")
-        if isinstance(labels, Labels):
-            html = editorial_rules(html, labels)
-        check_html(html, template.filename or name)
-        return html
+        return html, template.filename or name
 
     def _find(self, name: str) -> str:
         """The file the loader reads for template `name` (project templates first)."""

@@ -1,12 +1,19 @@
 """`reportgen serve`: a live preview for people editing the YAML.
 
-A small web server on 127.0.0.1 (the standard library's, one thread per request) lists the
-meetings and their documents and shows the current one: an HTML preview styled by the house's print
-stylesheets (as the PDF), or the PDF inline. watchfiles reports saved files; the meetings they touch are
-rendered again at once (the preview), then their PDF and DOCX are written (incrementally; the
-PDF is laid out by a second process kept warm). Each step is announced to the open pages with
-server-sent events, and a page reloads when what it shows has changed. A content error replaces the
-document with its problems (file:line, key path); the last good document stays one click away.
+A small web server on 127.0.0.1 (the standard library's, one thread per request, at most
+MAX_CONNECTIONS at once) lists the meetings and their documents and shows the current one: an HTML
+preview styled by the house's print stylesheets (as the PDF), or the PDF inline. watchfiles reports
+saved files; the meetings they touch are rendered again at once (the preview), then their PDF and
+DOCX are written (incrementally; the PDF is laid out by a second process kept warm). Each step is
+announced to the open pages with server-sent events, and a page reloads when what it shows has
+changed. A content error replaces the document with its problems (file:line, key path); the last
+good document stays one click away.
+
+The server trusts no web page: it answers only requests addressed to it by its own address (the
+Host header; a page on another site reaching 127.0.0.1 through DNS rebinding is refused) and
+event streams only to its own pages (Origin); it serves only files the build itself would read or
+write (no symbolic link leading out of the template folders or output root); it decodes
+percent-encoded paths, answers bad query values with 400 and bounds its open connections.
 """
 
 from __future__ import annotations
@@ -20,25 +27,26 @@ from collections import deque
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import quote, urlsplit
 
 import click
 
 from ..build.batch import Settings, plan, run_job
 from ..build.meeting import BuildOptions, render_meeting
-from ..core.project import Project
+from ..core.project import Project, is_inside
 from ..style.search_path import template_search_path
+from .guard import HOST, SOCKET_TIMEOUT_S, BadRequest, PreviewServer, check_addressed_to_us, path_parts, query_values
 from .page import page, with_fact_titles
 from .state import MeetingState
 
 log = logging.getLogger(__name__)
 
-HOST = "127.0.0.1"
 DEBOUNCE_MS = 150  # how long watchfiles waits for a burst of saves to end
 KEEPALIVE_S = 15.0
+VIEWS = ("html", "pdf")
 
 
 class Events:
@@ -201,10 +209,17 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
         log.debug("%s " + format, self.address_string(), *args)
 
+    timeout = SOCKET_TIMEOUT_S
+
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        url = urlsplit(self.path)
-        query = {k: v[-1] for k, v in parse_qs(url.query).items()}
-        parts = [p for p in url.path.split("/") if p]
+        try:
+            check_addressed_to_us(self.headers, self.path, self.server.server_address[1])
+            url = urlsplit(self.path)
+            query = query_values(url.query)
+            parts = path_parts(url.path)
+        except BadRequest as exc:
+            self.send_error(exc.status, str(exc))
+            return
         meetings = self.preview.project.meeting_ids()
         try:
             if not parts:
@@ -219,11 +234,12 @@ class Handler(BaseHTTPRequestHandler):
             elif parts[0] == "out" and len(parts) == 3 and parts[1] in meetings:
                 self.output_file(parts[1], parts[2])
             elif parts == ["events"]:
-                since = query.get("since", "")
-                self.event_stream(int(since) if since.isdigit() else self.preview.events.serial)
+                self.event_stream(query)
             else:
                 self.send_error(HTTPStatus.NOT_FOUND)
-        except (BrokenPipeError, ConnectionResetError):
+        except BadRequest as exc:
+            self.send_error(exc.status, str(exc))
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
             pass
 
     # ------------------------------------------------------------------ pages
@@ -232,7 +248,7 @@ class Handler(BaseHTTPRequestHandler):
         kinds = self.preview.kinds()
         meeting_id = parts[0] if parts else (meetings[0] if meetings else None)
         if meeting_id is not None and meeting_id not in meetings:
-            self.send_error(HTTPStatus.NOT_FOUND, f"no meeting '{meeting_id}'")
+            self.send_error(HTTPStatus.NOT_FOUND, "no such meeting")  # never echoed: it could hold any character
             return
         kind = parts[1] if len(parts) > 1 and parts[1] in kinds else (kinds[0] if kinds else "")
         state = None
@@ -240,7 +256,10 @@ class Handler(BaseHTTPRequestHandler):
         if meeting_id is not None:
             self.preview.current = meeting_id
             state = self.preview.state(meeting_id)
-        body = page(self.preview.settings.root(self.preview.project), self.preview.settings.formats, meetings, kinds, meeting_id, kind, state, view=query.get("view", "html"),
+        view = query.get("view", "html")
+        if view not in VIEWS:
+            raise BadRequest(HTTPStatus.BAD_REQUEST, f"view must be one of {', '.join(VIEWS)}")
+        body = page(self.preview.settings.root(self.preview.project), self.preview.settings.formats, meetings, kinds, meeting_id, kind, state, view=view,
                     last_good="last-good" in query, serial=serial, language=self.preview.settings.language)
         self.send_bytes(body.encode("utf-8"), "text/html; charset=utf-8")
 
@@ -271,16 +290,34 @@ class Handler(BaseHTTPRequestHandler):
         self.send_file(sheets[int(index)], "text/css; charset=utf-8")
 
     def output_file(self, meeting_id: str, name: str) -> None:
+        """A file the build wrote: never a symbolic link, never outside the output root."""
         root = self.preview.settings.root(self.preview.project)
         path = root / meeting_id / name
-        if not name.startswith(meeting_id + "-") or path.suffix not in (".pdf", ".docx") or not path.is_file():
+        if (not name.startswith(meeting_id + "-") or path.suffix not in (".pdf", ".docx") or path.is_symlink()
+                or not path.is_file() or not is_inside(path, root)):
             self.send_error(HTTPStatus.NOT_FOUND)
             return
         kind = "application/pdf" if path.suffix == ".pdf" else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         disposition = "inline" if path.suffix == ".pdf" else "attachment"
         self.send_file(path, kind, {"Content-Disposition": f'{disposition}; filename="{name}"'})
 
-    def event_stream(self, seen: int) -> None:
+    def event_stream(self, query: dict[str, str]) -> None:
+        since = query.get("since")
+        if since is not None and not (since.isascii() and since.isdigit() and len(since) <= 18):
+            raise BadRequest(HTTPStatus.BAD_REQUEST, "since must be an event number")
+        seen = int(since) if since is not None else self.preview.events.serial
+        if not self.server.streams.acquire(blocking=False):  # type: ignore[attr-defined]
+            self.send_response(HTTPStatus.SERVICE_UNAVAILABLE, "too many open previews")
+            self.send_header("Retry-After", "5")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        try:
+            self._stream(seen)
+        finally:
+            self.server.streams.release()  # type: ignore[attr-defined]
+
+    def _stream(self, seen: int) -> None:
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
@@ -316,12 +353,16 @@ class Handler(BaseHTTPRequestHandler):
         self.send_bytes(path.read_bytes(), content_type, headers)
 
 
-def serve(project: Project, meeting_id: str | None, settings: Settings, port: int, on_ready: Any = None) -> None:
-    """Serve the preview until interrupted; `on_ready(url)` is called once it listens."""
+def make_server(project: Project, meeting_id: str | None, settings: Settings, port: int) -> tuple[PreviewServer, Preview]:
+    """The server (listening on 127.0.0.1:port) and the preview it answers for."""
     preview = Preview(project, settings, meeting_id)
     handler = type("PreviewHandler", (Handler,), {"preview": preview})
-    server = ThreadingHTTPServer((HOST, port), handler)
-    server.daemon_threads = True
+    return PreviewServer((HOST, port), handler), preview
+
+
+def serve(project: Project, meeting_id: str | None, settings: Settings, port: int, on_ready: Any = None) -> None:
+    """Serve the preview until interrupted; `on_ready(url)` is called once it listens."""
+    server, preview = make_server(project, meeting_id, settings, port)
     stop = threading.Event()
     watcher = threading.Thread(target=preview.watch, args=(stop,), name="watch", daemon=True)
     previous = signal.signal(signal.SIGTERM, _interrupt)  # stop as on Ctrl+C: the DOCX process too
@@ -335,7 +376,7 @@ def serve(project: Project, meeting_id: str | None, settings: Settings, port: in
         server.serve_forever(poll_interval=0.2)
     finally:
         stop.set()
-        server.stopping = True  # type: ignore[attr-defined]
+        server.stopping = True
         server.server_close()
         preview.close()
         signal.signal(signal.SIGTERM, previous)

@@ -17,7 +17,7 @@ from typing import Any
 import babel.core
 import yaml
 
-from ..core.errors import TemplateProblem
+from ..core.errors import TemplateProblem, did_you_mean
 from ..core.project import is_inside
 
 log = logging.getLogger(__name__)
@@ -105,8 +105,12 @@ def _house_file(base_dirs: list[Path], name: str) -> dict[str, Any]:
             continue
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except UnicodeDecodeError as exc:
+            raise TemplateProblem(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
         except yaml.YAMLError as exc:
-            raise TemplateProblem(f"{path}: not valid YAML: {exc}") from None
+            raise TemplateProblem(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
+        except RecursionError:
+            raise TemplateProblem(f"{path}: nested too deeply (a house.yaml holds a few keys and the defaults)") from None
         if not isinstance(data, dict):
             raise TemplateProblem(f"{path}: expected a mapping (name, description, extends, defaults)")
         given = data.get("defaults") or {}
@@ -139,6 +143,9 @@ def load_house(base_dirs: list[Path], name: str) -> House:
     """A house with its defaults: those of the houses it extends, then its own."""
     values: dict[str, Any] = {}
     defaults: dict[str, Any] = {}
+    known = available_houses(base_dirs)
+    if name not in known:  # deleted since the content was validated: never the default furniture instead
+        raise TemplateProblem(f"unknown house style '{name}'{did_you_mean(name, known)} (available: {', '.join(known)})")
     for house in reversed(house_chain(base_dirs, name)):
         data = _house_file(base_dirs, house)
         defaults.update(data.pop("defaults"))

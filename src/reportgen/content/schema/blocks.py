@@ -249,11 +249,14 @@ class PageBreak(Strict):
 def _block_kind(value: Any) -> str | None:
     if isinstance(value, str):
         return "<paragraph>"
-    if isinstance(value, dict):
-        # amendment first: an amendment names the paragraph it amends (its `paragraph:` key)
-        for key in ("amendment", "paragraph", "list", "intervention", "floor_debate", "table", "dateline", "page_break", "generate"):
-            if key in value:
-                return "<tagged>" if key == "paragraph" else f"<{key}>"
+    # A validated block, when the model is written out as data (the model cache): the keys it was given.
+    given = value if isinstance(value, dict) else getattr(value, "model_fields_set", None)
+    if given is None:
+        return None
+    # amendment first: an amendment names the paragraph it amends (its `paragraph:` key)
+    for key in ("amendment", "paragraph", "list", "intervention", "floor_debate", "table", "dateline", "page_break", "generate"):
+        if key in given:
+            return "<tagged>" if key == "paragraph" else f"<{key}>"
     return None
 
 

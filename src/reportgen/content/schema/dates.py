@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, WithJsonSchema
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
 from ..suggestions import impossible_date
 
@@ -63,6 +63,7 @@ def _printable(day: PartialDate) -> PartialDate:
 DocumentDate = Annotated[
     dt.date | PartialDate,
     BeforeValidator(_document_date),
+    PlainSerializer(lambda value: value.isoformat(), return_type=str, when_used="json"),  # as written: read back alike
     WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"},
                               {"type": "integer", "minimum": 1800, "maximum": 2999}],
                     "description": "YYYY-MM-DD, or YYYY-MM (month and year), or YYYY (year only)"}),
