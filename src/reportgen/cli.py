@@ -104,10 +104,8 @@ def main(ctx: click.Context, project_dir: Path, verbose: bool) -> None:
 @click.option("--pdf", "formats", flag_value="pdf", multiple=True, help="Write PDF.")
 @click.option("--docx", "formats", flag_value="docx", multiple=True, help="Write DOCX (Word).")
 @click.option("--kind", "kinds", type=TEXT, multiple=True, metavar="KIND", help="Report kind (repeatable); default: every kind.")
-@click.option("--lang", type=TEXT, metavar="CODE", help="Build the language edition CODE (text from content/<id>/translations/CODE.yaml, "
-              "furniture in CODE) as <id>-<kind>-CODE.pdf/.docx; default: the document's own language.")
-@click.option("--allow-untranslated", is_flag=True, help="Build a language edition whose translation is incomplete: the "
-              "original text stands where a translation is missing or stale, marked.")
+@click.option("--lang", type=TEXT, metavar="CODE", help="Build the CODE edition (content/<id>/translations/CODE.yaml) as <id>-<kind>-CODE.*.")
+@click.option("--allow-untranslated", is_flag=True, help="Build an incomplete edition: the original text, marked, where a translation lacks.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write under DIR instead of output/.")
 @click.option("--draft", is_flag=True, help="Mark every page DRAFT.")
 @click.option("--pdf-standard", type=click.Choice(["ua-1", "a-2u", "a-3u", "a-3a"]), default="ua-1", show_default=True,
@@ -306,18 +304,12 @@ def redline(ctx: click.Context, meeting: str, from_ref: str, to_ref: str | None,
 def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool, lang: str | None) -> None:
     """Check MEETINGS (default: all) against the schema and each other; build nothing."""
     from .content.modelcache import ModelCache
-
     from .core.errors import ContentError
 
     project = _project(ctx)
-    if lang is not None:
-        from .content.editions import edition_problems
-
-        problems = [p for m in (meetings or project.meeting_ids()) for p in edition_problems(project, m, lang)]
-        if problems:
-            raise ContentError(problems)
-        click.echo(f"{lang} edition complete: {', '.join(meetings or project.meeting_ids())}")
-        return
+    if lang is not None:  # the editions' status instead: raises the list of what is left to translate
+        from .content.editions import check_editions
+        return click.echo(check_editions(project, list(meetings or project.meeting_ids()), lang))
     wanted = list(meetings) or project.meeting_ids()
     misnamed = [] if meetings else _misnamed(project)
     cached = ModelCache(project).summaries(wanted) if wanted and set(wanted) <= set(project.meeting_ids()) else None
@@ -355,21 +347,13 @@ def translate() -> None:
 @translate.command("export")
 @click.argument("meeting", type=TEXT)
 @click.option("--lang", type=TEXT, required=True, metavar="CODE", help="Language to translate into (the edition's language).")
-@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path),
-              help="XLIFF file to write; default: output/MEETING/MEETING-CODE.xlf.")
+@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path), help="Default: output/MEETING/MEETING-CODE.xlf.")
 @click.pass_context
 def translate_export(ctx: click.Context, meeting: str, lang: str, target: Path | None) -> None:
     """Write the XLIFF file of MEETING's CODE edition: one unit per text field (its key path as the
     unit id), inline Markdown and footnote references as protected codes, translations made so far."""
-    from .core.atomic import atomic_target
-    from .content.xliff import export_meeting
-
-    project = _project(ctx)
-    data = export_meeting(project, meeting, lang)
-    target = target or project.output_dir / meeting / f"{meeting}-{lang}.xlf"
-    with atomic_target(target) as tmp:
-        tmp.write_bytes(data)
-    click.echo(target)
+    from .content.xliff import write_export
+    click.echo(write_export(_project(ctx), meeting, lang, target))
 
 
 @translate.command("import")
@@ -378,17 +362,12 @@ def translate_export(ctx: click.Context, meeting: str, lang: str, target: Path |
 def translate_import(ctx: click.Context, xliff_file: Path) -> None:
     """Write the translations of XLIFF_FILE into its meeting's content/<id>/translations/<lang>.yaml.
     Units whose original text changed since the export are refused and listed."""
-    from .core.errors import ContentError
-    from .content.xliff import import_file
-
+    from .content.xliff import import_file, refused_error
     project = _project(ctx)
     done = import_file(project, xliff_file, str(xliff_file))
     click.echo(f"{project.display(done.path)}: {done.written} translation(s) imported")
     if done.refused:
-        error = ContentError(done.refused)
-        error.message = "\n".join([*(str(p) for p in error.problems),
-                                    f"{len(done.refused)} unit(s) refused; the others were imported."])
-        raise error
+        raise refused_error(done)
 
 
 def _misnamed(project):  # -> list[Problem]: meeting folders and saved briefs named against the rule
@@ -409,8 +388,7 @@ def _misnamed(project):  # -> list[Problem]: meeting folders and saved briefs na
 @click.option("--draft", is_flag=True, help="Mark every page DRAFT.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
 @click.pass_context
-def serve(ctx: click.Context, meeting: str | None, port: int, lang: str | None, allow_untranslated: bool, draft: bool,
-          open_browser: bool) -> None:
+def serve(ctx: click.Context, meeting: str | None, port: int, lang: str | None, allow_untranslated: bool, draft: bool, open_browser: bool) -> None:
     """Preview MEETING (default: the first) in a web browser; rebuild when a file is saved."""
     from .build.batch import Settings
     from .serve.server import serve as run_server

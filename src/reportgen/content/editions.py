@@ -77,3 +77,11 @@ def edition_problems(project: Project, meeting_id: str, language: str) -> list[P
                                    allow_untranslated=True)
     return status_problems(status, language_file, load_meeting_files(project, meeting_id)[1])
 
+
+def check_editions(project: Project, meeting_ids: list[str], language: str) -> str:
+    """`reportgen validate --lang`: every problem of the meetings' `language` editions (raised as
+    one ContentError), else the line saying they are complete."""
+    problems = [p for meeting_id in meeting_ids for p in edition_problems(project, meeting_id, language)]
+    if problems:
+        raise ContentError(problems)
+    return f"{language} edition complete: {', '.join(meeting_ids)}"

@@ -23,6 +23,7 @@ from translate.storage import xliff as tt_xliff
 from translate.storage.placeables import StringElem
 from translate.storage.placeables import xliff as placeables
 
+from ..core.atomic import atomic_target
 from ..core.errors import ContentError, Problem, UsageProblem
 from .language_files import LanguageFile, load_language_file, translation_path, write_language_file
 from ..core.loader import Marks
@@ -232,3 +233,19 @@ def import_file(project: Project, path: Path, display: str) -> Imported:
     """Read a translated XLIFF file back into its meeting's language file."""
     store = read_xliff(path, display)
     return import_units(project, store, display, lambda meeting_id: text_fields(load_meetings(project, [meeting_id])[meeting_id].doc))
+
+
+def write_export(project: Project, meeting_id: str, language: str, target: Path | None) -> Path:
+    """Write the XLIFF file of an edition (default output/<id>/<id>-<lang>.xlf) atomically."""
+    data = export_meeting(project, meeting_id, language)
+    target = target or project.output_dir / meeting_id / f"{meeting_id}-{language}.xlf"
+    with atomic_target(target) as tmp:
+        tmp.write_bytes(data)
+    return target
+
+
+def refused_error(done: Imported) -> ContentError:
+    """The units an import refused, one line each, then what happened to the others."""
+    error = ContentError(done.refused)
+    error.message = "\n".join([*(str(p) for p in error.problems), f"{len(done.refused)} unit(s) refused; the others were imported."])
+    return error
