@@ -47,8 +47,11 @@ def stale(project: Project, **settings: object) -> set[str]:
     return {t.output.relative_to(project.output_dir).as_posix() for job in jobs for t in job.stale}
 
 
-def outputs(meeting: str, fmts: tuple[str, ...] = ("pdf", "docx"), kinds: tuple[str, ...] = ("rapporteur-report", "chair-summary")) -> set[str]:
-    return {f"{meeting}/{meeting}-{kind}.{fmt}" for kind in kinds for fmt in fmts}
+def outputs(meeting: str, fmts: tuple[str, ...] = ("pdf", "docx"), kinds: tuple[str, ...] = ("rapporteur-report", "chair-summary"),
+            language: str = "") -> set[str]:
+    """A meeting's outputs; a language edition's carry its code (<id>-<kind>-es.pdf)."""
+    suffix = f"-{language}" if language else ""
+    return {f"{meeting}/{meeting}-{kind}{suffix}.{fmt}" for kind in kinds for fmt in fmts}
 
 
 def briefs(*names: str, fmts: tuple[str, ...] = ("pdf", "docx")) -> set[str]:
@@ -199,7 +202,7 @@ def test_writer_libraries_and_source_date_epoch_are_inputs(batch_project: Projec
 
 def test_options_are_inputs(batch_project: Project) -> None:
     assert stale(batch_project, draft=True) == {o for m in MEETINGS for o in outputs(m)}
-    assert stale(batch_project, language="es", formats=("pdf",)) == {o for m in MEETINGS for o in outputs(m, ("pdf",))}
+    assert stale(batch_project, language="es", formats=("pdf",)) == {o for m in MEETINGS for o in outputs(m, ("pdf",), language="es")}
     assert stale(batch_project, formats=("docx",), kinds=("chair-summary",)) == set()
     assert stale(batch_project, brief_date="2020-01-01") == briefs("remittances", "pair", "five-meetings")
 

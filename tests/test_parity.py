@@ -30,6 +30,7 @@ EXCEPTIONS: dict[str, str] = {
     "gfmd2011-chair-summary": "the centred meeting line wraps at another width (x 24 vs 33 mm)",
     "gfmd2011-rapporteur-report": "the quoted title line wraps at another width (x 35 vs 42 mm); page 4 breaks elsewhere",
     "escap-cmp2017-rapporteur-report": "un: the organ's line 3 mm lower, the title block 3-4 mm higher in Word",
+    "escwa-egm2024-rapporteur-report": "un: the organ's line 3 mm lower, the title block 3-4 mm higher in Word (as escap-cmp2017)",
     "idm2025-workshop-rapporteur-report": "plain: the prepared-by line and the text below it 7-8 mm higher in Word",
     "oas-gtmig2014-rapporteur-report": "2 pages as PDF, 1 in Word; the title lines 2-3 mm apart",
     "rcm-vmm2014-rapporteur-report": "the meeting and theme lines 2-3 mm higher in Word",

@@ -36,11 +36,13 @@ from ..core.project import Project
 from ..style.search_path import template_search_path
 from ..render.environment import Renderer
 from ..content.validate import load_themes
+from ..style.houses import DEFAULT_HOUSE, stylesheets
 from ..writers import WriteContext
 from ..core.atomic import atomic_target
 from .findings import Finding, findings
 from .points import point_problems, rows
 from .suggest import suggest, suggestions_yaml
+from ..writers.fonts import check_fonts
 
 __all__ = ["ITEM_KINDS", "BriefRequest", "build_brief", "country_roles", "meeting_items", "saved_request"]
 
@@ -306,7 +308,12 @@ def build_brief(project: Project, request: BriefRequest) -> list[Path]:
     root = output_root(project, request.out_dir)
     # The writers look in compare/ first: a brief's own Word reference document (narrower margins).
     style_path = [folder / "compare" for folder in search_path] + search_path
-    ctx = WriteContext(style_path, context["title"], request.language, fixed_time(context["brief_date"]))
+    # The shared print.css, and for a language of its own script its stylesheet (and the page
+    # mirrored for a right-to-left one), as a meeting's documents have them.
+    direction = labels.get("direction", "ltr")
+    check_fonts(request.language)
+    ctx = WriteContext(style_path, context["title"], request.language, fixed_time(context["brief_date"]),
+                       stylesheets(search_path, DEFAULT_HOUSE, request.language, direction), direction=direction)
     written = []
     for fmt in request.formats or FORMATS:
         target = brief_path(root, name, fmt)

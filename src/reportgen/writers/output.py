@@ -27,11 +27,6 @@ def output_root(project: Project, out_dir: Path | None) -> Path:
     return out_dir if out_dir is not None else project.output_dir
 
 
-def output_path(root: Path, meeting_id: str, kind: str, fmt: str) -> Path:
-    """output/<meeting>/<meeting>-<kind>.<fmt>"""
-    return root / meeting_id / f"{meeting_id}-{kind}.{fmt}"
-
-
 def fixed_time(day: dt.date) -> dt.datetime:
     """Creation time written into outputs: SOURCE_DATE_EPOCH if set, else midnight UTC of `day`,
     so that rebuilding unchanged content gives identical files."""

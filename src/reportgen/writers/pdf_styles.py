@@ -13,13 +13,16 @@ from ..core.signatures import file_stat, files_under
 # configuration and a Pango font map) for every document: the fonts are loaded again each time
 # and the memory is never all given back (a worker building meeting after meeting gained 2 to 4
 # MiB a meeting from this alone, and spent about 12 % more CPU). Same fonts, same bytes.
-_parsed: dict[tuple[Any, ...], tuple[Any, list[Any]]] = {}
+_parsed: dict[tuple[Any, ...], tuple[Any, Any, list[Any]]] = {}
 _KEPT = 8  # sets of stylesheets (houses) kept at most
 
 
-def parsed_styles(weasyprint: Any, css_paths: list[Path], search_path: list[Path], fetcher: Any) -> tuple[Any, list[Any]]:
-    """The font configuration and parsed stylesheets for these stylesheets, parsed again when
-    any stylesheet of the template folders changes (one may @import another)."""
+def parsed_styles(weasyprint: Any, css_paths: list[Path], search_path: list[Path], fetcher: Any) -> tuple[Any, Any, list[Any]]:
+    """The font configuration, counter styles and parsed stylesheets for these stylesheets, parsed
+    again when any stylesheet of the template folders changes (one may @import another).
+    WeasyPrint reads the @counter-style rules of these stylesheets (labels/ar.css: Arabic lettered
+    lists) only through a CounterStyle shared by the stylesheets and the render."""
+    from weasyprint.css.counters import CounterStyle
     from weasyprint.text.fonts import FontConfiguration
 
     sheets = [f for folder in search_path for f in files_under(folder, (".css",))]
@@ -27,6 +30,7 @@ def parsed_styles(weasyprint: Any, css_paths: list[Path], search_path: list[Path
     if key not in _parsed:
         if len(_parsed) >= _KEPT:
             _parsed.clear()
-        font_config = FontConfiguration()
-        _parsed[key] = font_config, [weasyprint.CSS(filename=str(path), url_fetcher=fetcher, font_config=font_config) for path in css_paths]
+        font_config, counter_style = FontConfiguration(), CounterStyle()
+        _parsed[key] = font_config, counter_style, [weasyprint.CSS(filename=str(path), url_fetcher=fetcher, font_config=font_config,
+                                                                   counter_style=counter_style) for path in css_paths]
     return _parsed[key]
