@@ -11,7 +11,10 @@ test_mode=0
 # Liberation Serif is the metric twin of Times New Roman used by the stylesheet; HarfBuzz-subset
 # keeps WeasyPrint's font subsetting fast; poppler-utils and LibreOffice read outputs back in tests;
 # Chromium and its driver let the tests use `reportgen serve` in a real (headless) browser.
-packages=(fonts-liberation2 libharfbuzz-subset0)
+# Fonts for every language built (templates/labels/*.yaml): Liberation covers Latin and Cyrillic
+# (en, es, fr, ru), Amiri Arabic (ar), Noto CJK Chinese (zh); fontconfig (fc-list) tells the build
+# whether an installed font covers the language it builds.
+packages=(fonts-liberation2 fonts-hosny-amiri fonts-noto-cjk fontconfig libharfbuzz-subset0)
 [ "$test_mode" = 1 ] && packages+=(poppler-utils libreoffice-writer-nogui chromium chromium-driver)
 
 missing=()

@@ -11,7 +11,7 @@ no UNTERM name; for those the M49 names (UN Statistics Division, "Standard count
 statistical use") of the same file are used.
 
 Usage:  pip download --no-deps hdx-python-country && unzip it, then
-        python3 scripts/un_country_names.py PATH/TO/THE.csv [LANG ...]   (default languages: en es fr)
+        python3 scripts/un_country_names.py PATH/TO/THE.csv [LANG ...]   (default: the six, en fr es ru zh ar)
 The package is not a dependency of reportgen: only this script reads it, once.
 """
 
@@ -47,7 +47,7 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     source = Path(argv[0])
-    languages = argv[1:] or ["en", "es", "fr"]
+    languages = argv[1:] or list(COLUMNS)
     # The package's version, from the unpacked wheel's dist-info folder beside hdx/.
     infos = sorted(source.resolve().parents[2].glob("hdx_python_country-*.dist-info"))
     version = infos[-1].name.removeprefix("hdx_python_country-").removesuffix(".dist-info") if infos else "unknown"

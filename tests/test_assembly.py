@@ -491,8 +491,12 @@ def test_serve_shows_the_facts_of_each_generated_sentence_on_hover(tmp_path: Pat
         assert 'title="From content/eclac-cea2019/meeting.yaml:' in page
         assert re.search(r'<span data-facts="[^"]+" title="From [^"]+">Formularon declaraciones', page)
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        proc.terminate()  # serve finishes the files it is writing first: slow on a loaded machine
+        try:
+            proc.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
 
 
 def test_oas_example_follows_the_oas_house_phrases(examples: dict[tuple[str, str, str], Path]) -> None:

@@ -33,7 +33,9 @@ def test_list_shows_meetings_with_places_and_dates(runner: CliRunner) -> None:
     lines = result.output.splitlines()
     assert len(lines) == 5
     hld = next(line for line in lines if line.startswith("hld2013"))
-    assert "Santiago, Chile" in hld and "10 and 11 July 2013" in hld
+    assert "Santiago, Chile" in hld and "10 and 11 July 2013" in hld and "editions" not in hld
+    gfmd = next(line for line in lines if line.startswith("gfmd2014-rt3"))
+    assert gfmd.endswith("| 14 to 16 May 2014 | editions: es, fr")
 
 
 def test_unknown_meeting_lists_the_known_ones(runner: CliRunner) -> None:
@@ -71,18 +73,20 @@ def test_build_uses_project_folder_and_its_output(runner: CliRunner, tmp_project
 
 def test_spanish_furniture_with_lang(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["--project", str(REPO), "build", "hld2013", "--pdf", "--kind", "rapporteur-report",
-                                  "--lang", "es", "--out", str(tmp_path)])
+                                  "--lang", "es", "--allow-untranslated", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    reader = PdfReader(str(tmp_path / "hld2013" / "hld2013-rapporteur-report.pdf"))
+    reader = PdfReader(str(tmp_path / "hld2013" / "hld2013-rapporteur-report-es.pdf"))
     cover, contents = reader.pages[0].extract_text(), reader.pages[1].extract_text()
-    assert "26 de septiembre de 2013" in cover and "ORIGINAL: ESPAÑOL" in cover and "INGLÉS" in cover
+    # The Spanish edition of a report written in Spanish and issued in English: its own language
+    # is the original's, so the masthead says ORIGINAL: ESPAÑOL alone.
+    assert "26 de septiembre de 2013" in cover and "ORIGINAL: ESPAÑOL" in cover and "INGLÉS" not in cover
     assert "ÍNDICE" in contents and "Anexo" not in contents  # annex labels are content, not furniture
 
 
 def test_unknown_language_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["--project", str(REPO), "build", "gfmd2010", "--lang", "xx", "--out", str(tmp_path)])
     assert result.exit_code == 2
-    assert "no label catalogue for language 'xx' (available: en, es, fr)" in result.output
+    assert "no label catalogue for language 'xx' (available: ar, en, es, fr, ru, zh)" in result.output
 
 
 def test_schema_export_describes_fields(runner: CliRunner, tmp_path: Path) -> None:

@@ -47,8 +47,11 @@ def stale(project: Project, **settings: object) -> set[str]:
     return {t.output.relative_to(project.output_dir).as_posix() for job in jobs for t in job.stale}
 
 
-def outputs(meeting: str, fmts: tuple[str, ...] = ("pdf", "docx"), kinds: tuple[str, ...] = ("rapporteur-report", "chair-summary")) -> set[str]:
-    return {f"{meeting}/{meeting}-{kind}.{fmt}" for kind in kinds for fmt in fmts}
+def outputs(meeting: str, fmts: tuple[str, ...] = ("pdf", "docx"), kinds: tuple[str, ...] = ("rapporteur-report", "chair-summary"),
+            language: str = "") -> set[str]:
+    """A meeting's outputs; a language edition's carry its code (<id>-<kind>-es.pdf)."""
+    suffix = f"-{language}" if language else ""
+    return {f"{meeting}/{meeting}-{kind}{suffix}.{fmt}" for kind in kinds for fmt in fmts}
 
 
 def briefs(*names: str, fmts: tuple[str, ...] = ("pdf", "docx")) -> set[str]:
@@ -56,7 +59,7 @@ def briefs(*names: str, fmts: tuple[str, ...] = ("pdf", "docx")) -> set[str]:
 
 
 MEETINGS = ("fibemyd2008", "gfmd2010", "gfmd2011", "gfmd2014-rt3", "hld2013")
-EVERYTHING = {o for m in MEETINGS for o in outputs(m)} | briefs("remittances", "pair")
+EVERYTHING = {o for m in MEETINGS for o in outputs(m)} | briefs("remittances", "pair", "five-meetings")
 
 
 @contextlib.contextmanager
@@ -88,7 +91,8 @@ def test_nothing_changed_is_up_to_date(batch_project: Project, runner: CliRunner
     assert stale(batch_project) == set()
     result = runner.invoke(main, ["--project", str(batch_project.root), "build", "--all"])
     assert result.exit_code == 0
-    assert result.output.splitlines() == [f"{m}: up to date" for m in MEETINGS] + ["brief pair: up to date", "brief remittances: up to date"]
+    assert result.output.splitlines() == [f"{m}: up to date" for m in MEETINGS] + ["brief five-meetings: up to date", "brief pair: up to date",
+                                                                                         "brief remittances: up to date"]
 
 
 def test_force_rebuilds_everything(batch_project: Project) -> None:
@@ -98,14 +102,14 @@ def test_force_rebuilds_everything(batch_project: Project) -> None:
 
 def test_a_meeting_file_rebuilds_that_meeting_and_the_briefs_comparing_it(batch_project: Project) -> None:
     with changed(batch_project.content_dir / "hld2013" / "people.yaml"):
-        assert stale(batch_project) == outputs("hld2013") | briefs("remittances")
+        assert stale(batch_project) == outputs("hld2013") | briefs("remittances", "five-meetings")
     with changed(batch_project.content_dir / "gfmd2011" / "meeting.yaml"):
-        assert stale(batch_project) == outputs("gfmd2011") | briefs("remittances", "pair")
+        assert stale(batch_project) == outputs("gfmd2011") | briefs("remittances", "pair", "five-meetings")
 
 
 def test_a_new_content_file_rebuilds_its_meeting(batch_project: Project) -> None:
     with changed(batch_project.content_dir / "gfmd2014-rt3" / "notes.yaml", "{}\n"):
-        assert stale(batch_project) == outputs("gfmd2014-rt3") | briefs("remittances")
+        assert stale(batch_project) == outputs("gfmd2014-rt3") | briefs("remittances", "five-meetings")
 
 
 def test_touching_without_changing_rebuilds_nothing(batch_project: Project) -> None:
@@ -134,7 +138,7 @@ def test_reference_document_rebuilds_every_docx_only(batch_project: Project) -> 
     with changed(batch_project.templates_dir / "reference.docx", "x"):
         assert stale(batch_project) == {o for o in EVERYTHING if o.endswith(".docx")}
     with changed(batch_project.templates_dir / "compare" / "reference.docx", "x"):  # the briefs' own
-        assert stale(batch_project) == briefs("remittances", "pair", fmts=("docx",))
+        assert stale(batch_project) == briefs("remittances", "pair", "five-meetings", fmts=("docx",))
 
 
 def test_a_house_reference_document_or_stylesheet_rebuilds_that_format(batch_project: Project) -> None:
@@ -150,7 +154,7 @@ def test_a_kind_template_rebuilds_that_kind_only(batch_project: Project) -> None
     with changed(batch_project.templates_dir / "chair-summary.html.j2", "{# edited #}\n"):
         assert stale(batch_project) == {o for m in MEETINGS for o in outputs(m, kinds=("chair-summary",))}
     with changed(batch_project.templates_dir / "compare" / "brief.html.j2", "{# edited #}\n"):
-        assert stale(batch_project) == briefs("remittances", "pair")
+        assert stale(batch_project) == briefs("remittances", "pair", "five-meetings")
 
 
 def test_shared_templates_and_labels_rebuild_everything(batch_project: Project) -> None:
@@ -198,9 +202,9 @@ def test_writer_libraries_and_source_date_epoch_are_inputs(batch_project: Projec
 
 def test_options_are_inputs(batch_project: Project) -> None:
     assert stale(batch_project, draft=True) == {o for m in MEETINGS for o in outputs(m)}
-    assert stale(batch_project, language="es", formats=("pdf",)) == {o for m in MEETINGS for o in outputs(m, ("pdf",))}
+    assert stale(batch_project, language="es", formats=("pdf",)) == {o for m in MEETINGS for o in outputs(m, ("pdf",), language="es")}
     assert stale(batch_project, formats=("docx",), kinds=("chair-summary",)) == set()
-    assert stale(batch_project, brief_date="2020-01-01") == briefs("remittances", "pair")
+    assert stale(batch_project, brief_date="2020-01-01") == briefs("remittances", "pair", "five-meetings")
 
 
 def test_a_deleted_or_edited_output_is_rebuilt(batch_project: Project) -> None:
@@ -230,6 +234,7 @@ def test_errors_in_one_meeting_do_not_stop_the_others(tmp_project: Project, runn
     meeting = tmp_project.content_dir / "gfmd2010" / "meeting.yaml"
     meeting.write_text(meeting.read_text(encoding="utf-8") + "\nunexpected_key: 1\n", encoding="utf-8")
     (tmp_project.content_dir / "briefs" / "remittances.yaml").unlink()
+    (tmp_project.content_dir / "briefs" / "five-meetings.yaml").unlink()
     result = runner.invoke(main, ["--project", str(tmp_project.root), "build", "--all", "--kind", "chair-summary", "--docx", "-j", "2"])
     assert result.exit_code == 1
     assert "gfmd2010: failed:" in result.output
@@ -273,6 +278,7 @@ def test_progress_bar_on_a_terminal_only(tmp_project: Project) -> None:
     for meeting in ("fibemyd2008", "gfmd2014-rt3", "hld2013"):
         shutil.rmtree(tmp_project.content_dir / meeting)
     (tmp_project.content_dir / "briefs" / "remittances.yaml").unlink()
+    (tmp_project.content_dir / "briefs" / "five-meetings.yaml").unlink()
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     command = [sys.executable, "-m", "reportgen", "--project", str(tmp_project.root), "build", "--all",
                "--kind", "chair-summary", "--docx", "-j", "2"]

@@ -35,9 +35,11 @@ EDITS = [
      "                international and regional labour mobility and its consequences for development; and\n"
      "              - |\n                the role of diasporas in the development of their countries of origin.\n"),  # an item added
     ("body-2.yaml", '          - text: "the centrality of human rights in the approach to international migration;"\n'
+     '            gist: "Human rights are central to the approach to international migration."\n'
      "            themes: [human-rights]\n", ""),  # an item moved: taken out here …
     ("body-2.yaml", '          - text: "the need for public policies to be consistent."',
      '          - text: "the centrality of human rights in the approach to international migration;"\n'
+     '            gist: "Human rights are central to the approach to international migration."\n'
      "            themes: [human-rights]\n"
      '          - text: "the need for public policies to be consistent."'),  # … and put back before the last
     ("meeting.yaml", "label: Registration of participants}", "label: Registration of participants and delegations}"),  # a table cell

@@ -80,7 +80,7 @@ def test_schema_gives_dates_times_and_languages_their_form(validator: jsonschema
     assert definitions["Meeting"]["properties"]["start"]["format"] == "date"
     assert "pattern" in definitions["Meeting"]["properties"]["start"]
     assert definitions["Session"]["properties"]["start"]["anyOf"][0]["pattern"]
-    assert definitions["Document"]["properties"]["language"]["enum"] == ["en", "es", "fr"]  # the project's catalogues
+    assert definitions["Document"]["properties"]["language"]["enum"] == ["ar", "en", "es", "fr", "ru", "zh"]  # the project's catalogues
     assert not validator.is_valid({"meeting": {"title": "x", "short_title": "x", "venue": {"city": "x"}, "start": "2026-02-29"}})
 
 

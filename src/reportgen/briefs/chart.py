@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
 
-FONT = ["Liberation Sans", "Arial", "DejaVu Sans"]
+# Later families give the glyphs the first ones lack (Arabic, Chinese labels of a brief in those languages).
+FONT = ["Liberation Sans", "Arial", "DejaVu Sans", "Amiri", "Noto Sans CJK SC"]  # those installed, in this order
 WIDTH_CM = 16.0
 PNG_DPI = 200
 DOT = "#1f4e79"
@@ -47,7 +48,11 @@ def overview_chart(meetings: Sequence[str], themes: Sequence[str], counts: Seque
     matplotlib.use("Agg", force=False)
     from matplotlib.figure import Figure
 
-    rc = {"font.family": "sans-serif", "font.sans-serif": FONT, "font.size": 7.5, "svg.fonttype": "none",
+    from matplotlib import font_manager
+
+    installed = {entry.name for entry in font_manager.fontManager.ttflist}
+    families = [f for f in FONT if f in installed] or ["sans-serif"]  # a missing family would be warned about on every chart
+    rc = {"font.family": families, "font.size": 7.5, "svg.fonttype": "none",
           "svg.hashsalt": "reportgen", "axes.linewidth": 0.5, "xtick.major.width": 0.5, "ytick.major.width": 0.5}
     with matplotlib.rc_context(rc):
         with_bars = any(p is not None for p in participants)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content import schema
-from .saved import SavedBrief, check_name, load_brief, reference_problems
+from .saved import SUGGESTED_HEAD, SavedBrief, briefs_dir, check_name, load_brief, reference_problems, with_suggestions
 from ..writers.output import FORMATS, fixed_time, output_root, writer_for
 from .chart import Chart, overview_chart
 from .countries import canonical_country, country_roles, project_countries
@@ -35,13 +36,21 @@ from ..core.project import Project
 from ..style.search_path import template_search_path
 from ..render.environment import Renderer
 from ..content.validate import load_themes
+from ..style.houses import DEFAULT_HOUSE, stylesheets
 from ..writers import WriteContext
+from ..core.atomic import atomic_target
+from .findings import Finding, findings
+from .points import point_problems, rows
+from .suggest import suggest, suggestions_yaml
+from ..writers.fonts import check_fonts
 
 __all__ = ["ITEM_KINDS", "BriefRequest", "build_brief", "country_roles", "meeting_items", "saved_request"]
 
 log = logging.getLogger(__name__)
 
 BRIEF_TEMPLATE = "compare/brief"
+PORTRAIT_COLUMNS = 3
+"""Meetings a side-by-side page holds in portrait; more columns turn its pages to landscape."""
 LANGUAGE = "en"
 
 
@@ -61,6 +70,8 @@ class BriefRequest:
     out_dir: Path | None = None
     language: str = LANGUAGE
     full: bool = False
+    saved: SavedBrief | None = None
+    """The saved brief the request comes from (its points are printed side by side)."""
 
 
 @dataclass
@@ -269,8 +280,12 @@ def brief_context(project: Project, request: BriefRequest, labels: Labels) -> di
     blocks = theme_blocks(columns, selected)
     ids = [t.id for t in selected]
     tallies = [Tally(c.id, [r for r in compared_items(c.meeting) if home_theme(r, ids)], participants(c.meeting.facts)) for c in columns]
-    points: list[KeyPoint] = key_points(tallies, selected, labels)
+    side = rows(request.saved, meetings, [c.id for c in columns]) if request.saved and request.saved.brief.points else []
+    # With points, the key points say what the meetings said (findings.py); without, what the counts show.
+    points: list[KeyPoint] | list[Finding] = findings(side, labels) if side else key_points(tallies, selected, labels)
     context.update(
+        rows=side,
+        landscape=len(columns) > PORTRAIT_COLUMNS,
         blocks=blocks,
         addressed=[b for b in blocks if b.meetings],
         key_points=points,
@@ -293,7 +308,12 @@ def build_brief(project: Project, request: BriefRequest) -> list[Path]:
     root = output_root(project, request.out_dir)
     # The writers look in compare/ first: a brief's own Word reference document (narrower margins).
     style_path = [folder / "compare" for folder in search_path] + search_path
-    ctx = WriteContext(style_path, context["title"], request.language, fixed_time(context["brief_date"]))
+    # The shared print.css, and for a language of its own script its stylesheet (and the page
+    # mirrored for a right-to-left one), as a meeting's documents have them.
+    direction = labels.get("direction", "ltr")
+    check_fonts(request.language)
+    ctx = WriteContext(style_path, context["title"], request.language, fixed_time(context["brief_date"]),
+                       stylesheets(search_path, DEFAULT_HOUSE, request.language, direction), direction=direction)
     written = []
     for fmt in request.formats or FORMATS:
         target = brief_path(root, name, fmt)
@@ -315,9 +335,47 @@ def saved_request(project: Project, brief_name: str, **options: Any) -> BriefReq
     problems = reference_problems(saved, project.meeting_ids(), theme_ids, countries)
     if problems:
         raise ContentError(problems)
+    if saved.brief.points or saved.brief.suggested:
+        problems = point_problems(saved, load_meetings(project, saved.brief.meetings))
+        if problems:
+            raise ContentError(problems)
     brief = saved.brief
     options = {k: v for k, v in options.items() if v is not None}
     options.setdefault("name", brief_name)
     options.setdefault("audience", brief.audience)
     return BriefRequest(tuple(brief.meetings), tuple(brief.themes), brief.country, title=brief.title,
-                        reference=brief.reference, **options)
+                        reference=brief.reference, saved=saved, **options)
+
+
+def suggest_points(project: Project, request: BriefRequest, brief_name: str | None) -> tuple[Path, int]:
+    """Propose points for the request's meetings and write them under `suggested:` of the saved
+    brief (created with the request's meetings and themes when it does not exist; its other
+    keys and comments are kept). Items already in a confirmed point are not suggested again."""
+    if request.country:
+        raise UsageProblem("--suggest compares meetings point by point; it does not apply to a country view")
+    labels = Labels.load(request.language, template_search_path(project))
+    context = brief_context(project, request, labels)
+    columns: list[Column] = context["columns"]
+    name = check_name(brief_name or request.name or default_name([c.id for c in columns], request.themes, None))
+    path = briefs_dir(project) / f"{name}.yaml"
+    taken = {e.item for p in request.saved.brief.points for e in p.items} if request.saved else set()
+    ids = [t.id for t in context["selected_themes"]] or None
+    refs = [r for c in columns for r in compared_items(c.meeting) if r.reference not in taken and (ids is None or home_theme(r, ids))]
+    languages = [c.meeting.document.language for c in columns]
+    found = suggest(refs, max(set(languages), key=languages.count))
+    command = f"reportgen compare --brief {name} --suggest"
+    block = suggestions_yaml(found, command, SUGGESTED_HEAD)
+    if path.is_file():
+        text = with_suggestions(path.read_text(encoding="utf-8"), block)
+    else:
+        head = [f"# A saved comparison brief (docs/briefs.md). Rebuild it with: reportgen compare --brief {name}",
+                f"title: {json.dumps(request.title or context['title'], ensure_ascii=False)}",
+                f"meetings: [{', '.join(c.id for c in columns)}]"]
+        if request.themes:
+            head.append(f"themes: [{', '.join(request.themes)}]")
+        head.append("points: []")
+        text = "\n".join(head) + "\n\n" + block
+    with atomic_target(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    log.info("%s: %d suggested point(s)", path, len(found))
+    return path, len(found)

@@ -24,6 +24,7 @@ from ..content.model import Meeting
 from ..render.environment import Footnotes
 from ..render.markers import list_marker
 from ..render.sentences import Gist, gist
+from ..render.summary import lead_in
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,10 @@ class ItemRef:
     kind: str
     item: schema.ListItem
     block: schema.ListBlock
+    lead_in: str | None = None
+    """The sentence that introduces the item's list ("The main points of the discussion were:"),
+    which a brief prints with it: the paragraph before the list, or the parent item's text,
+    when it ends with a colon."""
 
     @property
     def reference(self) -> str:
@@ -100,7 +105,7 @@ class ItemRef:
 
 
 def _list_items(meeting: Meeting, section: schema.Section, where: str, block: schema.ListBlock,
-                prefix: str, bullets: dict[str, int]) -> Iterator[ItemRef]:
+                prefix: str, bullets: dict[str, int], introduced: str | None = None) -> Iterator[ItemRef]:
     for index, item in enumerate(block.items):
         if not block.numbered:
             bullets[block.kind] = bullets.get(block.kind, 0) + 1
@@ -108,11 +113,13 @@ def _list_items(meeting: Meeting, section: schema.Section, where: str, block: sc
         else:
             marker = list_marker(block.list, block.start + index)
         marker = f"{prefix} {marker}" if prefix else marker
-        yield ItemRef(meeting, section, where, marker, block.kind, item, block)
+        yield ItemRef(meeting, section, where, marker, block.kind, item, block, introduced)
         nested_bullets: dict[str, int] = {}  # bulleted sub-lists are counted within their item
+        before: object = item.text
         for sub in item.more:
             if isinstance(sub, schema.ListBlock):
-                yield from _list_items(meeting, section, where, sub, marker, nested_bullets)
+                yield from _list_items(meeting, section, where, sub, marker, nested_bullets, lead_in(before))
+            before = sub
 
 
 def named_sections(meeting: Meeting) -> Iterator[tuple[str, schema.Section]]:
@@ -142,9 +149,11 @@ def meeting_items(meeting: Meeting) -> list[ItemRef]:
     items: list[ItemRef] = []
     for where, section in named_sections(meeting):
         bullets: dict[str, int] = {}
+        before: object = None
         for block in section.blocks:
             if isinstance(block, schema.ListBlock):
-                items.extend(_list_items(meeting, section, where, block, "", bullets))
+                items.extend(_list_items(meeting, section, where, block, "", bullets, lead_in(before)))
+            before = block
     return items
 
 

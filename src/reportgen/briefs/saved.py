@@ -8,10 +8,11 @@ its file:line:col, as for meetings.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError
 
@@ -25,6 +26,30 @@ from ..content.validate import schema_problems
 
 log = logging.getLogger(__name__)
 
+
+
+ROLES = ("stating", "supporting", "qualifying", "contrasting")
+Role = Literal["stating", "supporting", "qualifying", "contrasting"]
+
+
+class PointItem(Strict):
+    """One item of a meeting that addresses a point, and how it does."""
+
+    item: Text
+    """The item's reference as a brief prints it: meeting, section, item, e.g. 'hld2013, H, (i)'."""
+    role: Role = "stating"
+    """How the item addresses the point: stating it, supporting, qualifying or contrasting with it."""
+    score: float | None = None
+    """Similarity to the rest of the point, written by `compare --suggest` (0 to 1); for the secretariat's review."""
+
+
+class Point(Strict):
+    """A question the meetings are compared on, with the items of each meeting that address it."""
+
+    point: Text
+    """A short statement of the question, e.g. 'Rights of migrants regardless of migratory status'."""
+    items: list[PointItem] = Field(min_length=1)
+    """The items that address it, from one meeting or several (each meeting's in the order given)."""
 
 
 class BriefFile(Strict):
@@ -42,6 +67,10 @@ class BriefFile(Strict):
     """Ids of themes from content/themes.yaml to keep (default: every theme)."""
     country: str | None = None
     """A country, for a country view instead of the theme comparison, e.g. 'Mexico'."""
+    points: list[Point] = []
+    """Points compared side by side (written or confirmed by the secretariat), in the order printed."""
+    suggested: list[Point] = []
+    """Points proposed by `reportgen compare --suggest`, not printed: move one to `points:` to confirm it."""
 
 
 @dataclass
@@ -132,3 +161,23 @@ def reference_problems(saved: SavedBrief, meeting_ids: Collection[str], theme_id
         problems.append(problem_at(marks, ("country",), f"unknown country '{brief.country}'{did_you_mean(brief.country, countries)}; "
                                    f"countries in content/: {', '.join(sorted(countries))}"))
     return problems
+
+
+SUGGESTED_HEAD = "# Suggested by `reportgen compare --suggest`"
+_SUGGESTED_KEY = re.compile(r"^suggested:", re.MULTILINE)
+_TOP_KEY = re.compile(r"^[A-Za-z_][\w-]*:", re.MULTILINE)
+
+
+def with_suggestions(text: str, block: str) -> str:
+    """A brief file's text with its `suggested:` block (and the comment --suggest writes above it)
+    replaced by `block`, written as the file's last key; every other key and comment is kept."""
+    key = _SUGGESTED_KEY.search(text)
+    if key is None:
+        kept = text
+    else:
+        head = text.rfind(SUGGESTED_HEAD, 0, key.start())
+        start = head if head >= 0 and not _TOP_KEY.search(text, head, key.start()) else key.start()
+        after = _TOP_KEY.search(text, key.end())
+        kept = text[:start] + (text[after.start():] if after else "")
+    kept = kept.rstrip("\n")
+    return kept + "\n\n" + block if kept.strip() else block

@@ -27,7 +27,7 @@ from typing import Any
 from .incremental import Stamps, Target, environment, output_inputs, report_kinds
 from ..content.modelcache import content_inputs
 from ..core.atomic import remove_stale_parts
-from ..core.project import BRIEFS_DIR, Project
+from ..core.project import BRIEFS_DIR, Project, output_path
 from ..style.search_path import template_search_path
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,7 @@ class Settings:
     out_dir: Path | None = None
     pdf_standard: str = "ua-1"  # a key of writers.pdf.PDF_STANDARDS
     brief_date: str | None = None  # ISO date printed on briefs; None: today
+    allow_untranslated: bool = False  # a language edition may leave text untranslated (marked)
 
     def root(self, project: Project) -> Path:
         return self.out_dir if self.out_dir is not None else project.output_dir
@@ -107,8 +108,9 @@ def _meeting_targets(project: Project, meeting_id: str, settings: Settings, comm
     kinds = settings.kinds or tuple(report_kinds(template_search_path(project)))
     content = tuple(content_inputs(project, meeting_id))
     return [
-        Target(root / meeting_id / f"{meeting_id}-{kind}.{fmt}", content + common(kind, fmt),
+        Target(output_path(root, meeting_id, kind, fmt, settings.language), content + common(kind, fmt),
                {"kind": kind, "format": fmt, "language": settings.language, "draft": settings.draft,
+                "allow_untranslated": settings.allow_untranslated,
                 "draft_date": dt.date.today().isoformat() if settings.draft else None,  # the draft line prints it
                 "pdf_standard": settings.pdf_standard if fmt == "pdf" else None, **environment(fmt)})
         for kind in kinds for fmt in settings.formats
@@ -203,7 +205,7 @@ def _build_meeting(project: Project, settings: Settings, job: Job, alongside: Ex
     kinds = tuple(dict.fromkeys(t.options["kind"] for t in job.stale))
     formats = tuple(f for f in settings.formats if any(t.options["format"] == f for t in job.stale))
     options = BuildOptions(formats=formats, kinds=kinds, language=settings.language, out_dir=settings.out_dir, draft=settings.draft,
-                           pdf_standard=settings.pdf_standard)
+                           pdf_standard=settings.pdf_standard, allow_untranslated=settings.allow_untranslated)
     return build_meeting(project, job.name, options, alongside=alongside, prepared=prepared)
 
 

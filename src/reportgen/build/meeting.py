@@ -7,17 +7,20 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.editions import is_edition, load_edition
+from ..content.translations import strip_markers, untranslated_html
 from ..core.errors import UsageProblem, did_you_mean
 from ..style.houses import load_house, stylesheets
-from ..style.labels import Labels
+from ..style.labels import Labels, available_languages
 from ..render.markup import plain
 from ..content.model import load_meetings
 from ..render.numbering import number_documents
-from ..core.project import Project
+from ..core.project import Project, output_path
 from ..style.search_path import template_search_path
 from ..render.environment import Renderer, context_for
 from ..writers import WriteContext
-from ..writers.output import FORMATS, creation_time, lay_out_alongside, output_path, output_root, write_format
+from ..writers.fonts import check_fonts
+from ..writers.output import FORMATS, creation_time, lay_out_alongside, output_root, write_format
 
 
 log = logging.getLogger(__name__)
@@ -30,6 +33,7 @@ class BuildOptions:
     out_dir: Path | None = None
     draft: bool = False
     pdf_standard: str = "ua-1"
+    allow_untranslated: bool = False  # build a language edition with untranslated text (the original's, marked)
 
 
 @dataclass
@@ -54,7 +58,7 @@ def build_meeting(project: Project, meeting_id: str, options: BuildOptions, *, a
     else:
         rendered, ctx = render_meeting(project, meeting_id, options)
     root = output_root(project, options.out_dir)
-    planned = [(item, fmt, output_path(root, meeting_id, item.kind, fmt)) for item in rendered for fmt in options.formats]
+    planned = [(item, fmt, output_path(root, meeting_id, item.kind, fmt, options.language)) for item in rendered for fmt in options.formats]
     pending, pages = [], {}
     if alongside is not None:  # the PDFs first, so that the other process starts at once
         for item, fmt, target in planned:
@@ -88,10 +92,19 @@ def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> 
             raise UsageProblem(f"unknown report kind '{kind}'{did_you_mean(kind, available)} (available: {', '.join(available)})")
     language = options.language or meeting.document.language
     labels = Labels.load(language, search_path)
+    source_language = meeting.document.language  # the language of the text in the YAML
+    source_direction = ""
+    if is_edition(meeting, language):
+        meeting = load_edition(project, meeting_id, language, allow_untranslated=options.allow_untranslated).meeting
+        if source_language in available_languages(search_path):
+            source = Labels.load(source_language, search_path).get("direction", "ltr")
+            source_direction = source if source != labels.get("direction", "ltr") else ""
+    check_fonts(language)
     rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft, house=house, root=project.root,
                                                                        search_path=search_path))) for kind in kinds]
     for item, html in zip(rendered, number_documents(project, meeting_id, [r.html for r in rendered])):
-        item.html = html
-    return rendered, WriteContext(search_path, plain(meeting.document.title), house.language_tag(language), creation_time(meeting),
-                                  stylesheets(template_search_path(project), house.name), pdf_standard=options.pdf_standard,
+        item.html = untranslated_html(html, source_language, source_direction)
+    return rendered, WriteContext(search_path, plain(strip_markers(meeting.document.title)), house.language_tag(language), creation_time(meeting),
+                                  stylesheets(template_search_path(project), house.name, language, labels.get("direction", "ltr")),
+                                  pdf_standard=options.pdf_standard, direction=labels.get("direction", "ltr"),
                                   measures=house.measures)

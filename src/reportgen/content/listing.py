@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterator
 
 from ..style.labels import Labels
+from .language_files import editions
 from .modelcache import ModelCache, meeting_key, summary
 from ..core.names import shown
 from ..core.project import Project
@@ -16,7 +17,8 @@ log = logging.getLogger(__name__)
 
 
 def meeting_listing(project: Project) -> Iterator[str]:
-    """One line per meeting: id, short title, place and dates (or why it cannot be read)."""
+    """One line per meeting: id, short title, place and dates, the language editions it has (or
+    why it cannot be read)."""
     ids = project.meeting_ids()
     for name, why in project.misnamed_meetings().items():
         yield f"{shown(name)}  (not read: {why})"
@@ -39,4 +41,6 @@ def meeting_listing(project: Project) -> Iterator[str]:
         start = dt.date.fromisoformat(about["start"])
         end = dt.date.fromisoformat(about["end"]) if about["end"] else None
         place = f"{about['city']}, {about['country']}" if about["city"] else "venue not stated"
-        yield f"{meeting_id:<{width}}  {about['short_title']} | {place} | {labels.date_range(start, end)}"
+        languages = editions(project, meeting_id)  # translation files: --lang builds these editions
+        also = f" | editions: {', '.join(languages)}" if languages else ""
+        yield f"{meeting_id:<{width}}  {about['short_title']} | {place} | {labels.date_range(start, end)}{also}"

@@ -99,12 +99,21 @@ _DUPLICATE = object()  # the key being composed repeats an earlier one
 _COLLECTION_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
+# Two private-use characters reportgen sets around original text a language edition prints
+# untranslated (content/translations.py); content may not carry them.
+UNTRANSLATED_OPEN, UNTRANSLATED_CLOSE = "\ue000", "\ue001"
+_RESERVED = re.compile(f"[{UNTRANSLATED_OPEN}{UNTRANSLATED_CLOSE}]")
+
+
 def character_problem(text: str) -> str | None:
-    """Why `text` cannot be printed, or None: the first character XML cannot carry."""
+    """Why `text` cannot be printed, or None: the first character XML cannot carry, or one reportgen reserves."""
     bad = _NOT_XML.search(text)
-    if bad is None:
-        return None
-    return f"character U+{ord(bad.group()):04X} at position {bad.start() + 1} cannot be carried by PDF or Word documents; remove it"
+    if bad is not None:
+        return f"character U+{ord(bad.group()):04X} at position {bad.start() + 1} cannot be carried by PDF or Word documents; remove it"
+    reserved = _RESERVED.search(text)
+    if reserved is not None:
+        return f"character U+{ord(reserved.group()):04X} at position {reserved.start() + 1} is reserved by reportgen (it marks untranslated text); remove it"
+    return None
 
 
 class _Fatal(Exception):

@@ -85,3 +85,7 @@ def is_inside(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
+def output_path(root: Path, meeting_id: str, kind: str, fmt: str, language: str | None = None) -> Path:
+    """output/<meeting>/<meeting>-<kind>.<fmt>; a language edition (--lang CODE): <meeting>-<kind>-<CODE>.<fmt>.
+    Here, below everything, so that planning a build (build/batch.py) names outputs without the model."""
+    return root / meeting_id / f"{meeting_id}-{kind}{'-' + language if language else ''}.{fmt}"

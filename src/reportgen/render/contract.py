@@ -39,7 +39,7 @@ VOCABULARY: dict[str, set[str]] = {
     "table": {"grid", "plain", "agenda", "facts", "brief", "changes", "counts"},
     "colgroup": set(), "col": set(), "thead": set(), "tbody": set(), "tr": {"group"}, "th": set(), "td": set(),
     "strong": set(), "em": set(), "sup": set(), "sub": set(), "a": set(), "br": set(),
-    "span": {"fn", "label"},
+    "span": {"fn", "label", "untranslated"},  # untranslated: original text in a language edition (lang=…)
     # redline (issue 11): tracked insertions and deletions, with data-author and data-date
     "ins": {"move"}, "del": {"move"},
     "img": set(),  # a picture: src (an SVG or PNG data:image/ URI), data-raster (PNG for Word), alt

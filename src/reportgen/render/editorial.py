@@ -6,7 +6,9 @@ The rules are data in the label catalogue (templates/labels/<lang>.yaml), not br
 are applied where the template writes them (Labels.list_style, Labels.number). Quotation marks
 in text fields are set by the Markdown typographer (markup.py); straight quotes and apostrophes
 left in any other text (a name, an affiliation, a title typed plain) become the language's
-(`quotes`) here.
+(`quotes`) here. A right-to-left language (`direction: rtl`) sets number-only table cells left
+to right (isolate_numbers); French spacing before : ; ! ? and the Arabic and Chinese commas where
+templates join words come from `space_before_punctuation` and `comma` (space_punctuation).
 """
 
 from __future__ import annotations
@@ -30,10 +32,13 @@ _BEFORE_CLOSING = ".,;:!?)…"
 
 
 def editorial_rules(html: str, labels: Labels) -> str:
-    """The HTML with the language's footnote calls, quotation marks and apostrophes."""
+    """The HTML with the language's footnote calls, quotation marks and apostrophes, punctuation
+    spacing and commas, and (right to left) number-only cells set left to right."""
     root = parse(html)
     changed = place_footnote_calls(root, labels)
     changed = typographic_quotes(root, labels.get("quotes") or ["“", "”", "‘", "’"]) or changed
+    changed = space_punctuation(root, labels) or changed
+    changed = isolate_numbers(root, labels) or changed
     if not changed:
         return html
     return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
@@ -99,4 +104,56 @@ def place_footnote_calls(root: lxml.html.HtmlElement, labels: Labels) -> bool:
             note.getparent().text = before
         note.tail = after
         changed = True
+    return changed
+
+
+def isolate_numbers(root: lxml.html.HtmlElement, labels: Labels) -> bool:
+    """In a right-to-left language, set a table cell that holds only a number ("−0.8", "4.1",
+    "+0.3") left to right, so that its sign stays before its digits; digits in running text
+    keep their order without help (the bidirectional algorithm runs them left to right)."""
+    if labels.get("direction", "ltr") != "rtl":
+        return False
+    changed = False
+    for cell in root.xpath("//td | //th"):
+        for holder in [p for p in cell if p.tag == "p" and len(p) == 0] or ([cell] if len(cell) == 0 else []):
+            text = holder.text or ""
+            if any(c.isdigit() for c in text) and not any(c.isalpha() for c in text):
+                holder.set("dir", "ltr")
+                changed = True
+    return changed
+
+
+# A comma and its space after a letter of a script other than Latin (Arabic, Chinese …).
+_COMMA_AFTER_SCRIPT = re.compile(r"(?<=[^\W\d_A-Za-z\u00C0-\u024F]), ")
+
+
+def space_punctuation(root: lxml.html.HtmlElement, labels: Labels) -> bool:
+    """The language's punctuation in what the templates write around the text. French spacing:
+    the catalogue's `space_before_punctuation` ({":": no-break space, ";": narrow no-break space …})
+    goes between a word and the mark that follows it ("Coprésidents : …"); a mark not followed by a
+    space (9:30, a web address) is left alone. `comma` (Arabic "، ", Chinese "，") replaces a comma
+    and its space after a word of the language's script ("Beirut, Lebanon" joins as "بيروت، لبنان")."""
+    spaces = labels.get("space_before_punctuation") or {}
+    comma = labels.get("comma")
+    if not spaces and not comma:
+        return False
+    marks = "".join(re.escape(mark) for mark in spaces)
+    pattern = re.compile(f"(?<=[^\\s(\\[«\u00a0\u202f])[ \u00a0\u202f]?([{marks}])(?=\\s|$)") if spaces else None
+    changed = False
+
+    def fix(text: str | None) -> str | None:
+        nonlocal changed
+        if not text:
+            return text
+        new = pattern.sub(lambda m: spaces[m.group(1)] + m.group(1), text) if pattern else text
+        if comma:  # "بيروت, لبنان" -> "بيروت، لبنان", "贝鲁特, 黎巴嫩" -> "贝鲁特，黎巴嫩"; Latin text keeps its commas
+            new = _COMMA_AFTER_SCRIPT.sub(comma, new)
+        changed = changed or new != text
+        return new
+
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("head", "title", "style", "script"):
+            continue
+        element.text = fix(element.text)
+        element.tail = fix(element.tail)
     return changed

@@ -24,6 +24,8 @@ from .markup import inline, paragraphs, plain
 from .mentions import cite_documents, holder_name, informative, speaker_line
 from ..content.model import Meeting, theme_labels
 from .sentences import gist
+from .markers import list_marker
+from .summary import lead_in, summary_document
 from ..content.participants import participant_groups
 from ..content.traverse import walk
 from ..core.project import is_inside
@@ -65,6 +67,8 @@ class Renderer:
             holder=_holder,
             mention=mention,
             gist=gist,
+            lead_in=lead_in,
+            marker=list_marker,
             informative=informative,
         )
 
@@ -201,6 +205,9 @@ def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = Fa
     `search_path`: the template folders, where generated chapters find their phrases)."""
     house = house or House(DEFAULT_HOUSE, DEFAULT_HOUSE, "", Options())
     logo = meeting.document.logo
+    place = meeting.place(labels["and"])
+    when = labels.date_range(meeting.facts.start, meeting.facts.end)
+    summary_doc = summary_document(meeting, labels["chair_summary"], f"{place}, {when}" if place else when)
     return {
         "generated": generator_for(meeting, labels, search_path),
         "house": house,
@@ -221,4 +228,6 @@ def context_for(meeting: Meeting, labels: Labels, kind: str, *, draft: bool = Fa
         "participant_groups": participant_groups,
         "today": today or dt.date.today(),
         "keywords": theme_labels(meeting),
+        # A chair's summary's own identity (render/summary.py).
+        "summary_doc": summary_doc,
     }

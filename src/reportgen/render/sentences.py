@@ -91,6 +91,21 @@ def gist(item: Any) -> Gist:
     return Gist(first, False, first != whole or more)
 
 
+_WHOLE_END = re.compile(r"""[.!?…]["'”’»)\]*]*$""")
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+
+
+def is_fragment(text: str) -> bool:
+    """Whether a text is not a whole sentence: it starts in lower case (a list item that continues
+    its lead-in: "the centrality of human rights …;") or ends without a full stop, ? or !."""
+    text = text.strip()
+    letter = _FIRST_LETTER.search(text)
+    return not text or (letter is not None and letter.group().islower()) or not _WHOLE_END.search(text)
+
+
 def needs_gist(item: Any) -> bool:
-    """Whether a brief or summary would have to shorten this item for lack of a `gist:`."""
-    return not getattr(item, "gist", None) and gist(item).shortened
+    """Whether a brief or summary would have to shorten this item, or print a fragment, for lack of a `gist:`."""
+    if getattr(item, "gist", None):
+        return False
+    given = gist(item)
+    return given.shortened or is_fragment(given.text)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
 
+from ..core.project import output_path
 from .state import MeetingState
 
 STYLE = """
@@ -76,7 +77,7 @@ def _navigation(root: Path, formats: Sequence[str], meetings: list[str], kinds: 
     return "".join(out)
 
 
-def _document(meeting_id: str, kind: str, state: MeetingState, view: str, last_good: bool) -> tuple[str, str]:
+def _document(meeting_id: str, kind: str, state: MeetingState, view: str, last_good: bool, language: str | None) -> tuple[str, str]:
     """The main area, and the state it shows ('error' or 'document')."""
     base = f"/m/{quote(meeting_id)}/{quote(kind)}"
     if state.problems is not None and not last_good:
@@ -89,7 +90,7 @@ def _document(meeting_id: str, kind: str, state: MeetingState, view: str, last_g
         return '<div id="problems"><p>Nothing to show for this document.</p></div>', "error"
     stamp = int(state.files_at if view == "pdf" else state.rendered_at)
     if view == "pdf":
-        src = f"/out/{quote(meeting_id)}/{quote(f'{meeting_id}-{kind}.pdf')}?v={stamp}"
+        src = f"/out/{quote(meeting_id)}/{quote(output_path(Path(), meeting_id, kind, 'pdf', language).name)}?v={stamp}"
     else:
         src = f"/preview/{quote(meeting_id)}/{quote(kind)}?v={stamp}"
     older = (f'<p id="status">Showing the last good version. <a href="{base}">See the current problems</a></p>'
@@ -98,12 +99,12 @@ def _document(meeting_id: str, kind: str, state: MeetingState, view: str, last_g
 
 
 def page(root: Path, formats: Sequence[str], meetings: list[str], kinds: list[str], meeting_id: str | None, kind: str,
-         state: MeetingState | None, *, view: str, last_good: bool, serial: int) -> str:
+         state: MeetingState | None, *, view: str, last_good: bool, serial: int, language: str | None = None) -> str:
     """The whole page for one meeting and kind."""
     if meeting_id is None or state is None:
         main, shown, status = "<div id='problems'><p>No meetings in content/.</p></div>", "empty", ""
     else:
-        main, shown = _document(meeting_id, kind, state, view, last_good)
+        main, shown = _document(meeting_id, kind, state, view, last_good, language)
         base = f"/m/{quote(meeting_id)}/{quote(kind)}"
         switch = (f'<a href="{base}">HTML preview</a>' if view == "pdf" else f'<a href="{base}?view=pdf">PDF</a>')
         files = f"files written {_clock(state.files_at)} ({state.files_seconds:.1f} s)" if state.files_at else "files being written"

@@ -109,7 +109,7 @@ class Preview:
             started = time.perf_counter()
             try:
                 options = BuildOptions(formats=self.settings.formats, kinds=self.settings.kinds, language=self.settings.language,
-                                       draft=self.settings.draft)
+                                       draft=self.settings.draft, allow_untranslated=self.settings.allow_untranslated)
                 rendered, ctx = render_meeting(self.project, meeting_id, options)
             except click.ClickException as exc:
                 state.problems = exc.format_message().splitlines()
@@ -260,7 +260,7 @@ class Handler(BaseHTTPRequestHandler):
         if view not in VIEWS:
             raise BadRequest(HTTPStatus.BAD_REQUEST, f"view must be one of {', '.join(VIEWS)}")
         body = page(self.preview.settings.root(self.preview.project), self.preview.settings.formats, meetings, kinds, meeting_id, kind, state, view=view,
-                    last_good="last-good" in query, serial=serial)
+                    last_good="last-good" in query, serial=serial, language=self.preview.settings.language)
         self.send_bytes(body.encode("utf-8"), "text/html; charset=utf-8")
 
     def preview_document(self, meeting_id: str, kind: str) -> None:

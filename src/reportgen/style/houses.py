@@ -169,12 +169,19 @@ def load_house(base_dirs: list[Path], name: str) -> House:
     return House(name, str(values.get("name", name)), str(values.get("description", "")).strip(), Options(**defaults), running_head, tags, measures)
 
 
-def stylesheets(base_dirs: list[Path], house: str) -> list[Path]:
+def stylesheets(base_dirs: list[Path], house: str, language: str = "", direction: str = "ltr") -> list[Path]:
     """The print stylesheets of a house, in the order they apply: the shared base print.css (the
     project's, else the packaged one), then the print.css of each house it extends and its own
-    (the project's, else the packaged one), each saying only what differs."""
+    (the project's, else the packaged one), each saying only what differs.
+
+    A right-to-left language adds the print-rtl.css beside each (the page mirrored), and a
+    language may have its own labels/<language>.css (its fonts, line breaking), applied last."""
     sheets: list[Path] = []
     names = ["print.css"] + [f"{HOUSES_DIR}/{h}/print.css" for h in reversed(house_chain(base_dirs, house))]
+    if direction == "rtl":
+        names = [n for name in names for n in (name, name.replace("print.css", "print-rtl.css"))]
+    if language:
+        names.append(f"labels/{language}.css")
     for name in names:
         folder = next((d for d in base_dirs if (d / name).is_file()), None)
         if folder is None:

@@ -16,11 +16,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_day_names, get_month_names
+
 from ..core.errors import ContentError, Problem, UsageProblem
 from ..core.loader import Marks, load_yaml, mapping_problems, problem_at
 from ..core.project import is_inside
 
 log = logging.getLogger(__name__)
+
+
+# Lists of names a catalogue may give instead of the CLDR's, with their lengths.
+NAME_LISTS = {"months": 12, "months_standalone": 12, "weekdays": 7}
 
 
 def available_languages(search_path: Sequence[Path], folder: str = "labels") -> set[str]:
@@ -115,6 +122,14 @@ def load_catalogue(language: str, search_path: Sequence[Path], folder_name: str 
         raise UsageProblem(f"no {what} catalogue for language '{language}' (available: {known})")
     if problems:
         return values, problems
+    for key, count in NAME_LISTS.items():  # optional: CLDR gives them otherwise
+        value = values.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            problems.append(problem_at(marks[key], (key,), f"expected a list of {count} names, found {_kind(value)}"))
+        elif len(value) != count:
+            problems.append(problem_at(marks[key], (key,), f"expected {count} entries, found {len(value)}"))
     reference_path = search_path[-1] / folder_name / "en.yaml"
     reference = load_yaml(reference_path, str(reference_path)).data if reference_path.is_file() else None
     for key, expected in (reference or {}).items():
@@ -125,12 +140,26 @@ def load_catalogue(language: str, search_path: Sequence[Path], folder_name: str 
     return values, problems
 
 
+def cldr_names(language: str, month_width: str = "wide") -> dict[str, list[str]]:
+    """Month and weekday names of `language` from the Unicode CLDR (through Babel): `months` as in
+    a date ("14 мая"), `months_standalone` for a month alone ("май 2014 г."), `weekdays` from Monday.
+    `month_width` is the catalogue's: "wide" (May), or "abbreviated" where dates print numbered
+    months (Chinese 5月). A catalogue may still give its own lists."""
+    try:
+        locale = Locale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    return {"months": [get_month_names(month_width, "format", locale)[m] for m in range(1, 13)],
+            "months_standalone": [get_month_names(month_width, "stand-alone", locale)[m] for m in range(1, 13)],
+            "weekdays": [get_day_names("wide", "format", locale)[d] for d in range(7)]}
+
+
 class Labels:
     """Fixed words for one language, with the date and time formatting that goes with them."""
 
     def __init__(self, language: str, values: dict[str, Any]) -> None:
         self.language = language
-        self._values = values
+        self._values = {**cldr_names(language, str(values.get("month_width", "wide"))), **values}
 
     @classmethod
     def load(cls, language: str, search_path: Sequence[Path]) -> Labels:
@@ -176,7 +205,8 @@ class Labels:
         if not isinstance(day, dt.date):
             if day.month is None:
                 return str(day.year)
-            return str(self._values.get("month_year_format", "{month} {year}")).format(month=self["months"][day.month - 1], year=day.year)
+            months = self._values.get("months_standalone", self["months"])
+            return str(self._values.get("month_year_format", "{month} {year}")).format(month=months[day.month - 1], year=day.year)
         return self["date_format"].format(day=day.day, month=self["months"][day.month - 1], year=day.year)
 
     def weekday_date(self, day: dt.date) -> str:
@@ -203,8 +233,10 @@ class Labels:
     def _clock(self, hhmm: str) -> tuple[str, str]:
         """A time as printed and the half of the day it falls in ('am', 'pm' or '')."""
         hour, minute = (int(x) for x in hhmm.split(":"))
-        if self["clock"] == 24:
-            return f"{hour}.{minute:02d}", ""
+        if self["clock"] == 24:  # optional keys: time_24 ("{hour} h {minute}"), time_24_whole ("{hour} heures")
+            if minute == 0 and "time_24_whole" in self._values:
+                return str(self["time_24_whole"]).format(hour=hour), ""
+            return str(self._values.get("time_24", "{hour}.{minute}")).format(hour=hour, minute=f"{minute:02d}"), ""
         half = "am" if hour < 12 else "pm"
         hour12 = hour % 12 or 12
         return (f"{hour12}.{minute:02d}" if minute else str(hour12)), half

@@ -27,7 +27,7 @@ class WriteContext:
     """What a writer needs besides the HTML: where styles live and fixed metadata."""
 
     def __init__(self, search_path: list[Path], title: str, language: str, created: object,
-                 stylesheets: list[Path] | None = None, *, pdf_standard: str = "ua-1",
+                 stylesheets: list[Path] | None = None, *, pdf_standard: str = "ua-1", direction: str = "ltr",
                  measures: Measures | None = None) -> None:
         self.search_path = search_path
         # The print stylesheets in the order they apply (the shared base, then a house style's own);
@@ -38,6 +38,7 @@ class WriteContext:
         self.measures = measures or Measures()
         self.title = title
         self.language = language  # a BCP 47 tag with the house's variant (en-GB): the PDF's /Lang, Word's proofing language
+        self.direction = direction  # "rtl": the DOCX sets bidi on paragraphs, runs, tables and sections
         self.created = created  # datetime.datetime used for reproducible metadata
         self.pdf_standard = pdf_standard  # a key of writers.pdf.PDF_STANDARDS
         self.cache: dict[str, Any] = {}  # work one writer shares with the next (the PDF layout)

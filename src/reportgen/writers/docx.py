@@ -12,12 +12,14 @@ from __future__ import annotations
 import io
 import logging
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Emu, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -29,6 +31,7 @@ from ..core.atomic import atomic_target
 from ..style.measures import Measures, points
 from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, image_bytes, remember_style_ids
 from .docx_furniture import Furniture, number_paragraph
+from .docx_language import apply_language
 from .docx_styles import ensure_styles
 from .docx_tables import SPACE_AFTER, Tables
 
@@ -92,6 +95,8 @@ class DocxBuilder(Furniture, Tables):
             run.font.subscript = True
         if link is not None:
             run.font.underline = True
+        if fmt.untranslated:
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
     def inline(self, p: Paragraph, el: Any, fmt: Fmt, link: Any = None) -> None:
         """The inline content of `el` (text and inline children), appended to paragraph `p`."""
@@ -104,13 +109,15 @@ class DocxBuilder(Furniture, Tables):
     def inline_element(self, p: Paragraph, el: Any, fmt: Fmt, link: Any) -> None:
         tag = el.tag
         if tag == "strong":
-            self.inline(p, el, Fmt(True, fmt.italic, fmt.sup, fmt.sub), link)
+            self.inline(p, el, replace(fmt, bold=True), link)
         elif tag == "em":
-            self.inline(p, el, Fmt(fmt.bold, True, fmt.sup, fmt.sub), link)
+            self.inline(p, el, replace(fmt, italic=True), link)
         elif tag == "sup":
-            self.inline(p, el, Fmt(fmt.bold, fmt.italic, True, False), link)
+            self.inline(p, el, replace(fmt, sup=True, sub=False), link)
         elif tag == "sub":
-            self.inline(p, el, Fmt(fmt.bold, fmt.italic, False, True), link)
+            self.inline(p, el, replace(fmt, sup=False, sub=True), link)
+        elif tag == "span" and "untranslated" in classes(el):
+            self.inline(p, el, replace(fmt, untranslated=True), link)
         elif tag == "br":
             p.add_run().add_break()
         elif tag == "img":
@@ -332,6 +339,7 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     builder.blocks(body, Container(document))
     builder.headers_and_footers()
     builder.revisions.finish(document.element.body, *([builder.footnotes._root] if builder.footnotes._root is not None else []))
+    apply_language(document, ctx.language, ctx.direction, ctx.stylesheets, builder.footnotes._root)
     builder.footnotes.finish()
     ooxml_tables.align_grids(document)
     _set_properties(document, root, ctx)

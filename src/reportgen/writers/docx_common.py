@@ -99,6 +99,7 @@ class Fmt:
     italic: bool = False
     sup: bool = False
     sub: bool = False
+    untranslated: bool = False  # original text in a language edition: highlighted
 
 
 class Container:

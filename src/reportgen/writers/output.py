@@ -3,9 +3,12 @@ the writer of each format (WeasyPrint is imported only when a PDF is written).""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 import os
+import re
+from html import unescape
 from pathlib import Path
 
 from ..content.model import Meeting
@@ -22,11 +25,6 @@ FORMATS = ("pdf", "docx")
 def output_root(project: Project, out_dir: Path | None) -> Path:
     """--out DIR when given, else the project's output/."""
     return out_dir if out_dir is not None else project.output_dir
-
-
-def output_path(root: Path, meeting_id: str, kind: str, fmt: str) -> Path:
-    """output/<meeting>/<meeting>-<kind>.<fmt>"""
-    return root / meeting_id / f"{meeting_id}-{kind}.{fmt}"
 
 
 def fixed_time(day: dt.date) -> dt.datetime:
@@ -70,7 +68,22 @@ def writer_for(fmt: str):  # type: ignore[no-untyped-def]
 
 def write_format(fmt: str, html: str, target: Path, ctx: WriteContext) -> None:
     """Write one file (a module-level function, so that another process can be asked to)."""
-    writer_for(fmt)(html, target, ctx)
+    writer_for(fmt)(html, target, titled(ctx, html))
+
+
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+def titled(ctx: WriteContext, html: str) -> WriteContext:
+    """The context with the document's own title, its HTML <title>, for the PDF and Word metadata:
+    each kind has its own ("Chair's summary: …" is not the report's title)."""
+    found = _TITLE.search(html)
+    title = " ".join(unescape(found.group(1)).split()) if found else ""
+    if not title or title == ctx.title:
+        return ctx
+    own = copy.copy(ctx)  # shares the cache: the PDF layout is looked up by its HTML
+    own.title = title
+    return own
 
 
 def lay_out_alongside(html: str, ctx: WriteContext) -> dict[str, int]:

@@ -213,12 +213,13 @@ def layout_pdf(html: str, ctx: WriteContext) -> Any:
     names = " + ".join(str(path) for path in css_paths)
     fetcher = template_fetcher(ctx.search_path)
     try:
-        font_config, stylesheets = parsed_styles(weasyprint, css_paths, ctx.search_path, fetcher, ctx.measures.css())
+        font_config, counter_style, stylesheets = parsed_styles(weasyprint, css_paths, ctx.search_path, fetcher, ctx.measures.css())
 
         def render(anywhere: frozenset[str] = frozenset()) -> Any:
             with without_cyclic_gc():
                 return weasyprint.HTML(string=_prepare(html, anywhere), base_url=ctx.search_path[0].resolve().as_uri() + "/",
                                        url_fetcher=fetcher).render(stylesheets=stylesheets, font_config=font_config,
+                                                                   counter_style=counter_style,
                                                                    pdf_variant=PDF_STANDARDS[ctx.pdf_standard], pdf_tags=True)
 
         document = render()

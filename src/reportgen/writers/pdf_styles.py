@@ -13,15 +13,18 @@ from ..core.signatures import file_stat, files_under
 # configuration and a Pango font map) for every document: the fonts are loaded again each time
 # and the memory is never all given back (a worker building meeting after meeting gained 2 to 4
 # MiB a meeting from this alone, and spent about 12 % more CPU). Same fonts, same bytes.
-_parsed: dict[tuple[Any, ...], tuple[Any, list[Any]]] = {}
+_parsed: dict[tuple[Any, ...], tuple[Any, Any, list[Any]]] = {}
 _KEPT = 8  # sets of stylesheets (houses) kept at most
 
 
 def parsed_styles(weasyprint: Any, css_paths: list[Path], search_path: list[Path], fetcher: Any,
-                  made: str = "") -> tuple[Any, list[Any]]:
-    """The font configuration and parsed stylesheets for these stylesheets (and `made`, CSS made
-    from house.yaml, applied last), parsed again when any stylesheet of the template folders
-    changes (one may @import another)."""
+                  made: str = "") -> tuple[Any, Any, list[Any]]:
+    """The font configuration, counter styles and parsed stylesheets for these stylesheets (and
+    `made`, CSS made from house.yaml, applied last), parsed again when any stylesheet of the
+    template folders changes (one may @import another).
+    WeasyPrint reads the @counter-style rules of these stylesheets (labels/ar.css: Arabic lettered
+    lists) only through a CounterStyle shared by the stylesheets and the render."""
+    from weasyprint.css.counters import CounterStyle
     from weasyprint.text.fonts import FontConfiguration
 
     sheets = [f for folder in search_path for f in files_under(folder, (".css",))]
@@ -29,9 +32,10 @@ def parsed_styles(weasyprint: Any, css_paths: list[Path], search_path: list[Path
     if key not in _parsed:
         if len(_parsed) >= _KEPT:
             _parsed.clear()
-        font_config = FontConfiguration()
-        parsed = [weasyprint.CSS(filename=str(path), url_fetcher=fetcher, font_config=font_config) for path in css_paths]
+        font_config, counter_style = FontConfiguration(), CounterStyle()
+        parsed = [weasyprint.CSS(filename=str(path), url_fetcher=fetcher, font_config=font_config, counter_style=counter_style)
+                  for path in css_paths]
         if made:
-            parsed.append(weasyprint.CSS(string=made, font_config=font_config))
-        _parsed[key] = font_config, parsed
+            parsed.append(weasyprint.CSS(string=made, font_config=font_config, counter_style=counter_style))
+        _parsed[key] = font_config, counter_style, parsed
     return _parsed[key]

@@ -104,7 +104,8 @@ def main(ctx: click.Context, project_dir: Path, verbose: bool) -> None:
 @click.option("--pdf", "formats", flag_value="pdf", multiple=True, help="Write PDF.")
 @click.option("--docx", "formats", flag_value="docx", multiple=True, help="Write DOCX (Word).")
 @click.option("--kind", "kinds", type=TEXT, multiple=True, metavar="KIND", help="Report kind (repeatable); default: every kind.")
-@click.option("--lang", type=TEXT, metavar="CODE", help="Language of the furniture words; default: the document's language.")
+@click.option("--lang", type=TEXT, metavar="CODE", help="Build the CODE edition (content/<id>/translations/CODE.yaml) as <id>-<kind>-CODE.*.")
+@click.option("--allow-untranslated", is_flag=True, help="Build an incomplete edition: the original text, marked, where a translation lacks.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write under DIR instead of output/.")
 @click.option("--draft", is_flag=True, help="Mark every page DRAFT.")
 @click.option("--pdf-standard", type=click.Choice(["ua-1", "a-2u", "a-3u", "a-3a"]), default="ua-1", show_default=True,
@@ -116,7 +117,7 @@ def main(ctx: click.Context, project_dir: Path, verbose: bool) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.pass_context
 def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tuple[str, ...], kinds: tuple[str, ...],
-          lang: str | None, out_dir: Path | None, draft: bool, pdf_standard: str, jobs: int | None,
+          lang: str | None, allow_untranslated: bool, out_dir: Path | None, draft: bool, pdf_standard: str, jobs: int | None,
           shard: tuple[int, int] | None, scheduler: str | None, force: bool, quiet: bool) -> None:
     """Build the documents of MEETING, or of every meeting and brief with --all (both formats
     unless --pdf or --docx is given). Outputs whose inputs have not changed are kept."""
@@ -143,7 +144,7 @@ def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tup
         if kind not in available:
             raise UsageProblem(f"unknown report kind '{kind}'{did_you_mean(kind, available)} (available: {', '.join(available)})")
     settings = Settings(formats=formats or ("pdf", "docx"), kinds=kinds, language=lang, draft=draft, out_dir=out_dir,
-                        pdf_standard=pdf_standard)
+                        pdf_standard=pdf_standard, allow_untranslated=allow_untranslated)
     meetings = project.meeting_ids() if build_all else [meeting]
     briefs = brief_names(project) if build_all else []
     if shard:
@@ -219,12 +220,13 @@ def _progress(total: int, quiet: bool):  # -> Iterator[Callable[[Outcome], None]
 @click.option("--pdf", "formats", flag_value="pdf", multiple=True, help="Write PDF.")
 @click.option("--docx", "formats", flag_value="docx", multiple=True, help="Write DOCX (Word).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write under DIR/compare/ instead of output/compare/.")
+@click.option("--suggest", is_flag=True, help="Instead of building: propose points (similar items of different meetings) in content/briefs/NAME.yaml.")
 @click.pass_context
 def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ...], country: str | None, brief_name: str | None,
             name: str | None, audience: str | None, lang: str | None, full: bool, brief_date: datetime | None,
-            formats: tuple[str, ...], out_dir: Path | None) -> None:
+            formats: tuple[str, ...], out_dir: Path | None, suggest: bool) -> None:
     """A briefing note on what MEETINGS concluded, by theme (or for one --country): output/compare/NAME.pdf/.docx."""
-    from .briefs.compare import BriefRequest, build_brief, saved_request
+    from .briefs.compare import BriefRequest, build_brief, saved_request, suggest_points
     from .core.errors import UsageProblem
 
     project = _project(ctx)
@@ -237,6 +239,11 @@ def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ..
     else:
         request = BriefRequest(meetings, themes, country, name=name, audience=audience, date=day, formats=formats or ("pdf", "docx"),
                                out_dir=out_dir, language=lang or "en", full=full)
+    if suggest:
+        path, count = suggest_points(project, request, brief_name)
+        click.echo(f"{project.display(path)}: {count} suggested point{'s' if count != 1 else ''} under suggested:; "
+                   "edit those you keep and move them under points: to print them")
+        return
     for path in build_brief(project, request):
         click.echo(path)
 
@@ -298,14 +305,17 @@ def redline(ctx: click.Context, meeting: str, from_ref: str, to_ref: str | None,
 @main.command()
 @click.argument("meetings", nargs=-1, type=TEXT)
 @click.option("--gists", is_flag=True, help="Also list the items a brief or summary would shorten for lack of a gist:.")
+@click.option("--lang", type=TEXT, metavar="CODE", help="Also list every text the CODE edition has not translated and every stale translation.")
 @click.pass_context
-def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool) -> None:
+def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool, lang: str | None) -> None:
     """Check MEETINGS (default: all) against the schema and each other; build nothing."""
     from .content.modelcache import ModelCache
-
     from .core.errors import ContentError
 
     project = _project(ctx)
+    if lang is not None:  # the editions' status instead: raises the list of what is left to translate
+        from .content.editions import check_editions
+        return click.echo(check_editions(project, list(meetings or project.meeting_ids()), lang))
     wanted = list(meetings) or project.meeting_ids()
     misnamed = [] if meetings else _misnamed(project)
     cached = ModelCache(project).summaries(wanted) if wanted and set(wanted) <= set(project.meeting_ids()) else None
@@ -332,7 +342,39 @@ def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool) -> None
         lines = missing_gists(project, valid)
         for line in lines:
             click.echo(line)
-        click.echo(f"{len(lines)} item{'s' if len(lines) != 1 else ''} without a gist would be shortened to their first sentence.")
+        click.echo(f"{len(lines)} item{'s' if len(lines) != 1 else ''} without a gist or summary: briefs and chair's summaries "
+                   "would shorten them, print a fragment or leave them out.")
+
+
+@main.group()
+def translate() -> None:
+    """Exchange a meeting's text with translators: XLIFF 1.2 files for CAT tools (eLUNa, Trados, memoQ)."""
+
+
+@translate.command("export")
+@click.argument("meeting", type=TEXT)
+@click.option("--lang", type=TEXT, required=True, metavar="CODE", help="Language to translate into (the edition's language).")
+@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path), help="Default: output/MEETING/MEETING-CODE.xlf.")
+@click.pass_context
+def translate_export(ctx: click.Context, meeting: str, lang: str, target: Path | None) -> None:
+    """Write the XLIFF file of MEETING's CODE edition: one unit per text field (its key path as the
+    unit id), inline Markdown and footnote references as protected codes, translations made so far."""
+    from .content.xliff import write_export
+    click.echo(write_export(_project(ctx), meeting, lang, target))
+
+
+@translate.command("import")
+@click.argument("xliff_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def translate_import(ctx: click.Context, xliff_file: Path) -> None:
+    """Write the translations of XLIFF_FILE into its meeting's content/<id>/translations/<lang>.yaml.
+    Units whose original text changed since the export are refused and listed."""
+    from .content.xliff import import_file, refused_error
+    project = _project(ctx)
+    done = import_file(project, xliff_file, str(xliff_file))
+    click.echo(f"{project.display(done.path)}: {done.written} translation(s) imported")
+    if done.refused:
+        raise refused_error(done)
 
 
 def _misnamed(project):  # -> list[Problem]: meeting folders and saved briefs named against the rule
@@ -348,11 +390,12 @@ def _misnamed(project):  # -> list[Problem]: meeting folders and saved briefs na
 @main.command()
 @click.argument("meeting", required=False, type=TEXT)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1 (0: any free port).")
-@click.option("--lang", type=TEXT, metavar="CODE", help="Language of the furniture words; default: the document's language.")
+@click.option("--lang", type=TEXT, metavar="CODE", help="Preview the language edition CODE; default: the document's own language.")
+@click.option("--allow-untranslated", is_flag=True, help="Show an incomplete edition, the original text marked where a translation is missing.")
 @click.option("--draft", is_flag=True, help="Mark every page DRAFT.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
 @click.pass_context
-def serve(ctx: click.Context, meeting: str | None, port: int, lang: str | None, draft: bool, open_browser: bool) -> None:
+def serve(ctx: click.Context, meeting: str | None, port: int, lang: str | None, allow_untranslated: bool, draft: bool, open_browser: bool) -> None:
     """Preview MEETING (default: the first) in a web browser; rebuild when a file is saved."""
     from .build.batch import Settings
     from .serve.server import serve as run_server
@@ -371,7 +414,7 @@ def serve(ctx: click.Context, meeting: str | None, port: int, lang: str | None, 
             webbrowser.open(url)
 
     try:
-        run_server(project, meeting, Settings(language=lang, draft=draft), port, on_ready=ready)
+        run_server(project, meeting, Settings(language=lang, draft=draft, allow_untranslated=allow_untranslated), port, on_ready=ready)
     except KeyboardInterrupt:
         pass
     except OSError as exc:

@@ -1,0 +1,133 @@
+"""Points of a saved brief: what each meeting said on the same question, one row per point.
+
+A point (content/briefs/<name>.yaml, `points:`) is a short statement of a question and the items
+of each meeting that address it, each marked stating, supporting, qualifying or contrasting. Here
+the references are resolved against the meetings (every problem reported at its file:line) and
+the rows of the side-by-side page are built: the point, then per meeting its items, or nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..content.model import Meeting
+from ..core.errors import Problem, did_you_mean
+from ..core.loader import problem_at
+from .items import ItemRef, reference_index
+from .saved import Point, SavedBrief
+
+log = logging.getLogger(__name__)
+
+AGREEING = ("stating", "supporting", "qualifying")
+"""Roles that say the point (a qualifying item says it with a condition or a limit)."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item in a point's row, and how it addresses the point."""
+
+    ref: ItemRef
+    role: str
+    score: float | None = None
+
+
+@dataclass
+class Row:
+    """One point: its statement, then per compared meeting (in the brief's column order) its entries."""
+
+    point: str
+    cells: list[list[Entry]]
+    meetings: list[str]
+    """Ids of the meetings, in column order."""
+
+    def saying(self) -> list[str]:
+        """The meetings with an item that states, supports or qualifies the point."""
+        return [m for m, cell in zip(self.meetings, self.cells) if any(e.role in AGREEING for e in cell)]
+
+    def contrasting(self) -> list[tuple[str, list[Entry]]]:
+        """The meetings with an item that contrasts with the point, and those items."""
+        out = []
+        for m, cell in zip(self.meetings, self.cells):
+            found = [e for e in cell if e.role == "contrasting"]
+            if found:
+                out.append((m, found))
+        return out
+
+    def addressed(self) -> list[str]:
+        return [m for m, cell in zip(self.meetings, self.cells) if cell]
+
+    def entries(self, meeting: str) -> list[Entry]:
+        return self.cells[self.meetings.index(meeting)]
+
+    def references(self) -> list[str]:
+        return [e.ref.reference for cell in self.cells for e in cell]
+
+
+def split_reference(reference: str) -> tuple[str, str]:
+    """'hld2013, H, (ii)' -> ('hld2013', 'H, (ii)')."""
+    meeting, _, rest = reference.partition(",")
+    return meeting.strip(), rest.strip()
+
+
+def _normal(reference: str) -> str:
+    return ", ".join(part.strip() for part in reference.split(","))
+
+
+def resolve(saved: SavedBrief, key: str, points: Sequence[Point], meetings: Mapping[str, Meeting],
+            indexes: dict[str, dict[str, ItemRef]] | None = None) -> tuple[list[tuple[Point, list[tuple[ItemRef, int]]]], list[Problem]]:
+    """Each point's items as ItemRefs (with their position in the point), and a Problem for every
+    reference that names a meeting the brief does not compare, or no item of it, or one twice."""
+    indexes = indexes if indexes is not None else {}
+    problems: list[Problem] = []
+    resolved = []
+    for p, point in enumerate(points):
+        refs: list[tuple[ItemRef, int]] = []
+        seen: set[str] = set()
+        for i, entry in enumerate(point.items):
+            where = (key, p, "items", i, "item")
+            meeting_id, rest = split_reference(entry.item)
+            if meeting_id not in meetings:
+                problems.append(problem_at(saved.marks, where, f"'{entry.item}': meeting '{meeting_id}' is not one the brief compares"
+                                           f"{did_you_mean(meeting_id, meetings)}; meetings: {', '.join(meetings)}"))
+                continue
+            index = indexes.setdefault(meeting_id, reference_index(meetings[meeting_id]))
+            reference = _normal(entry.item)
+            if reference not in index:
+                known = [r for r in index if r.startswith(f"{meeting_id}, ")]
+                hint = did_you_mean(reference, known) or (f"; write the reference as a brief prints it, e.g. '{known[0]}'"
+                                                          if known else f"; {meeting_id} has no list items")
+                problems.append(problem_at(saved.marks, where, f"unknown item '{entry.item}'{hint}"))
+                continue
+            if reference in seen:
+                problems.append(problem_at(saved.marks, where, f"item '{reference}' is given twice in this point"))
+                continue
+            seen.add(reference)
+            refs.append((index[reference], i))
+        resolved.append((point, refs))
+    return resolved, problems
+
+
+def point_problems(saved: SavedBrief, meetings: Mapping[str, Meeting]) -> list[Problem]:
+    """Every problem of the saved brief's points and suggested points."""
+    indexes: dict[str, dict[str, ItemRef]] = {}
+    problems: list[Problem] = []
+    for key in ("points", "suggested"):
+        problems += resolve(saved, key, getattr(saved.brief, key), meetings, indexes)[1]
+    return problems
+
+
+def rows(saved: SavedBrief, meetings: Mapping[str, Meeting], order: Sequence[str]) -> list[Row]:
+    """The side-by-side rows of the saved brief's points (references already checked), columns in `order`."""
+    resolved, problems = resolve(saved, "points", saved.brief.points, meetings)
+    if problems:
+        log.debug("%d unresolved point reference(s) left out", len(problems))
+    out = []
+    for point, refs in resolved:
+        cells: list[list[Entry]] = [[] for _ in order]
+        for ref, i in refs:
+            spec = point.items[i]
+            cells[list(order).index(ref.meeting.id)].append(Entry(ref, spec.role, spec.score))
+        out.append(Row(point.point.strip(), cells, list(order)))
+    return out

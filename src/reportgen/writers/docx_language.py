@@ -1,0 +1,210 @@
+"""The language of a DOCX beyond its words: right-to-left layout and the fonts of other scripts.
+
+Word lays a paragraph out right to left when it carries <w:bidi/>, a table when it carries
+<w:bidiVisual/>, a section (page numbers, columns, gutter) when its sectPr carries <w:bidi/>;
+runs of Arabic text take their bold, italic and size from the complex-script properties (bCs,
+iCs, szCs) and their font from rFonts/@w:cs, so those mirror the Latin ones. Chinese text takes
+its font from rFonts/@w:eastAsia. The fonts are the ones the PDF uses: the first family of the
+language stylesheet's `html { font-family: … }` (templates/labels/<lang>.css), one source for both.
+
+Every element is inserted where the ECMA-376 schema orders it, so the document stays valid.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from docx.oxml.ns import qn
+from lxml import etree
+
+log = logging.getLogger(__name__)
+
+# Child order of the elements we touch (ECMA-376 Part 1, 17.3.1.26 pPr, 17.3.2.28 rPr,
+# 17.6.17 sectPr, 17.4.60 tblPr), only as far as needed to place ours.
+_PPR = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr", "suppressLineNumbers",
+        "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
+        "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents",
+        "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+        "rPr", "sectPr", "pPrChange"]
+_RPR = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow", "emboss",
+        "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs",
+        "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
+        "specVanish", "oMath"]
+_SECTPR = ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc", "pgBorders",
+           "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter",
+           "docGrid", "printerSettings", "sectPrChange"]
+_TBLPR = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
+          "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription"]
+
+# Language tags Word expects in w:lang for each script slot.
+_BIDI_TAGS = {"ar": "ar-SA", "he": "he-IL", "fa": "fa-IR", "ur": "ur-PK"}
+_EAST_ASIAN_TAGS = {"zh": "zh-CN", "ja": "ja-JP", "ko": "ko-KR"}
+
+
+def _child(parent: Any, name: str, order: list[str]) -> Any:
+    """parent's w:name child, created in its schema place when missing."""
+    found = parent.find(qn(f"w:{name}"))
+    if found is not None:
+        return found
+    element = etree.SubElement(parent, qn(f"w:{name}"))
+    parent.remove(element)
+    later = set(order[order.index(name) + 1:])
+    for index, sibling in enumerate(parent):
+        if isinstance(sibling.tag, str) and etree.QName(sibling).localname in later:
+            parent.insert(index, element)
+            return element
+    parent.append(element)
+    return element
+
+
+def _properties(element: Any, name: str) -> Any:
+    """The pPr/rPr/tblPr of an element, created as its first child when missing."""
+    found = element.find(qn(f"w:{name}"))
+    if found is None:
+        found = etree.SubElement(element, qn(f"w:{name}"))
+        element.remove(found)
+        element.insert(0, found)
+    return found
+
+
+def _complex_script(rpr: Any, scale: float = 1.0) -> None:
+    """Mirror bold, italic and size (scaled as the language's stylesheet scales it) into their
+    complex-script twins."""
+    for latin, complex_ in (("b", "bCs"), ("i", "iCs")):
+        source = rpr.find(qn(f"w:{latin}"))
+        if source is not None:
+            twin = _child(rpr, complex_, _RPR)
+            if source.get(qn("w:val")) is not None:
+                twin.set(qn("w:val"), source.get(qn("w:val")))
+    size = rpr.find(qn("w:sz"))
+    if size is not None and (size.get(qn("w:val")) or "").isdigit():
+        _child(rpr, "szCs", _RPR).set(qn("w:val"), str(round(int(size.get(qn("w:val"))) * scale)))
+
+
+def _html_rule(sheet: Path, prop: str) -> str | None:
+    """The value of `prop` in the sheet's first `html { … }` rule."""
+    match = re.search(r"html\s*\{([^}]*)\}", sheet.read_text(encoding="utf-8"))
+    found = re.search(rf"(?:^|;)\s*{prop}:\s*([^;]+)", match.group(1)) if match else None
+    return found.group(1).strip() if found else None
+
+
+def language_font(stylesheets: list[Path], language: str) -> str | None:
+    """The first font family of `html { font-family: … }` in the language's stylesheet."""
+    for sheet in stylesheets:
+        if sheet.name == f"{language}.css" and sheet.parent.name == "labels":
+            family = _html_rule(sheet, "font-family")
+            if family:
+                return family.split(",")[0].strip().strip('"\'')
+    return None
+
+
+def _sets_flush(stylesheets: list[Path], language: str) -> bool:
+    """Whether the language's stylesheet sets paragraphs flush to the start instead of justified."""
+    for sheet in stylesheets:
+        if sheet.name == f"{language}.css" and sheet.parent.name == "labels":
+            return bool(re.search(r"(?:^|[\s,}])p\b[^{]*\{[^}]*text-align:\s*start", sheet.read_text(encoding="utf-8")))
+    return False
+
+
+def language_scale(stylesheets: list[Path], language: str) -> float:
+    """How much larger the language's stylesheet sets the text than print.css (Arabic: 13 pt
+    against 11 pt), for the complex-script sizes of Word: one source for both formats."""
+    sizes = {}
+    for sheet in stylesheets:
+        size = _html_rule(sheet, "font-size")
+        match = re.fullmatch(r"([\d.]+)pt", size or "")
+        if match and (sheet.name == "print.css" or (sheet.name == f"{language}.css" and sheet.parent.name == "labels")):
+            sizes[sheet.name] = float(match.group(1))
+    base, own = sizes.get("print.css"), sizes.get(f"{language}.css")
+    return own / base if base and own else 1.0
+
+
+def _parts(document: Any) -> list[Any]:
+    """The XML roots of the body, the headers and the footers."""
+    roots = [document.element]
+    for rel in document.part.rels.values():
+        if not rel.is_external and ("header" in rel.reltype or "footer" in rel.reltype):
+            roots.append(rel.target_part.element)
+    return roots
+
+
+# Letters of the right-to-left scripts (Hebrew, Arabic and their presentation forms): a run that
+# holds any is marked <w:rtl/>; a run of Latin letters or digits only (a symbol) is not, so Word
+# keeps its characters in their order and its font.
+_RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _number_cell(paragraph: Any) -> bool:
+    """A table cell's paragraph holding only a number ("−0.8"): left to right, as the PDF sets it
+    (editorial.isolate_numbers), so that its sign stays before its digits."""
+    if paragraph.getparent() is None or etree.QName(paragraph.getparent()).localname != "tc":
+        return False
+    text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+    return any(c.isdigit() for c in text) and not any(c.isalpha() for c in text)
+
+
+def apply_language(document: Any, language: str, direction: str, stylesheets: list[Path], footnotes_root: Any = None) -> None:
+    """Set the document's language, script fonts and (right to left) bidi everywhere."""
+    base = language.split("-")[0]
+    font = language_font(stylesheets, base)
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr = _properties(_child(defaults, "rPrDefault", ["rPrDefault", "pPrDefault"]), "rPr")
+        lang = _child(rpr, "lang", _RPR)
+        if base in _BIDI_TAGS:
+            lang.set(qn("w:bidi"), _BIDI_TAGS[base])
+        elif base in _EAST_ASIAN_TAGS:
+            lang.set(qn("w:eastAsia"), _EAST_ASIAN_TAGS[base])
+        else:
+            lang.set(qn("w:val"), language)
+        if font:
+            fonts = _child(rpr, "rFonts", _RPR)
+            fonts.set(qn("w:cs" if base in _BIDI_TAGS else "w:eastAsia" if base in _EAST_ASIAN_TAGS else "w:ascii"), font)
+            if base in _EAST_ASIAN_TAGS:  # the styles name their Latin font; Chinese takes the East Asian slot
+                for style_fonts in styles.iter(qn("w:rFonts")):
+                    style_fonts.set(qn("w:eastAsia"), font)
+            if base in _BIDI_TAGS:
+                for style_fonts in styles.iter(qn("w:rFonts")):
+                    style_fonts.set(qn("w:cs"), font)
+    if _sets_flush(stylesheets, base):  # Chinese: text flush to the start, as labels/zh.css sets it
+        for root in [styles, *_parts(document)]:
+            for jc in root.iter(qn("w:jc")):
+                if jc.get(qn("w:val")) in ("both", "distribute"):
+                    jc.set(qn("w:val"), "left")
+    if base == "ar":  # lettered lists in the Arabic (abjad) order, as labels/ar.css prints them
+        for number_format in document.part.numbering_part.element.iter(qn("w:numFmt")):
+            if number_format.get(qn("w:val")) == "lowerLetter":
+                number_format.set(qn("w:val"), "arabicAbjad")
+    if direction != "rtl":
+        return
+    scale = language_scale(stylesheets, base)
+    for style in styles.iter(qn("w:style")):
+        if style.get(qn("w:type")) in ("paragraph", "table"):
+            ppr = style.find(qn("w:pPr"))
+            if ppr is None and style.get(qn("w:type")) == "paragraph":
+                ppr = _child(style, "pPr", ["name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority",
+                                            "semiHidden", "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose",
+                                            "personalReply", "rsid", "pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr"])
+            if ppr is not None:
+                _child(ppr, "bidi", _PPR)
+        for rpr in style.iter(qn("w:rPr")):
+            _complex_script(rpr, scale)
+    roots = _parts(document) + ([footnotes_root] if footnotes_root is not None else [])
+    for root in roots:
+        for paragraph in root.iter(qn("w:p")):
+            if not _number_cell(paragraph):
+                _child(_properties(paragraph, "pPr"), "bidi", _PPR)
+        for run in root.iter(qn("w:r")):
+            rpr = _properties(run, "rPr")
+            _complex_script(rpr, scale)
+            if _RTL_LETTERS.search("".join(t.text or "" for t in run.iter(qn("w:t")))):
+                _child(rpr, "rtl", _RPR)
+        for table in root.iter(qn("w:tbl")):
+            _child(_properties(table, "tblPr"), "bidiVisual", _TBLPR)
+        for section in root.iter(qn("w:sectPr")):
+            _child(section, "bidi", _SECTPR)
+    log.info("document laid out right to left (%s)", language)
