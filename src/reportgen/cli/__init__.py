@@ -1,86 +1,26 @@
-"""Command line: thin click commands; the work is done in the modules they import lazily."""
+"""Command line: thin click commands; the work is done in the modules they import lazily (WeasyPrint,
+pydantic and Jinja are slow to import, and `--help` should answer at once).
+
+May import: every stage (the top layer)."""
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import logging
-import re
 import sys
 from datetime import datetime
 from pathlib import Path
 
 import click
 
-from . import __version__
+from .. import __version__
+from .options import TEXT, Commands, parse_scheduler, parse_shard, project_of
+from .translate import translate
 
 log = logging.getLogger(__name__)
 
 
-# Anything given on the command line ends up in a document, a file name or a message: one line of
-# characters both writers can carry (no control characters, line breaks, lone surrogates).
-_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-class _OneLine(click.ParamType):
-    name = "text"
-
-    def convert(self, value, param, ctx):  # type: ignore[no-untyped-def]
-        bad = _NOT_ONE_LINE.search(value) if isinstance(value, str) else None
-        if bad:
-            self.fail(f"character U+{ord(bad.group()):04X} at position {bad.start() + 1} is a control character or line break; "
-                      "give one line of text", param, ctx)
-        if isinstance(value, str) and len(value) > 10_000:
-            from .content.printable import long_word_problem
-
-            too_long = long_word_problem(value)
-            if too_long:
-                self.fail(too_long, param, ctx)
-        return value
-
-
-TEXT = _OneLine()
-
-
-class _Commands(click.Group):
-    """The command group; a file-system failure no command foresaw is still one line, not a traceback."""
-
-    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
-        try:
-            return super().invoke(ctx)
-        except OSError as exc:
-            if exc.errno == errno.EPIPE:  # `reportgen list | head`: click ends quietly
-                raise
-            where = f"{exc.filename}: " if exc.filename else ""
-            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
-
-
-def _project(ctx: click.Context):  # -> Project; imported lazily to keep --help fast
-    from .core.project import Project
-
-    return Project(ctx.obj["project_dir"])
-
-
-def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
-    """--shard K/N, with 1 <= K <= N."""
-    if value is None:
-        return None
-    k, _, n = value.partition("/")
-    if not (k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
-        raise click.BadParameter(f"'{value}' is not K/N with 1 <= K <= N (e.g. 2/4)")
-    return int(k), int(n)
-
-
-def _scheduler(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """--scheduler tcp://HOST:PORT (or tls://, or HOST:PORT)."""
-    import re
-
-    if value is not None and not re.fullmatch(r"((tcp|tls|ws|wss)://)?[^\s/:]+(:\d+)", value):
-        raise click.BadParameter(f"'{value}' is not a Dask scheduler address such as tcp://HOST:8786")
-    return value
-
-
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportgen")
 @click.option(
     "--project",
@@ -98,6 +38,10 @@ def main(ctx: click.Context, project_dir: Path, verbose: bool) -> None:
     ctx.obj = {"project_dir": project_dir}
 
 
+# `translate` is a group of its own (cli/translate.py).
+main.add_command(translate)
+
+
 @main.command()
 @click.argument("meeting", required=False, type=TEXT)
 @click.option("--all", "build_all", is_flag=True, help="Build every meeting and every saved brief (content/briefs/*.yaml).")
@@ -111,8 +55,8 @@ def main(ctx: click.Context, project_dir: Path, verbose: bool) -> None:
 @click.option("--pdf-standard", type=click.Choice(["ua-1", "a-2u", "a-3u", "a-3a"]), default="ua-1", show_default=True,
               help="PDF standard: tagged PDF/UA-1, or with it an archival PDF/A level.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes (default: the number of CPUs).")
-@click.option("--shard", type=TEXT, metavar="K/N", callback=_shard, help="With --all: build only the K-th of N stable shards (a CI matrix of N jobs).")
-@click.option("--scheduler", type=TEXT, metavar="ADDRESS", callback=_scheduler, help="With --all: build on a Dask cluster (tcp://HOST:8786); needs reportgen[distributed].")
+@click.option("--shard", type=TEXT, metavar="K/N", callback=parse_shard, help="With --all: build only the K-th of N stable shards (a CI matrix of N jobs).")
+@click.option("--scheduler", type=TEXT, metavar="ADDRESS", callback=parse_scheduler, help="With --all: build on a Dask cluster (tcp://HOST:8786); needs reportgen[distributed].")
 @click.option("--force", is_flag=True, help="Rebuild even what is up to date.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.pass_context
@@ -121,12 +65,12 @@ def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tup
           shard: tuple[int, int] | None, scheduler: str | None, force: bool, quiet: bool) -> None:
     """Build the documents of MEETING, or of every meeting and brief with --all (both formats
     unless --pdf or --docx is given). Outputs whose inputs have not changed are kept."""
-    from .build.batch import Settings, brief_names, cpu_count, in_shard, plan, run
-    from .core.errors import UsageProblem, did_you_mean
-    from .build.incremental import report_kinds
-    from .style.search_path import template_search_path
+    from ..build.batch import Settings, brief_names, cpu_count, in_shard, plan, run
+    from ..core.errors import UsageProblem, did_you_mean
+    from ..build.incremental import report_kinds
+    from ..style.search_path import template_search_path
 
-    project = _project(ctx)
+    project = project_of(ctx)
     if build_all == (meeting is not None):
         raise UsageProblem("give a MEETING or --all (not both)")
     if not build_all and (shard or scheduler):
@@ -136,7 +80,7 @@ def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tup
     if scheduler:  # workers elsewhere: every path they are sent must be absolute
         project, out_dir = type(project)(project.root.resolve()), out_dir.resolve() if out_dir else None
     if meeting is not None and meeting not in project.meeting_ids():
-        from .content.model import load_meetings
+        from ..content.model import load_meetings
 
         load_meetings(project, [meeting])  # raises the error naming the meetings there are
     available = report_kinds(template_search_path(project))
@@ -182,10 +126,10 @@ def build(ctx: click.Context, meeting: str | None, build_all: bool, formats: tup
 
 def _on_cluster(project, settings, todo, scheduler, advance):  # type: ignore[no-untyped-def]
     """build --all --scheduler: Dask is an optional extra, imported only here."""
-    from .core.errors import UsageProblem
+    from ..core.errors import UsageProblem
 
     try:
-        from .build.cluster import run_on_cluster
+        from ..build.cluster import run_on_cluster
     except ImportError as exc:
         if exc.name is None or not exc.name.startswith(("distributed", "dask")):
             raise
@@ -226,10 +170,10 @@ def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ..
             name: str | None, audience: str | None, lang: str | None, full: bool, brief_date: datetime | None,
             formats: tuple[str, ...], out_dir: Path | None, suggest: bool) -> None:
     """A briefing note on what MEETINGS concluded, by theme (or for one --country): output/compare/NAME.pdf/.docx."""
-    from .briefs.compare import BriefRequest, build_brief, saved_request, suggest_points
-    from .core.errors import UsageProblem
+    from ..briefs.compare import BriefRequest, build_brief, saved_request, suggest_points
+    from ..core.errors import UsageProblem
 
-    project = _project(ctx)
+    project = project_of(ctx)
     day = brief_date.date() if brief_date else None
     if brief_name:
         if meetings or themes or country:
@@ -254,9 +198,9 @@ def compare(ctx: click.Context, meetings: tuple[str, ...], themes: tuple[str, ..
 @click.pass_context
 def new(ctx: click.Context, meeting: str, house: str) -> None:
     """Write a commented starter content/MEETING/meeting.yaml that validates and builds."""
-    from .content.starter import write_starter
+    from ..content.starter import write_starter
 
-    project = _project(ctx)
+    project = project_of(ctx)
     path = write_starter(project, meeting, house)
     click.echo(f"{project.display(path)}  (edit it, then: reportgen build {meeting})")
 
@@ -267,11 +211,11 @@ def new(ctx: click.Context, meeting: str, house: str) -> None:
 @click.pass_context
 def house(ctx: click.Context, name: str, reference: bool) -> None:
     """Show house style NAME: what it extends, its defaults and the file used for each part."""
-    from .style.house_info import describe_house
-    from .style.search_path import template_search_path
-    from .writers.house_reference import write_house_reference
+    from ..style.house_info import describe_house
+    from ..style.search_path import template_search_path
+    from ..writers.house_reference import write_house_reference
 
-    project = _project(ctx)
+    project = project_of(ctx)
     base_dirs = template_search_path(project)
     for line in describe_house(base_dirs, name, project.root):
         click.echo(line)
@@ -295,10 +239,10 @@ def house(ctx: click.Context, name: str, reference: bool) -> None:
 def redline(ctx: click.Context, meeting: str, from_ref: str, to_ref: str | None, kinds: tuple[str, ...], formats: tuple[str, ...],
             out_dir: Path | None, author: str | None, revision: int | None) -> None:
     """Show what changed in MEETING since --from: output/<id>/<id>-<kind>-redline.pdf/.docx."""
-    from .redline.document import RedlineOptions, build_redline
+    from ..redline.document import RedlineOptions, build_redline
 
     options = RedlineOptions(from_ref, to_ref, kinds, formats or ("pdf", "docx"), out_dir, author, revision)
-    for path in build_redline(_project(ctx), meeting, options):
+    for path in build_redline(project_of(ctx), meeting, options):
         click.echo(path)
 
 
@@ -309,12 +253,12 @@ def redline(ctx: click.Context, meeting: str, from_ref: str, to_ref: str | None,
 @click.pass_context
 def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool, lang: str | None) -> None:
     """Check MEETINGS (default: all) against the schema and each other; build nothing."""
-    from .content.modelcache import ModelCache
-    from .core.errors import ContentError
+    from ..content.modelcache import ModelCache
+    from ..core.errors import ContentError
 
-    project = _project(ctx)
+    project = project_of(ctx)
     if lang is not None:  # the editions' status instead: raises the list of what is left to translate
-        from .content.editions import check_editions
+        from ..content.editions import check_editions
         return click.echo(check_editions(project, list(meetings or project.meeting_ids()), lang))
     wanted = list(meetings) or project.meeting_ids()
     misnamed = [] if meetings else _misnamed(project)
@@ -323,7 +267,7 @@ def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool, lang: s
         valid = list(cached)
         warnings = [w for about in cached.values() for w in about.get("warnings", [])]
     else:
-        from .content.model import load_meetings
+        from ..content.model import load_meetings
 
         try:
             loaded = load_meetings(project, meetings or None)
@@ -337,7 +281,7 @@ def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool, lang: s
     for line in warnings:
         click.echo(f"warning: {line}", err=True)
     if gists:
-        from .briefs.gists import missing_gists
+        from ..briefs.gists import missing_gists
 
         lines = missing_gists(project, valid)
         for line in lines:
@@ -346,41 +290,10 @@ def validate(ctx: click.Context, meetings: tuple[str, ...], gists: bool, lang: s
                    "would shorten them, print a fragment or leave them out.")
 
 
-@main.group()
-def translate() -> None:
-    """Exchange a meeting's text with translators: XLIFF 1.2 files for CAT tools (eLUNa, Trados, memoQ)."""
-
-
-@translate.command("export")
-@click.argument("meeting", type=TEXT)
-@click.option("--lang", type=TEXT, required=True, metavar="CODE", help="Language to translate into (the edition's language).")
-@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path), help="Default: output/MEETING/MEETING-CODE.xlf.")
-@click.pass_context
-def translate_export(ctx: click.Context, meeting: str, lang: str, target: Path | None) -> None:
-    """Write the XLIFF file of MEETING's CODE edition: one unit per text field (its key path as the
-    unit id), inline Markdown and footnote references as protected codes, translations made so far."""
-    from .content.xliff import write_export
-    click.echo(write_export(_project(ctx), meeting, lang, target))
-
-
-@translate.command("import")
-@click.argument("xliff_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.pass_context
-def translate_import(ctx: click.Context, xliff_file: Path) -> None:
-    """Write the translations of XLIFF_FILE into its meeting's content/<id>/translations/<lang>.yaml.
-    Units whose original text changed since the export are refused and listed."""
-    from .content.xliff import import_file, refused_error
-    project = _project(ctx)
-    done = import_file(project, xliff_file, str(xliff_file))
-    click.echo(f"{project.display(done.path)}: {done.written} translation(s) imported")
-    if done.refused:
-        raise refused_error(done)
-
-
 def _misnamed(project):  # -> list[Problem]: meeting folders and saved briefs named against the rule
-    from .core.errors import Problem
-    from .core.names import shown
-    from .core.project import BRIEFS_DIR, MEETING_FILE
+    from ..core.errors import Problem
+    from ..core.names import shown
+    from ..core.project import BRIEFS_DIR, MEETING_FILE
 
     content = project.content_dir.name
     return ([Problem(f"{content}/{shown(name)}/{MEETING_FILE}", 1, 1, "", why) for name, why in project.misnamed_meetings().items()]
@@ -397,12 +310,12 @@ def _misnamed(project):  # -> list[Problem]: meeting folders and saved briefs na
 @click.pass_context
 def serve(ctx: click.Context, meeting: str | None, port: int, lang: str | None, allow_untranslated: bool, draft: bool, open_browser: bool) -> None:
     """Preview MEETING (default: the first) in a web browser; rebuild when a file is saved."""
-    from .build.batch import Settings
-    from .serve.server import serve as run_server
+    from ..build.batch import Settings
+    from ..serve.server import serve as run_server
 
-    project = _project(ctx)
+    project = project_of(ctx)
     if meeting is not None and meeting not in project.meeting_ids():
-        from .content.model import load_meetings
+        from ..content.model import load_meetings
 
         load_meetings(project, [meeting])  # raises the error naming the meetings there are
 
@@ -425,9 +338,9 @@ def serve(ctx: click.Context, meeting: str | None, port: int, lang: str | None, 
 @click.pass_context
 def list_meetings(ctx: click.Context) -> None:
     """List the meetings in content/ with their titles, places and dates."""
-    from .content.listing import meeting_listing
+    from ..content.listing import meeting_listing
 
-    for line in meeting_listing(_project(ctx)):
+    for line in meeting_listing(project_of(ctx)):
         click.echo(line)
 
 
@@ -437,16 +350,16 @@ def list_meetings(ctx: click.Context) -> None:
 @click.pass_context
 def schema(ctx: click.Context, output: Path | None, markdown: bool) -> None:
     """Print the JSON Schema (draft-07) of meeting.yaml, for editors' completion and checking."""
-    from .content.schema_docs import field_reference
-    from .content.schema_export import meeting_json_schema
-    from .style.labels import available_languages
-    from .style.search_path import template_search_path
+    from ..content.schema_docs import field_reference
+    from ..content.schema_export import meeting_json_schema
+    from ..style.labels import available_languages
+    from ..style.search_path import template_search_path
 
-    from .core.atomic import atomic_target
-    from .core.errors import OutputProblem
+    from ..core.atomic import atomic_target
+    from ..core.errors import OutputProblem
 
     # document.language: the languages with a label catalogue in this project
-    text = field_reference() if markdown else meeting_json_schema(available_languages(template_search_path(_project(ctx))))
+    text = field_reference() if markdown else meeting_json_schema(available_languages(template_search_path(project_of(ctx))))
     if output:
         try:
             with atomic_target(output) as tmp:
