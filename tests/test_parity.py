@@ -29,7 +29,6 @@ EXCEPTIONS: dict[str, str] = {
     "gfmd2010-rapporteur-report": "page 6 breaks one list item later in Word",
     "gfmd2011-chair-summary": "the centred meeting line wraps at another width (x 24 vs 33 mm)",
     "gfmd2011-rapporteur-report": "the quoted title line wraps at another width (x 35 vs 42 mm); page 4 breaks elsewhere",
-    "escwa-egm2024-rapporteur-report": "un: the organ's line 3 mm lower, the title block 3-4 mm higher in Word (as escap-cmp2017)",
     # the example of document assembly
     "eclac-cea2019-rapporteur-report": "eclac without a cover: Word gives the title block the cover's styles (Document Title 56.7 pt above, Document Kind 42.5 pt): the title 15 mm and the text below it 28 mm lower; page 2 breaks earlier",
 }
