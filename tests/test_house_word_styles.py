@@ -116,6 +116,9 @@ def test_reportgen_house_makes_a_project_house_s_word_styles(tmp_path: Path) -> 
     assert result.exit_code == 0 and not made.exists()
     assert "extends: plain" in result.output and "reference.docx: " in result.output
     assert "print.css: " in result.output and "templates/houses/rcm/print.css" in result.output
+    # the measures both writers read: rcm's blue rule over plain's 6 pt, plain's title-block space
+    assert "rules: thick 2.5pt #000000, thin 2pt #1f4e79, 6pt above" in result.output
+    assert "title-block 1.2cm above, 1cm below" in result.output
     result = CliRunner().invoke(main, ["--project", str(project), "house", "rcm", "--reference"])
     assert result.exit_code == 0, result.output
     assert "wrote templates/houses/rcm/reference.docx" in result.output

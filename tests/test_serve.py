@@ -144,6 +144,9 @@ def test_the_page_follows_edits_errors_and_fixes(server: str, browser, tmp_proje
     ("escap-cmp2017", ".masthead .mh-organ", {"font-size": "22.6667px", "font-weight": "700"}),
     # rcm (a project house over plain): the Conference's name in its blue, letter-spaced.
     ("rcm-vmm2014", ".masthead .mh-organisation", {"color": "rgb(31, 78, 121)", "letter-spacing": "0.666667px"}),
+    # its house.yaml measures: the 2 pt blue rule, 6 pt below the name (plain's), and the title block's space
+    ("rcm-vmm2014", '.masthead .mh-row[data-rule="thin"]', {"border-bottom-color": "rgb(31, 78, 121)", "border-bottom-style": "solid"}),
+    ("rcm-vmm2014", ".title-block", {"margin-top": "45.3543px", "margin-bottom": "37.7953px"}),
 ])
 def test_the_preview_uses_the_house_stylesheets(browser, tmp_path: Path, meeting: str, selector: str,  # type: ignore[no-untyped-def]
                                                 styles: dict[str, str]) -> None:

@@ -106,4 +106,5 @@ def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> 
         item.html = untranslated_html(html, source_language, source_direction)
     return rendered, WriteContext(search_path, plain(strip_markers(meeting.document.title)), house.language_tag(language), creation_time(meeting),
                                   stylesheets(template_search_path(project), house.name, language, labels.get("direction", "ltr")),
-                                  pdf_standard=options.pdf_standard, direction=labels.get("direction", "ltr"))
+                                  pdf_standard=options.pdf_standard, direction=labels.get("direction", "ltr"),
+                                  measures=house.measures)

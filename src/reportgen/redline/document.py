@@ -113,7 +113,7 @@ def build_redline(project: Project, meeting_id: str, options: RedlineOptions) ->
         stamp = Stamp(options.author or git_author(project.root) or "reportgen", created.strftime("%Y-%m-%dT%H:%M:%SZ"))
         # Still inside the versions: a later git revision's own templates are in its temporary folder.
         ctx = WriteContext(new_path, plain(new.document.title), new_house.language_tag(new.document.language), created,
-                           stylesheets(template_search_path(later.project), new_house.name))
+                           stylesheets(template_search_path(later.project), new_house.name), measures=new_house.measures)
         redlines = []
         for kind in kinds:
             old_html = old_renderer.render(kind, context_for(old, old_labels, kind, house=old_house, root=earlier.project.root,

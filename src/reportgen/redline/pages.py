@@ -76,7 +76,7 @@ def clean_pages(merge: Merge, found: list[Change], ctx: WriteContext) -> dict[st
         return {}
     # A context of its own: the writer's cache keeps the redline's layout.
     pages = heading_pages(accepted(merge, anchors), WriteContext(ctx.search_path, ctx.title, ctx.language, ctx.created,
-                                                                 ctx.stylesheets, pdf_standard=ctx.pdf_standard))
+                                                                 ctx.stylesheets, pdf_standard=ctx.pdf_standard, measures=ctx.measures))
     missing = [a for a in anchors if a not in pages]
     if missing:
         log.warning("no clean page for %d change(s): %s", len(missing), ", ".join(missing[:5]))

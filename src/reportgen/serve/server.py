@@ -270,11 +270,12 @@ class Handler(BaseHTTPRequestHandler):
             self.send_error(HTTPStatus.NOT_FOUND, "no good render of this document yet")
             return
         # The house's print stylesheets, as the PDF applies them (the shared base, then each house
-        # of its chain), plus a sheet of paper around the text.
+        # of its chain, then the CSS of its house.yaml measures), plus a sheet of paper around the text.
         sheets = state.prepared[1].stylesheets if state.prepared else []
         links = "".join(f'<link rel="stylesheet" href="/style/{quote(meeting_id)}/{i}.css?v={int(state.rendered_at)}">'
                         for i in range(len(sheets)))
-        head = (links + "<style>html{background:#e8e8e8}"
+        measures = state.prepared[1].measures.css() if state.prepared else ""
+        head = (links + f"<style>{measures}</style><style>html{{background:#e8e8e8}}"
                 "body{background:#fff;max-width:170mm;margin:12px auto;padding:20mm;box-shadow:0 0 6px #999}</style>")
         document = with_fact_titles(document.replace("</head>", head + "</head>", 1))
         self.send_bytes(document.encode("utf-8"), "text/html; charset=utf-8")

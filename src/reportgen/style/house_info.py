@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..core.errors import UsageProblem, did_you_mean
 from .houses import HOUSE_FILE, HOUSES_DIR, available_houses, house_chain, house_dirs, load_house, stylesheets
+from .measures import points
 
 # The files a house may have, each found on the house's search path (project first).
 HOUSE_FILES = ("_masthead.html.j2", "reference.docx")
@@ -33,6 +34,12 @@ def describe_house(base_dirs: list[Path], name: str, root: Path) -> list[str]:
     lines.append(f"running head: {house.running_head}")
     if house.language_tags:
         lines.append("languages: " + ", ".join(f"{k} as {v}" for k, v in sorted(house.language_tags.items())))
+    measures = house.measures  # the lengths and colours both writers read (style/measures.py)
+    lines.append("spacing: " + ", ".join(f"{block} {before} above, {after} below" for block, (before, after) in sorted(measures.spacing.items())))
+    lines.append("rules: " + ", ".join(f"{name} {r.width} #{r.color}" + (f", {r.space} above" if points(r.space) else "")
+                                       for name, r in sorted(measures.rules.items())))
+    lines.append(f"indents: lists {measures.list_indent}, numbered paragraphs {measures.number_indent}, "
+                 f"their sub-paragraphs {measures.sub_paragraph_indent}; distribution block {measures.distribution_block} wide")
     lines.append("house.yaml: " + ", ".join(shown(d / HOUSES_DIR / h / HOUSE_FILE) for h in chain for d in base_dirs
                                              if (d / HOUSES_DIR / h / HOUSE_FILE).is_file()))
     lines.append("print.css: " + " + ".join(shown(p) for p in stylesheets(base_dirs, name)))

@@ -19,6 +19,7 @@ import yaml
 
 from ..core.errors import TemplateProblem, did_you_mean
 from ..core.project import is_inside
+from .measures import Measures
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,8 @@ class House:
     """Where the symbol runs in the page header: 'right', or 'outer' (left on even pages, right on odd)."""
     language_tags: dict[str, str] = field(default_factory=dict)
     """The variant the house writes each language in (house.yaml `language_tags`: en: en-GB)."""
+    measures: Measures = field(default_factory=Measures)
+    """Lengths and colours both writers read (house.yaml `spacing` and `rules`; style/measures.py)."""
 
     def language_tag(self, language: str) -> str:
         """The BCP 47 tag a document in `language` declares (Word's proofing language, the PDF's
@@ -157,10 +160,13 @@ def load_house(base_dirs: list[Path], name: str) -> House:
                                                   and v.split("-")[0] == k for k, v in given.items()):
             raise TemplateProblem(f"{house}/{HOUSE_FILE}: language_tags: expected language: tag pairs like 'en: en-GB'")
         tags.update(given)
+    measures = Measures()
+    for house in reversed(house_chain(base_dirs, name)):
+        measures = measures.updated(f"{house}/{HOUSE_FILE}", _house_file(base_dirs, house))
     running_head = str(values.get("running_head", "right"))
     if running_head not in RUNNING_HEADS:
         raise TemplateProblem(f"{name}/{HOUSE_FILE}: running_head: expected one of {', '.join(RUNNING_HEADS)}")
-    return House(name, str(values.get("name", name)), str(values.get("description", "")).strip(), Options(**defaults), running_head, tags)
+    return House(name, str(values.get("name", name)), str(values.get("description", "")).strip(), Options(**defaults), running_head, tags, measures)
 
 
 def stylesheets(base_dirs: list[Path], house: str, language: str = "", direction: str = "ltr") -> list[Path]:

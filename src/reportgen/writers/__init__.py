@@ -13,6 +13,7 @@ from typing import Any
 from .. import __version__
 from ..core.errors import TemplateProblem
 from ..core.project import is_inside
+from ..style.measures import Measures
 
 log = logging.getLogger(__name__)
 
@@ -26,11 +27,15 @@ class WriteContext:
     """What a writer needs besides the HTML: where styles live and fixed metadata."""
 
     def __init__(self, search_path: list[Path], title: str, language: str, created: object,
-                 stylesheets: list[Path] | None = None, *, pdf_standard: str = "ua-1", direction: str = "ltr") -> None:
+                 stylesheets: list[Path] | None = None, *, pdf_standard: str = "ua-1", direction: str = "ltr",
+                 measures: Measures | None = None) -> None:
         self.search_path = search_path
         # The print stylesheets in the order they apply (the shared base, then a house style's own);
         # empty: the first print.css on the search path.
         self.stylesheets = stylesheets or []
+        # The lengths and colours the house sets (style/measures.py), read by both writers: CSS
+        # applied after the stylesheets in the PDF, spacing, borders and indents in Word.
+        self.measures = measures or Measures()
         self.title = title
         self.language = language  # a BCP 47 tag with the house's variant (en-GB): the PDF's /Lang, Word's proofing language
         self.direction = direction  # "rtl": the DOCX sets bidi on paragraphs, runs, tables and sections

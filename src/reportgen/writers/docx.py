@@ -20,7 +20,7 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.enum.text import WD_COLOR_INDEX
-from docx.shared import Cm, Emu, Pt
+from docx.shared import Emu, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -28,25 +28,31 @@ from ..render.contract import parse
 from ..core.errors import TemplateProblem
 from . import GENERATOR, WriteContext, ooxml, ooxml_revisions, ooxml_tables
 from ..core.atomic import atomic_target
+from ..style.measures import Measures, points
 from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, image_bytes, remember_style_ids
 from .docx_furniture import Furniture, number_paragraph
 from .docx_language import apply_language
 from .docx_styles import ensure_styles
-from .docx_tables import Tables
+from .docx_tables import SPACE_AFTER, Tables
 
 log = logging.getLogger(__name__)
 
-LIST_INDENT = Cm(1.2)  # print.css: ol, ul { padding-left: 1.2cm }
 
 
 class DocxBuilder(Furniture, Tables):
     """Walks the HTML body and writes it into a python-docx document."""
 
-    def __init__(self, document: Any, pages: dict[str, int] | None = None) -> None:
+    def __init__(self, document: Any, pages: dict[str, int] | None = None, measures: Measures | None = None) -> None:
         self.doc = document
+        self.measures = measures or Measures()  # the house's lengths and colours (house.yaml), as the PDF has them
+        self.spacing = self.measures.spacing  # block class -> space above and below it
+        self.list_indent = Pt(points(self.measures.list_indent))
+        self.after_table: Any = None  # the container a table was just added to (its next paragraph keeps the table's margin)
+        self.list_offset = Pt(0)  # where the list being written starts
+        self.sub_indent = Pt(0)  # where a part's own lists start (a part with numbered paragraphs: sub_paragraph_indent)
         self.pages = pages or {}  # element id -> page in the PDF layout (the contents' page numbers)
         self.footnotes = ooxml.Footnotes(document)
-        self.numbering = ooxml.Numbering(document)
+        self.numbering = ooxml.Numbering(document, round(points(self.measures.list_indent) * 20))
         self.revisions = ooxml_revisions.Revisions()
         self.bookmarks = 0
         self.symbol = ""
@@ -61,6 +67,9 @@ class DocxBuilder(Furniture, Tables):
             self.end_landscape()  # the section break starts the new page
             self.pending_break = False
         p = container.paragraph(style)
+        if self.after_table is container.target:  # the table's bottom margin, collapsed with the paragraph's own
+            _at_least(p, "space_before", SPACE_AFTER)
+        self.after_table = None
         if self.pending_break:
             p.paragraph_format.page_break_before = True
             self.pending_break = False
@@ -172,12 +181,16 @@ class DocxBuilder(Furniture, Tables):
             self.watermark = SPACE.sub(" ", el.text_content()).strip()
         elif tag == "div" and "page-break" in cls:
             self.pending_break = True
-        elif tag == "div" and "cover" in cls:
+        elif tag == "div" and cls & set(self.spacing):
             start = len(self.doc.element.body) - 1  # new paragraphs go before the final w:sectPr
             self.blocks(el, container, depth)
-            first = self.doc.element.body[start] if len(self.doc.element.body) > start else None
-            if first is not None and first.tag == qn("w:p"):  # print.css: the cover block starts 5 cm down
-                Paragraph(first, container.target).paragraph_format.space_before = Cm(5)
+            if "front" in cls:
+                self.pending_break = True
+            made = [Paragraph(e, container.target) for e in self.doc.element.body[start:] if e.tag == qn("w:p")]
+            before, after = (points(side) for side in self.spacing[min(cls & set(self.spacing))])
+            if made:  # as CSS collapses the block's margin with its first and last lines': the larger
+                _at_least(made[0], "space_before", before)
+                _at_least(made[-1], "space_after", after)
         elif tag == "div":
             self.blocks(el, container, depth)
             if "front" in cls:
@@ -188,6 +201,10 @@ class DocxBuilder(Furniture, Tables):
             self.landscape(el, container)
         elif tag == "section" and "columns" in cls:
             self.columns(el, container)
+        elif tag == "section" and el.get("data-numbering") == "paragraphs":  # its lists start at sub_paragraph_indent
+            self.sub_indent, outer = Pt(points(self.measures.sub_paragraph_indent)), self.sub_indent
+            self.blocks(el, container, depth)
+            self.sub_indent = outer
         elif tag == "section":
             if "annex" in cls:
                 self.pending_break = True
@@ -209,7 +226,7 @@ class DocxBuilder(Furniture, Tables):
                 p.paragraph_format.keep_with_next = True
                 p.paragraph_format.space_after = Pt(2.2)
             if el.get("data-number"):
-                number_paragraph(p, el.get("data-number"))
+                number_paragraph(p, el.get("data-number"), Pt(points(self.measures.number_indent)))
             self.inline(p, el, Fmt())
             self.finish_paragraph(p)
             if el.get("id"):  # a link target (a brief's annex of full texts)
@@ -240,7 +257,7 @@ class DocxBuilder(Furniture, Tables):
                 if child.tag == "p":
                     p = self.paragraph(container, style)
                     if depth:
-                        p.paragraph_format.left_indent = LIST_INDENT * depth
+                        p.paragraph_format.left_indent = self.list_offset + self.list_indent * depth
                     self.inline(p, child, Fmt())
                     self.finish_paragraph(p)
                 else:
@@ -255,11 +272,16 @@ class DocxBuilder(Furniture, Tables):
     def list(self, el: Any, container: Container, depth: int) -> None:
         style = el.get("data-style") or "1." if el.tag == "ol" else "-"
         markers = not classes(el) & {"plain", "compact"}
-        num_id = self.numbering.new_list(style, int(el.get("start") or 1), depth) if markers else 0
+        if depth == 0:  # a part's own list (not one in a table cell): where the part's lists start
+            self.list_offset = self.sub_indent if container.target is self.doc else Pt(0)
+        num_id = self.numbering.new_list(style, int(el.get("start") or 1), depth, round(self.list_offset / 635)) if markers else 0
         compact = "compact" in classes(el)
-        para_style = "List Compact" if compact else "List Paragraph"
+        in_cell = container.target is not self.doc  # print.css: a table's lists in the table's type (Table Text)
+        para_style = "List Compact" if compact else "Table Text" if in_cell else "List Paragraph"
         for li in el.findall("li"):
             p = self.paragraph(container, para_style)
+            if in_cell and not compact:
+                p.paragraph_format.space_after = Pt(5)  # li: 0.5em of the table's 10 pt
             if compact:  # ul.compact: a dash in a narrow hanging indent, as the stylesheet draws it
                 p.paragraph_format.left_indent, p.paragraph_format.first_line_indent = Emu(162000), Emu(-162000)
                 p.paragraph_format.tab_stops.add_tab_stop(Emu(162000))
@@ -267,13 +289,22 @@ class DocxBuilder(Furniture, Tables):
             elif markers:
                 ooxml.set_numbering(p, num_id)
             else:
-                p.paragraph_format.left_indent = LIST_INDENT * (depth + 1)
+                p.paragraph_format.left_indent = self.list_offset + self.list_indent * (depth + 1)
             self.flow(li, container, para_style, depth + 1, first=p)
-        if el.findall("li") and not compact:
-            # print.css: a list ends with a paragraph's space (0.75em), more than an item's.
+        if el.findall("li") and not compact and not in_cell:  # in a cell (ul margin 0) the last item keeps its own
+            # print.css: a list ends with a paragraph's space (0.75em), more than an item's: Body Text's.
             last = container.target.paragraphs[-1] if hasattr(container.target, "paragraphs") else None
             if last is not None and last.style.name == para_style:
-                last.paragraph_format.space_after = Pt(8.25)
+                last.paragraph_format.space_after = self.doc.styles["Body Text"].paragraph_format.space_after or Pt(8.25)
+
+
+def _at_least(p: Paragraph, side: str, points: float) -> None:
+    """Give the paragraph at least `points` of space on that side (its own, else its style's)."""
+    value, style = getattr(p.paragraph_format, side), p.style
+    while value is None and style is not None:
+        value, style = getattr(style.paragraph_format, side), style.base_style
+    if (value or 0) < Pt(points):
+        setattr(p.paragraph_format, side, Pt(points))
 
 
 def _deleted_text(r: Any) -> str:
@@ -303,7 +334,7 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     ensure_styles(document)
     remember_style_ids(document)
     root = parse(html)
-    builder = DocxBuilder(document, heading_pages(html, ctx) if root.find(".//nav") is not None else {})
+    builder = DocxBuilder(document, heading_pages(html, ctx) if root.find(".//nav") is not None else {}, ctx.measures)
     body = root.find("body")
     builder.blocks(body, Container(document))
     builder.headers_and_footers()

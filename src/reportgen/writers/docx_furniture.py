@@ -14,11 +14,8 @@ from docx.text.run import Run
 from lxml import etree
 
 from . import ooxml, ooxml_drawing
+from ..style.measures import points
 from .docx_common import PARAGRAPH_STYLES, Container, Fmt, bookmark_name, classes, image_bytes
-
-
-# The width of the ECLAC masthead's Distr./symbol/date block (templates/print.css: .masthead dl).
-ECLAC_BLOCK_CM = 5.2
 
 
 class Furniture:
@@ -50,7 +47,7 @@ class Furniture:
         _no_cell_margins(table)  # the issuer at the margin, the block flush right, as print.css floats them
         left, right = table.rows[0].cells
         width = self.text_width()
-        block = int(Cm(ECLAC_BLOCK_CM))
+        block = int(Pt(points(self.measures.distribution_block)))  # house.yaml distribution_block, as the PDF
         left.width, right.width = Emu(width - block), Emu(block)
         for grid_col, emu in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), (width - block, block)):
             grid_col.set(qn("w:w"), str(int(emu / 635)))
@@ -101,9 +98,10 @@ class Furniture:
             row = table.rows[r]
             for c, cell in enumerate(row.cells):
                 cell.width = Emu(int(width * weights[c] / sum(weights)))
-                rule = row_el.get("data-rule")
-                if rule:
-                    _border(cell._tc.get_or_add_tcPr(), "w:tcBorders", _RULE_SIZES[rule])
+                rule = self.measures.rules.get(row_el.get("data-rule") or "")
+                if rule is not None:  # house.yaml rules: its width and colour, and the space above it (a cell margin)
+                    _border(cell._tc.get_or_add_tcPr(), "w:tcBorders", str(round(points(rule.width) * 8)), rule.color)
+                    _cell_bottom_margin(cell, round(points(rule.space) * 20))
                 if c < len(row_cells):
                     top = row_cells[c].get("data-valign") == "top"
                     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP if top else WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
@@ -221,6 +219,11 @@ class Furniture:
         page numbers at the foot (centred, or outer), nothing on page 1 but the job number."""
         first = self.doc.sections[0]
         ooxml.title_page(first)
+        # The PDF's running head and foot sit in the middle of the top and bottom margins (CSS page
+        # margin boxes centre their content): Word's header and footer distances put them there too.
+        for section in self.doc.sections:
+            section.header_distance = _centred(section.top_margin, self.doc.styles["Header"])
+            section.footer_distance = _centred(section.bottom_margin, self.doc.styles["Footer"])
         outer = self.running_side == "outer"
         parts = [(first.header, first.footer, WD_ALIGN_PARAGRAPH.RIGHT if outer else WD_ALIGN_PARAGRAPH.CENTER)]
         if outer:
@@ -238,8 +241,24 @@ class Furniture:
                 ooxml_drawing.add_watermark(part.paragraphs[0], self.watermark, number)
         if self.first_footer:
             foot = first.first_page_footer.paragraphs[0]
-            foot.add_run(self.first_footer).bold = False  # the job number is plain; the Footer style bolds page numbers
+            run = foot.add_run(self.first_footer)
+            run.bold = False  # the job number is plain; the Footer style bolds page numbers
+            run.font.size = Pt(8)  # print.css .job-number
             foot.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+
+def _centred(margin: int, style: Any) -> Emu:
+    """The header or footer distance that centres one line of the style in a page margin."""
+    size = next((s.font.size for s in _style_chain(style) if s.font.size is not None), Pt(10))
+    return Emu(int(max(margin / 2 - size * 1.15 / 2, 0)))
+
+
+def _style_chain(style: Any) -> list[Any]:
+    chain = []
+    while style is not None:
+        chain.append(style)
+        style = style.base_style
+    return chain
 
 
 def _lines(p: Any) -> list[str]:
@@ -253,26 +272,41 @@ def _lines(p: Any) -> list[str]:
     return lines
 
 
-def number_paragraph(p: Any, number: str) -> None:
-    """A UN numbered paragraph: the number at the margin, the text indented by a tab (1 cm)."""
+def number_paragraph(p: Any, number: str, indent: Any) -> None:
+    """A UN numbered paragraph: the number at the margin, the text indented by a tab (house.yaml number_indent)."""
     fmt = p.paragraph_format
-    fmt.left_indent = Cm(1)
-    fmt.first_line_indent = Cm(-1)
-    fmt.tab_stops.add_tab_stop(Cm(1))
+    fmt.left_indent = indent
+    fmt.first_line_indent = -indent
+    fmt.tab_stops.add_tab_stop(indent)
     p.add_run(f"{number}.\t")
 
 
-_RULE_SIZES = {"thin": "8", "thick": "24"}
-
-
-def _border(props: Any, tag: str, size: str) -> None:
-    """A bottom rule on a paragraph (w:pBdr) or a table cell (w:tcBorders)."""
+def _border(props: Any, tag: str, size: str, color: str = "000000") -> None:
+    """A bottom rule on a paragraph (w:pBdr) or a table cell (w:tcBorders); size in eighths of a point."""
     border = props.find(qn(tag))
     if border is None:
         border = etree.SubElement(props, qn(tag))
     bottom = etree.SubElement(border, qn("w:bottom"))
-    for key, value in (("w:val", "single"), ("w:sz", size), ("w:space", "1"), ("w:color", "000000")):
+    for key, value in (("w:val", "single"), ("w:sz", size), ("w:space", "1"), ("w:color", color.upper())):
         bottom.set(qn(key), value)
+
+
+def _cell_bottom_margin(cell: Any, twips: int) -> None:
+    """Space between a cell's text and its bottom rule (w:tcMar), as the PDF's cell padding."""
+    if not twips:
+        return
+    props = cell._tc.get_or_add_tcPr()
+    margins = props.find(qn("w:tcMar"))
+    if margins is None:
+        margins = etree.Element(qn("w:tcMar"))
+        later = next((props.find(qn(t)) for t in ("w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark") if props.find(qn(t)) is not None), None)
+        if later is not None:
+            later.addprevious(margins)
+        else:
+            props.append(margins)
+    bottom = etree.SubElement(margins, qn("w:bottom"))
+    bottom.set(qn("w:w"), str(twips))
+    bottom.set(qn("w:type"), "dxa")
 
 
 def _no_cell_margins(table: Any) -> None:

@@ -14,6 +14,7 @@ from .docx_common import INLINE, Container, Fmt, classes, shrink
 # table class, as print.css sets them: the rows then take the height they take in the PDF.
 PADDING: dict[str, tuple[float, float]] = {"grid": (3, 5), "brief": (3, 5), "agenda": (4, 6), "facts": (2, 6)}
 GROUP_SPACE: dict[str, float] = {"agenda": 8}
+SPACE_AFTER = 10.0  # print.css: table { margin-bottom: 1em } in the table's 10 pt: the next paragraph's space before
 # Tables whose row headers (a label column) are set in italics, as print.css sets them.
 ITALIC_ROW_HEADERS = {"facts"}
 
@@ -66,6 +67,8 @@ class Tables:
                         p.paragraph_format.space_before = Pt(space)
                     if small:
                         shrink(p, 8)
+                elif (cell_el.text or "").strip() or any((c.tail or "").strip() for c in cell_el):
+                    self.flow(cell_el, target, "Table Text", 0)  # paragraphs and loose text: none of it lost
                 else:
                     for child in cell_el:
                         if child.tag == "p":
@@ -75,6 +78,7 @@ class Tables:
                         else:
                             self.block(child, target)
                 col += span
+        self.after_table = container.target
         if total_width:
             unit = total_width / sum(widths)
             table.autofit = False

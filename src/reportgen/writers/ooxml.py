@@ -288,19 +288,20 @@ def _text(value: str) -> Any:
 class Numbering:
     """One numbering definition per list, so each list restarts at its own `start`."""
 
-    def __init__(self, document: DocxDocument) -> None:
+    def __init__(self, document: DocxDocument, indent: int = 680) -> None:
+        self.indent = indent  # twentieths of a point per level (house.yaml list_indent, style/measures.py)
         self.numbering = document.part.numbering_part.element
         existing = [int(a.get(qn("w:abstractNumId"))) for a in self.numbering.findall(qn("w:abstractNum"))]
         self._next_abstract = max([0, *existing]) + 1
         nums = [int(n.get(qn("w:numId"))) for n in self.numbering.findall(qn("w:num"))]
         self._next_num = max([0, *nums]) + 1
 
-    def new_list(self, style: str, start: int, depth: int) -> int:
-        """A numbering instance for one list; returns its numId."""
+    def new_list(self, style: str, start: int, depth: int, offset: int = 0) -> int:
+        """A numbering instance for one list, its level `offset` twentieths of a point in; returns its numId."""
         fmt, text = LIST_FORMATS[style]
-        # print.css: 1.2 cm per level; a number stands at the level's left, a dash just before the text.
-        indent = 680 * (depth + 1)  # twentieths of a point
-        hanging = 255 if fmt == "bullet" else 680
+        # list_indent per level, as the PDF; a number stands at the level's left, a dash just before the text.
+        indent = offset + self.indent * (depth + 1)  # twentieths of a point
+        hanging = 255 if fmt == "bullet" else self.indent
         abstract_id = self._next_abstract
         self._next_abstract += 1
         font = '<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/></w:rPr>' if fmt == "bullet" else ""

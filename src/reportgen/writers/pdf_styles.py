@@ -17,20 +17,25 @@ _parsed: dict[tuple[Any, ...], tuple[Any, Any, list[Any]]] = {}
 _KEPT = 8  # sets of stylesheets (houses) kept at most
 
 
-def parsed_styles(weasyprint: Any, css_paths: list[Path], search_path: list[Path], fetcher: Any) -> tuple[Any, Any, list[Any]]:
-    """The font configuration, counter styles and parsed stylesheets for these stylesheets, parsed
-    again when any stylesheet of the template folders changes (one may @import another).
+def parsed_styles(weasyprint: Any, css_paths: list[Path], search_path: list[Path], fetcher: Any,
+                  made: str = "") -> tuple[Any, Any, list[Any]]:
+    """The font configuration, counter styles and parsed stylesheets for these stylesheets (and
+    `made`, CSS made from house.yaml, applied last), parsed again when any stylesheet of the
+    template folders changes (one may @import another).
     WeasyPrint reads the @counter-style rules of these stylesheets (labels/ar.css: Arabic lettered
     lists) only through a CounterStyle shared by the stylesheets and the render."""
     from weasyprint.css.counters import CounterStyle
     from weasyprint.text.fonts import FontConfiguration
 
     sheets = [f for folder in search_path for f in files_under(folder, (".css",))]
-    key = (os.getpid(), tuple(css_paths), tuple(search_path), tuple(file_stat(f) for f in sheets))
+    key = (os.getpid(), tuple(css_paths), tuple(search_path), tuple(file_stat(f) for f in sheets), made)
     if key not in _parsed:
         if len(_parsed) >= _KEPT:
             _parsed.clear()
         font_config, counter_style = FontConfiguration(), CounterStyle()
-        _parsed[key] = font_config, counter_style, [weasyprint.CSS(filename=str(path), url_fetcher=fetcher, font_config=font_config,
-                                                                   counter_style=counter_style) for path in css_paths]
+        parsed = [weasyprint.CSS(filename=str(path), url_fetcher=fetcher, font_config=font_config, counter_style=counter_style)
+                  for path in css_paths]
+        if made:
+            parsed.append(weasyprint.CSS(string=made, font_config=font_config, counter_style=counter_style))
+        _parsed[key] = font_config, counter_style, parsed
     return _parsed[key]

@@ -1,0 +1,123 @@
+"""The measures a house sets that both writers read: one source for the PDF and the Word file.
+
+house.yaml may give (each key optional; a house extending another changes only what it names):
+
+    spacing:                 # space above and below a first-page block, by its class
+      title-block: {before: 1.2cm, after: 1cm}
+    rules:                   # the masthead's rules under a row (<div class="mh-row" data-rule="thin">)
+      thin: {width: 2pt, color: 1f4e79, space: 6pt}   # space: between the row's text and its rule
+    distribution_block: 5.2cm   # the width of the Distr./symbol/date block at the top right
+    list_indent: 1.2cm          # how far list items stand in from their numbers or dashes
+    number_indent: 1cm          # the text of a numbered paragraph, after its number at the margin
+    sub_paragraph_indent: 1cm   # lists (sub-paragraphs) of a part with numbered paragraphs start here
+
+The PDF gets them as CSS applied after every print.css (Measures.css); the DOCX writer reads the
+same values (paragraph spacing, cell borders and margins, table and list indents). A print.css
+therefore no longer sets these: a value there would be overridden by house.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..core.errors import TemplateProblem
+
+BLOCK_NAME = re.compile(r"[a-z][a-z0-9-]*")
+LENGTH = re.compile(r"(\d+(?:\.\d+)?)(pt|cm|mm)")
+COLOUR = re.compile(r"#?[0-9a-fA-F]{6}")
+POINTS_PER = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
+LENGTHS = ("distribution_block", "list_indent", "number_indent", "sub_paragraph_indent")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule under a masthead row: its width and colour, and the space above it."""
+
+    width: str
+    color: str
+    space: str = "0pt"
+
+
+@dataclass(frozen=True)
+class Measures:
+    """The shared look's values unless a house changes them."""
+
+    spacing: dict[str, tuple[str, str]] = field(default_factory=lambda: {
+        "cover": ("5cm", "0pt"),  # the cover's lines start 5 cm down
+        "title-block": ("13.2pt", "16.5pt"),  # 1.2em and 1.5em of 11 pt
+    })
+    rules: dict[str, Rule] = field(default_factory=lambda: {"thin": Rule("0.75pt", "000000"), "thick": Rule("2.5pt", "000000")})
+    distribution_block: str = "5.2cm"
+    list_indent: str = "1.2cm"
+    number_indent: str = "1cm"
+    sub_paragraph_indent: str = "0cm"  # at the margin, like the paragraph numbers
+
+    def updated(self, where: str, data: dict[str, Any]) -> Measures:
+        """These measures with a house.yaml's own on top, checked (`where` names the file)."""
+        spacing, rules = dict(self.spacing), dict(self.rules)
+        for block, sides in _named(data, where, "spacing", ("before", "after"), "title-block", "{before: 1.2cm, after: 1cm}"):
+            before, after = spacing.get(block, ("0pt", "0pt"))
+            spacing[block] = (_length(sides.get("before", before), f"{where}: spacing.{block}.before"),
+                              _length(sides.get("after", after), f"{where}: spacing.{block}.after"))
+        for name, values in _named(data, where, "rules", ("width", "color", "space"), "thin", "{width: 2pt, color: 1f4e79, space: 6pt}"):
+            old = rules.get(name, Rule("0.75pt", "000000"))
+            color = str(values.get("color", old.color)).strip()
+            if not COLOUR.fullmatch(color):
+                raise TemplateProblem(f"{where}: rules.{name}.color: expected six hex digits, like 1f4e79")
+            rules[name] = Rule(_length(values.get("width", old.width), f"{where}: rules.{name}.width"), color.lstrip("#").lower(),
+                               _length(values.get("space", old.space), f"{where}: rules.{name}.space"))
+        out = replace(self, spacing=spacing, rules=rules)
+        for key in LENGTHS:
+            if data.get(key) is not None:
+                out = replace(out, **{key: _length(data[key], f"{where}: {key}")})
+        return out
+
+    def css(self) -> str:
+        """The same values as CSS, applied after every print.css."""
+        out = [f".{block} {{ margin-top: {before}; margin-bottom: {after}; }}" for block, (before, after) in sorted(self.spacing.items())]
+        for name, rule in sorted(self.rules.items()):
+            row = f'.masthead .mh-row[data-rule="{name}"]'
+            out.append(f"{row} {{ border-bottom: {rule.width} solid #{rule.color}; }}")
+            if points(rule.space):
+                out.append(f"{row} > .mh-cell {{ padding-bottom: {rule.space}; }}")
+        # the issuer beside the block, 0.4 cm apart (docx_furniture: the same two columns)
+        out.append(f".masthead dl {{ width: {self.distribution_block}; }}")
+        out.append(f".masthead .issuer {{ max-width: calc(100% - {self.distribution_block} - 0.4cm); }}")
+        out.append(f"ol, ul {{ padding-left: {self.list_indent}; }}")
+        out.append(f"ol[data-style] > li::before {{ left: -{self.list_indent}; }}")
+        out.append(f"p.para[data-number] {{ padding-left: {self.number_indent}; }}")
+        if points(self.sub_paragraph_indent):  # a part's own lists, and those of its interventions, not lists in lists
+            numbered = 'section[data-numbering="paragraphs"]'
+            out.append(", ".join(f"{numbered} >{inside} {tag}" for inside in ("", " div >") for tag in ("ol", "ul"))
+                       + f" {{ margin-left: {self.sub_paragraph_indent}; }}")
+        return "\n".join(out)
+
+
+def points(length: str) -> float:
+    """A checked length (12pt, 1.2cm, 5mm) in points."""
+    match = LENGTH.fullmatch(length)
+    if match is None:
+        raise ValueError(f"not a length: {length!r}")
+    return float(match.group(1)) * POINTS_PER[match.group(2)]
+
+
+def _named(data: dict[str, Any], where: str, key: str, keys: tuple[str, ...], name: str, example: str) -> list[tuple[str, dict[str, Any]]]:
+    """house.yaml `key`: names (a block's class, a rule's name) with their settings, checked."""
+    given = data.get(key) or {}
+    if not isinstance(given, dict):
+        raise TemplateProblem(f"{where}: {key}: expected names with their settings, like '{name}: {example}'")
+    for found, values in given.items():
+        if not isinstance(found, str) or not BLOCK_NAME.fullmatch(found):
+            raise TemplateProblem(f"{where}: {key}: {found!r} is not a name like {name}")
+        if not isinstance(values, dict) or set(values) - set(keys):
+            raise TemplateProblem(f"{where}: {key}.{found}: expected {', '.join(keys)}, like {example}")
+    return list(given.items())
+
+
+def _length(value: Any, where: str) -> str:
+    text = str(value).strip() if isinstance(value, str) else ""
+    if not LENGTH.fullmatch(text):
+        raise TemplateProblem(f"{where}: expected a length in pt, cm or mm, like 1.2cm (found {value!r})")
+    return text
