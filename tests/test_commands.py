@@ -25,26 +25,39 @@ BASE = {
     "redline": ["gfmd2010", "--from", str(REPO), "--docx", "--kind", "chair-summary"],
     "schema": [],
     "serve": ["gfmd2010"],
+    "translate export": ["gfmd2014-rt3", "--lang", "fr"],
+    "translate import": ["gfmd2014-rt3-fr.xlf"],
     "validate": [],
 }
 BAD = "A\x07\nB"
 
 
+def commands(group: click.Group = main, prefix: str = "") -> dict[str, click.Command]:
+    """Every command by the words that call it, a group's commands included ('translate export')."""
+    found: dict[str, click.Command] = {}
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            found.update(commands(command, f"{prefix}{name} "))
+        else:
+            found[prefix + name] = command
+    return found
+
+
 def text_params() -> list[tuple[str, str]]:
     """(command, parameter) for every parameter that takes text."""
-    return [(name, param.name) for name, command in sorted(main.commands.items()) for param in command.params
+    return [(name, param.name) for name, command in sorted(commands().items()) for param in command.params
             if param.type is TEXT]
 
 
 def test_every_command_has_a_base_call() -> None:
-    assert sorted(main.commands) == sorted(BASE)
+    assert sorted(commands()) == sorted(BASE)
     names = {(c, p) for c, p in text_params()}
     assert {("build", "kinds"), ("compare", "audience"), ("redline", "author"), ("new", "house"), ("serve", "meeting")} <= names
 
 
 @pytest.mark.parametrize(("command", "param"), text_params())
 def test_control_characters_in_every_text_option(command: str, param: str, tmp_project: Project, runner: CliRunner) -> None:
-    target = next(p for p in main.commands[command].params if p.name == param)
+    target = next(p for p in commands()[command].params if p.name == param)
     args = list(BASE[command])
     if isinstance(target, click.Argument):
         if target.nargs == 1 and args and not args[0].startswith("-"):
@@ -53,7 +66,7 @@ def test_control_characters_in_every_text_option(command: str, param: str, tmp_p
             args.insert(0, BAD)
     else:
         args += [target.opts[0], BAD]
-    result = runner.invoke(main, ["--project", str(tmp_project.root), command, *args, *(["--out", str(tmp_project.root / "out")]
+    result = runner.invoke(main, ["--project", str(tmp_project.root), *command.split(), *args, *(["--out", str(tmp_project.root / "out")]
                                                                                        if command in {"build", "compare", "redline"} else [])])
     assert result.exit_code == 2, result.output
     assert result.output.splitlines()[-1].startswith("Error: Invalid value for '") and result.output.splitlines()[-1].endswith(
