@@ -254,7 +254,7 @@ def test_xliff_round_trip(gfmd: Path) -> None:
     assert result.exit_code == 0, result.output
     store = Xliff12.parsestring(xlf.read_bytes())
     units = list(store.unit_iter())
-    assert len(units) == len(translated) == 67
+    assert len(units) == len(translated) == 70
     root = etree.fromstring(xlf.read_bytes())
     ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
     assert root.get("version") == "1.2" and root.find("x:file", ns).get("target-language") == "fr"
@@ -275,7 +275,7 @@ def test_xliff_round_trip(gfmd: Path) -> None:
     xlf.write_bytes(bytes(store))
     result = runner.invoke(main, ["--project", str(gfmd), "translate", "import", str(xlf)])
     assert result.exit_code == 0, result.output
-    assert "content/gfmd2014-rt3/translations/fr.yaml: 67 translation(s) imported" in result.output
+    assert "content/gfmd2014-rt3/translations/fr.yaml: 70 translation(s) imported" in result.output
     back = load_yaml(french, "fr.yaml").data["texts"]
     assert {k: v["text"] for k, v in back.items()} == translated
     assert back["document.kind_label"]["text"] == "Rapport du Rapporteur général[^preliminary-report]"
@@ -364,8 +364,10 @@ def test_arabic_docx_sets_bidi_everywhere(six: dict) -> None:
 def test_chinese_lines_break_between_characters_without_gaps(six: dict) -> None:
     pdf = six["zh"]["pdf"]
     lines: dict[int, list[tuple[float, float]]] = {}
-    for _, x0, y0, x1 in _words(pdf):
-        lines.setdefault(round(y0), []).append((x0, x1))
+    for word, x0, y0, x1 in _words(pdf):
+        # A sub-paragraph's marker, (a), stands in its own column before the text (un house): not a gap.
+        if not re.fullmatch(r"\(?[a-z0-9]{1,3}[).]", word):
+            lines.setdefault(round(y0), []).append((x0, x1))
     # Lines of the numbered paragraphs and list items: their text starts at the indent (the number
     # stands in its own column before it). A justified line would widen its few spaces.
     indent = Counter(round(x0) for line in lines.values() for x0, _ in line if x0 > 80).most_common(1)[0][0]
