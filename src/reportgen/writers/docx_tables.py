@@ -8,7 +8,7 @@ import docx
 from docx.shared import Emu, Pt
 
 from . import ooxml_tables
-from .docx_common import INLINE, Container, Fmt, classes, shrink
+from .docx_common import INLINE, PARAGRAPH_STYLES, Container, Fmt, classes, shrink
 
 # Cell padding (top/bottom, left/right, in points) and the space above a group row of each
 # table class, as print.css sets them: the rows then take the height they take in the PDF.
@@ -21,6 +21,17 @@ ITALIC_ROW_HEADERS = {"facts"}
 
 class Tables:
     """Mixin of DocxBuilder: HTML tables as Word tables."""
+
+    def cell_alignment(self, p: Any, el: Any) -> None:
+        """A paragraph in a cell is set in Table Text, aligned as its class aligns it anywhere else:
+        as the Word style the class names outside tables (PARAGRAPH_STYLES; p.centered: Centered),
+        the alignment print.css gives that class. Only where it differs from Table Text's."""
+        style = next((PARAGRAPH_STYLES[c] for c in classes(el) if c in PARAGRAPH_STYLES), None)
+        if style is None:
+            return
+        aligned = self.doc.styles[style].paragraph_format.alignment
+        if aligned is not None and aligned != self.doc.styles["Table Text"].paragraph_format.alignment:
+            p.paragraph_format.alignment = aligned
 
     def table(self, el: Any, container: Container) -> None:
         rows = [(tr, tr.getparent().tag == "thead") for tr in el.iter("tr")]
@@ -73,6 +84,7 @@ class Tables:
                     for child in cell_el:
                         if child.tag == "p":
                             p = target.paragraph("Table Text")
+                            self.cell_alignment(p, child)
                             self.inline(p, child, Fmt(bold=bold, italic=italic))
                             self.finish_paragraph(p)
                         else:
