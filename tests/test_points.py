@@ -321,3 +321,33 @@ def test_suggest_rewrites_only_its_block_wherever_it_is() -> None:
     new = with_suggestions(text, f"{SUGGESTED_HEAD}\nsuggested: []\n")
     assert new == f"title: X\nmeetings: [a, b]\n\npoints: []  # confirmed\n# kept\n\n{SUGGESTED_HEAD}\nsuggested: []\n"
     assert yaml.safe_load(new) == {"title": "X", "meetings": ["a", "b"], "points": [], "suggested": []}
+
+
+def test_silent_cells_are_centred_in_both_formats(built: dict[str, Path]) -> None:
+    """'—' where a meeting said nothing is centred in its cell: in the DOCX the cell paragraph keeps
+    Table Text and takes the alignment of its class (p.centered: Word's Centered style), as print.css
+    centres it in the PDF (measured: the dash sits in the middle of its column)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from lxml import etree
+
+    table = _side_table(docx.Document(str(built["docx"])))
+    silent = [p for row in table.rows[1:] for cell in row.cells[1:] for p in cell.paragraphs if p.text == "—"]
+    assert silent and all(p.alignment == WD_ALIGN_PARAGRAPH.CENTER and p.style.name == "Table Text" for p in silent)
+    tree = etree.fromstring(_text(built["pdf"], "-bbox").encode())
+    measured = 0
+    for page in tree.iter("{*}page"):
+        words = [(w.text, float(w.get("xMin")), float(w.get("xMax")), float(w.get("yMin"))) for w in page.iter("{*}word")]
+        head = [w for w in words if w[0] in ALL]
+        if "Point" not in [w[0] for w in words] or len(head) < len(ALL):
+            continue
+        top = min(w[3] for w in head)
+        lefts = sorted(w[1] for w in head if abs(w[3] - top) < 2)[:len(ALL)]  # the header row: where each column's text starts
+        lefts.append(2 * lefts[-1] - lefts[-2])  # the meeting columns are equally wide
+        for text, x0, x1, y in words:
+            if text != "—" or y <= top:
+                continue
+            i = max(j for j in range(len(ALL)) if lefts[j] <= x0)
+            middle, width = (lefts[i] + lefts[i + 1]) / 2, lefts[i + 1] - lefts[i]
+            assert abs((x0 + x1) / 2 - middle) < 0.1 * width, (text, x0, lefts[i], lefts[i + 1])
+            measured += 1
+    assert measured >= len(silent) // 2  # the PDF's rows are the DOCX's (a row's repeated header pages aside)
