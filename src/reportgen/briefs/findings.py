@@ -64,6 +64,11 @@ def _point(row: Row) -> str:
     return row.point[:-1] if row.point.endswith(".") else row.point
 
 
+def _bare(text: str) -> str:
+    """A sentence compared as words: markup, closing punctuation and case left aside."""
+    return plain(text).strip().rstrip(".;,: ").removesuffix(" and").casefold()
+
+
 def _agreement(row: Row, labels: Labels, most: bool = True) -> Finding | None:
     saying = row.saying()
     if len(saying) < 2 or (len(saying) * 2 <= len(row.meetings)) == most:
@@ -101,8 +106,11 @@ def _change(row: Row, labels: Labels) -> Finding | None:
     b = _first(row.entries(last), (*AGREEING, "contrasting"))
     if a is None or b is None or len(row.meetings) < 2:
         return None
-    text = labels["kf_change"].format(point=_point(row), first=first, last=last, gist_a=_gist(a.ref, labels),
-                                      ref_a=_cite([a.ref]), gist_b=_gist(b.ref, labels), ref_b=_cite([b.ref]))
+    # A suggested point is worded as one of its items: quoted, it need not be stated before.
+    same = _bare(row.point) in {_bare(e.ref.gist.text) for e in (a, b)}
+    text = labels["kf_change_same" if same else "kf_change"].format(
+        point=_point(row), first=first, last=last, gist_a=_gist(a.ref, labels), ref_a=_cite([a.ref]),
+        gist_b=_gist(b.ref, labels), ref_b=_cite([b.ref]))
     return Finding("change", text, [a.ref, b.ref])
 
 
