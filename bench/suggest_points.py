@@ -117,7 +117,7 @@ def _table(title: str, refs, reference, path: Path) -> None:
           f"{path.relative_to(ROOT)} version {alignment_version(path)}")
     print(f"{'settings':<52} {'precision':>9} {'recall':>7} {'F1':>5} {'points':>7}")
     print(_line(f"shipped (threshold {THRESHOLD}, link {LINK}, words left out)", *figures(refs, reference)))
-    print(_line("previous (threshold 0.1, no second point, no words out)", *figures(refs, reference, 0.1, THEME_WEIGHT, 0.0, [])))
+    print(_line("previous (0.1; no second point, no words out)", *figures(refs, reference, 0.1, THEME_WEIGHT, 0.0, [])))
     print(_line("shipped without a second point (link 0)", *figures(refs, reference, link=0.0)))
     print(_line("shipped without the words left out", *figures(refs, reference, ignore=[])))
     print(_line("TF-IDF without the theme prior", *figures(refs, reference, THRESHOLD, 0.0)))
