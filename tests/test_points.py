@@ -301,10 +301,16 @@ def test_a_project_words_list_replaces_the_packaged_one(runner: CliRunner, tmp_p
     (folder / "en.yaml").write_text("ignore: [remittances, next meeting]\n", encoding="utf-8")
     assert ignored_phrases("en", template_search_path(tmp_project)) == ["remittances", "next meeting"]
     assert ignored_phrases("xx", template_search_path(tmp_project)) == []
-    (folder / "en.yaml").write_text("ignore:\n  - [a list]\n", encoding="utf-8")
+    (folder / "en.yaml").write_text("ignore:\n  - next meeting\n  - [a list]\n  - ''\n", encoding="utf-8")
+    result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "gfmd2010", "gfmd2011", "--suggest", "--name", "x"])
+    assert result.exit_code == 1 and result.output.splitlines() == [
+        "templates/suggest/en.yaml:3:5: ignore[1]: expected a word or phrase",
+        "templates/suggest/en.yaml:4:5: ignore[2]: expected a word or phrase",
+        "2 problems in 1 file; nothing was built."], result.output
+    (folder / "en.yaml").write_text("ignore: remittances\n", encoding="utf-8")
     result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "gfmd2010", "gfmd2011", "--suggest", "--name", "x"])
     assert result.exit_code == 1 and result.output.splitlines()[0] == (
-        "templates/suggest/en.yaml:1:1: ignore: expected a list of words or phrases"), result.output
+        "templates/suggest/en.yaml:1:9: ignore: expected a list of words or phrases"), result.output
     (folder / "en.yaml").write_text("ignore: [a\n", encoding="utf-8")
     result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "gfmd2010", "gfmd2011", "--suggest", "--name", "x"])
     assert result.exit_code == 1 and result.output.startswith("templates/suggest/en.yaml:2:1: not valid YAML"), result.output

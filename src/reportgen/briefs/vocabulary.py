@@ -26,21 +26,39 @@ def ignored_phrases(language: str, search_path: Sequence[Path]) -> list[str]:
     """The `ignore:` entries of the first templates/suggest/<language>.yaml on the search path."""
     for folder in search_path:
         path = folder / FOLDER / f"{language}.yaml"
-        if not path.is_file():
-            continue
-        shown = f"templates/{FOLDER}/{language}.yaml"
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            raise ContentError([Problem(shown, line, column, "", f"not valid YAML ({getattr(exc, 'problem', None) or exc})")]) from None
-        entries = data.get("ignore", []) if isinstance(data, dict) else None
-        if not isinstance(entries, list) or not all(isinstance(e, str) and e.strip() for e in entries):
-            raise ContentError([Problem(shown, 1, 1, "ignore", "expected a list of words or phrases")])
-        log.debug("%s: %d phrase(s) left out of suggestions", path, len(entries))
-        return entries
+        if path.is_file():
+            entries = _entries(path.read_bytes(), f"templates/{FOLDER}/{language}.yaml")
+            log.debug("%s: %d phrase(s) left out of suggestions", path, len(entries))
+            return entries
     return []
+
+
+def _entries(raw: bytes, shown: str) -> list[str]:
+    """The `ignore:` list of a file, every problem at its line (the file is a project's: untrusted)."""
+    try:
+        root = yaml.compose(raw.decode("utf-8"), Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise ContentError([Problem(shown, line, column, "", f"not valid YAML ({getattr(exc, 'problem', None) or exc})")]) from None
+    if root is None:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        raise ContentError([_at(shown, root, "", "expected a mapping with the key ignore:")])
+    node = next((value for key, value in root.value if key.value == "ignore"), None)
+    if node is None:
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        raise ContentError([_at(shown, node, "ignore", "expected a list of words or phrases")])
+    problems = [_at(shown, item, f"ignore[{i}]", "expected a word or phrase")
+                for i, item in enumerate(node.value) if not isinstance(item, yaml.ScalarNode) or not str(item.value).strip()]
+    if problems:
+        raise ContentError(problems)
+    return [str(item.value) for item in node.value]
+
+
+def _at(shown: str, node: yaml.Node, where: str, message: str) -> Problem:
+    return Problem(shown, node.start_mark.line + 1, node.start_mark.column + 1, where, message)
 
 
 def phrase_filter(phrases: Sequence[str], split: Callable[[str], list[str]],
