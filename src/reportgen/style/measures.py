@@ -10,6 +10,7 @@ house.yaml may give (each key optional; a house extending another changes only w
     list_indent: 1.2cm          # how far list items stand in from their numbers or dashes
     number_indent: 1cm          # the text of a numbered paragraph, after its number at the margin
     sub_paragraph_indent: 1cm   # lists (sub-paragraphs) of a part with numbered paragraphs start here
+    label_gap: 0.3em            # extra space after a heading's label ("A.", "2.3"), in ems of the heading
 
 The PDF gets them as CSS applied after every print.css (Measures.css); the DOCX writer reads the
 same values (paragraph spacing, cell borders and margins, table and list indents). A print.css
@@ -26,6 +27,7 @@ from ..core.errors import TemplateProblem
 
 BLOCK_NAME = re.compile(r"[a-z][a-z0-9-]*")
 LENGTH = re.compile(r"(\d+(?:\.\d+)?)(pt|cm|mm)")
+EMS = re.compile(r"(\d+(?:\.\d+)?)em")
 COLOUR = re.compile(r"#?[0-9a-fA-F]{6}")
 POINTS_PER = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
 LENGTHS = ("distribution_block", "list_indent", "number_indent", "sub_paragraph_indent")
@@ -53,6 +55,7 @@ class Measures:
     list_indent: str = "1.2cm"
     number_indent: str = "1cm"
     sub_paragraph_indent: str = "0cm"  # at the margin, like the paragraph numbers
+    label_gap: str = "0.3em"  # after a heading's label, besides the space
 
     def updated(self, where: str, data: dict[str, Any]) -> Measures:
         """These measures with a house.yaml's own on top, checked (`where` names the file)."""
@@ -72,7 +75,16 @@ class Measures:
         for key in LENGTHS:
             if data.get(key) is not None:
                 out = replace(out, **{key: _length(data[key], f"{where}: {key}")})
+        if data.get("label_gap") is not None:
+            gap = str(data["label_gap"]).strip()
+            if not EMS.fullmatch(gap):
+                raise TemplateProblem(f"{where}: label_gap: expected ems of the heading's size, like 0.3em (found {data['label_gap']!r})")
+            out = replace(out, label_gap=gap)
         return out
+
+    def label_gap_points(self, size: float) -> float:
+        """The space after a heading's label in a heading of `size` points."""
+        return float(self.label_gap.removesuffix("em")) * size
 
     def css(self) -> str:
         """The same values as CSS, applied after every print.css."""
@@ -88,6 +100,7 @@ class Measures:
         out.append(f"ol, ul {{ padding-left: {self.list_indent}; }}")
         out.append(f"ol[data-style] > li::before {{ left: -{self.list_indent}; }}")
         out.append(f"p.para[data-number] {{ padding-left: {self.number_indent}; }}")
+        out.append(f"h1 .label, h2 .label {{ margin-right: {self.label_gap}; }}")
         if points(self.sub_paragraph_indent):  # a part's own lists, and those of its interventions, not lists in lists
             numbered = 'section[data-numbering="paragraphs"]'
             out.append(", ".join(f"{numbered} >{inside} {tag}" for inside in ("", " div >") for tag in ("ol", "ul"))

@@ -15,7 +15,7 @@ from lxml import etree
 
 from . import ooxml, ooxml_drawing
 from ..style.measures import points
-from .docx_common import PARAGRAPH_STYLES, Container, Fmt, bookmark_name, classes, image_bytes
+from .docx_common import PARAGRAPH_STYLES, Container, Fmt, bookmark_name, classes, hairline, image_bytes
 
 
 class Furniture:
@@ -76,10 +76,7 @@ class Furniture:
         margin, where the PDF's masthead starts."""
         if len(self.doc.element.body) > 1:  # something before (the body holds its sectPr)
             return
-        p = self.doc.add_paragraph()
-        p.paragraph_format.space_before = p.paragraph_format.space_after = 0
-        p.paragraph_format.line_spacing = Pt(1)
-        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        hairline(self.doc.add_paragraph())
 
     def masthead_grid(self, el: Any, rows: list[Any]) -> None:
         cells = [[c for c in row if c.tag == "div" and "mh-cell" in classes(c)] for row in rows]

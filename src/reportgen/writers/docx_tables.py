@@ -8,7 +8,7 @@ import docx
 from docx.shared import Emu, Pt
 
 from . import ooxml_tables
-from .docx_common import INLINE, Container, Fmt, classes, shrink
+from .docx_common import INLINE, Container, Fmt, classes, hairline, shrink
 
 # Cell padding (top/bottom, left/right, in points) and the space above a group row of each
 # table class, as print.css sets them: the rows then take the height they take in the PDF.
@@ -28,7 +28,7 @@ class Tables:
             return
         ncols = max(sum(int(c.get("colspan") or 1) for c in tr if c.tag in {"td", "th"}) for tr, _ in rows)
         if self.pending_break:
-            self.paragraph(container, "Body Text")  # a table cannot carry the page break itself
+            hairline(self.paragraph(container, "Body Text"))  # the page break, which a table cannot carry
         table = container.target.add_table(rows=len(rows), cols=ncols)
         cls = classes(el)
         small = "counts" in cls  # table.counts: a brief's table of numbers, 8 pt
