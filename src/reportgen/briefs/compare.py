@@ -269,7 +269,8 @@ def brief_context(project: Project, request: BriefRequest, labels: Labels, point
         command = " ".join(["reportgen compare", *(c.id for c in columns), *(f"--theme {t}" for t in request.themes),
                             "--suggest", "--name", name])
     file = project.display(briefs_dir(project) / f"{saved_name}.yaml")
-    side, suggested = side_by_side(request.saved, [c.meeting for c in columns], ids, command, file) if points else ([], None)
+    side, suggested = (side_by_side(request.saved, [c.meeting for c in columns], ids, template_search_path(project), command, file)
+                       if points else ([], None))
     context.update(
         rows=side,
         suggested=suggested,
@@ -355,7 +356,8 @@ def suggest_points(project: Project, request: BriefRequest, brief_name: str | No
     name = check_name(brief_name or context["name"])
     path = briefs_dir(project) / f"{name}.yaml"
     taken = {e.item for p in request.saved.brief.points for e in p.items} if request.saved else set()
-    found = suggestions([c.meeting for c in columns], [t.id for t in context["selected_themes"]] or None, taken)
+    found = suggestions([c.meeting for c in columns], [t.id for t in context["selected_themes"]] or None,
+                        template_search_path(project), taken)
     command = f"reportgen compare --brief {name} --suggest"
     block = suggestions_yaml(found, command, SUGGESTED_HEAD)
     if path.is_file():

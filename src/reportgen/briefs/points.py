@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..content.model import Meeting
 from ..core.errors import Problem, did_you_mean
@@ -18,6 +19,7 @@ from ..core.loader import problem_at
 from .items import ItemRef, compared_items, home_theme, reference_index
 from .saved import Point, SavedBrief
 from .suggest import Suggestion, suggest
+from .vocabulary import ignored_phrases
 
 log = logging.getLogger(__name__)
 
@@ -154,16 +156,19 @@ class Suggested:
     """The command that writes them there; None when they are there already (its `suggested:` block)."""
 
 
-def suggestions(meetings: Sequence[Meeting], themes: Sequence[str] | None, taken: Collection[str] = ()) -> list[Suggestion]:
+def suggestions(meetings: Sequence[Meeting], themes: Sequence[str] | None, search_path: Sequence[Path],
+                taken: Collection[str] = ()) -> list[Suggestion]:
     """Points suggested from the meetings' compared items on `themes` (None: any) not `taken` by a
-    confirmed point, in the meetings' most common language."""
+    confirmed point, in the meetings' most common language (its procedural phrases, found on the
+    template `search_path`, left aside: vocabulary.py)."""
     refs = [r for m in meetings for r in compared_items(m) if r.reference not in taken and (themes is None or home_theme(r, themes))]
     languages = [m.document.language for m in meetings]
-    return suggest(refs, max(set(languages), key=languages.count))
+    language = max(set(languages), key=languages.count)
+    return suggest(refs, language, ignore=ignored_phrases(language, search_path))
 
 
-def side_by_side(saved: SavedBrief | None, meetings: Sequence[Meeting], themes: Sequence[str], command: str,
-                 file: str) -> tuple[list[Row], Suggested | None]:
+def side_by_side(saved: SavedBrief | None, meetings: Sequence[Meeting], themes: Sequence[str], search_path: Sequence[Path],
+                 command: str, file: str) -> tuple[list[Row], Suggested | None]:
     """The points a brief prints side by side (columns: `meetings`, in order): the saved brief's
     confirmed points; else the points `--suggest` wrote under its `suggested:` (the secretariat may
     have edited them); else points suggested now from the items, at most MAX_SUGGESTED. With
@@ -174,6 +179,6 @@ def side_by_side(saved: SavedBrief | None, meetings: Sequence[Meeting], themes: 
         return rows(saved, by_id, order), None
     if saved and saved.brief.suggested:
         return rows(saved, by_id, order, "suggested"), Suggested(file, None)
-    found = sorted(suggestions(meetings, themes), key=lambda s: (-len({r.meeting.id for r, _ in s.items}), -s.score))
+    found = sorted(suggestions(meetings, themes, search_path), key=lambda s: (-len({r.meeting.id for r, _ in s.items}), -s.score))
     points = [(s.point, [Entry(r, "stating", score) for r, score in s.items]) for s in found[:MAX_SUGGESTED]]
     return table_rows(points, order), Suggested(file, command)
