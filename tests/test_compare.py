@@ -21,7 +21,6 @@ from click.testing import CliRunner
 
 from reportgen.cli import main
 from reportgen.briefs.compare import ITEM_KINDS, BriefRequest, brief_context, country_roles, meeting_items
-from reportgen.briefs.points import MAX_SUGGESTED
 from reportgen.briefs.items import compared_items, meeting_paragraphs
 from reportgen.style.labels import Labels
 from reportgen.render.markup import plain
@@ -345,7 +344,7 @@ def test_no_key_point_is_a_bare_count(briefs, project) -> None:
     for key, themes in (("all", ()), ("remittances", ("remittances",)), ("governance", ("governance",))):
         context = brief_context(project, BriefRequest(tuple(ALL), themes, date=dt.date(2025, 1, 15)), labels)
         points, rows = context["key_points"], context["rows"]
-        assert context["suggested"] and 0 < len(rows) <= MAX_SUGGESTED, key
+        assert context["suggested"] and rows, key
         assert 1 <= len(points) <= 8
         page_1 = " ".join(pdf_text(briefs[key]["pdf"]).split("\f")[0].split())
         assert labels["suggested_key_points"] in page_1

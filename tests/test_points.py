@@ -423,3 +423,28 @@ def test_silent_cells_are_centred_in_both_formats(built: dict[str, Path]) -> Non
             assert abs((x0 + x1) / 2 - middle) < 0.1 * width, (text, x0, lefts[i], lefts[i + 1])
             measured += 1
     assert measured >= len(silent) // 2  # the PDF's rows are the DOCX's (a row's repeated header pages aside)
+
+
+def test_saved_suggestions_are_printed_as_not_confirmed_until_points_are(runner: CliRunner, tmp_project: Project,
+                                                                          tmp_path: Path, built: dict[str, Path]) -> None:
+    """A saved brief with `suggested:` and no `points:` prints its suggested points (as the secretariat
+    may have edited them), labelled as not confirmed, with where to confirm them; a brief with
+    confirmed points says nothing of the kind."""
+    (tmp_project.content_dir / "briefs" / "draft.yaml").write_text(
+        "title: Irregular migration in three meetings\n"
+        "meetings: [gfmd2010, gfmd2011, gfmd2014-rt3]\n"
+        "suggested:\n"
+        "  - point: Irregular migration on the GFMD agenda\n"
+        "    items:\n"
+        "      - {item: \"gfmd2010, Roundtable 1, recommendation 6\", score: 0.2}\n"
+        "      - {item: \"gfmd2011, 3, a)\", role: contrasting, score: 0.2}\n", encoding="utf-8")
+    result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "--brief", "draft", "--docx", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(tmp_path / "compare" / "draft.docx"))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Point")
+    assert [c.text.strip() for c in table.rows[1].cells][0] == "Irregular migration on the GFMD agenda" and len(table.rows) == 2
+    assert "(contrasts)" in table.rows[1].cells[2].text  # the role as edited
+    text = " ".join(_docx_text(tmp_path / "compare" / "draft.docx").split())
+    assert "Suggested points, not yet confirmed by the secretariat. They are those under suggested: in content/briefs/draft.yaml" in text
+    assert "These key points rest on points suggested from the wording of the items" in text
+    assert "not yet confirmed" not in " ".join(_docx_text(built["docx"]).split())

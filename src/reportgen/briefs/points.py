@@ -16,6 +16,7 @@ from pathlib import Path
 from ..content.model import Meeting
 from ..core.errors import Problem, did_you_mean
 from ..core.loader import problem_at
+from ..render.markup import plain
 from .items import ItemRef, compared_items, home_theme, reference_index
 from .saved import Point, SavedBrief
 from .suggest import Suggestion, suggest
@@ -25,10 +26,11 @@ log = logging.getLogger(__name__)
 
 AGREEING = ("stating", "supporting", "qualifying")
 """Roles that say the point (a qualifying item says it with a condition or a limit)."""
-MAX_SUGGESTED = 12
-"""Points suggested on the fly that a brief prints at most (those joining most meetings first, then
-the most similar): with their items, about 1,500 words of a brief read in ten minutes. The others'
-items are in the annex of items by theme."""
+SUGGESTED_WORDS = 1500
+"""Words of the points suggested on the fly that a brief prints at most (each point's wording and its
+items' gists, lead-ins and references): with page 1, the chart and its table, a brief read in ten
+minutes (2,500 words at most). Points are taken in order (those joining most meetings first, then
+the most similar) while they fit, the first always; the others' items are in the annex by theme."""
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,7 @@ def side_by_side(saved: SavedBrief | None, meetings: Sequence[Meeting], themes: 
                  command: str, file: str) -> tuple[list[Row], Suggested | None]:
     """The points a brief prints side by side (columns: `meetings`, in order): the saved brief's
     confirmed points; else the points `--suggest` wrote under its `suggested:` (the secretariat may
-    have edited them); else points suggested now from the items, at most MAX_SUGGESTED. With
+    have edited them); else points suggested now from the items, as many as SUGGESTED_WORDS allows. With
     suggested points, also where the secretariat confirms them (`command` writes them to `file`)."""
     order = [m.id for m in meetings]
     by_id = {m.id: m for m in meetings}
@@ -180,5 +182,15 @@ def side_by_side(saved: SavedBrief | None, meetings: Sequence[Meeting], themes: 
     if saved and saved.brief.suggested:
         return rows(saved, by_id, order, "suggested"), Suggested(file, None)
     found = sorted(suggestions(meetings, themes, search_path), key=lambda s: (-len({r.meeting.id for r, _ in s.items}), -s.score))
-    points = [(s.point, [Entry(r, "stating", score) for r, score in s.items]) for s in found[:MAX_SUGGESTED]]
+    points, words = [], 0
+    for s in found:
+        words += len(s.point.split()) + sum(_words(ref) for ref, _ in s.items)
+        if points and words > SUGGESTED_WORDS:
+            break
+        points.append((s.point, [Entry(r, "stating", score) for r, score in s.items]))
     return table_rows(points, order), Suggested(file, command)
+
+
+def _words(ref: ItemRef) -> int:
+    """Words an item adds to a side-by-side cell: its gist, its reference and (at most) its lead-in."""
+    return len(f"{plain(ref.gist.text)} {ref.reference} {ref.lead_in or ''}".split())
