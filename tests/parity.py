@@ -105,8 +105,13 @@ def compare(pdf: Path, word: Path, name: str, headings: list[str] = ()) -> list[
 def _page_one(a: list[Line], b: list[Line], name: str) -> list[str]:
     out = []
     unmatched = list(b)
+    # A text found a different number of times in the two is not placed: a chart's labels are text in
+    # the PDF's SVG and pixels in Word's picture, and would be matched with the same words elsewhere.
+    counts = [Counter(_squeeze(line.text) for line in page) for page in (a, b)]
     for line in a:
         key = _squeeze(line.text)
+        if counts[0][key] != counts[1][key] and counts[1][key]:
+            continue
         nearest = sorted(unmatched, key=lambda other: abs(other.y - line.y) + abs(other.x - line.x))  # the same text twice: the closer
         match = next((other for other in nearest if _squeeze(other.text) == key), None)
         if match is None:  # broken differently: compare where the line starts, by its first words

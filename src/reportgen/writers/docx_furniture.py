@@ -10,10 +10,12 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt
+from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
 from . import ooxml, ooxml_drawing
+from ..style import brief_looks
 from ..style.measures import points
 from .docx_common import PARAGRAPH_STYLES, Container, Fmt, bookmark_name, classes, image_bytes
 
@@ -185,6 +187,8 @@ class Furniture:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = portrait.page_height, portrait.page_width
         section.different_first_page_header_footer = False
+        if self.in_brief:  # a brief's landscape pages have margins of their own (style/brief_looks.py), as in the PDF
+            _margins(section, brief_looks.LANDSCAPE_PAGE)
         self.pending_break = False  # the section break already starts a new page
         self.blocks(el, container)
         # As in print.css (the next element's page is `auto`): what follows stays on landscape
@@ -199,6 +203,9 @@ class Furniture:
         back.orientation = WD_ORIENT.PORTRAIT
         back.page_width, back.page_height = landscape.page_height, landscape.page_width
         back.different_first_page_header_footer = False
+        first = self.doc.sections[0]
+        back.top_margin, back.right_margin, back.bottom_margin, back.left_margin = (
+            first.top_margin, first.right_margin, first.bottom_margin, first.left_margin)
         self.in_landscape = False
 
     def columns(self, el: Any, container: Container) -> None:
@@ -206,7 +213,13 @@ class Furniture:
         section = self.doc.add_section(WD_SECTION.CONTINUOUS)
         section.different_first_page_header_footer = False
         _set_columns(section, 2)
+        start = len(self.doc.element.body) - 1
         self.blocks(el, container)
+        first = next((e for e in self.doc.element.body[start:] if e.tag == qn("w:p")), None)
+        if first is not None and next((c.tag for c in el if isinstance(c.tag, str)), "") in {"h1", "h2", "h3"}:
+            Paragraph(first, self.doc).paragraph_format.space_before = Pt(0)  # print.css: its heading starts the columns
+        # Nothing balances the columns of the document's last page (print.css: column-fill auto): the
+        # first column fills first in both formats, so both break the columns at the same line.
         if not _ends_document(el):
             _set_columns(self.doc.add_section(WD_SECTION.CONTINUOUS), 1)
 
@@ -324,6 +337,11 @@ def _no_cell_margins(table: Any) -> None:
         el.set(qn("w:type"), "dxa")
 
 
+def _margins(section: Any, margins: tuple[float, float, float, float]) -> None:
+    """A section's margins (top, right, bottom, left, in centimetres)."""
+    section.top_margin, section.right_margin, section.bottom_margin, section.left_margin = (Cm(m) for m in margins)
+
+
 def _set_columns(section: Any, number: int) -> None:
     """Text columns of a section (w:cols), 0.7 cm apart."""
     sect_pr = section._sectPr
@@ -335,7 +353,7 @@ def _set_columns(section: Any, number: int) -> None:
         if first_later is not None:
             first_later.addprevious(cols)
     cols.set(qn("w:num"), str(number))
-    cols.set(qn("w:space"), "397")
+    cols.set(qn("w:space"), str(round(brief_looks.COLUMN_GAP * 72 / 2.54 * 20)))  # the gap the PDF's columns have
 
 
 def _ends_document(el: Any) -> bool:

@@ -7,7 +7,10 @@ from typing import Any
 import docx
 from docx.shared import Emu, Pt
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
 from . import ooxml_tables
+from ..style import brief_looks
 from .docx_common import INLINE, Container, Fmt, classes, shrink
 
 # Cell padding (top/bottom, left/right, in points) and the space above a group row of each
@@ -38,6 +41,11 @@ class Tables:
         widths = (widths + [1] * ncols)[:ncols]
         total_width = self.text_width() if isinstance(container.target, docx.document.Document) else None
         padding = next((PADDING[c] for c in cls if c in PADDING), None)
+        # a brief's tables: their text style and cell padding from style/brief_looks.py, as the PDF's
+        look = brief_looks.table_look(cls, set(el.attrib), bool(self.front)) if self.in_brief else None
+        text_style = look.style if look is not None and look.style in self.style_names else "Table Text"
+        if look is not None:
+            padding = look.padding
         if padding:
             ooxml_tables.cell_margins(table, *padding)
         for (tr, is_head), row in zip(rows, table.rows):
@@ -58,7 +66,7 @@ class Tables:
                 if is_head and "agenda" in cls:
                     ooxml_tables.cell_bottom_border(cell)
                 if len(cell_el) == 0 or all(c.tag in INLINE for c in cell_el):
-                    p = target.paragraph("Table Text")
+                    p = target.paragraph(text_style)
                     p.paragraph_format.space_after = Pt(0)  # print.css spaces <p>s in cells, not bare text
                     self.inline(p, cell_el, Fmt(bold=bold, italic=italic))
                     self.finish_paragraph(p)
@@ -67,12 +75,17 @@ class Tables:
                         p.paragraph_format.space_before = Pt(space)
                     if small:
                         shrink(p, 8)
+                        if col:  # print.css: the numbers centred under their meeting
+                            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 elif (cell_el.text or "").strip() or any((c.tail or "").strip() for c in cell_el):
-                    self.flow(cell_el, target, "Table Text", 0)  # paragraphs and loose text: none of it lost
+                    self.flow(cell_el, target, text_style, 0)  # paragraphs and loose text: none of it lost
                 else:
                     for child in cell_el:
                         if child.tag == "p":
-                            p = target.paragraph("Table Text")
+                            lead_in = child.get("data-lead-in") is not None and "Points Lead-in" in self.style_names
+                            p = target.paragraph("Points Lead-in" if lead_in else text_style)
+                            if "centered" in classes(child):  # "—": a meeting that said nothing, centred as in the PDF
+                                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                             self.inline(p, child, Fmt(bold=bold, italic=italic))
                             self.finish_paragraph(p)
                         else:
