@@ -16,12 +16,17 @@ from dataclasses import dataclass
 
 FRONT = "brief"  # the block (div class) of page 1 whose lines have "Front" styles
 FRONT_PREFIX = "Front "
-CM = 72 / 2.54
+
+
+def cm(length: float) -> float:
+    """Centimetres in points, to a twentieth of a point (Word's unit): both formats get the same value."""
+    return round(length * 72 / 2.54 * 20) / 20
 
 
 @dataclass(frozen=True)
 class Look:
-    """One kind of line: its Word style and where the PDF's CSS finds it; sizes in points."""
+    """One kind of line: its Word style and where the PDF's CSS finds it; sizes in points, in
+    twentieths of a point (Word's unit: a value Word rounds would move every later line)."""
 
     style: str
     selector: str
@@ -62,27 +67,29 @@ SECTIONS = "div.brief ~ section"  # every part after page 1
 
 LOOKS: tuple[Look, ...] = (
     # page 1
-    Look("Document Title", "div.brief .title", 11, 14.3, 1.2 * CM, 0.6 * CM),
+    Look("Document Title", "div.brief .title", 11, 14.3, cm(1.2), cm(0.6)),
     Look("Document Subtitle", "div.brief .subtitle", 11, 14.3, 0, 4.4),
-    Look("Front Caption", "div.brief p.caption", 11, 14.3, 0.6 * CM, 0.2 * CM),
+    Look("Front Caption", "div.brief p.caption", 11, 14.3, cm(0.6), cm(0.2)),
     Look("Front Table Text", "div.brief table td, div.brief table th", 8.5, 11.05),
-    Look("Front Heading 2", "div.brief h2", 11, 14.3, 0.6 * CM, 8.8),
+    Look("Front Heading 2", "div.brief h2", 11, 14.3, cm(0.6), 8.8),
     Look("Front List Paragraph", "div.brief ul > li", 10, 12.5, 0, 2, end=8.25),
-    Look("Contents Heading", "div.brief nav.toc .toc-head", 11, 14.3, 0.5 * CM, 3.3, align="start"),
+    Look("Contents Heading", "div.brief nav.toc .toc-head", 11, 14.3, cm(0.5), 3.3, align="start"),
     Look("Contents Page", "div.brief nav.toc .toc-page", 11, 14.3, 0, 2.2),
     Look("TOC 1", "div.brief nav.toc p.toc-1", 10, 12.5),
     Look("TOC 2", "div.brief nav.toc p.toc-2", 10, 12.5),
     # page 1 and the parts after it
-    Look("Note", f"div.brief p.note, {SECTIONS} p.note", 9, 10.08, 0, 2.7),
+    Look("Note", f"div.brief p.note, {SECTIONS} p.note", 9, 10.1, 0, 2.7),
     # the parts after page 1
     Look("Heading 1", f"{SECTIONS} h1", 11, 14.3, 11, 13.2),
     Look("Heading 2", f"{SECTIONS} h2", 11, 14.3, 9.9, 3.3),
     Look("Caption", f"{SECTIONS} p.caption", 11, 14.3, 0, 2.2),
     Look("Centered", f"{SECTIONS} p.figure", 11, 14.3, 0, 2.2, exact=False),
-    Look("Group Heading", f"{SECTIONS} p.group-head", 9.5, 12.35, 3.3, 0.95),
-    Look("List Compact", f"{SECTIONS} ul.compact > li", 9, 9.9, 0, 0.72, end=1.8),
+    # the space above a meeting's group is its list's end: WeasyPrint keeps a margin at the top of
+    # a column, Word does not, and a group heading often opens a column
+    Look("Group Heading", f"{SECTIONS} p.group-head", 9.5, 12.35, 0, 0.95),
+    Look("List Compact", f"{SECTIONS} ul.compact > li", 9, 9.9, 0, 0.7, end=3.3),
     Look("Points Text", f"{SECTIONS} table[data-points] td p, {SECTIONS} table[data-points] th", 8, 9.2, 0, 2),
-    Look("Points Lead-in", f"{SECTIONS} table[data-points] p[data-lead-in]", 7.5, 8.63, 0, 2),
+    Look("Points Lead-in", f"{SECTIONS} table[data-points] p[data-lead-in]", 7.5, 8.65, 0, 2),
     Look("Counts Text", f"{SECTIONS} table.counts td, {SECTIONS} table.counts th", 8, 10.4),
 )
 

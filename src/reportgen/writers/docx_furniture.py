@@ -195,6 +195,8 @@ class Furniture:
         # pages until the next forced page break, which end_landscape() turns into the section
         # break back to portrait. A note under the table keeps its page; nothing adds a page.
         self.in_landscape = True
+        if self.in_brief and any(isinstance(s.tag, str) for s in el.itersiblings()):
+            self.end_landscape()  # a brief's next part has a page of its own (print.css: page brief), portrait
 
     def end_landscape(self) -> None:
         """Close a landscape section: the pages that follow are portrait again."""

@@ -17,6 +17,7 @@ from .docx_common import INLINE, Container, Fmt, classes, shrink
 # table class, as print.css sets them: the rows then take the height they take in the PDF.
 PADDING: dict[str, tuple[float, float]] = {"grid": (3, 5), "brief": (3, 5), "agenda": (4, 6), "facts": (2, 6)}
 GROUP_SPACE: dict[str, float] = {"agenda": 8}
+GRID_RULE = 0.5  # print.css: table.grid th, td { border: 0.5pt solid black }
 SPACE_AFTER = 10.0  # print.css: table { margin-bottom: 1em } in the table's 10 pt: the next paragraph's space before
 # Tables whose row headers (a label column) are set in italics, as print.css sets them.
 ITALIC_ROW_HEADERS = {"facts"}
@@ -47,7 +48,9 @@ class Tables:
         if look is not None:
             padding = look.padding
         if padding:
-            ooxml_tables.cell_margins(table, *padding)
+            # a grid's cell loses half of each 0.5 pt rule beside it to the border in the PDF (collapsed
+            # borders); Word draws the rule inside the cell margin: the same text width with the half added
+            ooxml_tables.cell_margins(table, padding[0], padding[1] + (GRID_RULE / 2 if "grid" in cls else 0))
         for (tr, is_head), row in zip(rows, table.rows):
             if is_head:
                 ooxml_tables.repeat_header_row(row)
