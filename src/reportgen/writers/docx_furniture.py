@@ -134,8 +134,10 @@ class Furniture:
         entries = [p for p in el if p.tag == "p" and classes(p) & {"toc-1", "toc-2"}]
         tab_pos = self.text_width() - int(Cm(0.8))  # print.css: the numbers stand 0.8 cm inside the margin
         # UN documents give each entry its paragraphs beside the page (data-paras on the link).
-        # Word's own TOC field would drop that column when updated, so the entries stand alone.
+        # Word's own TOC field would drop that column, and group labels, when updated: then the
+        # entries stand alone (each page number is still a PAGEREF field).
         numbered = any(a.get("data-paras") for a in el.iter("a"))
+        field = not numbered and all(entry.find("a") is not None for entry in entries)
         paras_pos = tab_pos - int(Cm(1.6))
         for head in (p for p in el if p.tag == "p" and classes(p) & {"toc-head", "toc-page"}):
             if numbered and "toc-page" in classes(head):
@@ -150,30 +152,28 @@ class Furniture:
         for index, entry in enumerate(entries):
             level = "TOC 2" if "toc-2" in classes(entry) else "TOC 1"
             p = self.paragraph(container, level)
+            link = entry.find("a")
+            if link is None:  # a group label: its words, no leader and no page number, as in the PDF
+                self.inline(p, entry, Fmt())
+                continue
             if numbered:
                 p.paragraph_format.tab_stops.add_tab_stop(Emu(paras_pos), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
                 p.paragraph_format.tab_stops.add_tab_stop(Emu(tab_pos), WD_TAB_ALIGNMENT.RIGHT)
             else:
                 p.paragraph_format.tab_stops.add_tab_stop(Emu(tab_pos), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
-            if index == 0 and not numbered:
+            if index == 0 and field:
                 ooxml.begin_field(p, 'TOC \\o "1-2" \\h \\z \\u')
-            link = entry.find("a")
-            if link is None:  # a group label: its words, no page number
-                self.inline(p, entry, Fmt())
-                if index == len(entries) - 1 and not numbered:
-                    ooxml.end_field(p)
-                continue
             anchor = bookmark_name((link.get("href") or "#")[1:])
             hyperlink = ooxml.add_hyperlink(p, anchor=anchor)
-            self.inline(p, link if link is not None else entry, Fmt(), hyperlink)
+            self.inline(p, link, Fmt(), hyperlink)
             for run in hyperlink.iter(qn("w:r")):  # a contents entry reads as text, not as a link
                 Run(run, p).font.underline = None
             if numbered:
-                p.add_run("\t" + ((link.get("data-paras") or "") if link is not None else ""))
+                p.add_run("\t" + (link.get("data-paras") or ""))
             p.add_run("\t")
-            page = self.pages.get((link.get("href") or "#")[1:]) if link is not None else None
+            page = self.pages.get((link.get("href") or "#")[1:])
             ooxml.add_field(p, f"PAGEREF {anchor} \\h", str(page) if page else "")
-            if index == len(entries) - 1 and not numbered:
+            if index == len(entries) - 1 and field:
                 ooxml.end_field(p)
         if el.getparent().tag == "body":  # a contents page; inside a div (a brief's page 1) the text runs on
             self.pending_break = True
