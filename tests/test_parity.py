@@ -15,7 +15,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import docx
 import pytest
+from pypdf import PdfReader
 
 from reportgen.briefs.compare import BRIEF_TEMPLATE, brief_context, saved_request
 from reportgen.build.meeting import BuildOptions, build_meeting
@@ -111,6 +113,37 @@ def test_word_lays_out_as_the_pdf(parity_documents: dict) -> None:
     assert not new, f"{len(new)} difference(s) over {TOLERANCE_MM} mm or in pagination:\n" + "\n".join(new)
     fixed = [name for name in EXCEPTIONS if not differences[name]]
     assert not fixed, f"no longer different, remove from EXCEPTIONS: {', '.join(fixed)}"
+
+
+def test_a_brief_s_word_contents_give_the_pages_of_its_layout(parity_documents: dict) -> None:
+    """The page numbers Word shows in a brief's contents (PAGEREF results, from the PDF layout) are
+    the pages its headings have in the PDF and in the Word file as LibreOffice lays it out (each
+    PDF's outline: WeasyPrint's from the HTML headings, LibreOffice's from Word's heading styles)."""
+    for brief in BRIEFS:
+        pdf, word_pdf, _ = parity_documents[brief]
+        entries = [p.text.split("\t") for p in docx.Document(str(pdf.with_suffix(".docx"))).paragraphs
+                   if p.style.name in ("TOC 1", "TOC 2") and "\t" in p.text]
+        assert len(entries) >= 2, brief
+        outlines = [outline_pages(path) for path in (pdf, word_pdf)]
+        for title, page in entries:
+            found = [outline.get(title) for outline in outlines]
+            assert found == [int(page)] * 2, f"{brief}: '{title}' listed on page {page}, laid out on {found[0]} (PDF) and {found[1]} (Word)"
+
+
+def outline_pages(pdf: Path) -> dict[str, int]:
+    """A PDF's bookmarks: title -> page."""
+    reader = PdfReader(str(pdf))
+    found: dict[str, int] = {}
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                found.setdefault(item.title, reader.get_destination_page_number(item) + 1)
+
+    walk(reader.outline)
+    return found
 
 
 def test_a_long_un_symbol_stays_on_one_line_in_the_list_of_documents(tmp_path: Path) -> None:
