@@ -5,18 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import docx
-from docx.shared import Emu, Pt
-
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Emu, Pt
 
 from . import ooxml_tables
 from ..style import brief_looks
-from .docx_common import INLINE, Container, Fmt, classes, shrink
+from ..style.measures import points
+from .docx_common import INLINE, Container, Fmt, classes, hairline, shrink
 
-# Cell padding (top/bottom, left/right, in points) and the space above a group row of each
-# table class, as print.css sets them: the rows then take the height they take in the PDF.
-PADDING: dict[str, tuple[float, float]] = {"grid": (3, 5), "brief": (3, 5), "agenda": (4, 6), "facts": (2, 6)}
-GROUP_SPACE: dict[str, float] = {"agenda": 8}
 GRID_RULE = 0.5  # print.css: table.grid th, td { border: 0.5pt solid black }
 SPACE_AFTER = 10.0  # print.css: table { margin-bottom: 1em } in the table's 10 pt: the next paragraph's space before
 # Tables whose row headers (a label column) are set in italics, as print.css sets them.
@@ -32,7 +28,7 @@ class Tables:
             return
         ncols = max(sum(int(c.get("colspan") or 1) for c in tr if c.tag in {"td", "th"}) for tr, _ in rows)
         if self.pending_break:
-            self.paragraph(container, "Body Text")  # a table cannot carry the page break itself
+            hairline(self.paragraph(container, "Body Text"))  # the page break, which a table cannot carry
         table = container.target.add_table(rows=len(rows), cols=ncols)
         cls = classes(el)
         small = "counts" in cls  # table.counts: a brief's table of numbers, 8 pt
@@ -41,16 +37,17 @@ class Tables:
         widths = [int(c.get("data-width") or 1) for c in el.iter("col")] or [1] * ncols
         widths = (widths + [1] * ncols)[:ncols]
         total_width = self.text_width() if isinstance(container.target, docx.document.Document) else None
-        padding = next((PADDING[c] for c in cls if c in PADDING), None)
-        # a brief's tables: their text style and cell padding from style/brief_looks.py, as the PDF's
+        # Cell padding by table class (house.yaml table_padding, as the PDF has it): the rows then take
+        # the height they take in the PDF. A brief's tables: their text style and padding from
+        # style/brief_looks.py, as the PDF's.
+        padding = next((self.measures.table_padding[c] for c in sorted(cls) if c in self.measures.table_padding), None)
         look = brief_looks.table_look(cls, set(el.attrib), bool(self.front)) if self.in_brief else None
         text_style = look.style if look is not None and look.style in self.style_names else "Table Text"
-        if look is not None:
-            padding = look.padding
-        if padding:
+        margins = look.padding if look is not None else (points(padding.vertical), points(padding.horizontal)) if padding else None
+        if margins:
             # a grid's cell loses half of each 0.5 pt rule beside it to the border in the PDF (collapsed
             # borders); Word draws the rule inside the cell margin: the same text width with the half added
-            ooxml_tables.cell_margins(table, padding[0], padding[1] + (GRID_RULE / 2 if "grid" in cls else 0))
+            ooxml_tables.cell_margins(table, margins[0], margins[1] + (GRID_RULE / 2 if "grid" in cls else 0))
         for (tr, is_head), row in zip(rows, table.rows):
             if is_head:
                 ooxml_tables.repeat_header_row(row)
@@ -73,9 +70,8 @@ class Tables:
                     p.paragraph_format.space_after = Pt(0)  # print.css spaces <p>s in cells, not bare text
                     self.inline(p, cell_el, Fmt(bold=bold, italic=italic))
                     self.finish_paragraph(p)
-                    space = next((GROUP_SPACE[c] for c in cls if c in GROUP_SPACE), None)
-                    if space and "group" in classes(tr):
-                        p.paragraph_format.space_before = Pt(space)
+                    if padding and padding.group is not None and "group" in classes(tr):  # above a group row: its own space
+                        p.paragraph_format.space_before = Pt(max(0.0, points(padding.group) - points(padding.vertical)))
                     if small:
                         shrink(p, 8)
                         if col:  # print.css: the numbers centred under their meeting
