@@ -221,7 +221,7 @@ class DocxBuilder(Furniture, Tables):
             self.blocks(el, container, depth)
             self.sub_indent = outer
         elif tag == "section":
-            if "annex" in cls or self.in_landscape:  # print.css: a section after landscape pages is on a page of its own
+            if "annex" in cls:
                 self.pending_break = True
             self.blocks(el, container, depth)
         elif tag in {"h1", "h2", "h3", "h4"}:
