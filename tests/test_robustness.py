@@ -183,10 +183,16 @@ def test_build_killed_with_sigterm_while_writing_leaves_nothing(tmp_path: Path) 
 
 def test_ctrl_c_while_writing_removes_the_temporary_file(tmp_path: Path) -> None:
     target = tmp_path / "out" / "doc.docx"
-    with pytest.raises(KeyboardInterrupt):
-        with atomic_target(target) as tmp:
-            tmp.write_bytes(b"half")
-            os.kill(os.getpid(), signal.SIGINT)
+    # Python's own Ctrl-C handler (a library an earlier test loaded may have replaced it), and the
+    # signal raised in this thread: os.kill may hand it to another thread of the test process.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with atomic_target(target) as tmp:
+                tmp.write_bytes(b"half")
+                signal.raise_signal(signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert list(target.parent.iterdir()) == []
 
 
