@@ -20,7 +20,7 @@ import docx
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from reportgen.writers.docx_styles import FONT, SPECS, ensure_styles
+from reportgen.writers.docx_styles import FONT, SPECS, ensure_styles, set_defaults
 
 # Word's own defaults (every document has them) and the table style the writer's grids use.
 DEFAULTS = {"Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
@@ -92,6 +92,8 @@ def main() -> None:
         if zoom is not None:
             zoom.set(qn("w:percent"), "100")  # required by the ECMA-376 schema; python-docx's blank omits it
         ensure_styles(document, restyle=True)
+        if not folder:  # the brief's reference keeps Word's defaults: its looks are style/brief_looks.py's (issue 17, s17c)
+            set_defaults(document)
         if folder:  # briefing notes set their own, tighter lines (print.css div.brief): Word's single spacing
             for spec in SPECS:
                 if spec.line is not None:

@@ -11,7 +11,6 @@ from . import ooxml_tables
 from ..style.measures import points
 from .docx_common import INLINE, Container, Fmt, classes, hairline, shrink
 
-SPACE_AFTER = 10.0  # print.css: table { margin-bottom: 1em } in the table's 10 pt: the next paragraph's space before
 # Tables whose row headers (a label column) are set in italics, as print.css sets them.
 ITALIC_ROW_HEADERS = {"facts"}
 
