@@ -17,6 +17,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from . import ooxml
+
 log = logging.getLogger(__name__)
 
 FONT = "Times New Roman"
@@ -125,19 +127,7 @@ def set_defaults(document: DocxDocument) -> None:
     CSS gives none unless a rule does, and Normal's line height. python-docx's blank document
     gives 10 pt after and 1.15 lines to any style that sets no spacing of its own."""
     normal = next(spec for spec in SPECS if spec.name == "Normal")
-    root = document.styles.element
-    defaults = root.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        root.insert(0, defaults)
-    ppr_default = defaults.find(qn("w:pPrDefault"))
-    if ppr_default is None:
-        ppr_default = OxmlElement("w:pPrDefault")
-        defaults.append(ppr_default)
-    ppr = ppr_default.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = OxmlElement("w:pPr")
-        ppr_default.append(ppr)
+    ppr = ooxml.default_paragraph_properties(document)
     spacing = ppr.get_or_add_spacing()  # in the schema's place among the paragraph properties
     spacing.attrib.clear()
     spacing.set(qn("w:before"), "0")
