@@ -44,6 +44,8 @@ def _house(tmp_path: Path, body: str) -> Path:
     ("table_padding:\n  grid: {top: 3pt}\n", "x/house.yaml: table_padding.grid: expected vertical, horizontal, group, like {vertical: 3pt, horizontal: 5pt}"),
     ("table_padding:\n  agenda: {group: 12}\n",
      "x/house.yaml: table_padding.agenda.group: expected a length in pt, cm or mm, like 1.2cm (found 12)"),
+    ("space_after: {tables: 3pt}\n", "x/house.yaml: space_after: expected table, cell-item, bio-name with a length, like {bio-name: 2pt}"),
+    ("space_after: {table: 3}\n", "x/house.yaml: space_after.table: expected a length in pt, cm or mm, like 1.2cm (found 3)"),
     ("label_gap: 3pt\n", "x/house.yaml: label_gap: expected ems of the heading's size, like 0.3em (found '3pt')"),
 ])
 def test_a_mistake_in_a_house_measure_names_the_file_and_key(tmp_path: Path, body: str, message: str) -> None:
@@ -182,3 +184,45 @@ def test_the_space_above_an_agenda_s_group_rows_changed_in_house_yaml_reaches_bo
     day = next(p for t in docx.Document(str(word)).tables for row in t.rows for c in row.cells for p in c.paragraphs
                if p.text.startswith("Day 1:"))
     assert day.paragraph_format.space_before.pt == pytest.approx(30 - 4)
+
+
+SPACED = """<html lang="en"><head><title>t</title></head><body>
+<table class="agenda"><tbody><tr><td><ul><li>First item</li><li>Second item</li></ul></td></tr></tbody></table>
+<p class="para">After the table.</p>
+<div class="biography"><p class="bio-name"><strong>Ana Pérez</strong></p><p class="para">Her biography.</p></div>
+</body></html>"""
+
+
+def test_the_space_under_tables_cell_items_and_biography_names_comes_from_house_yaml(tmp_path: Path) -> None:
+    """space_after in house.yaml: the PDF's lines move by the difference from the shared values
+    (table 10 pt, a cell's list item 5 pt, a biography's name 2.2 pt) and Word has the same spaces."""
+    import datetime as dt
+
+    from reportgen.style.search_path import template_search_path
+    from reportgen.writers import WriteContext
+    from reportgen.writers.docx import write_docx
+    from reportgen.writers.pdf import write_pdf
+
+    changed = Measures().updated("x/house.yaml", {"space_after": {"table": "30pt", "cell-item": "12pt", "bio-name": "9pt"}})
+    found = {}
+    for name, measures in (("shared", Measures()), ("changed", changed)):
+        ctx = WriteContext(template_search_path(None), "t", "en", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc), measures=measures)
+        write_pdf(SPACED, tmp_path / f"{name}.pdf", ctx)
+        write_docx(SPACED, tmp_path / f"{name}.docx", ctx)
+        found[name] = {line.text: line.y for line in pages(tmp_path / f"{name}.pdf")[0]}
+    shared, moved = found["shared"], found["changed"]
+    mm = 25.4 / 72
+
+    def gap(lines: dict[str, float], upper: str, lower: str) -> float:
+        return lines[lower] - lines[upper]
+
+    assert gap(moved, "– First item", "– Second item") - gap(shared, "– First item", "– Second item") == pytest.approx(7 * mm, abs=0.2)
+    assert gap(moved, "– Second item", "After the table.") - gap(shared, "– Second item", "After the table.") == pytest.approx((20 + 7) * mm, abs=0.2)
+    assert gap(moved, "Ana Pérez", "Her biography.") - gap(shared, "Ana Pérez", "Her biography.") == pytest.approx(6.8 * mm, abs=0.2)
+    document = docx.Document(str(tmp_path / "changed.docx"))
+    items = document.tables[0].rows[0].cells[0].paragraphs
+    assert [p.paragraph_format.space_after.pt for p in items] == [12, 12]
+    after, name = (next(p for p in document.paragraphs if p.text == text) for text in ("After the table.", "Ana Pérez"))
+    assert after.paragraph_format.space_before.pt == 30 and name.paragraph_format.space_after.pt == 9
+    shared_doc = docx.Document(str(tmp_path / "shared.docx"))
+    assert next(p for p in shared_doc.paragraphs if p.text == "After the table.").paragraph_format.space_before.pt == 10

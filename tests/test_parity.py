@@ -34,11 +34,6 @@ from .parity import TOLERANCE_MM, compare
 BRIEFS = ("remittances", "five-meetings")
 # document -> what still differs (measured on this machine with LibreOffice 24; see the issue note)
 EXCEPTIONS: dict[str, str] = {
-    # A line that fits the PDF's measure with less than 0.1 pt to spare wraps in LibreOffice, which
-    # needs 0.1-0.2 pt more than WeasyPrint to fit the same words (measured on three such lines, the
-    # box set in 1-twip steps; kerning on in both): one line more in Word, and the page breaks earlier.
-    "fibemyd2008-chair-summary": "page 4 begins one conclusion earlier in Word: p.3 'Temporary work agreements … human rights.' fits the PDF line with 0.03 pt to spare, wraps in Word",
-    "escap-cmp2017-rapporteur-report": "'E. Documentation' on page 3 in Word: p.2 paragraph 9 '… coverage and rural' fits the PDF line exactly, wraps in Word; the lead-in and heading then go with the list",
     # the example of document assembly
     "eclac-cea2019-rapporteur-report": "eclac without a cover: Word gives the title block the cover's styles (Document Title 56.7 pt above, Document Kind 42.5 pt): the title 15 mm and the text below it 28 mm lower; page 2 breaks earlier",
 }

@@ -43,6 +43,7 @@ def describe_house(base_dirs: list[Path], name: str, root: Path) -> list[str]:
     lines.append("table padding: " + ", ".join(f"{name} {pad.vertical} {pad.horizontal}" + (f", {pad.group} above group rows" if pad.group else "")
                                                for name, pad in sorted(measures.table_padding.items())))
     lines.append(f"heading labels: {measures.label_gap} more after the label")
+    lines.append("space after: " + ", ".join(f"{name} {length}" for name, length in sorted(measures.space_after.items())))
     lines.append(f"indents: lists {measures.list_indent}, numbered paragraphs {measures.number_indent}, "
                  f"their sub-paragraphs {measures.sub_paragraph_indent}; distribution block {measures.distribution_block} wide")
     lines.append("house.yaml: " + ", ".join(shown(d / HOUSES_DIR / h / HOUSE_FILE) for h in chain for d in base_dirs

@@ -14,6 +14,8 @@ house.yaml may give (each key optional; a house extending another changes only w
     masthead_rule: {width: 1.5pt, color: '000000', space: 6pt}   # the rule under the whole masthead (width 0pt: none)
     table_padding:           # cell padding by table class; group: the space above a group row's text
       agenda: {vertical: 4pt, horizontal: 6pt, group: 12pt}
+    space_after:             # the space under a table, a list item in a table cell, a biography's name
+      bio-name: 2pt
 
 The PDF gets them as CSS applied after every print.css (Measures.css); the DOCX writer reads the
 same values (paragraph spacing, cell borders and margins, table and list indents). A print.css
@@ -34,6 +36,12 @@ LENGTH = re.compile(r"(\d+(?:\.\d+)?)(pt|cm|mm)")
 EMS = re.compile(r"(\d+(?:\.\d+)?)em")
 COLOUR = re.compile(r"#?[0-9a-fA-F]{6}")
 POINTS_PER = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
+# space_after: the name house.yaml gives -> the CSS rule the PDF gets (the DOCX writer reads the same names)
+SPACE_AFTER = {
+    "table": "table",  # the next paragraph's space before in Word
+    "cell-item": "td li, th li",  # a list item in a table cell, in the table's type
+    "bio-name": ".biography .bio-name",  # the name close above its biography
+}
 LENGTHS = ("distribution_block", "list_indent", "number_indent", "sub_paragraph_indent")
 
 
@@ -73,6 +81,8 @@ class Measures:
     masthead_rule: Rule = Rule("1.5pt", "000000", "6pt")  # under the ECLAC masthead (issuer | Distr. block)
     table_padding: dict[str, Padding] = field(default_factory=lambda: {
         "grid": Padding("3pt", "5pt"), "agenda": Padding("4pt", "6pt", "12pt"), "facts": Padding("2pt", "6pt")})
+    # 1em of a table's 10 pt; a cell's list item 0.5em of 10 pt; 0.2em of the body's 11 pt
+    space_after: dict[str, str] = field(default_factory=lambda: {"table": "10pt", "cell-item": "5pt", "bio-name": "2.2pt"})
 
     def updated(self, where: str, data: dict[str, Any]) -> Measures:
         """These measures with a house.yaml's own on top, checked (`where` names the file)."""
@@ -91,7 +101,13 @@ class Measures:
             padding[name] = Padding(_length(values.get("vertical", old.vertical), f"{where}: table_padding.{name}.vertical"),
                                     _length(values.get("horizontal", old.horizontal), f"{where}: table_padding.{name}.horizontal"),
                                     None if group is None else _length(group, f"{where}: table_padding.{name}.group"))
-        out = replace(self, spacing=spacing, rules=rules, table_padding=padding)
+        space_after = dict(self.space_after)
+        given = data.get("space_after") or {}
+        if not isinstance(given, dict) or set(given) - set(SPACE_AFTER):
+            raise TemplateProblem(f"{where}: space_after: expected {', '.join(SPACE_AFTER)} with a length, like {{bio-name: 2pt}}")
+        for name, value in given.items():
+            space_after[name] = _length(value, f"{where}: space_after.{name}")
+        out = replace(self, spacing=spacing, rules=rules, table_padding=padding, space_after=space_after)
         if data.get("masthead_rule") is not None:
             given = data["masthead_rule"]
             if not isinstance(given, dict) or set(given) - {"width", "color", "space"}:
@@ -125,6 +141,7 @@ class Measures:
             out.append(f"table.{name} td, table.{name} th {{ padding: {pad.vertical} {pad.horizontal}; }}")
             if pad.group is not None:
                 out.append(f"table.{name} tr.group th {{ padding-top: {pad.group}; }}")
+        out += [f"{SPACE_AFTER[name]} {{ margin-bottom: {length}; }}" for name, length in sorted(self.space_after.items())]
         # the issuer beside the block, 0.4 cm apart (docx_furniture: the same two columns)
         out.append(f".masthead dl {{ width: {self.distribution_block}; }}")
         out.append(f".masthead .issuer {{ max-width: calc(100% - {self.distribution_block} - 0.4cm); }}")

@@ -30,11 +30,11 @@ from . import GENERATOR, WriteContext, ooxml, ooxml_revisions, ooxml_tables
 from ..core.atomic import atomic_target
 from ..style import brief_looks
 from ..style.measures import Measures, points
-from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, image_bytes, remember_style_ids
+from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, image_bytes, remember_style_ids, widen_measure
 from .docx_furniture import Furniture, number_paragraph
 from .docx_language import apply_language
 from .docx_styles import ensure_styles, run_property
-from .docx_tables import SPACE_AFTER, Tables
+from .docx_tables import Tables
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ class DocxBuilder(Furniture, Tables):
             self.pending_break = False
         p = container.paragraph(self.front.get(style, style) if style else style)
         if self.after_table is container.target:  # the table's bottom margin, collapsed with the paragraph's own
-            _at_least(p, "space_before", SPACE_AFTER)
+            _at_least(p, "space_before", points(self.measures.space_after["table"]))
         self.after_table = None
         if self.pending_break:
             p.paragraph_format.page_break_before = True
@@ -239,7 +239,7 @@ class DocxBuilder(Furniture, Tables):
             p = self.paragraph(container, style)
             if "bio-name" in cls:  # print.css: the name sits close above its biography
                 p.paragraph_format.keep_with_next = True
-                p.paragraph_format.space_after = Pt(2.2)
+                p.paragraph_format.space_after = Pt(points(self.measures.space_after["bio-name"]))
             if el.get("data-number"):
                 number_paragraph(p, el.get("data-number"), Pt(points(self.measures.number_indent)))
             self.inline(p, el, Fmt())
@@ -302,7 +302,7 @@ class DocxBuilder(Furniture, Tables):
         for li in el.findall("li"):
             p = self.paragraph(container, para_style)
             if in_cell and not compact:
-                p.paragraph_format.space_after = Pt(5)  # li: 0.5em of the table's 10 pt
+                p.paragraph_format.space_after = Pt(points(self.measures.space_after["cell-item"]))
             if compact:  # ul.compact: a dash in a narrow hanging indent, as the stylesheet draws it
                 p.paragraph_format.left_indent, p.paragraph_format.first_line_indent = Emu(162000), Emu(-162000)
                 p.paragraph_format.tab_stops.add_tab_stop(Emu(162000))
@@ -372,6 +372,7 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     except Exception as exc:  # a user-supplied file: corrupt, or a package of another kind
         raise TemplateProblem(f"{reference}: not a usable Word document ({type(exc).__name__}: {exc})") from None
     _clear_body(document)
+    widen_measure(document)
     ensure_styles(document)
     remember_style_ids(document)
     root = parse(html)
