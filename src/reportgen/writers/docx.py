@@ -46,6 +46,7 @@ class DocxBuilder(Furniture, Tables):
         self.doc = document
         self.measures = measures or Measures()  # the house's lengths and colours (house.yaml), as the PDF has them
         self.spacing = self.measures.spacing  # block class -> space above and below it
+        self.lines: dict[str, dict[str, str]] = {}  # in such a block: line class -> its margins (house.yaml lines)
         self.list_indent = Pt(points(self.measures.list_indent))
         self.after_table: Any = None  # the container a table was just added to (its next paragraph keeps the table's margin)
         self.list_offset = Pt(0)  # where the list being written starts
@@ -181,13 +182,16 @@ class DocxBuilder(Furniture, Tables):
             self.watermark = SPACE.sub(" ", el.text_content()).strip()
         elif tag == "div" and "page-break" in cls:
             self.pending_break = True
-        elif tag == "div" and cls & set(self.spacing):
+        elif tag == "div" and cls & (set(self.spacing) | set(self.measures.lines)):
+            name = min(cls & (set(self.spacing) | set(self.measures.lines)))
             start = len(self.doc.element.body) - 1  # new paragraphs go before the final w:sectPr
+            outer, self.lines = self.lines, self.measures.lines.get(name, {})  # its lines' own spacing and indents
             self.blocks(el, container, depth)
+            self.lines = outer
             if "front" in cls:
                 self.pending_break = True
             made = [Paragraph(e, container.target) for e in self.doc.element.body[start:] if e.tag == qn("w:p")]
-            before, after = (points(side) for side in self.spacing[min(cls & set(self.spacing))])
+            before, after = (points(side) for side in self.spacing.get(name, ("0pt", "0pt")))
             if made:  # as CSS collapses the block's margin with its first and last lines': the larger
                 _at_least(made[0], "space_before", before)
                 _at_least(made[-1], "space_after", after)
@@ -222,6 +226,8 @@ class DocxBuilder(Furniture, Tables):
         elif tag == "p":
             style = next((PARAGRAPH_STYLES[c] for c in cls if c in PARAGRAPH_STYLES), "Body Text")
             p = self.paragraph(container, style)
+            for line in sorted(cls & set(self.lines))[:1]:  # house.yaml lines: this line's margins, as the PDF's
+                _set_sides(p, self.lines[line])
             if "bio-name" in cls:  # print.css: the name sits close above its biography
                 p.paragraph_format.keep_with_next = True
                 p.paragraph_format.space_after = Pt(2.2)
@@ -305,6 +311,14 @@ def _at_least(p: Paragraph, side: str, points: float) -> None:
         value, style = getattr(style.paragraph_format, side), style.base_style
     if (value or 0) < Pt(points):
         setattr(p.paragraph_format, side, Pt(points))
+
+
+def _set_sides(p: Paragraph, sides: dict[str, str]) -> None:
+    """A line's space above and below and its side indents, as given (CSS margins: no style's value left)."""
+    fmt = p.paragraph_format
+    for side, attribute in (("before", "space_before"), ("after", "space_after"), ("left", "left_indent"), ("right", "right_indent")):
+        if side in sides:
+            setattr(fmt, attribute, Pt(points(sides[side])))
 
 
 def _deleted_text(r: Any) -> str:
