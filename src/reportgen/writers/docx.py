@@ -376,6 +376,8 @@ def _set_properties(document: Any, root: Any, ctx: WriteContext) -> None:
     props.author = meta("author")
     props._element.get_or_add_keywords().text = meta("keywords")  # python-docx caps the property at 255 characters; OOXML does not
     props.subject = meta("description")
+    if meta("dcterms.identifier"):  # the document's symbol, where it has one
+        props.identifier = meta("dcterms.identifier")
     props.comments = ""
     props.last_modified_by = GENERATOR
     props.created = ctx.created.replace(tzinfo=None)

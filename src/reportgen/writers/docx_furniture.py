@@ -110,7 +110,10 @@ class Furniture:
                 row.cells[len(row_cells) - 1].merge(row.cells[cols - 1])
 
     def masthead_cell(self, cell_el: Any, target: Container) -> None:
-
+        if not any(child.tag == "p" for child in cell_el):  # an empty cell (no symbol yet): no height, as in the PDF
+            fmt = target.paragraph("Masthead").paragraph_format
+            fmt.space_before = fmt.space_after = Pt(0)
+            fmt.line_spacing, fmt.line_spacing_rule = Pt(1), WD_LINE_SPACING.EXACTLY
         for child in cell_el:
             if child.tag != "p":
                 continue
