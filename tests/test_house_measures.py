@@ -208,15 +208,16 @@ def test_the_masthead_rule_and_table_padding_changed_in_house_yaml_reach_the_pdf
     assert _pixels_of(reports[1], tmp_path / "a", (0xcc, 0x33, 0x00)) > 100
     cells = [first(built(paths, "chair-summary", ".pdf"), "Fechas") for paths in (before, after)]
     assert cells[1].x - cells[0].x == pytest.approx((12 - 6) * mm, abs=0.3)
-    assert cells[1].y - cells[0].y == pytest.approx((8 - 2) * mm, abs=0.3)
+    # the summary carries the house masthead too: its rule's change, then the cell's padding above the text
+    assert cells[1].y - cells[0].y == pytest.approx((3 - 1.5 + 12 - 6 + 8 - 2) * mm, abs=0.3)
 
     xml = zipfile.ZipFile(built(after, KIND, ".docx")).read("word/document.xml").decode()
     rule = re.search(r'<w:pBdr><w:bottom ([^>]*)/></w:pBdr><w:spacing w:before="(\d+)"', xml)
     assert rule and 'w:sz="24"' in rule.group(1) and 'w:color="CC3300"' in rule.group(1)
     assert int(rule.group(2)) == (12 - 1) * 20  # the space above the rule, less its paragraph's 1 pt line
     xml = zipfile.ZipFile(built(after, "chair-summary", ".docx")).read("word/document.xml").decode()
-    margins = re.search(r"<w:tblCellMar>(.*?)</w:tblCellMar>", xml)
-    assert margins and '<w:top w:w="160" w:type="dxa"/>' in margins.group(1) and '<w:left w:w="240" w:type="dxa"/>' in margins.group(1)
+    margins = re.findall(r"<w:tblCellMar>(.*?)</w:tblCellMar>", xml)[1]  # the facts table's (the masthead's first)
+    assert '<w:top w:w="160" w:type="dxa"/>' in margins and '<w:left w:w="240" w:type="dxa"/>' in margins
 
 
 def test_the_space_above_an_agenda_s_group_rows_changed_in_house_yaml_reaches_both_formats(tmp_path: Path) -> None:
