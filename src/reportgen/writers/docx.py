@@ -293,7 +293,7 @@ class DocxBuilder(Furniture, Tables):
         num_id = self.numbering.new_list(style, int(el.get("start") or 1), depth, round(self.list_offset / 635)) if markers else 0
         compact = "compact" in classes(el)
         in_cell = container.target is not self.doc  # print.css: a table's lists in the table's type (Table Text)
-        if not in_cell:
+        if not in_cell and not self.pending_break:  # (after a forced break the list starts a page anyway)
             _keep_with_list(self.doc)
         para_style = "List Compact" if compact else "Table Text" if in_cell else "List Paragraph"
         for li in el.findall("li"):
