@@ -42,6 +42,7 @@ from ..core.atomic import atomic_target
 from .findings import Finding, findings
 from .points import point_problems, rows
 from .suggest import suggest, suggestions_yaml
+from .vocabulary import ignored_phrases
 from ..writers.fonts import check_fonts
 
 __all__ = ["ITEM_KINDS", "BriefRequest", "build_brief", "country_roles", "meeting_items", "saved_request"]
@@ -362,7 +363,8 @@ def suggest_points(project: Project, request: BriefRequest, brief_name: str | No
     ids = [t.id for t in context["selected_themes"]] or None
     refs = [r for c in columns for r in compared_items(c.meeting) if r.reference not in taken and (ids is None or home_theme(r, ids))]
     languages = [c.meeting.document.language for c in columns]
-    found = suggest(refs, max(set(languages), key=languages.count))
+    language = max(set(languages), key=languages.count)
+    found = suggest(refs, language, ignore=ignored_phrases(language, template_search_path(project)))
     command = f"reportgen compare --brief {name} --suggest"
     block = suggestions_yaml(found, command, SUGGESTED_HEAD)
     if path.is_file():
