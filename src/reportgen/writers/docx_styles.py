@@ -63,7 +63,7 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Heading 4", "fourth-level headings", size=11, bold=False, italic=False, space_before=8, space_after=6, keep_with_next=True),
     StyleSpec("Masthead", "the block at the top right of the first page (Distr., symbol, date, languages)", size=11, align=L, space_after=0, line=14.85),
     StyleSpec("Masthead Issuer", "the issuing body at the top left of the first page", size=20, bold=True, align=L, space_after=0,
-              line=26, letter_spacing=1),  # print.css .masthead .issuer: 20pt in lines of 1.3 (a name on two lines), letter-spacing 1pt
+              letter_spacing=1),  # print.css .masthead .issuer: letter-spacing 1pt
     StyleSpec("Draft Line", "the 'Draft — date' line under the masthead (--draft)", bold=True, align=R, space_before=6, space_after=0),
     StyleSpec("Cover Line", "lines above the title on the cover (meeting, place and dates)", align=C, space_after=4.4, indent=(2, 2)),
     StyleSpec("Document Title", "the title on the cover", size=11, bold=True, caps=True, align=C, space_before=56.7, space_after=28.35,
