@@ -393,3 +393,58 @@ def test_suggest_rewrites_only_its_block_wherever_it_is() -> None:
     new = with_suggestions(text, f"{SUGGESTED_HEAD}\nsuggested: []\n")
     assert new == f"title: X\nmeetings: [a, b]\n\npoints: []  # confirmed\n# kept\n\n{SUGGESTED_HEAD}\nsuggested: []\n"
     assert yaml.safe_load(new) == {"title": "X", "meetings": ["a", "b"], "points": [], "suggested": []}
+
+
+def test_silent_cells_are_centred_in_both_formats(built: dict[str, Path]) -> None:
+    """'—' where a meeting said nothing is centred in its cell: in the DOCX the cell paragraph keeps
+    the table's text style and takes the alignment of its class (p.centered: Word's Centered style), as print.css
+    centres it in the PDF (measured: the dash sits in the middle of its column)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from lxml import etree
+
+    table = _side_table(docx.Document(str(built["docx"])))
+    silent = [p for row in table.rows[1:] for cell in row.cells[1:] for p in cell.paragraphs if p.text == "—"]
+    assert silent and all(p.alignment == WD_ALIGN_PARAGRAPH.CENTER and p.style.name != "Centered" for p in silent)  # the cell's type
+    tree = etree.fromstring(_text(built["pdf"], "-bbox").encode())
+    measured = 0
+    for page in tree.iter("{*}page"):
+        words = [(w.text, float(w.get("xMin")), float(w.get("xMax")), float(w.get("yMin"))) for w in page.iter("{*}word")]
+        head = [w for w in words if w[0] in ALL]
+        if "Point" not in [w[0] for w in words] or len(head) < len(ALL):
+            continue
+        top = min(w[3] for w in head)
+        lefts = sorted(w[1] for w in head if abs(w[3] - top) < 2)[:len(ALL)]  # the header row: where each column's text starts
+        lefts.append(2 * lefts[-1] - lefts[-2])  # the meeting columns are equally wide
+        for text, x0, x1, y in words:
+            if text != "—" or y <= top:
+                continue
+            i = max(j for j in range(len(ALL)) if lefts[j] <= x0)
+            middle, width = (lefts[i] + lefts[i + 1]) / 2, lefts[i + 1] - lefts[i]
+            assert abs((x0 + x1) / 2 - middle) < 0.1 * width, (text, x0, lefts[i], lefts[i + 1])
+            measured += 1
+    assert measured >= len(silent) // 2  # the PDF's rows are the DOCX's (a row's repeated header pages aside)
+
+
+def test_saved_suggestions_are_printed_as_not_confirmed_until_points_are(runner: CliRunner, tmp_project: Project,
+                                                                          tmp_path: Path, built: dict[str, Path]) -> None:
+    """A saved brief with `suggested:` and no `points:` prints its suggested points (as the secretariat
+    may have edited them), labelled as not confirmed, with where to confirm them; a brief with
+    confirmed points says nothing of the kind."""
+    (tmp_project.content_dir / "briefs" / "draft.yaml").write_text(
+        "title: Irregular migration in three meetings\n"
+        "meetings: [gfmd2010, gfmd2011, gfmd2014-rt3]\n"
+        "suggested:\n"
+        "  - point: Irregular migration on the GFMD agenda\n"
+        "    items:\n"
+        "      - {item: \"gfmd2010, Roundtable 1, recommendation 6\", score: 0.2}\n"
+        "      - {item: \"gfmd2011, 3, a)\", role: contrasting, score: 0.2}\n", encoding="utf-8")
+    result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "--brief", "draft", "--docx", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(tmp_path / "compare" / "draft.docx"))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Point")
+    assert [c.text.strip() for c in table.rows[1].cells][0] == "Irregular migration on the GFMD agenda" and len(table.rows) == 2
+    assert "(contrasts)" in table.rows[1].cells[2].text  # the role as edited
+    text = " ".join(_docx_text(tmp_path / "compare" / "draft.docx").split())
+    assert "Suggested points, not yet confirmed by the secretariat. They are those under suggested: in content/briefs/draft.yaml" in text
+    assert "These key points rest on points suggested from the wording of the items" in text
+    assert "not yet confirmed" not in " ".join(_docx_text(built["docx"]).split())

@@ -203,8 +203,9 @@ def _quoted(text: str) -> str:
 def suggestions_yaml(suggestions: Sequence[Suggestion], command: str, head: str) -> str:
     """The `suggested:` block of a saved brief: per point its first wording, key words and score
     as a comment, then its items with their scores, for the secretariat to edit and confirm."""
-    lines = [head, f"# ({command}). Nothing here is printed: edit a point (its wording as the question,",
-             "# the role of each item: stating, supporting, qualifying or contrasting), then move it under points:.",
+    lines = [head, f"# ({command}). While points: is empty the brief prints these, marked as not confirmed.",
+             "# To confirm one: edit it (its wording as the question, the role of each item: stating, supporting,",
+             "# qualifying or contrasting), then move it under points: (only points: are printed once there are any).",
              f"# Scores: similarity to the rest of the point, 0 to 1 (a point is suggested from {THRESHOLD}).",
              "suggested:" if suggestions else "suggested: []"]
     for s in suggestions:

@@ -11,7 +11,7 @@ from docx.shared import Emu, Pt
 from . import ooxml_tables
 from ..style import brief_looks
 from ..style.measures import points
-from .docx_common import INLINE, Container, Fmt, classes, hairline, shrink
+from .docx_common import INLINE, PARAGRAPH_STYLES, Container, Fmt, classes, hairline, shrink
 
 GRID_RULE = 0.5  # print.css: table.grid th, td { border: 0.5pt solid black }
 SPACE_AFTER = 10.0  # print.css: table { margin-bottom: 1em } in the table's 10 pt: the next paragraph's space before
@@ -21,6 +21,18 @@ ITALIC_ROW_HEADERS = {"facts"}
 
 class Tables:
     """Mixin of DocxBuilder: HTML tables as Word tables."""
+
+    def cell_alignment(self, p: Any, el: Any, text_style: str = "Table Text") -> None:
+        """A paragraph in a cell is set in the table's text style, aligned as its class aligns it
+        anywhere else: as the Word style the class names outside tables (PARAGRAPH_STYLES;
+        p.centered: Centered), the alignment print.css gives that class. Only where it differs from
+        the text style's."""
+        style = next((PARAGRAPH_STYLES[c] for c in classes(el) if c in PARAGRAPH_STYLES), None)
+        if style is None:
+            return
+        aligned = self.doc.styles[style].paragraph_format.alignment
+        if aligned is not None and aligned != self.doc.styles[text_style].paragraph_format.alignment:
+            p.paragraph_format.alignment = aligned
 
     def table(self, el: Any, container: Container) -> None:
         rows = [(tr, tr.getparent().tag == "thead") for tr in el.iter("tr")]
@@ -83,8 +95,7 @@ class Tables:
                         if child.tag == "p":
                             lead_in = child.get("data-lead-in") is not None and "Points Lead-in" in self.style_names
                             p = target.paragraph("Points Lead-in" if lead_in else text_style)
-                            if "centered" in classes(child):  # "—": a meeting that said nothing, centred as in the PDF
-                                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                            self.cell_alignment(p, child, text_style)  # "—": a meeting that said nothing, centred as in the PDF
                             self.inline(p, child, Fmt(bold=bold, italic=italic))
                             self.finish_paragraph(p)
                         else:
