@@ -14,6 +14,8 @@ from docx.shared import Pt, Twips
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from ..style.measures import points
+
 INLINE = {"strong", "em", "sup", "sub", "a", "br", "span", "ins", "del", "img"}
 PARAGRAPH_STYLES = {
     "para": "Body Text",
@@ -147,3 +149,11 @@ def image_bytes(src: str) -> bytes:
     """The bytes of an image given as a data: URI, base64 or percent-encoded (the contract allows no other)."""
     header, _, payload = src.partition(",")
     return base64.b64decode(payload) if header.endswith(";base64") else urllib.parse.unquote_to_bytes(payload)
+
+
+def set_sides(p: Paragraph, sides: dict[str, str]) -> None:
+    """A line's space above and below and its side indents, as given (CSS margins: no style's value left)."""
+    fmt = p.paragraph_format
+    for side, attribute in (("before", "space_before"), ("after", "space_after"), ("left", "left_indent"), ("right", "right_indent")):
+        if side in sides:
+            setattr(fmt, attribute, Pt(points(sides[side])))
