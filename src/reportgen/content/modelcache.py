@@ -179,12 +179,13 @@ class ModelCache:
         value = self._load(key, model)
         if value is not None:
             return value, []
-        # Sign before validating: an edit made meanwhile must not be taken as validated.
-        signer = Signer()
-        signatures = {str(p): signer.sign(p) for p in self._inputs(key)}
+        # Sign before validating: an edit made meanwhile must not be taken as validated. One signer
+        # for the run: the package's code, the catalogues and a house's files are read once, not once
+        # per meeting (signing them again for each of 200 meetings was a tenth of `validate`).
+        signatures = {str(p): self.signer.sign(p) for p in self._inputs(key)}
         value, problems = compute()
         if value is not None and not problems:
-            signatures.update({str(p): signer.sign(p) for p in reads(value)})
+            signatures.update({str(p): self.signer.sign(p) for p in reads(value)})
             self._store(key, value, signatures, about(value))
         return value, problems
 
