@@ -161,7 +161,7 @@ def stand_in_stamps(big: Path, sample_out: Path, sample_ids: list[str]) -> int:
 
     project = Project(big)
     settings = Settings()
-    stamps = Stamps(settings.root(project))
+    stamps = Stamps(settings.root(project), project.root)
     by_seed = {m.rsplit("-", 1)[0]: m for m in sample_ids}
     count = 0
     for job in plan(project, settings, project.meeting_ids(), [], force=True, stamps=stamps):
