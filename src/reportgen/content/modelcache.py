@@ -32,7 +32,7 @@ from .. import __version__
 from ..core.errors import Problem
 from ..core.loader import KeyPath, Mark, Marks
 from ..core.signatures import InputNames, Signer, code_files, files_under, meeting_files, valid_signatures
-from ..core.project import Project
+from ..core.project import Project, user_cache_dir
 from ..style.houses import HOUSES_DIR, house_chain
 from ..style.search_path import template_search_path
 
@@ -52,10 +52,8 @@ SUMMARY_KEYS = {"short_title": str, "city": (str, type(None)), "country": (str, 
 
 def cache_folder(project: Project) -> Path:
     """This project's folder in the user's cache."""
-    base = os.environ.get("REPORTGEN_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "reportgen")
     root = project.root.resolve()
-    return Path(base) / f"{root.name}-{hashlib.sha256(str(root).encode()).hexdigest()[:12]}" / "model"
+    return user_cache_dir() / f"{root.name}-{hashlib.sha256(str(root).encode()).hexdigest()[:12]}" / "model"
 
 
 def _label_files(project: Project) -> list[Path]:
