@@ -118,6 +118,8 @@ def test_reportgen_house_makes_a_project_house_s_word_styles(tmp_path: Path) -> 
     assert "print.css: " in result.output and "templates/houses/rcm/print.css" in result.output
     # the measures both writers read: rcm's blue rule over plain's 6 pt, plain's title-block space
     assert "rules: thick 2.5pt #000000, thin 2pt #1f4e79, 6pt above" in result.output
+    assert "masthead rule: none" in result.output  # plain's: its rows have their own rules
+    assert "table padding: agenda 4pt 6pt, 12pt above group rows, facts 2pt 6pt, grid 3pt 5pt" in result.output
     assert "title-block 1.2cm above, 1cm below" in result.output
     result = CliRunner().invoke(main, ["--project", str(project), "house", "rcm", "--reference"])
     assert result.exit_code == 0, result.output

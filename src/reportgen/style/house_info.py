@@ -38,6 +38,11 @@ def describe_house(base_dirs: list[Path], name: str, root: Path) -> list[str]:
     lines.append("spacing: " + ", ".join(f"{block} {before} above, {after} below" for block, (before, after) in sorted(measures.spacing.items())))
     lines.append("rules: " + ", ".join(f"{name} {r.width} #{r.color}" + (f", {r.space} above" if points(r.space) else "")
                                        for name, r in sorted(measures.rules.items())))
+    rule = measures.masthead_rule
+    lines.append("masthead rule: " + (f"{rule.width} #{rule.color}, {rule.space} below the masthead" if points(rule.width) else "none"))
+    lines.append("table padding: " + ", ".join(f"{name} {pad.vertical} {pad.horizontal}" + (f", {pad.group} above group rows" if pad.group else "")
+                                               for name, pad in sorted(measures.table_padding.items())))
+    lines.append(f"heading labels: {measures.label_gap} more after the label")
     lines.append(f"indents: lists {measures.list_indent}, numbered paragraphs {measures.number_indent}, "
                  f"their sub-paragraphs {measures.sub_paragraph_indent}; distribution block {measures.distribution_block} wide")
     lines.append("house.yaml: " + ", ".join(shown(d / HOUSES_DIR / h / HOUSE_FILE) for h in chain for d in base_dirs

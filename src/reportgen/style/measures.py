@@ -10,6 +10,10 @@ house.yaml may give (each key optional; a house extending another changes only w
     list_indent: 1.2cm          # how far list items stand in from their numbers or dashes
     number_indent: 1cm          # the text of a numbered paragraph, after its number at the margin
     sub_paragraph_indent: 1cm   # lists (sub-paragraphs) of a part with numbered paragraphs start here
+    label_gap: 0.3em            # extra space after a heading's label ("A.", "2.3"), in ems of the heading
+    masthead_rule: {width: 1.5pt, color: '000000', space: 6pt}   # the rule under the whole masthead (width 0pt: none)
+    table_padding:           # cell padding by table class; group: the space above a group row's text
+      agenda: {vertical: 4pt, horizontal: 6pt, group: 12pt}
 
 The PDF gets them as CSS applied after every print.css (Measures.css); the DOCX writer reads the
 same values (paragraph spacing, cell borders and margins, table and list indents). A print.css
@@ -26,6 +30,7 @@ from ..core.errors import TemplateProblem
 
 BLOCK_NAME = re.compile(r"[a-z][a-z0-9-]*")
 LENGTH = re.compile(r"(\d+(?:\.\d+)?)(pt|cm|mm)")
+EMS = re.compile(r"(\d+(?:\.\d+)?)em")
 COLOUR = re.compile(r"#?[0-9a-fA-F]{6}")
 POINTS_PER = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
 LENGTHS = ("distribution_block", "list_indent", "number_indent", "sub_paragraph_indent")
@@ -41,6 +46,16 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Padding:
+    """A table class's cell padding (top and bottom, left and right) and, where it has group rows
+    (an agenda's), the space above a group row's text instead of the top padding."""
+
+    vertical: str
+    horizontal: str
+    group: str | None = None
+
+
+@dataclass(frozen=True)
 class Measures:
     """The shared look's values unless a house changes them."""
 
@@ -53,6 +68,10 @@ class Measures:
     list_indent: str = "1.2cm"
     number_indent: str = "1cm"
     sub_paragraph_indent: str = "0cm"  # at the margin, like the paragraph numbers
+    label_gap: str = "0.3em"  # after a heading's label, besides the space
+    masthead_rule: Rule = Rule("1.5pt", "000000", "6pt")  # under the ECLAC masthead (issuer | Distr. block)
+    table_padding: dict[str, Padding] = field(default_factory=lambda: {
+        "grid": Padding("3pt", "5pt"), "agenda": Padding("4pt", "6pt", "12pt"), "facts": Padding("2pt", "6pt")})
 
     def updated(self, where: str, data: dict[str, Any]) -> Measures:
         """These measures with a house.yaml's own on top, checked (`where` names the file)."""
@@ -62,17 +81,34 @@ class Measures:
             spacing[block] = (_length(sides.get("before", before), f"{where}: spacing.{block}.before"),
                               _length(sides.get("after", after), f"{where}: spacing.{block}.after"))
         for name, values in _named(data, where, "rules", ("width", "color", "space"), "thin", "{width: 2pt, color: 1f4e79, space: 6pt}"):
-            old = rules.get(name, Rule("0.75pt", "000000"))
-            color = str(values.get("color", old.color)).strip()
-            if not COLOUR.fullmatch(color):
-                raise TemplateProblem(f"{where}: rules.{name}.color: expected six hex digits, like 1f4e79")
-            rules[name] = Rule(_length(values.get("width", old.width), f"{where}: rules.{name}.width"), color.lstrip("#").lower(),
-                               _length(values.get("space", old.space), f"{where}: rules.{name}.space"))
-        out = replace(self, spacing=spacing, rules=rules)
+            rules[name] = _rule(values, rules.get(name, Rule("0.75pt", "000000")), f"{where}: rules.{name}")
+        padding = dict(self.table_padding)
+        for name, values in _named(data, where, "table_padding", ("vertical", "horizontal", "group"), "grid",
+                                   "{vertical: 3pt, horizontal: 5pt}"):
+            old = padding.get(name, Padding("0pt", "0pt"))
+            group = values.get("group", old.group)
+            padding[name] = Padding(_length(values.get("vertical", old.vertical), f"{where}: table_padding.{name}.vertical"),
+                                    _length(values.get("horizontal", old.horizontal), f"{where}: table_padding.{name}.horizontal"),
+                                    None if group is None else _length(group, f"{where}: table_padding.{name}.group"))
+        out = replace(self, spacing=spacing, rules=rules, table_padding=padding)
+        if data.get("masthead_rule") is not None:
+            given = data["masthead_rule"]
+            if not isinstance(given, dict) or set(given) - {"width", "color", "space"}:
+                raise TemplateProblem(f"{where}: masthead_rule: expected width, color, space, like {{width: 1.5pt, color: '000000', space: 6pt}}")
+            out = replace(out, masthead_rule=_rule(given, self.masthead_rule, f"{where}: masthead_rule"))
         for key in LENGTHS:
             if data.get(key) is not None:
                 out = replace(out, **{key: _length(data[key], f"{where}: {key}")})
+        if data.get("label_gap") is not None:
+            gap = str(data["label_gap"]).strip()
+            if not EMS.fullmatch(gap):
+                raise TemplateProblem(f"{where}: label_gap: expected ems of the heading's size, like 0.3em (found {data['label_gap']!r})")
+            out = replace(out, label_gap=gap)
         return out
+
+    def label_gap_points(self, size: float) -> float:
+        """The space after a heading's label in a heading of `size` points."""
+        return float(self.label_gap.removesuffix("em")) * size
 
     def css(self) -> str:
         """The same values as CSS, applied after every print.css."""
@@ -82,12 +118,19 @@ class Measures:
             out.append(f"{row} {{ border-bottom: {rule.width} solid #{rule.color}; }}")
             if points(rule.space):
                 out.append(f"{row} > .mh-cell {{ padding-bottom: {rule.space}; }}")
+        rule = self.masthead_rule
+        out.append(f".masthead {{ border-bottom: {rule.width} solid #{rule.color}; padding-bottom: {rule.space}; }}")
+        for name, pad in sorted(self.table_padding.items()):
+            out.append(f"table.{name} td, table.{name} th {{ padding: {pad.vertical} {pad.horizontal}; }}")
+            if pad.group is not None:
+                out.append(f"table.{name} tr.group th {{ padding-top: {pad.group}; }}")
         # the issuer beside the block, 0.4 cm apart (docx_furniture: the same two columns)
         out.append(f".masthead dl {{ width: {self.distribution_block}; }}")
         out.append(f".masthead .issuer {{ max-width: calc(100% - {self.distribution_block} - 0.4cm); }}")
         out.append(f"ol, ul {{ padding-left: {self.list_indent}; }}")
         out.append(f"ol[data-style] > li::before {{ left: -{self.list_indent}; }}")
         out.append(f"p.para[data-number] {{ padding-left: {self.number_indent}; }}")
+        out.append(f"h1 .label, h2 .label {{ margin-right: {self.label_gap}; }}")
         if points(self.sub_paragraph_indent):  # a part's own lists, and those of its interventions, not lists in lists
             numbered = 'section[data-numbering="paragraphs"]'
             out.append(", ".join(f"{numbered} >{inside} {tag}" for inside in ("", " div >") for tag in ("ol", "ul"))
@@ -114,6 +157,15 @@ def _named(data: dict[str, Any], where: str, key: str, keys: tuple[str, ...], na
         if not isinstance(values, dict) or set(values) - set(keys):
             raise TemplateProblem(f"{where}: {key}.{found}: expected {', '.join(keys)}, like {example}")
     return list(given.items())
+
+
+def _rule(values: dict[str, Any], old: Rule, where: str) -> Rule:
+    """A rule's width, colour and space from house.yaml, over `old`, checked."""
+    color = str(values.get("color", old.color)).strip()
+    if not COLOUR.fullmatch(color):
+        raise TemplateProblem(f"{where}.color: expected six hex digits, like 1f4e79")
+    return Rule(_length(values.get("width", old.width), f"{where}.width"), color.lstrip("#").lower(),
+                _length(values.get("space", old.space), f"{where}.space"))
 
 
 def _length(value: Any, where: str) -> str:

@@ -32,7 +32,7 @@ from ..style.measures import Measures, points
 from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, image_bytes, remember_style_ids
 from .docx_furniture import Furniture, number_paragraph
 from .docx_language import apply_language
-from .docx_styles import ensure_styles
+from .docx_styles import ensure_styles, run_property
 from .docx_tables import SPACE_AFTER, Tables
 
 log = logging.getLogger(__name__)
@@ -132,6 +132,12 @@ class DocxBuilder(Furniture, Tables):
                 self.inline(p, el, fmt, ooxml.add_hyperlink(p, anchor=bookmark_name(href[1:])))
             else:
                 self.inline(p, el, fmt, ooxml.add_hyperlink(p, url=href))
+        elif tag == "span" and "label" in classes(el) and el.getparent().tag in {"h1", "h2"}:
+            self.inline(p, el, fmt, link)
+            if (el.tail or "").startswith(" "):  # the space after it, widened by the PDF's margin (label_gap)
+                gap = self.measures.label_gap_points(_style_size(p.style))
+                ooxml.set_run_text(run := p.add_run(), " ")
+                run_property(run._r.get_or_add_rPr(), "w:spacing", round(gap * 20))  # twentieths of a point
         elif tag == "span" and "fn" in classes(el):
             note = self.footnotes.add(p, el.get("data-mark"))
             self.inline(note, el, Fmt())
@@ -255,9 +261,13 @@ class DocxBuilder(Furniture, Tables):
                 if current is not None:
                     self.finish_paragraph(current)
                 if child.tag == "p":
+                    if current is not None:  # text, then a paragraph: CSS puts no space between the two
+                        current.paragraph_format.space_after = Pt(0)
                     p = self.paragraph(container, style)
-                    if depth:
+                    if depth:  # a paragraph of a list item: indented with the item's text
                         p.paragraph_format.left_indent = self.list_offset + self.list_indent * depth
+                        if container.target is self.doc:  # and a paragraph's space after (print.css p)
+                            p.paragraph_format.space_after = self.doc.styles["Body Text"].paragraph_format.space_after
                     self.inline(p, child, Fmt())
                     self.finish_paragraph(p)
                 else:
@@ -277,6 +287,8 @@ class DocxBuilder(Furniture, Tables):
         num_id = self.numbering.new_list(style, int(el.get("start") or 1), depth, round(self.list_offset / 635)) if markers else 0
         compact = "compact" in classes(el)
         in_cell = container.target is not self.doc  # print.css: a table's lists in the table's type (Table Text)
+        if not in_cell and not self.pending_break:  # (after a forced break the list starts a page anyway)
+            _keep_with_list(self.doc)
         para_style = "List Compact" if compact else "Table Text" if in_cell else "List Paragraph"
         for li in el.findall("li"):
             p = self.paragraph(container, para_style)
@@ -296,6 +308,23 @@ class DocxBuilder(Furniture, Tables):
             last = container.target.paragraphs[-1] if hasattr(container.target, "paragraphs") else None
             if last is not None and last.style.name == para_style:
                 last.paragraph_format.space_after = self.doc.styles["Body Text"].paragraph_format.space_after or Pt(8.25)
+
+
+def _keep_with_list(document: Any) -> None:
+    """Keep the paragraph just written (a list's lead-in, or the text of the item a sub-list belongs to)
+    on the page of the list's first item: the PDF (WeasyPrint) never breaks a page between a block and
+    the first item of a list after it, and moves the two together."""
+    body = document.element.body
+    last = body[-2] if len(body) > 1 else None  # body[-1] is the section's w:sectPr
+    if last is not None and last.tag == qn("w:p"):
+        Paragraph(last, document).paragraph_format.keep_with_next = True
+
+
+def _style_size(style: Any) -> float:
+    """The font size a paragraph style gives (its own, else its base style's), in points."""
+    while style is not None and style.font.size is None:
+        style = style.base_style
+    return style.font.size.pt if style is not None else 11.0
 
 
 def _at_least(p: Paragraph, side: str, points: float) -> None:

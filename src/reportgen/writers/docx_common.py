@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from docx.oxml.ns import qn
+from docx.enum.text import WD_LINE_SPACING
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -87,6 +88,17 @@ def shrink(p: Paragraph, size: float) -> None:
     p.paragraph_format.space_after = p.paragraph_format.space_before = Pt(0)
     for run in p._p.iter(qn("w:r")):
         Run(run, p).font.size = Pt(size)
+
+
+def hairline(p: Paragraph) -> Paragraph:
+    """Make `p` a 1 pt paragraph with no space around it: what carries a page break, or opens the
+    document, before a table (a table cannot carry a break, and LibreOffice sets a table that
+    opens the document about a line low) without taking a line of the page."""
+    fmt = p.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = Pt(1)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    return p
 
 
 def classes(el: Any) -> set[str]:

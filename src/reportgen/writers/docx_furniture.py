@@ -15,7 +15,7 @@ from lxml import etree
 
 from . import ooxml, ooxml_drawing
 from ..style.measures import points
-from .docx_common import PARAGRAPH_STYLES, Container, Fmt, bookmark_name, classes, image_bytes
+from .docx_common import PARAGRAPH_STYLES, Container, Fmt, bookmark_name, classes, hairline, image_bytes
 
 
 class Furniture:
@@ -63,12 +63,21 @@ class Furniture:
             if item.get("data-running-head") is not None or "symbol" in classes(item):
                 # a redline gives the later version's symbol apart from its marked-up text
                 self.symbol = item.get("data-symbol") or item.text_content().strip()
-        # The rule 6 pt under the block (print.css: padding-bottom 6pt, border 1.5pt): a paragraph of
-        # no height of its own, not a line of text, carries it.
-        rule = self.doc.add_paragraph(style="Masthead")
-        _border(rule._p.get_or_add_pPr(), "w:pBdr", "12")  # first: python-docx puts the spacing after it, in schema order
-        rule.paragraph_format.space_before, rule.paragraph_format.space_after = Pt(5), Pt(0)
-        rule.paragraph_format.line_spacing, rule.paragraph_format.line_spacing_rule = Pt(1), WD_LINE_SPACING.EXACTLY
+        self.masthead_rule()
+
+    def masthead_rule(self) -> None:
+        """The rule under the whole masthead, `space` below its text (house.yaml masthead_rule, which
+        the PDF draws as the masthead's bottom border and padding): a paragraph of no height of its
+        own, not a line of text, carries it. None where the house gives it no width."""
+        rule = self.measures.masthead_rule
+        if not points(rule.width):
+            return
+        p = self.doc.add_paragraph(style="Masthead")
+        # first: python-docx puts the spacing after it, in schema order
+        _border(p._p.get_or_add_pPr(), "w:pBdr", str(round(points(rule.width) * 8)), rule.color)
+        # the paragraph's 1 pt line stands between the space and the rule
+        p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(max(0.0, points(rule.space) - 1)), Pt(0)
+        p.paragraph_format.line_spacing, p.paragraph_format.line_spacing_rule = Pt(1), WD_LINE_SPACING.EXACTLY
 
     def table_at_top(self) -> None:
         """A hairline paragraph before a table that would open the document: LibreOffice sets such
@@ -76,10 +85,7 @@ class Furniture:
         margin, where the PDF's masthead starts."""
         if len(self.doc.element.body) > 1:  # something before (the body holds its sectPr)
             return
-        p = self.doc.add_paragraph()
-        p.paragraph_format.space_before = p.paragraph_format.space_after = 0
-        p.paragraph_format.line_spacing = Pt(1)
-        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        hairline(self.doc.add_paragraph())
 
     def masthead_grid(self, el: Any, rows: list[Any]) -> None:
         cells = [[c for c in row if c.tag == "div" and "mh-cell" in classes(c)] for row in rows]
@@ -108,6 +114,7 @@ class Furniture:
                     self.masthead_cell(row_cells[c], Container(cell, reuse_first=True))
             if 0 < len(row_cells) < cols:  # a row of fewer cells: its last spans the rest, as in the PDF
                 row.cells[len(row_cells) - 1].merge(row.cells[cols - 1])
+        self.masthead_rule()  # a house that rules its rows gives the whole masthead none (width 0pt)
 
     def masthead_cell(self, cell_el: Any, target: Container) -> None:
 

@@ -40,6 +40,7 @@ class StyleSpec:
     line_spacing: float | None = None  # exact, in points
     color: str | None = None  # text colour as six hex digits (a house's print.css color), e.g. 1f4e79
     letter_spacing: float | None = None  # extra space between letters in points (print.css letter-spacing)
+    kerning: float | None = None  # pair kerning from this size up, in points (the PDF kerns every size)
     kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH
 
 
@@ -50,7 +51,10 @@ J, C, L, R = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PAR
 # Space before and after are the CSS margins: LibreOffice, like CSS, keeps the larger of a
 # paragraph's space after and the next one's space before.
 SPECS: tuple[StyleSpec, ...] = (
-    StyleSpec("Normal", "base of every paragraph style: font (Times New Roman), size, line height", base="", size=11, line=14.3),
+    # Kerning: WeasyPrint kerns pairs such as "Te"; Word and LibreOffice kern only where asked, and
+    # unkerned lines are wider, so they broke one word earlier and pages drifted apart.
+    StyleSpec("Normal", "base of every paragraph style: font (Times New Roman), size, line height, kerning",
+              base="", size=11, line=14.3, kerning=1),
     StyleSpec("Body Text", "running text: justified paragraphs", align=J, space_after=8.25),
     StyleSpec("Heading 1", "chapter and annex headings: centred bold capitals, kept with the next paragraph",
               size=11, bold=True, caps=True, align=C, space_before=22, space_after=13.2, keep_with_next=True, indent=(1.5, 1.5)),
@@ -58,8 +62,9 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Heading 3", "sub-section headings: italic", size=11, bold=False, italic=True, space_before=13.2, space_after=6.6, keep_with_next=True),
     StyleSpec("Heading 4", "fourth-level headings", size=11, bold=False, italic=False, space_before=8, space_after=6, keep_with_next=True),
     StyleSpec("Masthead", "the block at the top right of the first page (Distr., symbol, date, languages)", size=11, align=L, space_after=0, line=14.85),
-    StyleSpec("Masthead Issuer", "the issuing body at the top left of the first page", size=20, bold=True, align=L, space_after=0),
-    StyleSpec("Draft Line", "the 'Draft — date' line under the masthead (--draft)", bold=True, align=R, space_before=6),
+    StyleSpec("Masthead Issuer", "the issuing body at the top left of the first page", size=20, bold=True, align=L, space_after=0,
+              letter_spacing=1),  # print.css .masthead .issuer: letter-spacing 1pt
+    StyleSpec("Draft Line", "the 'Draft — date' line under the masthead (--draft)", bold=True, align=R, space_before=6, space_after=0),
     StyleSpec("Cover Line", "lines above the title on the cover (meeting, place and dates)", align=C, space_after=4.4, indent=(2, 2)),
     StyleSpec("Document Title", "the title on the cover", size=11, bold=True, caps=True, align=C, space_before=56.7, space_after=28.35,
               indent=(1, 1)),
@@ -70,7 +75,7 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("TOC 1", "contents entries (the page number sits on a right tab at the margin)", align=L, space_after=7.7, indent=(0, 0.8)),
     StyleSpec("TOC 2", "second-level contents entries", align=L, space_after=7.7, indent=(1, 0.8)),
     StyleSpec("Centered", "centred lines (the agenda's title and dates)", align=C, space_after=8.25),
-    StyleSpec("Dateline", "the closing place and date", align=R, space_before=22),
+    StyleSpec("Dateline", "the closing place and date", align=R, space_before=22, space_after=8.25),
     StyleSpec("Caption", "table captions", bold=True, align=C, space_after=8.25),
     StyleSpec("List Paragraph", "numbered and bulleted items", align=J, space_after=5.5),
     StyleSpec("List Compact", "compact lists (a brief's items): dash in a narrow hanging indent", size=9, align=L, space_after=1, line_spacing=10),
@@ -140,7 +145,9 @@ def restyle_with(document: DocxDocument, specs: list[StyleSpec]) -> None:
         if spec.caps is not None:
             font.all_caps = spec.caps
         if spec.letter_spacing is not None:
-            _letter_spacing(style, spec.letter_spacing)
+            run_property(style.element.get_or_add_rPr(), "w:spacing", round(spec.letter_spacing * 20))  # twentieths of a point
+        if spec.kerning is not None:
+            run_property(style.element.get_or_add_rPr(), "w:kern", round(spec.kerning * 2))  # half-points
         fmt = style.paragraph_format
         if spec.align is not None:
             fmt.alignment = spec.align
@@ -161,18 +168,18 @@ def restyle_with(document: DocxDocument, specs: list[StyleSpec]) -> None:
             fmt.line_spacing = Pt(spec.line_spacing)
 
 
-def _letter_spacing(style: Any, points: float) -> None:
-    """w:spacing in the style's run properties (twentieths of a point), after the elements the
-    schema puts before it."""
-    rpr = style.element.get_or_add_rPr()
-    for old in rpr.findall(qn("w:spacing")):
+def run_property(rpr: Any, tag: str, value: int) -> None:
+    """A run property python-docx has no API for (w:spacing, w:kern), in a style's or a run's
+    w:rPr, after the elements the schema puts before it."""
+    for old in rpr.findall(qn(tag)):
         rpr.remove(old)
-    spacing = OxmlElement("w:spacing")
-    spacing.set(qn("w:val"), str(round(points * 20)))
-    later = {qn(f"w:{t}") for t in ("w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd",
-                                    "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")}
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), str(value))
+    order = ("spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd",
+             "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
+    later = {qn(f"w:{t}") for t in order[order.index(tag.removeprefix("w:")) + 1:]}
     follower = next((c for c in rpr if c.tag in later), None)
     if follower is not None:
-        follower.addprevious(spacing)
+        follower.addprevious(element)
     else:
-        rpr.append(spacing)
+        rpr.append(element)

@@ -8,12 +8,9 @@ import docx
 from docx.shared import Emu, Pt
 
 from . import ooxml_tables
-from .docx_common import INLINE, Container, Fmt, classes, shrink
+from ..style.measures import points
+from .docx_common import INLINE, Container, Fmt, classes, hairline, shrink
 
-# Cell padding (top/bottom, left/right, in points) and the space above a group row of each
-# table class, as print.css sets them: the rows then take the height they take in the PDF.
-PADDING: dict[str, tuple[float, float]] = {"grid": (3, 5), "brief": (3, 5), "agenda": (4, 6), "facts": (2, 6)}
-GROUP_SPACE: dict[str, float] = {"agenda": 8}
 SPACE_AFTER = 10.0  # print.css: table { margin-bottom: 1em } in the table's 10 pt: the next paragraph's space before
 # Tables whose row headers (a label column) are set in italics, as print.css sets them.
 ITALIC_ROW_HEADERS = {"facts"}
@@ -28,7 +25,7 @@ class Tables:
             return
         ncols = max(sum(int(c.get("colspan") or 1) for c in tr if c.tag in {"td", "th"}) for tr, _ in rows)
         if self.pending_break:
-            self.paragraph(container, "Body Text")  # a table cannot carry the page break itself
+            hairline(self.paragraph(container, "Body Text"))  # the page break, which a table cannot carry
         table = container.target.add_table(rows=len(rows), cols=ncols)
         cls = classes(el)
         small = "counts" in cls  # table.counts: a brief's table of numbers, 8 pt
@@ -37,9 +34,11 @@ class Tables:
         widths = [int(c.get("data-width") or 1) for c in el.iter("col")] or [1] * ncols
         widths = (widths + [1] * ncols)[:ncols]
         total_width = self.text_width() if isinstance(container.target, docx.document.Document) else None
-        padding = next((PADDING[c] for c in cls if c in PADDING), None)
+        # Cell padding by table class (house.yaml table_padding, as the PDF has it): the rows then take
+        # the height they take in the PDF.
+        padding = next((self.measures.table_padding[c] for c in sorted(cls) if c in self.measures.table_padding), None)
         if padding:
-            ooxml_tables.cell_margins(table, *padding)
+            ooxml_tables.cell_margins(table, points(padding.vertical), points(padding.horizontal))
         for (tr, is_head), row in zip(rows, table.rows):
             if is_head:
                 ooxml_tables.repeat_header_row(row)
@@ -62,9 +61,8 @@ class Tables:
                     p.paragraph_format.space_after = Pt(0)  # print.css spaces <p>s in cells, not bare text
                     self.inline(p, cell_el, Fmt(bold=bold, italic=italic))
                     self.finish_paragraph(p)
-                    space = next((GROUP_SPACE[c] for c in cls if c in GROUP_SPACE), None)
-                    if space and "group" in classes(tr):
-                        p.paragraph_format.space_before = Pt(space)
+                    if padding and padding.group is not None and "group" in classes(tr):  # above a group row: its own space
+                        p.paragraph_format.space_before = Pt(max(0.0, points(padding.group) - points(padding.vertical)))
                     if small:
                         shrink(p, 8)
                 elif (cell_el.text or "").strip() or any((c.tail or "").strip() for c in cell_el):
