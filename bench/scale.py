@@ -249,8 +249,10 @@ def main() -> None:
     per_empty_task = (time.perf_counter() - started) / 1000
     memory.client.close()
     cluster.close()
-    same = all((out_dask / p.relative_to(out_local)).read_bytes() == p.read_bytes()
-               for p in out_local.rglob("*") if p.is_file() and ".reportgen-cache" not in p.parts)
+    differing = [p.relative_to(out_local).as_posix() for p in sorted(out_local.rglob("*"))
+                 if p.is_file() and ".reportgen-cache" not in p.parts
+                 and not ((out_dask / p.relative_to(out_local)).is_file() and (out_dask / p.relative_to(out_local)).read_bytes() == p.read_bytes())]
+    same = "yes" if not differing else f"no: {', '.join(differing)}"
     print(f"build --all of the sample ({args.sample} meetings, {args.sample * per_meeting} documents, one build per language), "
           f"{args.rounds} alternating rounds (wall s / CPU s of this side's processes); {load()}")
     for name, (w, c) in samples.items():
