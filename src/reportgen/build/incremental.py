@@ -178,7 +178,7 @@ class Stamps:
         out_stat = file_stat(target.output)
         if out_stat is None or list(out_stat) != stamp["output"]:
             return False  # deleted or changed by hand
-        return self.signer.unchanged({str(self.names.path(name)): signature for name, signature in recorded.items()})
+        return self.signer.unchanged(recorded, self.names)
 
     def record(self, target: Target) -> None:
         """Stamp an output just written. A cache that cannot be written only costs a rebuild."""

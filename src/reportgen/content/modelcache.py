@@ -125,7 +125,7 @@ class ModelCache:
         recorded = entry["inputs"]
         if not {self.names.name(p) for p in self._inputs(key)} <= set(recorded):
             return None
-        return entry if self.signer.unchanged({str(self.names.path(name)): sig for name, sig in recorded.items()}) else None
+        return entry if self.signer.unchanged(recorded, self.names) else None
 
     def summaries(self, meeting_ids: Sequence[str]) -> dict[str, dict[str, Any]] | None:
         """Summaries of these meetings if all of them (and the themes) are validated and

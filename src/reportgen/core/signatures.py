@@ -94,6 +94,7 @@ class InputNames:
         self.base = base
         self._prefix = os.path.join(os.path.abspath(base), "")  # with its final separator
         self._names: dict[Path, str] = {}  # the same inputs recur in every record: each named once
+        self._paths: dict[str, Path] = {}
 
     def name(self, path: Path) -> str:
         found = self._names.get(path)
@@ -104,7 +105,10 @@ class InputNames:
 
     def path(self, name: str) -> Path:
         """The file a record names, spelled as this run spells the project's paths."""
-        return Path(name) if os.path.isabs(name) else self.base / name
+        found = self._paths.get(name)
+        if found is None:
+            found = self._paths[name] = Path(name) if os.path.isabs(name) else self.base / name
+        return found
 
 
 class Signer:
@@ -127,9 +131,10 @@ class Signer:
         self._done[path] = sig
         return sig
 
-    def unchanged(self, recorded: Mapping[str, Signature | None]) -> bool:
+    def unchanged(self, recorded: Mapping[str, Signature | None], names: InputNames | None = None) -> bool:
+        """Whether every recorded file still has its recorded bytes (`names`: how the record names files)."""
         for name, known in recorded.items():
-            sig = self.sign(Path(name), known)
+            sig = self.sign(names.path(name) if names is not None else Path(name), known)
             if (sig is None) != (known is None) or (sig is not None and known is not None and sig[2] != known[2]):
                 return False
         return True
