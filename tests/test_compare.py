@@ -1,6 +1,8 @@
-"""Briefing notes (`reportgen compare`): key points recounted from the YAML, the chart in both
-formats, each item printed once as a whole-sentence gist with a reference that resolves, the
-length, the annex of full texts, the country view, saved briefs and errors. Outputs are read back."""
+"""Briefing notes (`reportgen compare`): the chart's and the table's figures recounted from the YAML,
+key points about substance (none a bare count) from suggested points when none are confirmed,
+each item printed once in the annex as a whole-sentence gist with a reference that resolves, the
+ten-minute length, the annex of full texts, the country view, saved briefs and errors. Outputs
+are read back."""
 
 from __future__ import annotations
 
@@ -32,6 +34,9 @@ from .conftest import DATA, REPO, pdf_text
 ALL = ["fibemyd2008", "gfmd2010", "gfmd2011", "hld2013", "gfmd2014-rt3"]  # also their order by date
 DATE = "2025-01-15"
 REFERENCE = re.compile(r"\[([a-z0-9-]+), (.+), ([^,\]]+)\]$")
+CITED = re.compile(r"\[[a-z0-9-]+, [^\[\]]+\]")
+MEETING_ID = re.compile(r"\b(?:" + "|".join(map(re.escape, ALL)) + r")\b")
+WORD_LIMIT = 2500
 
 
 def _compare(out: Path, *args: str) -> list[Path]:
@@ -173,11 +178,11 @@ def _words(text: str) -> str:
 # --------------------------------------------------------------------------- reading the brief back
 
 
-def docx_paragraphs(path: Path) -> list[str]:
-    """Every paragraph of the DOCX body and its table cells, whitespace collapsed."""
+def docx_paragraphs(path: Path, cells: bool = True) -> list[str]:
+    """Every paragraph of the DOCX body (and, with `cells`, of its table cells), whitespace collapsed."""
     document = docx.Document(str(path))
     texts = [p.text for p in document.paragraphs]
-    for table in document.tables:
+    for table in document.tables if cells else []:
         for row in table.rows:
             texts += [p.text for cell in row.cells for p in cell.paragraphs]
     return [re.sub(r"^– ", "", re.sub(r"\s+", " ", t).strip()) for t in texts]  # compact lists print their dash
@@ -188,45 +193,37 @@ def counts_table(path: Path) -> tuple[list[str], dict[str, list[str]]]:
     return [c.text for c in table.rows[0].cells[1:]], {row.cells[0].text: [c.text for c in row.cells[1:]] for row in table.rows[1:]}
 
 
-def printed_gists(path: Path) -> list[tuple[str, re.Match[str]]]:
-    """(gist text, reference match) for every list paragraph that ends with a bracketed reference."""
+def printed_gists(path: Path, cells: bool = True) -> list[tuple[str, re.Match[str]]]:
+    """(gist text, reference match) for every paragraph that ends with a bracketed reference (in the
+    side-by-side cells too, unless `cells` is false: the annex and the country view are body text)."""
     found = []
-    for text in docx_paragraphs(path):
+    for text in docx_paragraphs(path, cells):
         match = REFERENCE.search(text)
-        if match and not text.startswith("See "):
+        if match:
             found.append((text[:match.start()].strip(), match))
     return found
 
 
-def see_also_references(path: Path) -> list[tuple[str, str, str, str]]:
-    """(theme label, meeting, section, marker) of every 'See THEME: meeting, section, markers;
-    section, markers; see …' line. The line's closing full stop is dropped (a marker such as '3.'
-    keeps its own, so the resolver tries both)."""
-    refs = []
-    for text in docx_paragraphs(path):
-        if not text.startswith("See "):
-            continue
-        for label, meeting_id, rest in re.findall(r"[Ss]ee ([^:]+): ([a-z0-9-]+), (.+?)(?=; see |$)", text.removesuffix(".")):
-            for group in rest.split("; "):
-                where, _, markers = group.partition(", ")
-                for marker in re.split(r", (?=[(a-z0-9])", markers):
-                    refs.append((label, meeting_id, where, marker))
-    return refs
+def words_before_the_annex(text: str) -> tuple[int, int]:
+    """Words before the annex of items by theme (its heading; the contents name it first), and how
+    many of them are in "See …" lines."""
+    body = text[:text.upper().rfind("ALL ITEMS BY THEME")]
+    see = sum(len(line.split()) for line in body.splitlines() if line.strip().startswith(("See ", "see ")))
+    return len(body.split()), see
 
 
-def resolve_marker(meeting: Meeting, where: str, marker: str) -> Any:
-    """resolve(), for a marker whose full stop may have been taken for the end of the line."""
-    try:
-        return resolve(meeting, where, marker)
-    except (AssertionError, IndexError):
-        return resolve(meeting, where, marker + ".")
+def docx_text(path: Path) -> str:
+    """The DOCX's text in document order, one line per paragraph (in tables too)."""
+    body = docx.Document(str(path)).element.body
+    return "\n".join("".join(t.text or "" for t in p.iter(docx.oxml.ns.qn("w:t"))) for p in body.iter(docx.oxml.ns.qn("w:p")))
 
 
-def pdf_flow(path: Path, keep_pages: bool = False) -> str:
-    """Text of a PDF in reading order (column after column), whitespace collapsed; pdftotext joins
-    'gfmd2014-' and 'rt3' across a line end, so the id is mended."""
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    out = out.replace("gfmd2014rt3", "gfmd2014-rt3")
+def pdf_flow(path: Path, keep_pages: bool = False, raw: bool = False) -> str:
+    """Text of a PDF in reading order (column after column; with `raw`, in the order drawn, which
+    keeps the two columns of the annex apart), whitespace collapsed; pdftotext joins 'gfmd2014-'
+    and 'rt3' across a line end, so the id is mended."""
+    out = subprocess.run(["pdftotext", *(["-raw"] if raw else []), str(path), "-"], capture_output=True, text=True, check=True).stdout
+    out = re.sub(r"gfmd2014-?\s*rt3", "gfmd2014-rt3", out)
     return out if keep_pages else re.sub(r"\s+", " ", out)
 
 
@@ -253,7 +250,8 @@ def test_counts_table_equals_the_theme_tags_in_content(briefs, theme_labels) -> 
 
 
 def test_each_item_is_printed_once_under_its_first_theme(briefs, meetings, theme_labels) -> None:
-    gists = printed_gists(briefs["all"]["docx"])
+    """In the annex of items by theme (the DOCX's body text; the side-by-side points are in a table)."""
+    gists = printed_gists(briefs["all"]["docx"], cells=False)
     printed = Counter((m[1], m[2], m[3]) for _, m in gists)
     assert max(printed.values()) == 1
     expected = {(m, *r.reference.split(", ", 1)[1].rsplit(", ", 1)) for m in ALL for r in compared_items(meetings[m])}
@@ -265,7 +263,7 @@ def test_each_item_is_printed_once_under_its_first_theme(briefs, meetings, theme
         if p.style.name == "Heading 2":
             heading = p.text
         match = REFERENCE.search(re.sub(r"\s+", " ", p.text).strip())
-        if match and heading in theme_labels and not p.text.startswith("See "):
+        if match and heading in theme_labels:
             item = resolve(meetings[match[1]], match[2], match[3])
             assert item.themes[0] == theme_labels[heading], match[0]
 
@@ -282,35 +280,31 @@ def test_every_printed_gist_is_a_whole_sentence_of_its_item_or_its_gist(briefs, 
 
 
 def test_every_reference_resolves_to_an_item_of_its_meeting(briefs, meetings) -> None:
-    refs = [(m[1], m[2], m[3]) for key in ("all", "remittances", "mexico") for _, m in printed_gists(briefs[key]["docx"])]
-    refs += [ref[1:] for ref in see_also_references(briefs["all"]["docx"])]
-    assert len(refs) > 300
+    refs = [(m[1], m[2], m[3]) for key in ("all", "remittances", "governance", "mexico") for _, m in printed_gists(briefs[key]["docx"])]
+    assert len(refs) > 300  # the annexes, the side-by-side cells and the country view
     for meeting_id, where, marker in refs:
-        assert resolve_marker(meetings[meeting_id], where, marker) is not None
+        assert resolve(meetings[meeting_id], where, marker) is not None
 
 
-def test_see_also_points_to_the_theme_the_item_is_printed_under(briefs, meetings, theme_labels) -> None:
-    refs = see_also_references(briefs["all"]["docx"])
-    assert len(refs) > 150
-    for label, meeting_id, where, marker in refs:
-        assert resolve_marker(meetings[meeting_id], where, marker).themes[0] == theme_labels[label]
+def test_five_meeting_brief_without_confirmed_points_reads_in_ten_minutes(briefs) -> None:
+    """`compare` of the five meetings without --brief (and the saved brief of one theme without
+    points): at most 2,500 words before the annex in both formats, "See …" lines under 5 % (none:
+    the annex gives each item once, under its first theme). Page 1 and the annex are portrait;
+    only the side-by-side pages turn (five meetings)."""
+    for key in ("all", "remittances", "governance"):
+        for fmt in ("pdf", "docx"):
+            text = pdf_text(briefs[key]["pdf"]) if fmt == "pdf" else docx_text(briefs[key]["docx"])
+            words, see = words_before_the_annex(text)
+            assert 300 < words <= WORD_LIMIT, (key, fmt, words)
+            assert see < 0.05 * words and see == 0, (key, fmt, see)
+    from pypdf import PdfReader
 
-
-def test_five_meeting_brief_is_short_and_portrait(briefs, tmp_path_factory) -> None:
-    # At most 8 A4 pages for the five meetings and every theme, and 2 pages per theme with --theme
-    # (after page 1), in both formats; the DOCX is counted after a LibreOffice conversion.
-    pdf = briefs["all"]["pdf"]
-    sizes = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert all(float(w) < float(h) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", sizes))
-    assert docx.Document(str(briefs["all"]["docx"])).sections[-1].orientation == 0
-    out = tmp_path_factory.mktemp("lo")
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to", "pdf",
-                    "--outdir", str(out), str(briefs["all"]["docx"]), str(briefs["governance"]["docx"])],
-                   capture_output=True, check=True, timeout=240)
-    pages = {"pdf": page_count(pdf), "docx": page_count(out / "all.pdf")}
-    assert max(pages.values()) <= 8, pages
-    theme = {"pdf": page_count(briefs["governance"]["pdf"]), "docx": page_count(out / "governance.pdf")}
-    assert max(theme.values()) <= 1 + 2, theme
+    pages = PdfReader(str(briefs["all"]["pdf"])).pages
+    turned = [i for i, page in enumerate(pages) if page.mediabox.width > page.mediabox.height]
+    assert turned and all("SIDE BY SIDE" in pages[i].extract_text() or "Point" in pages[i].extract_text() for i in turned)
+    assert 0 not in turned and len(pages) - 1 not in turned
+    sections = docx.Document(str(briefs["all"]["docx"])).sections
+    assert [s.page_width > s.page_height for s in sections] == [False, True] + [False] * (len(sections) - 2)  # the overview is portrait again
 
 
 def test_page_one_gives_title_audience_date_meetings_and_key_points(briefs) -> None:
@@ -322,48 +316,48 @@ def test_page_one_gives_title_audience_date_meetings_and_key_points(briefs) -> N
     assert "CONTENTS" in flat
 
 
-def test_key_point_numbers_equal_recounts_from_the_yaml(briefs, project) -> None:
+def test_chart_and_table_figures_equal_recounts_from_the_yaml(briefs, project) -> None:
+    """The counts are in the chart and its table (test_counts_table_equals_the_theme_tags_in_content
+    reads the table back): every number the chart draws is a count of items on a theme in a meeting,
+    or a meeting's participants, recounted from the YAML files."""
+    import base64
+
+    from lxml import etree
+
     for key, themes in (("all", ()), ("remittances", ("remittances",))):
-        context = brief_context(project, BriefRequest(tuple(ALL), themes, date=dt.date(2025, 1, 15)), Labels.load("en", template_search_path(project)))
-        points = context["key_points"]
-        assert 3 <= len(points) <= 8
-        text = re.sub(r"\s+", " ", pdf_text(briefs[key]["pdf"]))
+        context = brief_context(project, BriefRequest(tuple(ALL), themes, date=dt.date(2025, 1, 15)),
+                                Labels.load("en", template_search_path(project)), points=False)
+        svg = etree.fromstring(base64.b64decode(context["chart"].svg.split(",", 1)[1]))
+        drawn = sorted(int(t) for t in ("".join(e.itertext()).strip() for e in svg.iter("{http://www.w3.org/2000/svg}text")) if t.isdigit())
+        wanted = [t for t in (themes or sorted({t for m in ALL for t in recount(m)}))]
+        expected = [recount(m)[t] for m in ALL for t in wanted if recount(m)[t]]
+        heads = [next((f["count"] for f in _meeting_data(m)["meeting"].get("participation", []) if f["unit"] == "participants"), None) for m in ALL]
+        expected += [n for n in heads if n is not None]
+        assert drawn == sorted(expected), key
+
+
+def test_no_key_point_is_a_bare_count(briefs, project) -> None:
+    """Without confirmed points the key points come from suggested points (findings.py): each cites
+    the items it rests on, and without its point, references, meeting ids and quotations no number is
+    left; page 1 says they rest on points the secretariat has not confirmed."""
+    labels = Labels.load("en", template_search_path(project))
+    for key, themes in (("all", ()), ("remittances", ("remittances",)), ("governance", ("governance",))):
+        context = brief_context(project, BriefRequest(tuple(ALL), themes, date=dt.date(2025, 1, 15)), labels)
+        points, rows = context["key_points"], context["rows"]
+        assert context["suggested"] and rows, key
+        assert 1 <= len(points) <= 8
+        page_1 = " ".join(pdf_text(briefs[key]["pdf"]).split("\f")[0].split())
+        assert labels["suggested_key_points"] in page_1
         for point in points:
-            assert point.text in text, point.text
-            for claim in point.claims:
-                assert claim.value == recount_claim(claim, themes), claim
-            stated = [int(n) for n in re.findall(r"\b\d+\b", re.sub(r"[a-z]+[0-9-]+[a-z0-9-]*", "", point.text))]
-            assert set(stated) == {c.value for c in point.claims}, point.text  # a tie states one number for several claims
-
-
-def test_key_points_name_every_theme_and_meeting_that_ties_for_the_most(project) -> None:
-    from types import SimpleNamespace
-
-    from reportgen.briefs.keypoints import Tally, key_points
-    from reportgen.content.schema import Theme
-
-    def item(theme: str, kind: str = "recommendations") -> SimpleNamespace:
-        return SimpleNamespace(themes=[theme], kind=kind)
-
-    themes = [Theme(id="a", label="Alpha", scope="a"), Theme(id="b", label="Beta", scope="b"), Theme(id="c", label="Gamma", scope="c")]
-    tallies = [Tally("m1", [item("a"), item("b")]), Tally("m2", [item("a"), item("b"), item("c", "conclusions")])]
-    points = [p.text for p in key_points(tallies, themes, Labels.load("en", template_search_path(project)))]
-    assert "Alpha and Beta drew the most items: 2." in points
-    assert "m1 and m2 made the most recommendations on these themes: 2 of 4." in points
-    assert 3 <= len(points) <= 8
-
-
-def recount_claim(claim, themes: tuple[str, ...]) -> int:
-    if claim.what == "participants":
-        figures = _meeting_data(claim.meeting)["meeting"]["participation"]
-        return next(f["count"] for f in figures if f["unit"] == "participants")
-    total = 0
-    for meeting_id in ([claim.meeting] if claim.meeting else ALL):
-        for kind, item in _tagged_items(_meeting_data(meeting_id)):
-            wanted = [claim.theme] if claim.theme else (list(themes) or item["themes"])
-            if set(item["themes"]) & set(wanted) and (claim.kind is None or claim.kind == kind):
-                total += 1
-    return total
+            assert point.refs
+            row = next(r for r in rows if {x.reference for x in point.refs} <= set(r.references()))  # the refs are one point's
+            assert all(f"{r.reference}" in point.text for r in point.refs)
+            assert point.text.count(row.point.removesuffix(".")) <= 1, point.text  # a point worded as its item's gist is not said twice
+            bare = point.text.replace(row.point.removesuffix("."), "")
+            bare = MEETING_ID.sub("", CITED.sub("", re.sub(r"“[^”]*”", "", bare)))
+            assert not re.search(r"\d", bare), point.text
+            assert " ".join(point.text.split()) in page_1 or key == "governance"  # page 1 may run on to page 2
+    assert len(brief_context(project, BriefRequest(tuple(ALL), date=dt.date(2025, 1, 15)), labels)["key_points"]) >= 3
 
 
 def test_chart_is_in_both_formats(briefs) -> None:
@@ -391,7 +385,6 @@ def test_theme_filter_from_a_saved_brief(briefs) -> None:
     ids, matrix = counts_table(briefs["remittances"]["docx"])
     assert list(matrix) == ["Remittances"]
     assert matrix["Remittances"] == [str(recount(m)["remittances"] or "–") for m in ids]
-    assert page_count(briefs["remittances"]["pdf"]) <= 2 + 1  # page 1, then at most 2 pages for the theme
     assert briefs["remittances"]["pdf"].name == "remittances.pdf"
     assert briefs["remittances"]["pdf"].parent.name == "compare"
 
@@ -405,7 +398,9 @@ def test_full_texts_annex_each_item_once_with_page_numbers(briefs, meetings) -> 
             assert _words(plain(ref.item.text))[:60] in _words(annex), ref.reference
     pages = [re.sub(r"\s+", " ", page) for page in pdf_flow(briefs["full"]["pdf"], keep_pages=True).split("\f")]
     first_annex_page = next(i for i, page in enumerate(pages, 1) if "FULL TEXTS OF THE ITEMS" in page)
-    cited = re.findall(r"\[([a-z0-9-]+, [^\]]+), p\. (\d+)\]", text[:text.index("FULL TEXTS OF THE ITEMS")])
+    raw = pdf_flow(briefs["full"]["pdf"], raw=True)
+    by_theme = raw[raw.rindex("ALL ITEMS BY THEME", 0, raw.index("FULL TEXTS OF THE ITEMS")):raw.index("FULL TEXTS OF THE ITEMS")]
+    cited = re.findall(r"\[([a-z0-9-]+, [^\]]+), p\. (\d+)\]", by_theme)  # the side-by-side cells cite some again (read across their rows)
     assert len(cited) == sum(len(compared_items(meetings[m])) for m in ALL)
     for reference, page in cited:  # the page given is the page the item's full text starts on
         assert int(page) >= first_annex_page and f"[{reference}]" in pages[int(page) - 1], reference
@@ -414,7 +409,8 @@ def test_full_texts_annex_each_item_once_with_page_numbers(briefs, meetings) -> 
 def test_spanish_furniture_with_lang(briefs) -> None:
     text = re.sub(r"\s+", " ", pdf_text(briefs["es"]["pdf"]))
     assert "Nota informativa" in text and "Puntos principales" in text and "Reuniones comparadas" in text
-    assert "Las reuniones comparadas produjeron" in text and "15 de enero de 2025" in text
+    assert "Puntos sugeridos, aún no confirmados por la secretaría." in text and "15 de enero de 2025" in text
+    assert "Todos los elementos por tema".upper() in text.upper()
 
 
 def test_saved_brief_reference_line_and_audience_from_the_command_line(runner: CliRunner, tmp_project: Project, tmp_path: Path) -> None:

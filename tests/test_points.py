@@ -30,16 +30,18 @@ from .conftest import DATA, REPO
 from .textcheck import TYPED_QUOTES
 
 sys.path.insert(0, str(REPO / "bench"))
-from suggest_points import compared, figures, hand_alignment  # noqa: E402
+from suggest_points import EXAMPLE_MEETINGS, EXAMPLES, compared, figures, hand_alignment, pooled_alignment  # noqa: E402
 
 BRIEF = "five-meetings"
 ALL = ["fibemyd2008", "gfmd2010", "gfmd2011", "hld2013", "gfmd2014-rt3"]
 REFERENCE = re.compile(r"\[((?:[a-z0-9-]+, [^\[\]]+?)(?:; [a-z0-9-]+, [^\[\]]+?)*)\]")
 MEETING_ID = re.compile(r"\b(?:" + "|".join(map(re.escape, ALL)) + r")\b")
 WORD_LIMIT = 2500
-# Reached by the shipped settings (bench/suggest_points.py; bench/README.md): the floor of the test.
-PRECISION_FLOOR = 0.54
-RECALL_FLOOR = 0.20
+# Reached by the shipped settings against the hand alignment, version 2 (bench/suggest_points.py;
+# bench/README.md): the floor of the test. The previous method reached 0.59 and 0.18 on version 2.
+PRECISION_FLOOR = 0.58
+RECALL_FLOOR = 0.22
+POOLED_FLOORS = (0.74, 0.34)  # the examples compared with the five meetings (previous method: 0.77, 0.26)
 
 
 def _text(path: Path, *args: str) -> str:
@@ -228,21 +230,91 @@ def compared_refs(project: Project):  # -> list[ItemRef]
     return compared(project)
 
 
-def test_suggestions_reach_the_hand_alignment_floor(compared_refs) -> None:
+@pytest.fixture(scope="module")
+def example_refs():  # -> list[ItemRef]
+    return compared(Project(REPO / "examples"), EXAMPLE_MEETINGS)
+
+
+def test_suggestions_reach_the_hand_alignment_floor(compared_refs, example_refs) -> None:
     precision, recall, count = figures(compared_refs, hand_alignment())
     assert precision >= PRECISION_FLOOR and recall >= RECALL_FLOOR, (precision, recall)
     assert count >= 10
+    # The second alignment (examples/, settings not chosen on it): what is joined is right.
+    precision, recall, count = figures(example_refs, hand_alignment(EXAMPLES))
+    assert precision == 1.0 and recall > 0 and count >= 1, (precision, recall)
+    # The examples compared with the five meetings: the pairs with an item of the examples.
+    new = {r.reference for r in example_refs}
+    precision, recall, _ = figures(compared_refs + example_refs, pooled_alignment(), keep=lambda pair: bool(pair & new))
+    assert precision >= POOLED_FLOORS[0] and recall >= POOLED_FLOORS[1], (precision, recall)
 
 
-def test_shared_words_without_shared_substance_are_not_joined(compared_refs) -> None:
-    """gfmd2014-rt3's remark on civil society's view of remittances is not a point on civil society's role."""
+@pytest.mark.parametrize("meetings, apart", [
+    # gfmd2014-rt3's remark on civil society's view of remittances is not a point on civil society's role.
+    ("five", [{"gfmd2014-rt3, Roundtable 3.2, point 7"},
+              {"fibemyd2008, Introductory Session, p)", "hld2013, H, (iii)", "fibemyd2008, ROUND TABLE, j)"}]),
+    # Products of remittance services that "include education and health services" are not
+    # gender-sensitive policies that "include reproductive health services".
+    ("five", [{"fibemyd2008, Session I, g) (6)"}, {"gfmd2014-rt3, Roundtable 3.1, conclusion 4"}]),
+    # Who follows a decision up and when ("the Technical Secretariat … at the next meeting") is not
+    # what was decided: a study on the cost of remittances is not a report on children's guidelines.
+    ("examples", [{"mcpm2025-declaration, declaration, 4."}, {"rcm-vmm2014, III, (b)"}]),
+    # Data on inequality of opportunity is not data on labour migration.
+    ("examples", [{"escap-cmp2017, I, (b)"}, {"oas-gtmig2014, II, 2."}]),
+])
+def test_shared_words_without_shared_substance_are_not_joined(compared_refs, example_refs, meetings: str,
+                                                                apart: list[set[str]]) -> None:
     from reportgen.briefs.suggest import suggest
 
-    remark = "gfmd2014-rt3, Roundtable 3.2, point 7"
-    role = {"fibemyd2008, Introductory Session, p)", "hld2013, H, (iii)", "fibemyd2008, ROUND TABLE, j)"}
-    for s in suggest(compared_refs):
+    for s in suggest(compared_refs if meetings == "five" else example_refs):
         refs = {r.reference for r, _ in s.items}
-        assert not (remark in refs and refs & role), refs
+        assert not (refs & apart[0] and refs & apart[1]), refs
+
+
+def test_an_item_close_to_another_point_joins_it_too() -> None:
+    """As an analyst does, an item may sit in a second point: when its mean similarity to the
+    point reaches the threshold and it is close (LINK) to one of its items; at most ATTACH."""
+    import numpy as np
+
+    from reportgen.briefs.suggest import ATTACH, _attached
+
+    sim = np.array([[1.0, 0.3, 0.25, 0.12, 0.11, 0.2],
+                    [0.3, 1.0, 0.02, 0.1, 0.1, 0.2],
+                    [0.25, 0.02, 1.0, 0.0, 0.0, 0.0],
+                    [0.12, 0.1, 0.0, 1.0, 0.0, 0.0],
+                    [0.11, 0.1, 0.0, 0.0, 1.0, 0.0],
+                    [0.2, 0.2, 0.0, 0.0, 0.0, 1.0]])
+    # 2: close to 0 (0.25) but its mean (0.135) is above 0.1; 3 and 4: mean above 0.1 but no close
+    # item; 5: close and similar to both.
+    assert ATTACH == 2 and _attached([0, 1], sim, threshold=0.1, link=0.2) == [2, 5]
+    assert _attached([0, 1], sim, threshold=0.15, link=0.2) == [5]
+    assert _attached([0, 1], sim, threshold=0.1, link=0.35) == []
+
+
+def test_a_project_words_list_replaces_the_packaged_one(runner: CliRunner, tmp_project: Project) -> None:
+    """templates/suggest/<lang>.yaml is data a project may replace; a broken one is an error at its line."""
+    from reportgen.briefs.vocabulary import ignored_phrases
+    from reportgen.style.search_path import template_search_path
+
+    assert "technical secretariat" in ignored_phrases("en", template_search_path(tmp_project))
+    folder = tmp_project.root / "templates" / "suggest"
+    folder.mkdir(parents=True)
+    (folder / "en.yaml").write_text("ignore: [remittances, next meeting]\n", encoding="utf-8")
+    assert ignored_phrases("en", template_search_path(tmp_project)) == ["remittances", "next meeting"]
+    assert ignored_phrases("xx", template_search_path(tmp_project)) == []
+    (folder / "en.yaml").write_text("ignore:\n  - next meeting\n  - [a list]\n  - ''\n", encoding="utf-8")
+    result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "gfmd2010", "gfmd2011", "--suggest", "--name", "x"])
+    assert result.exit_code == 1 and result.output.splitlines() == [
+        "templates/suggest/en.yaml:3:5: ignore[1]: expected a word or phrase",
+        "templates/suggest/en.yaml:4:5: ignore[2]: expected a word or phrase",
+        "2 problems in 1 file; nothing was built."], result.output
+    (folder / "en.yaml").write_text("ignore: remittances\n", encoding="utf-8")
+    result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "gfmd2010", "gfmd2011", "--suggest", "--name", "x"])
+    assert result.exit_code == 1 and result.output.splitlines()[0] == (
+        "templates/suggest/en.yaml:1:9: ignore: expected a list of words or phrases"), result.output
+    (folder / "en.yaml").write_text("ignore: [a\n", encoding="utf-8")
+    result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "gfmd2010", "gfmd2011", "--suggest", "--name", "x"])
+    assert result.exit_code == 1 and result.output.startswith("templates/suggest/en.yaml:2:1: not valid YAML"), result.output
+    assert not (tmp_project.content_dir / "briefs" / "x.yaml").exists()
 
 
 def test_suggest_writes_the_saved_brief_for_the_secretariat(runner: CliRunner, tmp_project: Project, tmp_path: Path) -> None:
@@ -321,3 +393,58 @@ def test_suggest_rewrites_only_its_block_wherever_it_is() -> None:
     new = with_suggestions(text, f"{SUGGESTED_HEAD}\nsuggested: []\n")
     assert new == f"title: X\nmeetings: [a, b]\n\npoints: []  # confirmed\n# kept\n\n{SUGGESTED_HEAD}\nsuggested: []\n"
     assert yaml.safe_load(new) == {"title": "X", "meetings": ["a", "b"], "points": [], "suggested": []}
+
+
+def test_silent_cells_are_centred_in_both_formats(built: dict[str, Path]) -> None:
+    """'—' where a meeting said nothing is centred in its cell: in the DOCX the cell paragraph keeps
+    the table's text style and takes the alignment of its class (p.centered: Word's Centered style), as print.css
+    centres it in the PDF (measured: the dash sits in the middle of its column)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from lxml import etree
+
+    table = _side_table(docx.Document(str(built["docx"])))
+    silent = [p for row in table.rows[1:] for cell in row.cells[1:] for p in cell.paragraphs if p.text == "—"]
+    assert silent and all(p.alignment == WD_ALIGN_PARAGRAPH.CENTER and p.style.name != "Centered" for p in silent)  # the cell's type
+    tree = etree.fromstring(_text(built["pdf"], "-bbox").encode())
+    measured = 0
+    for page in tree.iter("{*}page"):
+        words = [(w.text, float(w.get("xMin")), float(w.get("xMax")), float(w.get("yMin"))) for w in page.iter("{*}word")]
+        head = [w for w in words if w[0] in ALL]
+        if "Point" not in [w[0] for w in words] or len(head) < len(ALL):
+            continue
+        top = min(w[3] for w in head)
+        lefts = sorted(w[1] for w in head if abs(w[3] - top) < 2)[:len(ALL)]  # the header row: where each column's text starts
+        lefts.append(2 * lefts[-1] - lefts[-2])  # the meeting columns are equally wide
+        for text, x0, x1, y in words:
+            if text != "—" or y <= top:
+                continue
+            i = max(j for j in range(len(ALL)) if lefts[j] <= x0)
+            middle, width = (lefts[i] + lefts[i + 1]) / 2, lefts[i + 1] - lefts[i]
+            assert abs((x0 + x1) / 2 - middle) < 0.1 * width, (text, x0, lefts[i], lefts[i + 1])
+            measured += 1
+    assert measured >= len(silent) // 2  # the PDF's rows are the DOCX's (a row's repeated header pages aside)
+
+
+def test_saved_suggestions_are_printed_as_not_confirmed_until_points_are(runner: CliRunner, tmp_project: Project,
+                                                                          tmp_path: Path, built: dict[str, Path]) -> None:
+    """A saved brief with `suggested:` and no `points:` prints its suggested points (as the secretariat
+    may have edited them), labelled as not confirmed, with where to confirm them; a brief with
+    confirmed points says nothing of the kind."""
+    (tmp_project.content_dir / "briefs" / "draft.yaml").write_text(
+        "title: Irregular migration in three meetings\n"
+        "meetings: [gfmd2010, gfmd2011, gfmd2014-rt3]\n"
+        "suggested:\n"
+        "  - point: Irregular migration on the GFMD agenda\n"
+        "    items:\n"
+        "      - {item: \"gfmd2010, Roundtable 1, recommendation 6\", score: 0.2}\n"
+        "      - {item: \"gfmd2011, 3, a)\", role: contrasting, score: 0.2}\n", encoding="utf-8")
+    result = runner.invoke(main, ["--project", str(tmp_project.root), "compare", "--brief", "draft", "--docx", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(tmp_path / "compare" / "draft.docx"))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Point")
+    assert [c.text.strip() for c in table.rows[1].cells][0] == "Irregular migration on the GFMD agenda" and len(table.rows) == 2
+    assert "(contrasts)" in table.rows[1].cells[2].text  # the role as edited
+    text = " ".join(_docx_text(tmp_path / "compare" / "draft.docx").split())
+    assert "Suggested points, not yet confirmed by the secretariat. They are those under suggested: in content/briefs/draft.yaml" in text
+    assert "These key points rest on points suggested from the wording of the items" in text
+    assert "not yet confirmed" not in " ".join(_docx_text(built["docx"]).split())

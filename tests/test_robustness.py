@@ -183,10 +183,16 @@ def test_build_killed_with_sigterm_while_writing_leaves_nothing(tmp_path: Path) 
 
 def test_ctrl_c_while_writing_removes_the_temporary_file(tmp_path: Path) -> None:
     target = tmp_path / "out" / "doc.docx"
-    with pytest.raises(KeyboardInterrupt):
-        with atomic_target(target) as tmp:
-            tmp.write_bytes(b"half")
-            os.kill(os.getpid(), signal.SIGINT)
+    # Python's own Ctrl-C handler (a library an earlier test loaded may have replaced it), and the
+    # signal raised in this thread: os.kill may hand it to another thread of the test process.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with atomic_target(target) as tmp:
+                tmp.write_bytes(b"half")
+                signal.raise_signal(signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert list(target.parent.iterdir()) == []
 
 
@@ -306,7 +312,7 @@ def test_table_too_wide_for_the_page_is_an_error_naming_it(tmp_path: Path) -> No
     meeting.write_text(meeting.read_text(encoding="utf-8") + "      - table: Budget lines\n        rows:\n"
                        "          - [" + ", ".join(["x"] * 20) + "]\n", encoding="utf-8")
     css = (default_templates_dir() / "print.css").read_text(encoding="utf-8")
-    path = _override(root, "print.css", css + "\ntable.grid td { padding: 0 1cm; }\n")
+    path = _override(root, "print.css", css + "\ntable.grid td { border-left: 2cm solid white; }\n")
     code, output = run(root, "build", "m", "--kind", "rapporteur-report", "--pdf")
     assert code == 1
     assert output == (f"Error: {path}: page 2: the table 'Budget lines' is too wide for the page (it would be cut); "

@@ -1,8 +1,8 @@
 """Regenerate templates/reference.docx: a clean Word document holding only reportgen's styles, and
-templates/compare/reference.docx, the same with the narrower margins of briefing notes (as
-print.css gives their pages).
+templates/compare/reference.docx, the same with the pages and the looks of briefing notes
+(style/brief_looks.py, which also gives them to the PDF).
 
-Run after changing writers/docx_styles.py:  PYTHONPATH=src python tools/make_reference_docx.py
+Run after changing writers/docx_styles.py or style/brief_looks.py:  PYTHONPATH=src python tools/make_reference_docx.py
 (Secretariats restyle the result in Word; the writer never overwrites an existing style.)
 
 Starts from python-docx's blank document and keeps only what the writer uses: the styles of
@@ -18,8 +18,11 @@ from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Cm, Pt
 
+from reportgen.style import brief_looks
 from reportgen.writers.docx_styles import FONT, SPECS, ensure_styles
 
 # Word's own defaults (every document has them) and the table style the writer's grids use.
@@ -29,15 +32,29 @@ KEEP_PPR = {qn("w:outlineLvl")}
 DROPPED_PARTS = ("stylesWithEffects", "customXml", "thumbnail")
 
 
-# (folder under templates/, left and right, top, bottom margin in cm, styles changed: size, space before, after)
+# (folder under templates/, margins in cm: top, right, bottom, left)
 DOCUMENTS = (
-    ("", 2.4, 2.5, 2.6, {}),
-    # Briefing notes: page 1 holds the title, meetings, key points and contents, as print.css sets them.
-    ("compare", 2.0, 2.0, 2.2, {"Document Title": (None, 12, 10), "Document Subtitle": (None, 0, 4),
-                                "List Paragraph": (10, None, 3), "Caption": (None, 10, 4),
-                                "TOC 1": (10, 0, 0), "TOC 2": (10, 0, 0), "Contents Heading": (None, 10, 4),
-                                "Heading 1": (None, 10, 6), "Heading 2": (None, 8, 3)}),
+    ("", (2.5, 2.4, 2.6, 2.4)),
+    # Briefing notes: their pages and the look of their lines come from style/brief_looks.py, as the PDF's do.
+    ("compare", brief_looks.PAGE),
 )
+ALIGN = {"start": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "end": WD_ALIGN_PARAGRAPH.RIGHT}
+
+
+def apply_looks(document: docx.document.Document) -> None:
+    """The brief's looks (style/brief_looks.py): a style per kind of line, "Front" styles based on
+    the style they stand for on page 1, the tables' text styles on Table Text."""
+    for look in brief_looks.LOOKS:
+        if look.style not in [s.name for s in document.styles]:
+            style = document.styles.add_style(look.style, WD_STYLE_TYPE.PARAGRAPH)
+            base = look.style.removeprefix(brief_looks.FRONT_PREFIX)
+            style.base_style = document.styles[base if base != look.style else "Table Text"]
+        fmt = document.styles[look.style].paragraph_format
+        document.styles[look.style].font.size = Pt(look.size)
+        fmt.line_spacing, fmt.line_spacing_rule = Pt(look.line), WD_LINE_SPACING.EXACTLY if look.exact else WD_LINE_SPACING.AT_LEAST
+        fmt.space_before, fmt.space_after = Pt(look.before), Pt(look.after)
+        if look.align:
+            fmt.alignment = ALIGN[look.align]
 
 
 def clean_styles(document: docx.document.Document) -> None:
@@ -80,11 +97,11 @@ def drop_parts(document: docx.document.Document) -> None:
 
 
 def main() -> None:
-    for folder, sides, top, bottom, changes in DOCUMENTS:
+    for folder, (top, right, bottom, left) in DOCUMENTS:
         document = docx.Document()
         section = document.sections[0]
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
-        section.left_margin = section.right_margin = Cm(sides)
+        section.left_margin, section.right_margin = Cm(left), Cm(right)
         section.top_margin, section.bottom_margin = Cm(top), Cm(bottom)
         clean_styles(document)
         drop_parts(document)
@@ -92,18 +109,8 @@ def main() -> None:
         if zoom is not None:
             zoom.set(qn("w:percent"), "100")  # required by the ECMA-376 schema; python-docx's blank omits it
         ensure_styles(document, restyle=True)
-        if folder:  # briefing notes set their own, tighter lines (print.css div.brief): Word's single spacing
-            for spec in SPECS:
-                if spec.line is not None:
-                    document.styles[spec.name].paragraph_format.line_spacing = None
-        for name, (size, before, after) in changes.items():
-            style = document.styles[name]
-            if size is not None:
-                style.font.size = Pt(size)
-            if before is not None:
-                style.paragraph_format.space_before = Pt(before)
-            if after is not None:
-                style.paragraph_format.space_after = Pt(after)
+        if folder:
+            apply_looks(document)
         props = document.core_properties
         props.author = props.last_modified_by = ""
         props.comments = "Word styles of reportgen documents: restyle them here (docs/templates.md)."

@@ -15,7 +15,12 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..content import schema
+
 log = logging.getLogger(__name__)
+
+PARTICIPANTS = ("participants",)
+"""Units counted as participants for the participation bars."""
 
 # Later families give the glyphs the first ones lack (Arabic, Chinese labels of a brief in those languages).
 FONT = ["Liberation Sans", "Arial", "DejaVu Sans", "Amiri", "Noto Sans CJK SC"]  # those installed, in this order
@@ -32,6 +37,11 @@ class Chart:
     svg: str
     png: str
     alt: str
+
+
+def participants(facts: schema.Meeting) -> schema.Figure | None:
+    """The meeting's headcount: its first participation figure counted in participants."""
+    return next((f for f in facts.participation if f.unit.strip().casefold() in PARTICIPANTS), None)
 
 
 def _uri(mime: str, data: bytes) -> str:

@@ -1,11 +1,13 @@
 """Briefing notes (reportgen compare): what several meetings concluded, by theme or for one country.
 
-The brief a delegate reads in ten minutes: key points generated from the counts, an overview
-chart and the table of counts, then per theme the gists of the items with their references
-(each item printed once, under its first theme, and referred to from the others). The country
-view gives the country's roles per meeting and what names it. `--full` adds the verbatim texts
-as an annex that the references point into. Items and references: items.py; countries:
-countries.py; key points: keypoints.py; the chart: chart.py.
+The brief a delegate reads in ten minutes: key points about substance (findings.py), the points
+side by side (what each meeting said on the same question, points.py), an overview chart and the
+table of counts, then an annex of the items theme by theme (each item once, under its first
+theme). The points are the saved brief's confirmed points; without them, points suggested from
+the items (suggest.py, or the saved brief's `suggested:` block), labelled as not yet confirmed by
+the secretariat, with how to confirm them. The country view gives the country's roles per meeting
+and what names it. `--full` adds the verbatim texts as an annex that the references point into.
+Items and references: items.py; countries: countries.py; the chart: chart.py.
 """
 
 from __future__ import annotations
@@ -23,11 +25,10 @@ from typing import Any
 from ..content import schema
 from .saved import SUGGESTED_HEAD, SavedBrief, briefs_dir, check_name, load_brief, reference_problems, with_suggestions
 from ..writers.output import FORMATS, fixed_time, output_root, writer_for
-from .chart import Chart, overview_chart
+from .chart import Chart, overview_chart, participants
 from .countries import canonical_country, country_roles, project_countries
 from ..core.errors import ContentError, UsageProblem, did_you_mean
-from .items import ITEM_KINDS, ItemRef, ParagraphRef, compared_items, meeting_items, meeting_paragraphs
-from .keypoints import KeyPoint, Tally, key_points, participants
+from .items import ITEM_KINDS, ItemRef, ParagraphRef, compared_items, home_theme, meeting_items, meeting_paragraphs
 from ..style.labels import Labels
 from ..render.markup import plain
 from ..content.model import Meeting, load_meetings
@@ -40,8 +41,8 @@ from ..style.houses import DEFAULT_HOUSE, stylesheets
 from ..writers import WriteContext
 from ..core.atomic import atomic_target
 from .findings import Finding, findings
-from .points import point_problems, rows
-from .suggest import suggest, suggestions_yaml
+from .points import point_problems, side_by_side, suggestions
+from .suggest import suggestions_yaml
 from ..writers.fonts import check_fonts
 
 __all__ = ["ITEM_KINDS", "BriefRequest", "build_brief", "country_roles", "meeting_items", "saved_request"]
@@ -51,6 +52,10 @@ log = logging.getLogger(__name__)
 BRIEF_TEMPLATE = "compare/brief"
 PORTRAIT_COLUMNS = 3
 """Meetings a side-by-side page holds in portrait; more columns turn its pages to landscape."""
+MEETINGS_PER_TABLE = 6
+"""Meeting columns of one table at most (the side-by-side table and the table of counts): on a
+landscape A4 page a side-by-side column is then still about 3.9 cm wide. More meetings make
+several tables, of sizes as even as may be, each repeating the first column."""
 LANGUAGE = "en"
 
 
@@ -93,29 +98,11 @@ class Column:
 
 
 @dataclass
-class SeeAlso:
-    """Items of one meeting on this theme that are printed under another theme."""
-
-    theme: schema.Theme
-    items: list[ItemRef]
-
-    @property
-    def references(self) -> str:
-        """The references, the meeting named once and the items of one section given together:
-        'hld2013, C, (iii), (iv); D, (i)'."""
-        groups: dict[str, list[str]] = {}
-        for r in self.items:
-            groups.setdefault(r.where, []).append(r.marker)
-        return f"{self.items[0].meeting.id}, " + "; ".join(f"{where}, {', '.join(markers)}" for where, markers in groups.items())
-
-
-@dataclass
 class MeetingBlock:
-    """One meeting's items on one theme: printed here, or referred to where they are printed."""
+    """One meeting's items printed under one theme (those whose first theme it is)."""
 
     column: Column
     items: list[ItemRef]
-    see: list[SeeAlso] = field(default_factory=list)
 
 
 @dataclass
@@ -175,15 +162,9 @@ def _columns(meetings: Iterable[Meeting], labels: Labels) -> list[Column]:
     ]
 
 
-def home_theme(ref: ItemRef, selected: Sequence[str]) -> str | None:
-    """The theme an item is printed under: its first theme among those of the brief."""
-    return next((t for t in ref.themes if t in selected), None)
-
-
 def theme_blocks(columns: Sequence[Column], themes: Sequence[schema.Theme]) -> list[ThemeBlock]:
-    """Per theme, per meeting: the items printed under it, and those referred to elsewhere."""
+    """Per theme, per meeting: the items printed under it (the count counts every item on it)."""
     selected = [t.id for t in themes]
-    by_id = {t.id: t for t in themes}
     per_meeting = {c.id: compared_items(c.meeting) for c in columns}
     blocks = []
     for theme in themes:
@@ -194,12 +175,9 @@ def theme_blocks(columns: Sequence[Column], themes: Sequence[schema.Theme]) -> l
             if not refs:
                 block.absent.append(column)
                 continue
-            here = MeetingBlock(column, [r for r in refs if home_theme(r, selected) == theme.id])
-            for other in themes:
-                elsewhere = [r for r in refs if home_theme(r, selected) == other.id and other.id != theme.id]
-                if elsewhere:
-                    here.see.append(SeeAlso(by_id[other.id], elsewhere))
-            block.meetings.append(here)
+            here = [r for r in refs if home_theme(r, selected) == theme.id]
+            if here:
+                block.meetings.append(MeetingBlock(column, here))
         blocks.append(block)
     return blocks
 
@@ -231,8 +209,9 @@ def _country_view(columns: Sequence[Column], country: str, themes: Sequence[str]
     return views
 
 
-def brief_context(project: Project, request: BriefRequest, labels: Labels) -> dict[str, Any]:
-    """Check the request against the content and gather everything the brief template prints."""
+def brief_context(project: Project, request: BriefRequest, labels: Labels, points: bool = True) -> dict[str, Any]:
+    """Check the request against the content and gather everything the brief template prints
+    (without `points`, neither the side-by-side points nor the key points drawn from them)."""
     if not request.meetings:
         raise UsageProblem("name the meetings to compare, e.g. reportgen compare gfmd2010 gfmd2011")
     duplicates = sorted({m for m in request.meetings if request.meetings.count(m) > 1})
@@ -257,6 +236,7 @@ def brief_context(project: Project, request: BriefRequest, labels: Labels) -> di
     selected = [t for t in all_themes if not request.themes or t.id in request.themes]
     columns = _columns(meetings.values(), labels)
     default_title = labels["country_default_title"].format(country=country) if country else labels["brief_default_title"]
+    name = request.name or default_name([c.id for c in columns], request.themes, country)
     context: dict[str, Any] = {
         "title": request.title or default_title,
         "audience": request.audience,
@@ -271,6 +251,8 @@ def brief_context(project: Project, request: BriefRequest, labels: Labels) -> di
         "full": request.full,
         "draft": False,
         "country_view": None,
+        "name": name,
+        "key_points": [],  # a country view has none
     }
     if country:
         views = _country_view(columns, country, request.themes)
@@ -279,20 +261,35 @@ def brief_context(project: Project, request: BriefRequest, labels: Labels) -> di
         return context
     blocks = theme_blocks(columns, selected)
     ids = [t.id for t in selected]
-    tallies = [Tally(c.id, [r for r in compared_items(c.meeting) if home_theme(r, ids)], participants(c.meeting.facts)) for c in columns]
-    side = rows(request.saved, meetings, [c.id for c in columns]) if request.saved and request.saved.brief.points else []
-    # With points, the key points say what the meetings said (findings.py); without, what the counts show.
-    points: list[KeyPoint] | list[Finding] = findings(side, labels) if side else key_points(tallies, selected, labels)
+    # Where suggested points are confirmed: the saved brief, or one of the brief's name.
+    saved_name = request.saved.name if request.saved else name
+    if request.saved:
+        command = f"reportgen compare --brief {saved_name} --suggest"
+    else:
+        command = " ".join(["reportgen compare", *(c.id for c in columns), *(f"--theme {t}" for t in request.themes),
+                            "--suggest", "--name", name])
+    file = project.display(briefs_dir(project) / f"{saved_name}.yaml")
+    side, suggested = (side_by_side(request.saved, [c.meeting for c in columns], ids, template_search_path(project), command, file)
+                       if points else ([], None))
     context.update(
         rows=side,
-        landscape=len(columns) > PORTRAIT_COLUMNS,
+        suggested=suggested,
+        batches=batches(len(columns)),
+        landscape=max(len(b) for b in batches(len(columns))) > PORTRAIT_COLUMNS,
         blocks=blocks,
         addressed=[b for b in blocks if b.meetings],
-        key_points=points,
+        key_points=findings(side, labels) if points else [],
         chart=_chart(columns, blocks, labels),
-        annexed=[(c, t.items) for c, t in zip(columns, tallies) if t.items],
+        annexed=[(c, refs) for c in columns if (refs := [r for r in compared_items(c.meeting) if home_theme(r, ids)])],
     )
     return context
+
+
+def batches(count: int, size: int = MEETINGS_PER_TABLE) -> list[range]:
+    """The meeting columns of each table: at most `size` a table, as even as may be (7: 4 and 3)."""
+    tables = -(-count // size) or 1
+    bounds = [round(i * count / tables) for i in range(tables + 1)]
+    return [range(a, b) for a, b in zip(bounds, bounds[1:])]
 
 
 def build_brief(project: Project, request: BriefRequest) -> list[Path]:
@@ -303,7 +300,7 @@ def build_brief(project: Project, request: BriefRequest) -> list[Path]:
     labels = Labels.load(request.language, search_path)
     context = brief_context(project, request, labels)
     columns: list[Column] = context["columns"]
-    name = request.name or default_name([c.id for c in columns], request.themes, context["country"])
+    name = context["name"]
     html = Renderer(search_path).render(BRIEF_TEMPLATE, context)
     root = output_root(project, request.out_dir)
     # The writers look in compare/ first: a brief's own Word reference document (narrower margins).
@@ -354,15 +351,13 @@ def suggest_points(project: Project, request: BriefRequest, brief_name: str | No
     if request.country:
         raise UsageProblem("--suggest compares meetings point by point; it does not apply to a country view")
     labels = Labels.load(request.language, template_search_path(project))
-    context = brief_context(project, request, labels)
+    context = brief_context(project, request, labels, points=False)
     columns: list[Column] = context["columns"]
-    name = check_name(brief_name or request.name or default_name([c.id for c in columns], request.themes, None))
+    name = check_name(brief_name or context["name"])
     path = briefs_dir(project) / f"{name}.yaml"
     taken = {e.item for p in request.saved.brief.points for e in p.items} if request.saved else set()
-    ids = [t.id for t in context["selected_themes"]] or None
-    refs = [r for c in columns for r in compared_items(c.meeting) if r.reference not in taken and (ids is None or home_theme(r, ids))]
-    languages = [c.meeting.document.language for c in columns]
-    found = suggest(refs, max(set(languages), key=languages.count))
+    found = suggestions([c.meeting for c in columns], [t.id for t in context["selected_themes"]] or None,
+                        template_search_path(project), taken)
     command = f"reportgen compare --brief {name} --suggest"
     block = suggestions_yaml(found, command, SUGGESTED_HEAD)
     if path.is_file():

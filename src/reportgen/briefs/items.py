@@ -225,6 +225,11 @@ def compared_items(meeting: Meeting) -> list[ItemRef]:
     return [r for r in meeting_items(meeting) if r.kind in ITEM_KINDS and r.item.themes]
 
 
+def home_theme(ref: ItemRef, selected: Sequence[str]) -> str | None:
+    """The theme an item is printed under: its first theme among those of the brief."""
+    return next((t for t in ref.themes if t in selected), None)
+
+
 def reference_index(meeting: Meeting) -> dict[str, ItemRef]:
     """Every item of the meeting by its printed reference."""
     return {r.reference: r for r in meeting_items(meeting)}

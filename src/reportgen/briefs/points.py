@@ -9,19 +9,28 @@ the rows of the side-by-side page are built: the point, then per meeting its ite
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..content.model import Meeting
 from ..core.errors import Problem, did_you_mean
 from ..core.loader import problem_at
-from .items import ItemRef, reference_index
+from ..render.markup import plain
+from .items import ItemRef, compared_items, home_theme, reference_index
 from .saved import Point, SavedBrief
+from .suggest import Suggestion, suggest
+from .vocabulary import ignored_phrases
 
 log = logging.getLogger(__name__)
 
 AGREEING = ("stating", "supporting", "qualifying")
 """Roles that say the point (a qualifying item says it with a condition or a limit)."""
+SUGGESTED_WORDS = 1500
+"""Words of the points suggested on the fly that a brief prints at most (each point's wording and its
+items' gists, lead-ins and references): with page 1, the chart and its table, a brief read in ten
+minutes (2,500 words at most). Points are taken in order (those joining most meetings first, then
+the most similar) while they fit, the first always; the others' items are in the annex by theme."""
 
 
 @dataclass(frozen=True)
@@ -118,16 +127,70 @@ def point_problems(saved: SavedBrief, meetings: Mapping[str, Meeting]) -> list[P
     return problems
 
 
-def rows(saved: SavedBrief, meetings: Mapping[str, Meeting], order: Sequence[str]) -> list[Row]:
-    """The side-by-side rows of the saved brief's points (references already checked), columns in `order`."""
-    resolved, problems = resolve(saved, "points", saved.brief.points, meetings)
+def table_rows(points: Sequence[tuple[str, Sequence[Entry]]], order: Sequence[str]) -> list[Row]:
+    """Side-by-side rows of (statement, entries) pairs, each entry in its meeting's column (`order`)."""
+    out = []
+    for statement, entries in points:
+        cells: list[list[Entry]] = [[] for _ in order]
+        for entry in entries:
+            cells[list(order).index(entry.ref.meeting.id)].append(entry)
+        out.append(Row(statement.strip(), cells, list(order)))
+    return out
+
+
+def rows(saved: SavedBrief, meetings: Mapping[str, Meeting], order: Sequence[str], key: str = "points") -> list[Row]:
+    """The side-by-side rows of the saved brief's points (or, with key 'suggested', of the points
+    --suggest wrote for the secretariat), references already checked, columns in `order`."""
+    resolved, problems = resolve(saved, key, getattr(saved.brief, key), meetings)
     if problems:
         log.debug("%d unresolved point reference(s) left out", len(problems))
-    out = []
-    for point, refs in resolved:
-        cells: list[list[Entry]] = [[] for _ in order]
-        for ref, i in refs:
-            spec = point.items[i]
-            cells[list(order).index(ref.meeting.id)].append(Entry(ref, spec.role, spec.score))
-        out.append(Row(point.point.strip(), cells, list(order)))
-    return out
+    return table_rows([(point.point, [Entry(ref, point.items[i].role, point.items[i].score) for ref, i in refs])
+                       for point, refs in resolved], order)
+
+
+@dataclass(frozen=True)
+class Suggested:
+    """Where printed points that the secretariat has not confirmed come from, and how to confirm them."""
+
+    file: str
+    """The saved brief they are (or are to be) written to: content/briefs/NAME.yaml."""
+    command: str | None
+    """The command that writes them there; None when they are there already (its `suggested:` block)."""
+
+
+def suggestions(meetings: Sequence[Meeting], themes: Sequence[str] | None, search_path: Sequence[Path],
+                taken: Collection[str] = ()) -> list[Suggestion]:
+    """Points suggested from the meetings' compared items on `themes` (None: any) not `taken` by a
+    confirmed point, in the meetings' most common language (its procedural phrases, found on the
+    template `search_path`, left aside: vocabulary.py)."""
+    refs = [r for m in meetings for r in compared_items(m) if r.reference not in taken and (themes is None or home_theme(r, themes))]
+    languages = [m.document.language for m in meetings]
+    language = max(set(languages), key=languages.count)
+    return suggest(refs, language, ignore=ignored_phrases(language, search_path))
+
+
+def side_by_side(saved: SavedBrief | None, meetings: Sequence[Meeting], themes: Sequence[str], search_path: Sequence[Path],
+                 command: str, file: str) -> tuple[list[Row], Suggested | None]:
+    """The points a brief prints side by side (columns: `meetings`, in order): the saved brief's
+    confirmed points; else the points `--suggest` wrote under its `suggested:` (the secretariat may
+    have edited them); else points suggested now from the items, as many as SUGGESTED_WORDS allows. With
+    suggested points, also where the secretariat confirms them (`command` writes them to `file`)."""
+    order = [m.id for m in meetings]
+    by_id = {m.id: m for m in meetings}
+    if saved and saved.brief.points:
+        return rows(saved, by_id, order), None
+    if saved and saved.brief.suggested:
+        return rows(saved, by_id, order, "suggested"), Suggested(file, None)
+    found = sorted(suggestions(meetings, themes, search_path), key=lambda s: (-len({r.meeting.id for r, _ in s.items}), -s.score))
+    points, words = [], 0
+    for s in found:
+        words += len(s.point.split()) + sum(_words(ref) for ref, _ in s.items)
+        if points and words > SUGGESTED_WORDS:
+            break
+        points.append((s.point, [Entry(r, "stating", score) for r, score in s.items]))
+    return table_rows(points, order), Suggested(file, command)
+
+
+def _words(ref: ItemRef) -> int:
+    """Words an item adds to a side-by-side cell: its gist, its reference and (at most) its lead-in."""
+    return len(f"{plain(ref.gist.text)} {ref.reference} {ref.lead_in or ''}".split())

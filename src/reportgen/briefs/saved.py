@@ -70,7 +70,7 @@ class BriefFile(Strict):
     points: list[Point] = []
     """Points compared side by side (written or confirmed by the secretariat), in the order printed."""
     suggested: list[Point] = []
-    """Points proposed by `reportgen compare --suggest`, not printed: move one to `points:` to confirm it."""
+    """Points proposed by `reportgen compare --suggest`: printed (marked as not confirmed) while there are no `points:`; move one to `points:` to confirm it."""
 
 
 @dataclass

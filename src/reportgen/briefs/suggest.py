@@ -6,7 +6,10 @@ TfidfVectorizer; a Snowball stemmer for the meeting's language, so "migrants" an
 scaled by the share of themes they have in common (the themes are a prior: items on no common
 theme keep half their similarity, items on the same themes all of it). Items are then grouped by
 average-linkage clustering (scikit-learn), and a group becomes a suggested point when it joins
-items of at least two meetings whose average similarity reaches the threshold.
+items of at least two meetings whose average similarity reaches the threshold. As a policy analyst
+does, an item may then also sit in a second or third point: it joins a point of another group when
+its mean similarity to the point reaches the threshold and it is close to one of its items
+(LINK), at most ATTACH items a point.
 
 The threshold (THRESHOLD) is set against a policy analyst's alignment of the five meetings
 (bench/alignment/five-meetings.yaml; bench/suggest_points.py prints precision and recall): items
@@ -28,7 +31,9 @@ from itertools import combinations
 import numpy as np
 
 from ..render.markup import plain
+from ..style.search_path import default_templates_dir
 from .items import ItemRef
+from .vocabulary import ignored_phrases, phrase_filter
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +41,11 @@ THRESHOLD = 0.1
 """Least average similarity of a group (cosine of TF-IDF vectors, scaled by the theme prior)."""
 THEME_WEIGHT = 0.5
 """How much of an item pair's similarity depends on their sharing themes (0: none, 1: all)."""
+LINK = 0.2
+"""An item joins a point of another group (a second point of its own) when its mean similarity to
+the point's items reaches THRESHOLD and its similarity to one of them reaches LINK. 0 disables it."""
+ATTACH = 2
+"""A point takes at most this many items from other groups (the most similar)."""
 MAX_PER_MEETING = 4
 """A suggested point keeps at most this many items of one meeting (the most similar)."""
 STEMMERS = {"en": "english", "es": "spanish", "fr": "french", "pt": "portuguese"}
@@ -55,20 +65,23 @@ class Suggestion:
     keywords: list[str]
 
 
-def _analyzer(language: str, surface: dict[str, str]):  # -> Callable[[str], list[str]]
-    """Words of a text, stemmed; `surface` keeps the first word seen for each stem (to print)."""
+def _analyzer(language: str, surface: dict[str, str], ignore: Sequence[str] = ()):  # -> Callable[[str], list[str]]
+    """Words of a text, stemmed, without stop words and the `ignore` phrases (templates/suggest/);
+    `surface` keeps the first word seen for each stem (to print)."""
     import snowballstemmer
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     stemmer = snowballstemmer.stemmer(STEMMERS.get(language, "english"))
     stop = ENGLISH_STOP_WORDS if language in STOP_WORDS else frozenset()
+    kept = phrase_filter(ignore, lambda text: WORD.findall(text.casefold()), stemmer.stemWords)
 
     def analyse(text: str) -> list[str]:
-        words = [w for w in WORD.findall(text.casefold()) if len(w) > 2 and w not in stop]
+        words = WORD.findall(text.casefold())
         stems = stemmer.stemWords(words)
-        for stem, word in zip(stems, words):
-            surface.setdefault(stem, word)
-        return stems
+        out = [i for i in kept(stems) if len(words[i]) > 2 and words[i] not in stop]
+        for i in out:
+            surface.setdefault(stems[i], words[i])
+        return [stems[i] for i in out]
 
     return analyse
 
@@ -80,15 +93,19 @@ def item_text(ref: ItemRef) -> str:
     return plain(" ".join(p for p in parts if p))
 
 
-def similarity(refs: Sequence[ItemRef], language: str = "en", theme_weight: float = THEME_WEIGHT) -> tuple[np.ndarray, list[list[str]]]:
-    """The items' pairwise similarity (0 to 1), and each item's words of highest weight."""
+def similarity(refs: Sequence[ItemRef], language: str = "en", theme_weight: float = THEME_WEIGHT,
+               ignore: Sequence[str] | None = None) -> tuple[np.ndarray, list[list[str]]]:
+    """The items' pairwise similarity (0 to 1), and each item's words of highest weight. `ignore`:
+    the phrases left out (default: the packaged templates/suggest/<language>.yaml)."""
     # scikit-learn is imported here, as matplotlib by the chart: only `compare --suggest` needs it
     # (importing it costs about 1.5 s, which every build of a brief would otherwise pay).
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
     surface: dict[str, str] = {}
-    vectorizer = TfidfVectorizer(analyzer=_analyzer(language, surface), sublinear_tf=True)
+    if ignore is None:
+        ignore = ignored_phrases(language, [default_templates_dir()])
+    vectorizer = TfidfVectorizer(analyzer=_analyzer(language, surface, ignore), sublinear_tf=True)
     matrix = vectorizer.fit_transform([item_text(r) for r in refs])
     cosine = cosine_similarity(matrix)
     themes = [set(r.themes) for r in refs]
@@ -100,21 +117,22 @@ def similarity(refs: Sequence[ItemRef], language: str = "en", theme_weight: floa
 
 
 def suggest(refs: Sequence[ItemRef], language: str = "en", threshold: float = THRESHOLD,
-            theme_weight: float = THEME_WEIGHT) -> list[Suggestion]:
-    """Groups of similar items of at least two meetings, most similar first."""
+            theme_weight: float = THEME_WEIGHT, link: float = LINK, ignore: Sequence[str] | None = None) -> list[Suggestion]:
+    """Groups of similar items of at least two meetings, most similar first (an item may be in
+    more than one: see LINK)."""
     if len(refs) < 2:
         return []
     from sklearn.cluster import AgglomerativeClustering
 
-    sim, top = similarity(refs, language, theme_weight)
+    sim, top = similarity(refs, language, theme_weight, ignore)
     clusters = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
                                        distance_threshold=1 - threshold).fit(1 - sim).labels_
+    groups = [_trim([i for i, c in enumerate(clusters) if c == label], refs, sim) for label in sorted(set(clusters))]
+    groups = [members for members in groups if len({refs[i].meeting.id for i in members}) >= 2]
+    if link:
+        groups = [sorted(members + _attached(members, sim, threshold, link)) for members in groups]
     out = []
-    for label in sorted(set(clusters)):
-        members = [i for i, c in enumerate(clusters) if c == label]
-        members = _trim(members, refs, sim)
-        if len({refs[i].meeting.id for i in members}) < 2:
-            continue
+    for members in groups:
         scores = {i: float(np.mean([sim[i, j] for j in members if j != i])) for i in members}
         ranked = sorted(members, key=lambda i: (-scores[i], i))
         mean = float(np.mean([sim[i, j] for i, j in combinations(members, 2)]))
@@ -150,6 +168,18 @@ def _trim(members: list[int], refs: Sequence[ItemRef], sim: np.ndarray) -> list[
     return sorted(kept)
 
 
+def _attached(members: list[int], sim: np.ndarray, threshold: float, link: float) -> list[int]:
+    """Items of other groups that also belong to this one: their mean similarity to its items
+    reaches the threshold and their similarity to one of them reaches `link`; at most ATTACH, the
+    most similar first. Measured (bench/suggest_points.py): the analyst puts one item in two
+    points often, and this finds those rows without joining items on a single shared word."""
+    inside = set(members)
+    mean = sim[:, members].mean(axis=1)
+    best = sim[:, members].max(axis=1)
+    found = [j for j in np.argsort(-mean, kind="stable") if j not in inside and mean[j] >= threshold and best[j] >= link]
+    return sorted(int(j) for j in found[:ATTACH])
+
+
 def same_row_pairs(groups: Sequence[Sequence[str]]) -> set[frozenset[str]]:
     """Every pair of item references that some group puts in the same row."""
     pairs: set[frozenset[str]] = set()
@@ -173,8 +203,9 @@ def _quoted(text: str) -> str:
 def suggestions_yaml(suggestions: Sequence[Suggestion], command: str, head: str) -> str:
     """The `suggested:` block of a saved brief: per point its first wording, key words and score
     as a comment, then its items with their scores, for the secretariat to edit and confirm."""
-    lines = [head, f"# ({command}). Nothing here is printed: edit a point (its wording as the question,",
-             "# the role of each item: stating, supporting, qualifying or contrasting), then move it under points:.",
+    lines = [head, f"# ({command}). While points: is empty the brief prints these, marked as not confirmed.",
+             "# To confirm one: edit it (its wording as the question, the role of each item: stating, supporting,",
+             "# qualifying or contrasting), then move it under points: (only points: are printed once there are any).",
              f"# Scores: similarity to the rest of the point, 0 to 1 (a point is suggested from {THRESHOLD}).",
              "suggested:" if suggestions else "suggested: []"]
     for s in suggestions:

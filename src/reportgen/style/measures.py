@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..core.errors import TemplateProblem
+from . import brief_looks
 
 BLOCK_NAME = re.compile(r"[a-z][a-z0-9-]*")
 LENGTH = re.compile(r"(\d+(?:\.\d+)?)(pt|cm|mm)")
@@ -135,6 +136,7 @@ class Measures:
             numbered = 'section[data-numbering="paragraphs"]'
             out.append(", ".join(f"{numbered} >{inside} {tag}" for inside in ("", " div >") for tag in ("ol", "ul"))
                        + f" {{ margin-left: {self.sub_paragraph_indent}; }}")
+        out.append(brief_looks.css())  # a briefing note's looks (its selectors name div.brief and what follows it)
         return "\n".join(out)
 
 

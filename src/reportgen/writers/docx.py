@@ -28,6 +28,7 @@ from ..render.contract import parse
 from ..core.errors import TemplateProblem
 from . import GENERATOR, WriteContext, ooxml, ooxml_revisions, ooxml_tables
 from ..core.atomic import atomic_target
+from ..style import brief_looks
 from ..style.measures import Measures, points
 from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, image_bytes, remember_style_ids
 from .docx_furniture import Furniture, number_paragraph
@@ -52,6 +53,7 @@ class DocxBuilder(Furniture, Tables):
         self.sub_indent = Pt(0)  # where a part's own lists start (a part with numbered paragraphs: sub_paragraph_indent)
         self.pages = pages or {}  # element id -> page in the PDF layout (the contents' page numbers)
         self.footnotes = ooxml.Footnotes(document)
+        self.style_names = {style.name for style in document.styles}
         self.numbering = ooxml.Numbering(document, round(points(self.measures.list_indent) * 20))
         self.revisions = ooxml_revisions.Revisions()
         self.bookmarks = 0
@@ -59,6 +61,8 @@ class DocxBuilder(Furniture, Tables):
         self.watermark = ""
         self.pending_break = False
         self.in_landscape = False  # a landscape section is open (docx_furniture.landscape)
+        self.in_brief = False  # a briefing note: page 1 (div.brief) written, its looks apply (style/brief_looks.py)
+        self.front: dict[str, str] = {}  # inside a brief's page 1: style -> its "Front" style
 
     # ------------------------------------------------------------------ paragraphs and text
 
@@ -66,7 +70,7 @@ class DocxBuilder(Furniture, Tables):
         if self.pending_break and self.in_landscape:
             self.end_landscape()  # the section break starts the new page
             self.pending_break = False
-        p = container.paragraph(style)
+        p = container.paragraph(self.front.get(style, style) if style else style)
         if self.after_table is container.target:  # the table's bottom margin, collapsed with the paragraph's own
             _at_least(p, "space_before", SPACE_AFTER)
         self.after_table = None
@@ -187,6 +191,11 @@ class DocxBuilder(Furniture, Tables):
             self.watermark = SPACE.sub(" ", el.text_content()).strip()
         elif tag == "div" and "page-break" in cls:
             self.pending_break = True
+        elif tag == "div" and brief_looks.FRONT in cls:  # a brief's page 1: its lines in their "Front" styles
+            self.in_brief = True
+            self.front = {style: front for style, front in brief_looks.front_styles().items() if front in self.style_names}
+            self.blocks(el, container, depth)
+            self.front = {}
         elif tag == "div" and cls & set(self.spacing):
             start = len(self.doc.element.body) - 1  # new paragraphs go before the final w:sectPr
             self.blocks(el, container, depth)
@@ -303,11 +312,14 @@ class DocxBuilder(Furniture, Tables):
             else:
                 p.paragraph_format.left_indent = self.list_offset + self.list_indent * (depth + 1)
             self.flow(li, container, para_style, depth + 1, first=p)
-        if el.findall("li") and not compact and not in_cell:  # in a cell (ul margin 0) the last item keeps its own
-            # print.css: a list ends with a paragraph's space (0.75em), more than an item's: Body Text's.
+        look = brief_looks.look(self.front.get(para_style, para_style)) if self.in_brief else None
+        if el.findall("li") and (look is not None and look.end is not None or not compact and not in_cell):
+            # in a cell (ul margin 0) the last item keeps its own; print.css: a list ends with a paragraph's
+            # space (0.75em), more than an item's: Body Text's; a brief's lists, their look's end.
             last = container.target.paragraphs[-1] if hasattr(container.target, "paragraphs") else None
-            if last is not None and last.style.name == para_style:
-                last.paragraph_format.space_after = self.doc.styles["Body Text"].paragraph_format.space_after or Pt(8.25)
+            if last is not None and last.style.name == self.front.get(para_style, para_style):
+                end = Pt(look.end) if look is not None and look.end is not None else None
+                last.paragraph_format.space_after = end or self.doc.styles["Body Text"].paragraph_format.space_after or Pt(8.25)
 
 
 def _keep_with_list(document: Any) -> None:

@@ -10,10 +10,12 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt
+from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
 from . import ooxml, ooxml_drawing
+from ..style import brief_looks
 from ..style.measures import points
 from .docx_common import PARAGRAPH_STYLES, Container, Fmt, bookmark_name, classes, hairline, image_bytes
 
@@ -139,8 +141,10 @@ class Furniture:
         entries = [p for p in el if p.tag == "p" and classes(p) & {"toc-1", "toc-2"}]
         tab_pos = self.text_width() - int(Cm(0.8))  # print.css: the numbers stand 0.8 cm inside the margin
         # UN documents give each entry its paragraphs beside the page (data-paras on the link).
-        # Word's own TOC field would drop that column when updated, so the entries stand alone.
+        # Word's own TOC field would drop that column, and group labels, when updated: then the
+        # entries stand alone (each page number is still a PAGEREF field).
         numbered = any(a.get("data-paras") for a in el.iter("a"))
+        field = not numbered and all(entry.find("a") is not None for entry in entries)
         paras_pos = tab_pos - int(Cm(1.6))
         for head in (p for p in el if p.tag == "p" and classes(p) & {"toc-head", "toc-page"}):
             if numbered and "toc-page" in classes(head):
@@ -155,30 +159,28 @@ class Furniture:
         for index, entry in enumerate(entries):
             level = "TOC 2" if "toc-2" in classes(entry) else "TOC 1"
             p = self.paragraph(container, level)
+            link = entry.find("a")
+            if link is None:  # a group label: its words, no leader and no page number, as in the PDF
+                self.inline(p, entry, Fmt())
+                continue
             if numbered:
                 p.paragraph_format.tab_stops.add_tab_stop(Emu(paras_pos), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
                 p.paragraph_format.tab_stops.add_tab_stop(Emu(tab_pos), WD_TAB_ALIGNMENT.RIGHT)
             else:
                 p.paragraph_format.tab_stops.add_tab_stop(Emu(tab_pos), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
-            if index == 0 and not numbered:
+            if index == 0 and field:
                 ooxml.begin_field(p, 'TOC \\o "1-2" \\h \\z \\u')
-            link = entry.find("a")
-            if link is None:  # a group label: its words, no page number
-                self.inline(p, entry, Fmt())
-                if index == len(entries) - 1 and not numbered:
-                    ooxml.end_field(p)
-                continue
             anchor = bookmark_name((link.get("href") or "#")[1:])
             hyperlink = ooxml.add_hyperlink(p, anchor=anchor)
-            self.inline(p, link if link is not None else entry, Fmt(), hyperlink)
+            self.inline(p, link, Fmt(), hyperlink)
             for run in hyperlink.iter(qn("w:r")):  # a contents entry reads as text, not as a link
                 Run(run, p).font.underline = None
             if numbered:
-                p.add_run("\t" + ((link.get("data-paras") or "") if link is not None else ""))
+                p.add_run("\t" + (link.get("data-paras") or ""))
             p.add_run("\t")
-            page = self.pages.get((link.get("href") or "#")[1:]) if link is not None else None
+            page = self.pages.get((link.get("href") or "#")[1:])
             ooxml.add_field(p, f"PAGEREF {anchor} \\h", str(page) if page else "")
-            if index == len(entries) - 1 and not numbered:
+            if index == len(entries) - 1 and field:
                 ooxml.end_field(p)
         if el.getparent().tag == "body":  # a contents page; inside a div (a brief's page 1) the text runs on
             self.pending_break = True
@@ -192,12 +194,16 @@ class Furniture:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = portrait.page_height, portrait.page_width
         section.different_first_page_header_footer = False
+        if self.in_brief:  # a brief's landscape pages have margins of their own (style/brief_looks.py), as in the PDF
+            _margins(section, brief_looks.LANDSCAPE_PAGE)
         self.pending_break = False  # the section break already starts a new page
         self.blocks(el, container)
         # As in print.css (the next element's page is `auto`): what follows stays on landscape
         # pages until the next forced page break, which end_landscape() turns into the section
         # break back to portrait. A note under the table keeps its page; nothing adds a page.
         self.in_landscape = True
+        if self.in_brief and any(isinstance(s.tag, str) for s in el.itersiblings()):
+            self.end_landscape()  # a brief's next part has a page of its own (print.css: page brief), portrait
 
     def end_landscape(self) -> None:
         """Close a landscape section: the pages that follow are portrait again."""
@@ -206,6 +212,9 @@ class Furniture:
         back.orientation = WD_ORIENT.PORTRAIT
         back.page_width, back.page_height = landscape.page_height, landscape.page_width
         back.different_first_page_header_footer = False
+        first = self.doc.sections[0]
+        back.top_margin, back.right_margin, back.bottom_margin, back.left_margin = (
+            first.top_margin, first.right_margin, first.bottom_margin, first.left_margin)
         self.in_landscape = False
 
     def columns(self, el: Any, container: Container) -> None:
@@ -213,7 +222,13 @@ class Furniture:
         section = self.doc.add_section(WD_SECTION.CONTINUOUS)
         section.different_first_page_header_footer = False
         _set_columns(section, 2)
+        start = len(self.doc.element.body) - 1
         self.blocks(el, container)
+        first = next((e for e in self.doc.element.body[start:] if e.tag == qn("w:p")), None)
+        if first is not None and next((c.tag for c in el if isinstance(c.tag, str)), "") in {"h1", "h2", "h3"}:
+            Paragraph(first, self.doc).paragraph_format.space_before = Pt(0)  # print.css: its heading starts the columns
+        # Nothing balances the columns of the document's last page (print.css: column-fill auto): the
+        # first column fills first in both formats, so both break the columns at the same line.
         if not _ends_document(el):
             _set_columns(self.doc.add_section(WD_SECTION.CONTINUOUS), 1)
 
@@ -331,6 +346,11 @@ def _no_cell_margins(table: Any) -> None:
         el.set(qn("w:type"), "dxa")
 
 
+def _margins(section: Any, margins: tuple[float, float, float, float]) -> None:
+    """A section's margins (top, right, bottom, left, in centimetres)."""
+    section.top_margin, section.right_margin, section.bottom_margin, section.left_margin = (Cm(m) for m in margins)
+
+
 def _set_columns(section: Any, number: int) -> None:
     """Text columns of a section (w:cols), 0.7 cm apart."""
     sect_pr = section._sectPr
@@ -342,7 +362,7 @@ def _set_columns(section: Any, number: int) -> None:
         if first_later is not None:
             first_later.addprevious(cols)
     cols.set(qn("w:num"), str(number))
-    cols.set(qn("w:space"), "397")
+    cols.set(qn("w:space"), str(round(brief_looks.COLUMN_GAP * 72 / 2.54 * 20)))  # the gap the PDF's columns have
 
 
 def _ends_document(el: Any) -> bool:

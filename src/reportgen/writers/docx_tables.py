@@ -5,12 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Emu, Pt
 
 from . import ooxml_tables
+from ..style import brief_looks
 from ..style.measures import points
-from .docx_common import INLINE, Container, Fmt, classes, hairline, shrink
+from .docx_common import INLINE, PARAGRAPH_STYLES, Container, Fmt, classes, hairline, shrink
 
+GRID_RULE = 0.5  # print.css: table.grid th, td { border: 0.5pt solid black }
 SPACE_AFTER = 10.0  # print.css: table { margin-bottom: 1em } in the table's 10 pt: the next paragraph's space before
 # Tables whose row headers (a label column) are set in italics, as print.css sets them.
 ITALIC_ROW_HEADERS = {"facts"}
@@ -18,6 +21,18 @@ ITALIC_ROW_HEADERS = {"facts"}
 
 class Tables:
     """Mixin of DocxBuilder: HTML tables as Word tables."""
+
+    def cell_alignment(self, p: Any, el: Any, text_style: str = "Table Text") -> None:
+        """A paragraph in a cell is set in the table's text style, aligned as its class aligns it
+        anywhere else: as the Word style the class names outside tables (PARAGRAPH_STYLES;
+        p.centered: Centered), the alignment print.css gives that class. Only where it differs from
+        the text style's."""
+        style = next((PARAGRAPH_STYLES[c] for c in classes(el) if c in PARAGRAPH_STYLES), None)
+        if style is None:
+            return
+        aligned = self.doc.styles[style].paragraph_format.alignment
+        if aligned is not None and aligned != self.doc.styles[text_style].paragraph_format.alignment:
+            p.paragraph_format.alignment = aligned
 
     def table(self, el: Any, container: Container) -> None:
         rows = [(tr, tr.getparent().tag == "thead") for tr in el.iter("tr")]
@@ -35,10 +50,16 @@ class Tables:
         widths = (widths + [1] * ncols)[:ncols]
         total_width = self.text_width() if isinstance(container.target, docx.document.Document) else None
         # Cell padding by table class (house.yaml table_padding, as the PDF has it): the rows then take
-        # the height they take in the PDF.
+        # the height they take in the PDF. A brief's tables: their text style and padding from
+        # style/brief_looks.py, as the PDF's.
         padding = next((self.measures.table_padding[c] for c in sorted(cls) if c in self.measures.table_padding), None)
-        if padding:
-            ooxml_tables.cell_margins(table, points(padding.vertical), points(padding.horizontal))
+        look = brief_looks.table_look(cls, set(el.attrib), bool(self.front)) if self.in_brief else None
+        text_style = look.style if look is not None and look.style in self.style_names else "Table Text"
+        margins = look.padding if look is not None else (points(padding.vertical), points(padding.horizontal)) if padding else None
+        if margins:
+            # a grid's cell loses half of each 0.5 pt rule beside it to the border in the PDF (collapsed
+            # borders); Word draws the rule inside the cell margin: the same text width with the half added
+            ooxml_tables.cell_margins(table, margins[0], margins[1] + (GRID_RULE / 2 if "grid" in cls else 0))
         for (tr, is_head), row in zip(rows, table.rows):
             if is_head:
                 ooxml_tables.repeat_header_row(row)
@@ -57,7 +78,7 @@ class Tables:
                 if is_head and "agenda" in cls:
                     ooxml_tables.cell_bottom_border(cell)
                 if len(cell_el) == 0 or all(c.tag in INLINE for c in cell_el):
-                    p = target.paragraph("Table Text")
+                    p = target.paragraph(text_style)
                     p.paragraph_format.space_after = Pt(0)  # print.css spaces <p>s in cells, not bare text
                     self.inline(p, cell_el, Fmt(bold=bold, italic=italic))
                     self.finish_paragraph(p)
@@ -65,12 +86,16 @@ class Tables:
                         p.paragraph_format.space_before = Pt(max(0.0, points(padding.group) - points(padding.vertical)))
                     if small:
                         shrink(p, 8)
+                        if col:  # print.css: the numbers centred under their meeting
+                            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 elif (cell_el.text or "").strip() or any((c.tail or "").strip() for c in cell_el):
-                    self.flow(cell_el, target, "Table Text", 0)  # paragraphs and loose text: none of it lost
+                    self.flow(cell_el, target, text_style, 0)  # paragraphs and loose text: none of it lost
                 else:
                     for child in cell_el:
                         if child.tag == "p":
-                            p = target.paragraph("Table Text")
+                            lead_in = child.get("data-lead-in") is not None and "Points Lead-in" in self.style_names
+                            p = target.paragraph("Points Lead-in" if lead_in else text_style)
+                            self.cell_alignment(p, child, text_style)  # "—": a meeting that said nothing, centred as in the PDF
                             self.inline(p, child, Fmt(bold=bold, italic=italic))
                             self.finish_paragraph(p)
                         else:
