@@ -20,6 +20,7 @@ from reportgen.writers.house_reference import spec_for
 
 from .conftest import REPO
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT,
          "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 
@@ -121,6 +122,7 @@ def test_reportgen_house_makes_a_project_house_s_word_styles(tmp_path: Path) -> 
     assert "masthead rule: none" in result.output  # plain's: its rows have their own rules
     assert "table padding: agenda 4pt 6pt, 12pt above group rows, facts 2pt 6pt, grid 3pt 5pt" in result.output
     assert "title-block 1.2cm above, 1cm below" in result.output
+    assert "space after: bio-name 2.2pt, cell-item 5pt, table 10pt" in result.output
     result = CliRunner().invoke(main, ["--project", str(project), "house", "rcm", "--reference"])
     assert result.exit_code == 0, result.output
     assert "wrote templates/houses/rcm/reference.docx" in result.output
@@ -130,3 +132,53 @@ def test_reportgen_house_makes_a_project_house_s_word_styles(tmp_path: Path) -> 
     assert result.exit_code == 2 and "unknown house style 'rcn' (did you mean 'rcm'?)" in result.output
     result = CliRunner().invoke(main, ["--project", str(project), "house", "eclac", "--reference"])
     assert result.exit_code == 0 and "the shared reference.docx serves it" in result.output
+
+
+# The shared Word styles and the print.css rules they stand for: (HTML, Word style).
+SHARED_STYLES = (
+    ('<h1 id="a">H</h1>', "Heading 1"), ('<h2 id="b">H</h2>', "Heading 2"), ('<h3 id="c">H</h3>', "Heading 3"),
+    ('<h4 id="d">H</h4>', "Heading 4"), ('<p class="para">P</p>', "Body Text"), ("<ul><li>L</li><li>L</li></ul>", "List Paragraph"),
+    ('<p class="dateline">D</p>', "Dateline"), ('<p class="caption">C</p>', "Caption"), ('<p class="centered">C</p>', "Centered"),
+    ("<table><tr><td><p>T</p></td></tr></table>", "Table Text"),
+)
+
+
+def test_the_shared_word_styles_are_print_css_s_look() -> None:
+    """Each shared Word style as Word resolves it (its own, its base styles', the document defaults)
+    has the size, weight, slant, underline, capitals, alignment, side indents and space around it
+    that WeasyPrint computes from print.css for the element it stands for."""
+    from docx.shared import Pt
+    from weasyprint import CSS, HTML
+
+    from reportgen.style.measures import Measures
+
+    reference = docx.Document(str(REPO / "templates" / "reference.docx"))
+    defaults = reference.styles.element.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr/{W}spacing")
+    assert (defaults.get(f"{W}before"), defaults.get(f"{W}after")) == ("0", "0")  # no space unless a style sets it
+    assert (defaults.get(f"{W}line"), defaults.get(f"{W}lineRule")) == ("286", "atLeast")  # Normal's 14.3 pt
+    sheets = [CSS(filename=str(REPO / "templates" / "print.css")), CSS(string=Measures().css())]
+    for html, name in SHARED_STYLES:
+        page = HTML(string=f"<html><body>{html}</body></html>").render(stylesheets=sheets).pages[0]
+        box = next(b for b in page._page_box.descendants() if b.element_tag in {"h1", "h2", "h3", "h4", "p", "li"})
+        css, style = box.style, reference.styles[name]
+
+        def word(attribute: str, part: str = "paragraph_format"):
+            found, chain = None, style
+            while found is None and chain is not None:
+                found, chain = getattr(getattr(chain, part), attribute), chain.base_style
+            return found
+
+        px = 0.75  # WeasyPrint computes in CSS pixels
+        before, after = word("space_before"), word("space_after")
+        got = {"before": round((before if before is not None else int(defaults.get(f"{W}before")) * 635) / Pt(1), 2),
+               "after": round((after if after is not None else int(defaults.get(f"{W}after")) * 635) / Pt(1), 2),
+               "size": word("size", "font").pt, "bold": bool(word("bold", "font")), "italic": bool(word("italic", "font")),
+               "underline": bool(word("underline", "font")), "caps": bool(word("all_caps", "font")),
+               "indent": (round((word("left_indent") or 0) / Pt(1), 1), round((word("right_indent") or 0) / Pt(1), 1)),
+               "align": (word("alignment") or WD_ALIGN_PARAGRAPH.LEFT).name}
+        want = {"before": round(box.margin_top * px, 2), "after": round(box.margin_bottom * px, 2), "size": css["font_size"] * px,
+                "bold": css["font_weight"] >= 700, "italic": css["font_style"] == "italic",
+                "underline": "underline" in (css["text_decoration_line"] or ()), "caps": css["text_transform"] == "uppercase",
+                "indent": (round(box.margin_left * px, 1), round(box.margin_right * px, 1)),
+                "align": {"start": "LEFT", "left": "LEFT", "center": "CENTER", "right": "RIGHT", "justify": "JUSTIFY"}[css["text_align_all"]]}
+        assert got == want, name

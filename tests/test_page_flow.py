@@ -6,6 +6,8 @@ a table after a page break, the space after a heading's label)."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -13,6 +15,7 @@ import docx
 import pytest
 
 from reportgen.style.search_path import default_templates_dir
+from reportgen.writers.docx_common import MEASURE_ALLOWANCE_TWIPS
 
 from .parity import pages
 
@@ -81,3 +84,21 @@ def test_a_heading_s_label_is_followed_by_the_pdf_s_gap_in_word(built: dict) -> 
     xml = zipfile.ZipFile(built[("hld2013", REPORT, "docx")]).read("word/document.xml").decode()
     heading = re.search(r'<w:pStyle w:val="Heading1"/>.*?E\.</w:t>.*?</w:p>', xml)
     assert heading and re.search(r'<w:r><w:rPr><w:spacing w:val="66"/></w:rPr><w:t xml:space="preserve"> </w:t></w:r>', heading.group())
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_line_the_pdf_fills_to_the_last_hundredth_of_a_point_is_one_line_in_word_too(built: dict, tmp_path: Path) -> None:
+    """LibreOffice needs 0.1-0.2 pt more than WeasyPrint to set the same words on a line: the Word
+    file's text area is MEASURE_ALLOWANCE_TWIPS wider than the reference document's (the PDF's
+    measure), taken from the right margin. fibemyd2008's chair's summary has a line that fits the
+    PDF with 0.03 pt to spare: LibreOffice sets it on one line too."""
+    reference = docx.Document(str(default_templates_dir() / "reference.docx")).sections[0]
+    summary = built[("fibemyd2008", "chair-summary", "docx")]
+    for section in docx.Document(str(summary)).sections:
+        assert section.left_margin == reference.left_margin
+        assert (reference.right_margin - section.right_margin) / 635 == MEASURE_ALLOWANCE_TWIPS == 2
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(summary)], capture_output=True, text=True, timeout=300, check=True)
+    for laid_out in (built[("fibemyd2008", "chair-summary", "pdf")], tmp_path / summary.with_suffix(".pdf").name):
+        line = next(l for page in pages(laid_out) for l in page if l.text.startswith("Temporary work agreements"))
+        assert line.words[-1] == "rights.", laid_out

@@ -23,7 +23,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Cm, Pt
 
 from reportgen.style import brief_looks
-from reportgen.writers.docx_styles import FONT, SPECS, ensure_styles
+from reportgen.writers.docx_styles import FONT, SPECS, ensure_styles, set_defaults
 
 # Word's own defaults (every document has them) and the table style the writer's grids use.
 DEFAULTS = {"Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
@@ -109,8 +109,10 @@ def main() -> None:
         if zoom is not None:
             zoom.set(qn("w:percent"), "100")  # required by the ECMA-376 schema; python-docx's blank omits it
         ensure_styles(document, restyle=True)
-        if folder:
+        if folder:  # the brief's reference: its looks and defaults are style/brief_looks.py's
             apply_looks(document)
+        else:  # no space around a paragraph unless its style sets one, Normal's line height
+            set_defaults(document)
         props = document.core_properties
         props.author = props.last_modified_by = ""
         props.comments = "Word styles of reportgen documents: restyle them here (docs/templates.md)."

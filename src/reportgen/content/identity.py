@@ -1,6 +1,6 @@
-"""Checks of a document's identity the schema cannot make: its house style exists, a translation note
-names the original language, the logo is an image inside the project, and `[para:id]` references name
-numbered sections of the body."""
+"""Checks of a document's identity the schema cannot make: its house style exists, the chair's summary
+does not take the report's symbol, a translation note names the original language, the logo is an
+image inside the project, and `[para:id]` references name numbered sections of the body."""
 
 from __future__ import annotations
 
@@ -38,6 +38,9 @@ def document_problems(doc: Any, base_dirs: list[Path], root: Path,
     if document.house not in known:
         problems.append((("document", "house"), f"unknown house style '{document.house}'{did_you_mean(document.house, known)} (available: {', '.join(known)})"))
         return problems
+    if document.summary_symbol and document.summary_symbol in {document.symbol, document.full_symbol}:
+        problems.append((("document", "summary_symbol"), f"'{document.summary_symbol}' is the report's own symbol: a chair's summary "
+                         "is another document, with a symbol of its own or none (leave summary_symbol out)"))
     if document.unofficial_translation and not document.original_language:
         problems.append((("document", "unofficial_translation"), "an unofficial translation needs document.original_language (the language translated from)"))
     if document.logo:

@@ -84,7 +84,7 @@ TEXT_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
 # ids and references, codes, symbols, numbers, dates and times, file names, and data that is not
 # prose (a sum's wording for briefs, an organisation's grammatical article in English).
 NOT_TEXT: dict[type[BaseModel], tuple[str, ...]] = {
-    schema.Document: ("house", "series", "symbol", "date", "language", "original_language", "job_number", "logo"),
+    schema.Document: ("house", "series", "symbol", "summary_symbol", "date", "language", "original_language", "job_number", "logo"),
     schema.CoverNote: ("symbol", "date"),
     schema.Segment: ("id", "venue"),
     schema.Process: ("organisation", "mandate_document"),

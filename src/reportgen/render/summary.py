@@ -1,10 +1,11 @@
 """What a chair's summary needs besides the record: its own identity, and list lead-ins.
 
-A chair's summary is issued by the chair's office, not as the report: it carries no symbol of the
-report (nor its addendum, revision, corrigendum, distribution, series, job number or agenda item),
+A chair's summary is issued by the chair's office, not as the report: it carries its own symbol
+(`document.summary_symbol`) or none, never the report's (nor its addendum, revision, corrigendum,
+distribution, series, status, job number, agenda item or the bodies the report is submitted to);
 its title is the meeting's, its kind line "Chair's summary", its date the report's or else the
 meeting's last day, its subtitle the meeting's place and dates. The chair-summary template prints
-it as centred lines (the house title block is spaced differently in Word, see docs/briefs.md).
+it in the house's masthead and title block (_masthead.html.j2), as a report without a cover.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ def summary_document(meeting: Meeting, kind_label: str, place_and_dates: str) ->
     its subtitle (inside the house's title block, so both writers space it alike)."""
     doc = meeting.document
     return doc.model_copy(update={
-        "symbol": None, "addendum": None, "revision": None, "corrigendum": None, "distribution": None,
-        "series": None, "job_number": None, "agenda_item": None, "agenda_item_title": None,
+        "symbol": doc.summary_symbol, "summary_symbol": None, "addendum": None, "revision": None, "corrigendum": None,
+        "distribution": None, "series": doc.series if doc.summary_symbol else None, "status": None, "status_label": None, "job_number": None,
+        "agenda_item": None, "agenda_item_title": None, "transmitted_to": [],
         "date": doc.date or meeting.facts.end or meeting.facts.start,
         "title": meeting.facts.title, "subtitle": [place_and_dates], "kind_label": kind_label, "kind_line": True,
         "cover": False, "cover_lines": [], "contents": False, "author_note": None,

@@ -8,6 +8,8 @@ from ..core.errors import UsageProblem, did_you_mean
 from .houses import HOUSE_FILE, HOUSES_DIR, available_houses, house_chain, house_dirs, load_house, stylesheets
 from .measures import points
 
+SIDE_WORDS = (("before", "above"), ("after", "below"), ("left", "left"), ("right", "right"))
+
 # The files a house may have, each found on the house's search path (project first).
 HOUSE_FILES = ("_masthead.html.j2", "reference.docx")
 
@@ -36,6 +38,10 @@ def describe_house(base_dirs: list[Path], name: str, root: Path) -> list[str]:
         lines.append("languages: " + ", ".join(f"{k} as {v}" for k, v in sorted(house.language_tags.items())))
     measures = house.measures  # the lengths and colours both writers read (style/measures.py)
     lines.append("spacing: " + ", ".join(f"{block} {before} above, {after} below" for block, (before, after) in sorted(measures.spacing.items())))
+    for block, given in sorted(measures.lines.items()):  # each line's margins: only the sides it has
+        lines.append(f"{block} lines: " + "; ".join(
+            f"{line} " + ", ".join(f"{sides[side]} {word}" for side, word in SIDE_WORDS if side in sides and points(sides[side]))
+            if any(points(v) for v in sides.values()) else f"{line} none" for line, sides in sorted(given.items())))
     lines.append("rules: " + ", ".join(f"{name} {r.width} #{r.color}" + (f", {r.space} above" if points(r.space) else "")
                                        for name, r in sorted(measures.rules.items())))
     rule = measures.masthead_rule
@@ -43,6 +49,7 @@ def describe_house(base_dirs: list[Path], name: str, root: Path) -> list[str]:
     lines.append("table padding: " + ", ".join(f"{name} {pad.vertical} {pad.horizontal}" + (f", {pad.group} above group rows" if pad.group else "")
                                                for name, pad in sorted(measures.table_padding.items())))
     lines.append(f"heading labels: {measures.label_gap} more after the label")
+    lines.append("space after: " + ", ".join(f"{name} {length}" for name, length in sorted(measures.space_after.items())))
     lines.append(f"indents: lists {measures.list_indent}, numbered paragraphs {measures.number_indent}, "
                  f"their sub-paragraphs {measures.sub_paragraph_indent}; distribution block {measures.distribution_block} wide")
     lines.append("house.yaml: " + ", ".join(shown(d / HOUSES_DIR / h / HOUSE_FILE) for h in chain for d in base_dirs

@@ -4,6 +4,9 @@ house.yaml may give (each key optional; a house extending another changes only w
 
     spacing:                 # space above and below a first-page block, by its class
       title-block: {before: 1.2cm, after: 1cm}
+    lines:                   # the lines of such a block, by the block's class and the line's:
+      title-block:           # space above and below, and side indents (each side optional)
+        title: {before: 13pt, after: 7.8pt, left: 1cm, right: 1cm}
     rules:                   # the masthead's rules under a row (<div class="mh-row" data-rule="thin">)
       thin: {width: 2pt, color: 1f4e79, space: 6pt}   # space: between the row's text and its rule
     distribution_block: 5.2cm   # the width of the Distr./symbol/date block at the top right
@@ -14,6 +17,8 @@ house.yaml may give (each key optional; a house extending another changes only w
     masthead_rule: {width: 1.5pt, color: '000000', space: 6pt}   # the rule under the whole masthead (width 0pt: none)
     table_padding:           # cell padding by table class; group: the space above a group row's text
       agenda: {vertical: 4pt, horizontal: 6pt, group: 12pt}
+    space_after:             # the space under a table, a list item in a table cell, a biography's name
+      bio-name: 2pt
 
 The PDF gets them as CSS applied after every print.css (Measures.css); the DOCX writer reads the
 same values (paragraph spacing, cell borders and margins, table and list indents). A print.css
@@ -34,7 +39,30 @@ LENGTH = re.compile(r"(\d+(?:\.\d+)?)(pt|cm|mm)")
 EMS = re.compile(r"(\d+(?:\.\d+)?)em")
 COLOUR = re.compile(r"#?[0-9a-fA-F]{6}")
 POINTS_PER = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
+# space_after: the name house.yaml gives -> the CSS rule the PDF gets (the DOCX writer reads the same names)
+SPACE_AFTER = {
+    "table": "table",  # the next paragraph's space before in Word
+    "cell-item": "td li, th li",  # a list item in a table cell, in the table's type
+    "bio-name": ".biography .bio-name",  # the name close above its biography
+}
 LENGTHS = ("distribution_block", "list_indent", "number_indent", "sub_paragraph_indent")
+SIDES = ("before", "after", "left", "right")
+CSS_SIDES = {"before": "margin-top", "after": "margin-bottom", "left": "margin-left", "right": "margin-right"}
+
+
+def _paragraph(after: str = "8.25pt", left: str = "0cm", right: str = "0cm", before: str = "0pt") -> dict[str, str]:
+    """A line's four sides; the defaults are print.css's for a paragraph (p: margin 0 0 0.75em 0 in 11 pt)."""
+    return {"before": before, "after": after, "left": left, "right": right}
+
+
+def _title_block_lines() -> dict[str, dict[str, dict[str, str]]]:
+    """The shared look's title block (a document without a cover): its title and theme as print.css
+    set them, every other line a plain paragraph's margins (not the cover's Word styles)."""
+    plain = ("cover-line", "meeting-line", "agenda-item", "agenda-title", "headline", "subtitle", "kind")
+    return {"title-block": {**{name: _paragraph() for name in plain},
+                            "title": _paragraph(before="11pt", after="6.6pt", left="1cm", right="1cm"),  # 1em 1cm 0.6em
+                            "theme": _paragraph(after="8.8pt", left="1cm", right="1cm"),  # 0 1cm 0.8em
+                            "translation-note": _paragraph(after="7.5pt")}}  # 0.75em of its 10 pt
 
 
 @dataclass(frozen=True)
@@ -64,6 +92,7 @@ class Measures:
         "cover": ("5cm", "0pt"),  # the cover's lines start 5 cm down
         "title-block": ("13.2pt", "16.5pt"),  # 1.2em and 1.5em of 11 pt
     })
+    lines: dict[str, dict[str, dict[str, str]]] = field(default_factory=_title_block_lines)
     rules: dict[str, Rule] = field(default_factory=lambda: {"thin": Rule("0.75pt", "000000"), "thick": Rule("2.5pt", "000000")})
     distribution_block: str = "5.2cm"
     list_indent: str = "1.2cm"
@@ -73,6 +102,8 @@ class Measures:
     masthead_rule: Rule = Rule("1.5pt", "000000", "6pt")  # under the ECLAC masthead (issuer | Distr. block)
     table_padding: dict[str, Padding] = field(default_factory=lambda: {
         "grid": Padding("3pt", "5pt"), "agenda": Padding("4pt", "6pt", "12pt"), "facts": Padding("2pt", "6pt")})
+    # 1em of a table's 10 pt; a cell's list item 0.5em of 10 pt; 0.2em of the body's 11 pt
+    space_after: dict[str, str] = field(default_factory=lambda: {"table": "10pt", "cell-item": "5pt", "bio-name": "2.2pt"})
 
     def updated(self, where: str, data: dict[str, Any]) -> Measures:
         """These measures with a house.yaml's own on top, checked (`where` names the file)."""
@@ -83,15 +114,25 @@ class Measures:
                               _length(sides.get("after", after), f"{where}: spacing.{block}.after"))
         for name, values in _named(data, where, "rules", ("width", "color", "space"), "thin", "{width: 2pt, color: 1f4e79, space: 6pt}"):
             rules[name] = _rule(values, rules.get(name, Rule("0.75pt", "000000")), f"{where}: rules.{name}")
+        lines = {block: {line: dict(sides) for line, sides in given.items()} for block, given in self.lines.items()}
+        for block, line, sides in _lines(data, where):
+            old = lines.setdefault(block, {}).setdefault(line, {})
+            old.update({side: _length(value, f"{where}: lines.{block}.{line}.{side}") for side, value in sides.items()})
         padding = dict(self.table_padding)
         for name, values in _named(data, where, "table_padding", ("vertical", "horizontal", "group"), "grid",
                                    "{vertical: 3pt, horizontal: 5pt}"):
-            old = padding.get(name, Padding("0pt", "0pt"))
-            group = values.get("group", old.group)
-            padding[name] = Padding(_length(values.get("vertical", old.vertical), f"{where}: table_padding.{name}.vertical"),
-                                    _length(values.get("horizontal", old.horizontal), f"{where}: table_padding.{name}.horizontal"),
+            old_padding = padding.get(name, Padding("0pt", "0pt"))
+            group = values.get("group", old_padding.group)
+            padding[name] = Padding(_length(values.get("vertical", old_padding.vertical), f"{where}: table_padding.{name}.vertical"),
+                                    _length(values.get("horizontal", old_padding.horizontal), f"{where}: table_padding.{name}.horizontal"),
                                     None if group is None else _length(group, f"{where}: table_padding.{name}.group"))
-        out = replace(self, spacing=spacing, rules=rules, table_padding=padding)
+        space_after = dict(self.space_after)
+        given = data.get("space_after") or {}
+        if not isinstance(given, dict) or set(given) - set(SPACE_AFTER):
+            raise TemplateProblem(f"{where}: space_after: expected {', '.join(SPACE_AFTER)} with a length, like {{bio-name: 2pt}}")
+        for name, value in given.items():
+            space_after[name] = _length(value, f"{where}: space_after.{name}")
+        out = replace(self, spacing=spacing, lines=lines, rules=rules, table_padding=padding, space_after=space_after)
         if data.get("masthead_rule") is not None:
             given = data["masthead_rule"]
             if not isinstance(given, dict) or set(given) - {"width", "color", "space"}:
@@ -114,6 +155,9 @@ class Measures:
     def css(self) -> str:
         """The same values as CSS, applied after every print.css."""
         out = [f".{block} {{ margin-top: {before}; margin-bottom: {after}; }}" for block, (before, after) in sorted(self.spacing.items())]
+        for block, given in sorted(self.lines.items()):
+            out.extend(f".{block} .{line} {{ {' '.join(f'{CSS_SIDES[side]}: {sides[side]};' for side in SIDES if side in sides)} }}"
+                       for line, sides in sorted(given.items()) if sides)
         for name, rule in sorted(self.rules.items()):
             row = f'.masthead .mh-row[data-rule="{name}"]'
             out.append(f"{row} {{ border-bottom: {rule.width} solid #{rule.color}; }}")
@@ -125,6 +169,7 @@ class Measures:
             out.append(f"table.{name} td, table.{name} th {{ padding: {pad.vertical} {pad.horizontal}; }}")
             if pad.group is not None:
                 out.append(f"table.{name} tr.group th {{ padding-top: {pad.group}; }}")
+        out += [f"{SPACE_AFTER[name]} {{ margin-bottom: {length}; }}" for name, length in sorted(self.space_after.items())]
         # the issuer beside the block, 0.4 cm apart (docx_furniture: the same two columns)
         out.append(f".masthead dl {{ width: {self.distribution_block}; }}")
         out.append(f".masthead .issuer {{ max-width: calc(100% - {self.distribution_block} - 0.4cm); }}")
@@ -149,16 +194,31 @@ def points(length: str) -> float:
 
 
 def _named(data: dict[str, Any], where: str, key: str, keys: tuple[str, ...], name: str, example: str) -> list[tuple[str, dict[str, Any]]]:
-    """house.yaml `key`: names (a block's class, a rule's name) with their settings, checked."""
+    """house.yaml `key`: names (a block's class, a rule's name) with their settings (`keys`; any
+    names when none are given: the lines of a block), checked."""
     given = data.get(key) or {}
     if not isinstance(given, dict):
         raise TemplateProblem(f"{where}: {key}: expected names with their settings, like '{name}: {example}'")
     for found, values in given.items():
         if not isinstance(found, str) or not BLOCK_NAME.fullmatch(found):
             raise TemplateProblem(f"{where}: {key}: {found!r} is not a name like {name}")
-        if not isinstance(values, dict) or set(values) - set(keys):
-            raise TemplateProblem(f"{where}: {key}.{found}: expected {', '.join(keys)}, like {example}")
+        if not isinstance(values, dict) or (keys and set(values) - set(keys)):
+            raise TemplateProblem(f"{where}: {key}.{found}: expected {', '.join(keys) or 'lines by their class'}, like {example}")
     return list(given.items())
+
+
+def _lines(data: dict[str, Any], where: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """house.yaml `lines`: block class -> line class -> sides, checked."""
+    example = "{before: 11pt, after: 6.6pt, left: 1cm, right: 1cm}"
+    out = []
+    for block, given in _named(data, where, "lines", (), "title-block", "{title: " + example + "}"):
+        for line, sides in given.items():
+            if not isinstance(line, str) or not BLOCK_NAME.fullmatch(line):
+                raise TemplateProblem(f"{where}: lines.{block}: {line!r} is not a line's class like title")
+            if not isinstance(sides, dict) or set(sides) - set(SIDES):
+                raise TemplateProblem(f"{where}: lines.{block}.{line}: expected {', '.join(SIDES)}, like {example}")
+            out.append((block, line, sides))
+    return out
 
 
 def _rule(values: dict[str, Any], old: Rule, where: str) -> Rule:

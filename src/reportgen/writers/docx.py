@@ -30,11 +30,12 @@ from . import GENERATOR, WriteContext, ooxml, ooxml_revisions, ooxml_tables
 from ..core.atomic import atomic_target
 from ..style import brief_looks
 from ..style.measures import Measures, points
-from .docx_common import INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, image_bytes, remember_style_ids
+from .docx_common import (INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, image_bytes,
+                          remember_style_ids, set_sides, widen_measure)
 from .docx_furniture import Furniture, number_paragraph
 from .docx_language import apply_language
 from .docx_styles import ensure_styles, run_property
-from .docx_tables import SPACE_AFTER, Tables
+from .docx_tables import Tables
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ class DocxBuilder(Furniture, Tables):
         self.doc = document
         self.measures = measures or Measures()  # the house's lengths and colours (house.yaml), as the PDF has them
         self.spacing = self.measures.spacing  # block class -> space above and below it
+        self.lines: dict[str, dict[str, str]] = {}  # in such a block: line class -> its margins (house.yaml lines)
         self.list_indent = Pt(points(self.measures.list_indent))
         self.after_table: Any = None  # the container a table was just added to (its next paragraph keeps the table's margin)
         self.list_offset = Pt(0)  # where the list being written starts
@@ -72,7 +74,7 @@ class DocxBuilder(Furniture, Tables):
             self.pending_break = False
         p = container.paragraph(self.front.get(style, style) if style else style)
         if self.after_table is container.target:  # the table's bottom margin, collapsed with the paragraph's own
-            _at_least(p, "space_before", SPACE_AFTER)
+            _at_least(p, "space_before", points(self.measures.space_after["table"]))
         self.after_table = None
         if self.pending_break:
             p.paragraph_format.page_break_before = True
@@ -196,13 +198,16 @@ class DocxBuilder(Furniture, Tables):
             self.front = {style: front for style, front in brief_looks.front_styles().items() if front in self.style_names}
             self.blocks(el, container, depth)
             self.front = {}
-        elif tag == "div" and cls & set(self.spacing):
+        elif tag == "div" and cls & (set(self.spacing) | set(self.measures.lines)):
+            name = min(cls & (set(self.spacing) | set(self.measures.lines)))
             start = len(self.doc.element.body) - 1  # new paragraphs go before the final w:sectPr
+            outer, self.lines = self.lines, self.measures.lines.get(name, {})  # its lines' own spacing and indents
             self.blocks(el, container, depth)
+            self.lines = outer
             if "front" in cls:
                 self.pending_break = True
             made = [Paragraph(e, container.target) for e in self.doc.element.body[start:] if e.tag == qn("w:p")]
-            before, after = (points(side) for side in self.spacing[min(cls & set(self.spacing))])
+            before, after = (points(side) for side in self.spacing.get(name, ("0pt", "0pt")))
             if made:  # as CSS collapses the block's margin with its first and last lines': the larger
                 _at_least(made[0], "space_before", before)
                 _at_least(made[-1], "space_after", after)
@@ -237,9 +242,11 @@ class DocxBuilder(Furniture, Tables):
         elif tag == "p":
             style = next((PARAGRAPH_STYLES[c] for c in cls if c in PARAGRAPH_STYLES), "Body Text")
             p = self.paragraph(container, style)
+            for line in sorted(cls & set(self.lines))[:1]:  # house.yaml lines: this line's margins, as the PDF's
+                set_sides(p, self.lines[line])
             if "bio-name" in cls:  # print.css: the name sits close above its biography
                 p.paragraph_format.keep_with_next = True
-                p.paragraph_format.space_after = Pt(2.2)
+                p.paragraph_format.space_after = Pt(points(self.measures.space_after["bio-name"]))
             if el.get("data-number"):
                 number_paragraph(p, el.get("data-number"), Pt(points(self.measures.number_indent)))
             self.inline(p, el, Fmt())
@@ -302,7 +309,7 @@ class DocxBuilder(Furniture, Tables):
         for li in el.findall("li"):
             p = self.paragraph(container, para_style)
             if in_cell and not compact:
-                p.paragraph_format.space_after = Pt(5)  # li: 0.5em of the table's 10 pt
+                p.paragraph_format.space_after = Pt(points(self.measures.space_after["cell-item"]))
             if compact:  # ul.compact: a dash in a narrow hanging indent, as the stylesheet draws it
                 p.paragraph_format.left_indent, p.paragraph_format.first_line_indent = Emu(162000), Emu(-162000)
                 p.paragraph_format.tab_stops.add_tab_stop(Emu(162000))
@@ -372,6 +379,7 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     except Exception as exc:  # a user-supplied file: corrupt, or a package of another kind
         raise TemplateProblem(f"{reference}: not a usable Word document ({type(exc).__name__}: {exc})") from None
     _clear_body(document)
+    widen_measure(document)
     ensure_styles(document)
     remember_style_ids(document)
     root = parse(html)
@@ -403,6 +411,8 @@ def _set_properties(document: Any, root: Any, ctx: WriteContext) -> None:
     props.author = meta("author")
     props._element.get_or_add_keywords().text = meta("keywords")  # python-docx caps the property at 255 characters; OOXML does not
     props.subject = meta("description")
+    if meta("dcterms.identifier"):  # the document's symbol, where it has one
+        props.identifier = meta("dcterms.identifier")
     props.comments = ""
     props.last_modified_by = GENERATOR
     props.created = ctx.created.replace(tzinfo=None)

@@ -119,7 +119,8 @@ class Furniture:
         self.masthead_rule()  # a house that rules its rows gives the whole masthead none (width 0pt)
 
     def masthead_cell(self, cell_el: Any, target: Container) -> None:
-
+        if not any(child.tag == "p" for child in cell_el):  # an empty cell (no symbol yet): no height, as in the PDF
+            hairline(target.paragraph("Masthead"))
         for child in cell_el:
             if child.tag != "p":
                 continue

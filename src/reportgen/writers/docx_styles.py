@@ -17,6 +17,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from . import ooxml
+
 log = logging.getLogger(__name__)
 
 FONT = "Times New Roman"
@@ -30,6 +32,7 @@ class StyleSpec:
     size: float | None = None
     bold: bool | None = None
     italic: bool | None = None
+    underline: bool | None = None  # print.css text-decoration: underline
     caps: bool | None = None
     align: WD_ALIGN_PARAGRAPH | None = None
     space_before: float | None = None
@@ -60,7 +63,8 @@ SPECS: tuple[StyleSpec, ...] = (
               size=11, bold=True, caps=True, align=C, space_before=22, space_after=13.2, keep_with_next=True, indent=(1.5, 1.5)),
     StyleSpec("Heading 2", "section headings: bold, left", size=11, bold=True, align=L, space_before=16.5, space_after=8.8, keep_with_next=True),
     StyleSpec("Heading 3", "sub-section headings: italic", size=11, bold=False, italic=True, space_before=13.2, space_after=6.6, keep_with_next=True),
-    StyleSpec("Heading 4", "fourth-level headings", size=11, bold=False, italic=False, space_before=8, space_after=6, keep_with_next=True),
+    StyleSpec("Heading 4", "fourth-level headings: underlined", size=11, bold=False, italic=False, underline=True,
+              space_before=13.2, space_after=6.6, keep_with_next=True),
     StyleSpec("Masthead", "the block at the top right of the first page (Distr., symbol, date, languages)", size=11, align=L, space_after=0, line=14.85),
     StyleSpec("Masthead Issuer", "the issuing body at the top left of the first page", size=20, bold=True, align=L, space_after=0,
               letter_spacing=1),  # print.css .masthead .issuer: letter-spacing 1pt
@@ -118,6 +122,20 @@ def ensure_styles(document: DocxDocument, *, restyle: bool = False) -> None:
     restyle_with(document, [spec for spec in SPECS if restyle or spec.name not in [s.name for s in document.styles]])
 
 
+def set_defaults(document: DocxDocument) -> None:
+    """The document defaults (w:docDefaults) from the shared look: no space around a paragraph, as
+    CSS gives none unless a rule does, and Normal's line height. python-docx's blank document
+    gives 10 pt after and 1.15 lines to any style that sets no spacing of its own."""
+    normal = next(spec for spec in SPECS if spec.name == "Normal")
+    ppr = ooxml.default_paragraph_properties(document)
+    spacing = ppr.get_or_add_spacing()  # in the schema's place among the paragraph properties
+    spacing.attrib.clear()
+    spacing.set(qn("w:before"), "0")
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), str(round((normal.line or 0) * 20)))
+    spacing.set(qn("w:lineRule"), "atLeast")
+
+
 def restyle_with(document: DocxDocument, specs: list[StyleSpec]) -> None:
     """Give each named style the look its spec sets (adding the style if the document lacks it)."""
     styles = document.styles
@@ -142,6 +160,8 @@ def restyle_with(document: DocxDocument, specs: list[StyleSpec]) -> None:
             font.bold = spec.bold
         if spec.italic is not None:
             font.italic = spec.italic
+        if spec.underline is not None:
+            font.underline = spec.underline
         if spec.caps is not None:
             font.all_caps = spec.caps
         if spec.letter_spacing is not None:

@@ -14,7 +14,6 @@ from ..style.measures import points
 from .docx_common import INLINE, PARAGRAPH_STYLES, Container, Fmt, classes, hairline, shrink
 
 GRID_RULE = 0.5  # print.css: table.grid th, td { border: 0.5pt solid black }
-SPACE_AFTER = 10.0  # print.css: table { margin-bottom: 1em } in the table's 10 pt: the next paragraph's space before
 # Tables whose row headers (a label column) are set in italics, as print.css sets them.
 ITALIC_ROW_HEADERS = {"facts"}
 

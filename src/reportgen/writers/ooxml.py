@@ -104,6 +104,12 @@ def set_default_language(document: Any, tag: str) -> None:
             style.set(qn("w:val"), tag)
 
 
+def default_paragraph_properties(document: Any) -> Any:
+    """docDefaults' w:pPr, added when missing: what a paragraph style that sets nothing gets."""
+    defaults = _child(document.styles.element, "w:docDefaults", first=True)
+    return _child(_child(defaults, "w:pPrDefault"), "w:pPr")
+
+
 def _child(parent: Any, tag: str, *, first: bool = False) -> Any:
     """`parent`'s child `tag`, added (first, or last) when it has none."""
     found = parent.find(qn(tag))

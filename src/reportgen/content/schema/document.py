@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, PositiveInt
 
-from .base import Id, Language, Strict, Text, _one_or_many
+from .base import Id, Language, Line, Strict, Text, _one_or_many
 from .context import Transmittal
 from .dates import DocumentDate, PartialDate
 from .meeting import RoleHolder
@@ -29,6 +29,8 @@ class Document(Strict):
     """Series line printed above the symbol, e.g. 'OEA/Ser.G'."""
     symbol: str | None = None
     """Document symbol, e.g. 'LC/L.3702' or 'E/ESCAP/CMP/2017/4'; repeated in the running header."""
+    summary_symbol: Line | None = None
+    """The chair's summary's own symbol, e.g. 'LC/MIG.2013/2' (its masthead, running header and metadata); if not given, the summary has none."""
     addendum: PositiveInt | None = None
     """Addendum number: the symbol is printed with /Add.N."""
     revision: PositiveInt | None = None
