@@ -12,7 +12,6 @@ a busy machine slows both sides alike. See bench/README.md for the figures and t
 from __future__ import annotations
 
 import argparse
-import atexit
 import json
 import os
 import platform
@@ -98,22 +97,9 @@ def reportgen(*args: str, cache: Path | None = None) -> list[str]:
     return [sys.executable, "-m", "reportgen", "--project", str(REPO), *args]
 
 
-# The packaged templates as an earlier run compiled them (render/template_cache.py): a user's cache
-# keeps them across edits of the content, so a "model validated" run starts with them.
-_COMPILED_TEMPLATES = Path(tempfile.mkdtemp(prefix="reportgen-bench-templates-"))
-atexit.register(shutil.rmtree, _COMPILED_TEMPLATES, True)
-
-
-def fresh_cache(templates: bool = True) -> dict[str, str]:
-    """An empty model cache: the build validates the content, as after an edit (with `templates`, the
-    packaged templates compiled by an earlier run, as they are after any first build; without, as
-    after installing reportgen)."""
+def fresh_cache() -> dict[str, str]:
+    """An empty model cache: the build validates the content, as after an edit."""
     folder = Path(tempfile.mkdtemp(prefix="reportgen-bench-cache-"))
-    if templates:
-        if not (_COMPILED_TEMPLATES / "templates").is_dir():
-            subprocess.run(reportgen("build", MEETING, "--force", "-q", "-j", "1", "--out", str(_COMPILED_TEMPLATES / "out")),
-                           check=True, capture_output=True, env={**ENV, "REPORTGEN_CACHE_DIR": str(_COMPILED_TEMPLATES)})
-        shutil.copytree(_COMPILED_TEMPLATES / "templates", folder / "templates")
     return {**ENV, "REPORTGEN_CACHE_DIR": str(folder)}
 
 
@@ -332,7 +318,6 @@ def pair_a(results: Results, runs: int) -> None:
     medians = alternate(runs, {
         "ours, model validated": lambda: timed(ours, env=fresh_cache()),
         "ours -j 1, model validated": lambda: timed([*ours, "-j", "1"], env=fresh_cache()),
-        "ours -j 1, nothing cached": lambda: timed([*ours, "-j", "1"], env=fresh_cache(templates=False)),
         "ours -j 1, model cached": lambda: timed([*ours, "-j", "1"], env={**ENV, "REPORTGEN_CACHE_DIR": str(work / "cache")}),
         "WeasyPrint alone": lambda: timed(alone, env=ENV),
         # what our build makes: a tagged PDF/UA-1 (tags cost WeasyPrint about 5 % more)
@@ -347,7 +332,7 @@ def pair_a(results: Results, runs: int) -> None:
     for base in ("WeasyPrint alone", "WeasyPrint alone, tagged"):
         wall, cpu = medians.ratio("ours, model validated", base, 0), medians.ratio("ours, model validated", base, 1)
         results.target(f"(a) ours (default) / {base} at most 1.10 (wall, paired)", f"wall {describe(wall)}, CPU {describe(cpu)}", wall[0] <= 1.10)
-        for name in ("ours -j 1, model validated", "ours -j 1, model cached", "ours -j 1, nothing cached"):
+        for name in ("ours -j 1, model validated", "ours -j 1, model cached"):
             cpu, wall = medians.ratio(name, base, 1), medians.ratio(name, base, 0)
             results.target(f"(a) {name} / {base} at most 1.10 (CPU, paired)", f"CPU {describe(cpu)}, wall {describe(wall)}", cpu[0] <= 1.10)
     shutil.rmtree(work)

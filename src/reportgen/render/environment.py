@@ -34,7 +34,6 @@ from ..style.phrases import Phrases
 from ..style.search_path import default_templates_dir
 from .assembly import Assembler
 from ..core.sandbox import security_message, template_environment
-from .template_cache import keep_compiled_templates
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +71,6 @@ class Renderer:
             marker=list_marker,
             informative=informative,
         )
-        keep_compiled_templates(self.env)  # the packaged templates, compiled by an earlier run
 
     def kinds(self) -> list[str]:
         """Report kinds: every top-level template named <kind>.html.j2 (base templates start with _)."""
