@@ -213,7 +213,8 @@ def layout_pdf(html: str, ctx: WriteContext) -> Any:
     names = " + ".join(str(path) for path in css_paths)
     fetcher = template_fetcher(ctx.search_path)
     try:
-        font_config, counter_style, stylesheets = parsed_styles(weasyprint, css_paths, ctx.search_path, fetcher, ctx.measures.css())
+        font_config, counter_style, stylesheets = parsed_styles(weasyprint, css_paths, ctx.search_path, fetcher,
+                                                                ctx.measures.css(ctx.direction))
 
         def render(anywhere: frozenset[str] = frozenset()) -> Any:
             with without_cyclic_gc():
