@@ -1,12 +1,15 @@
 """Scale: a synthetic conference of 1,000 documents, on this machine's processes and on Dask.
 
-    python bench/scale.py                       # 1,000 documents; a 6-meeting sample is built
+    python bench/scale.py                       # 1,000 documents (125 meetings, English and Spanish); a 6-meeting sample is built
+    python bench/scale.py --languages es,fr     # three languages: 84 meetings make the 1,000 documents
     python bench/scale.py --sample 4 --rounds 1 # smaller, on a busy machine
     python bench/scale.py --one-worker 20       # memory of one worker over 20 meetings in a row
 
-Measured (bench/corpus.py makes the conference; every figure printed with the load average):
+Measured (bench/corpus.py makes the conference, each meeting in its own language and in each
+edition's; every figure printed with the load average):
 - `build --all -j 2` against `build --all --scheduler` on a local Dask cluster of two worker
-  processes, on a sample of the meetings, alternating, judged by the median of paired ratios;
+  processes (then the same with `--lang CODE` for each edition), on a sample of the meetings,
+  alternating, judged by the median of paired ratios;
 - each Dask worker's resident memory, sampled twice a second over the whole run;
 - every task's time on the cluster (the scheduler's task stream), per meeting;
 - the no-op rebuild of the whole conference (every output stamped, nothing to do);
@@ -136,7 +139,7 @@ def one_worker(meetings: int) -> None:
             return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
     work = Path(tempfile.mkdtemp(prefix="reportgen-worker-"))
-    corpus.generate(work / "p", meetings)
+    corpus.generate(work / "p", meetings, languages=())
     project = Project(work / "p")
     settings = Settings(out_dir=work / "out")
     preload()
@@ -152,19 +155,33 @@ def one_worker(meetings: int) -> None:
     shutil.rmtree(work, ignore_errors=True)
 
 
-def stand_in_stamps(big: Path, sample_out: Path, sample_ids: list[str]) -> int:
-    """Stamp every output of the conference: the sample's own outputs copied, the others' a
-    stand-in (a sample meeting of the same seed), each recorded by the build's Stamps."""
+def in_every_language(command: list[str], languages: list[str]) -> list[list[str]]:
+    """A build command for the originals, then one per edition (`--lang CODE`)."""
+    return [command, *([*command, "--lang", code] for code in languages)]
+
+
+def timed_all(commands: list[list[str]], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of these commands run one after the other."""
+    times = [timed(command, env=env) for command in commands]
+    return sum(t[0] for t in times), sum(t[1] for t in times)
+
+
+def stand_in_stamps(big: Path, sample_out: Path, sample_ids: list[str], languages: list[str]) -> int:
+    """Stamp every output of the conference, each edition's too: the sample's own outputs copied,
+    the others' a stand-in (a sample meeting of the same seed), each recorded by the build's Stamps."""
     from reportgen.build.batch import Settings, plan
     from reportgen.build.incremental import Stamps
     from reportgen.core.project import Project
 
     project = Project(big)
-    settings = Settings()
-    stamps = Stamps(settings.root(project))
     by_seed = {m.rsplit("-", 1)[0]: m for m in sample_ids}
     count = 0
-    for job in plan(project, settings, project.meeting_ids(), [], force=True, stamps=stamps):
+    jobs = []
+    for language in (None, *languages):
+        settings = Settings(language=language)
+        stamps = Stamps(settings.root(project), project.root)
+        jobs += [(stamps, job) for job in plan(project, settings, project.meeting_ids(), [], force=True, stamps=stamps)]
+    for stamps, job in jobs:
         sibling = by_seed[job.name.rsplit("-", 1)[0]]
         for target in job.targets:
             source = sample_out / sibling / target.output.name.replace(job.name, sibling)
@@ -181,6 +198,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=6, help="meetings built for the -j 2 / Dask comparison (one per seed at least: 5)")
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds of the sample build")
     parser.add_argument("--validate", type=int, default=200, help="meetings validated cold")
+    parser.add_argument("--languages", default=",".join(corpus.LANGUAGES), help="editions besides the original (default: %(default)s)")
     parser.add_argument("--one-worker", type=int, metavar="N", help="only: memory of one worker building N meetings in a row")
     args = parser.parse_args()
     if args.one_worker:
@@ -192,15 +210,18 @@ def main() -> None:
     cache = work / "model-cache"
     env = {**os.environ, "PYTHONPATH": str(SRC), "REPORTGEN_CACHE_DIR": str(cache)}
     os.environ.update(env)  # the cluster's worker processes start with it
-    meetings = corpus.meetings_for(args.documents)
+    languages = [code for code in args.languages.split(",") if code]
+    per_meeting = corpus.documents_per_meeting(languages)
+    meetings = corpus.meetings_for(args.documents, languages)
     big, sample = work / "conference", work / "sample"
-    corpus.generate(big, meetings)
-    sample_ids = corpus.generate(sample, args.sample)
-    print(f"conference: {meetings} meetings, {meetings * corpus.DOCUMENTS_PER_MEETING} documents; sample: {args.sample} meetings; {load()}")
+    corpus.generate(big, meetings, languages)
+    sample_ids = corpus.generate(sample, args.sample, languages)
+    print(f"conference: {meetings} meetings in {1 + len(languages)} languages (en, {', '.join(languages)}), "
+          f"{meetings * per_meeting} documents; sample: {args.sample} meetings; {load()}")
 
     # validate of 200 meetings, cold (an empty model cache)
     few = work / "validate"
-    corpus.generate(few, args.validate)
+    corpus.generate(few, args.validate, languages=())  # `validate` checks the originals
     wall, cpu = timed(reportgen(few, "validate"), env={**env, "REPORTGEN_CACHE_DIR": str(work / "cold")})
     print(f"\nvalidate {args.validate} meetings, cold: {wall:.2f} s wall, {cpu:.2f} s CPU; {load()}")
 
@@ -211,14 +232,14 @@ def main() -> None:
     scheduler = cluster.scheduler_address
     print(f"\nDask: local cluster of 2 worker processes up in {time.perf_counter() - started:.1f} s ({scheduler})")
     out_local, out_dask = work / "out-j2", work / "out-dask"
-    local = reportgen(sample, "build", "--all", "--force", "-q", "-j", "2", "--out", str(out_local))
-    on_dask = reportgen(sample, "build", "--all", "--force", "-q", "--scheduler", scheduler, "--out", str(out_dask))
+    local = in_every_language(reportgen(sample, "build", "--all", "--force", "-q", "-j", "2", "--out", str(out_local)), languages)
+    on_dask = in_every_language(reportgen(sample, "build", "--all", "--force", "-q", "--scheduler", scheduler, "--out", str(out_dask)), languages)
     samples = Samples({"-j 2": [], "Dask, 2 workers": []})
     with MemoryWatch(scheduler) as memory, get_task_stream(client=memory.client) as stream:
         for n in range(args.rounds):
-            samples.rounds["-j 2"].append(timed(local, env=env))
+            samples.rounds["-j 2"].append(timed_all(local, env=env))
             memory.round = n
-            samples.rounds["Dask, 2 workers"].append(timed(on_dask, env=env))
+            samples.rounds["Dask, 2 workers"].append(timed_all(on_dask, env=env))
             memory.round = -1
     connect = timed([sys.executable, "-c", "import sys; from distributed import Client; from reportgen.build.cluster import _check_workers; "
                      f"from pathlib import Path; c = Client({scheduler!r}); _check_workers(c, Path({str(sample)!r}), ''); c.close()"], env=env)
@@ -228,9 +249,11 @@ def main() -> None:
     per_empty_task = (time.perf_counter() - started) / 1000
     memory.client.close()
     cluster.close()
-    same = all((out_dask / p.relative_to(out_local)).read_bytes() == p.read_bytes()
-               for p in out_local.rglob("*") if p.is_file() and ".reportgen-cache" not in p.parts)
-    print(f"build --all of the sample ({args.sample} meetings, {args.sample * corpus.DOCUMENTS_PER_MEETING} documents), "
+    differing = [p.relative_to(out_local).as_posix() for p in sorted(out_local.rglob("*"))
+                 if p.is_file() and ".reportgen-cache" not in p.parts
+                 and not ((out_dask / p.relative_to(out_local)).is_file() and (out_dask / p.relative_to(out_local)).read_bytes() == p.read_bytes())]
+    same = "yes" if not differing else f"no: {', '.join(differing)}"
+    print(f"build --all of the sample ({args.sample} meetings, {args.sample * per_meeting} documents, one build per language), "
           f"{args.rounds} alternating rounds (wall s / CPU s of this side's processes); {load()}")
     for name, (w, c) in samples.items():
         print(f"  {name:<18} {w:7.2f} {c:7.2f}")
@@ -243,18 +266,20 @@ def main() -> None:
         print(f"    worker {n}: {shown}")
     print(f"  fixed cost of a build on the cluster (importing Dask, connecting, checking the workers): {connect[0]:.2f} s wall")
     per_task = {m: statistics.median(t) for m, t in tasks.items()}
-    print(f"  task times on the cluster (s, median per meeting over the rounds): mean {statistics.mean(per_task.values()):.2f}, "
+    print(f"  task times on the cluster (s, median per meeting over its languages and the rounds): mean {statistics.mean(per_task.values()):.2f}, "
           f"min {min(per_task.values()):.2f}, max {max(per_task.values()):.2f} ({max(per_task, key=per_task.get)})")
 
     # the no-op rebuild of the whole conference
-    stamped = stand_in_stamps(big, out_local, sample_ids)
+    stamped = stand_in_stamps(big, out_local, sample_ids, languages)
     noop = Samples({"no-op": []})
     for _ in range(3):
-        noop.rounds["no-op"].append(timed(reportgen(big, "build", "--all", "-q"), env=env))
-    result = subprocess.run(reportgen(big, "build", "--all"), env=env, capture_output=True, text=True, check=True)
-    up_to_date = sum(line.endswith(": up to date") for line in result.stdout.splitlines())
+        noop.rounds["no-op"].append(timed_all(in_every_language(reportgen(big, "build", "--all", "-q"), languages), env=env))
+    up_to_date = 0
+    for command in in_every_language(reportgen(big, "build", "--all"), languages):
+        result = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+        up_to_date += sum(line.endswith(": up to date") for line in result.stdout.splitlines())
     nw, nc = noop.median("no-op")
-    print(f"\nno-op build --all of the conference ({stamped} stamped outputs, {up_to_date} meetings up to date): "
+    print(f"\nno-op build --all of the conference, one per language ({stamped} stamped outputs, {up_to_date} meeting editions up to date): "
           f"{nw:.2f} s wall, {nc:.2f} s CPU (median of 3); {load()}")
 
     # extrapolation: the conference on W workers
@@ -265,7 +290,8 @@ def main() -> None:
     by_seed: dict[str, list[float]] = {}
     for meeting, seconds in per_task.items():
         by_seed.setdefault(meeting.rsplit("-", 1)[0], []).append(seconds)
-    conference = [statistics.median(by_seed[m.rsplit("-", 1)[0]]) for m in (p.parent.name for p in (big / "content").glob("*/meeting.yaml"))]
+    conference = [statistics.median(by_seed[m.rsplit("-", 1)[0]]) for m in (p.parent.name for p in (big / "content").glob("*/meeting.yaml"))
+                  for _ in range(1 + len(languages))]  # one task per meeting and language
     dask_wall = samples.median("Dask, 2 workers")[0]
     on_two = makespan(list(per_task.values()), 2)
     print(f"\nwhere the Dask build's time went (sample, medians): {dask_wall:.1f} s wall = {connect[0]:.1f} s reaching the cluster "
@@ -274,14 +300,14 @@ def main() -> None:
     whole_two = makespan(conference, 2)
     print(f"the whole conference on the 2 local workers: {whole_two:.0f} s of tasks; Dask's fixed and per-task costs add "
           f"{(connect[0] + len(conference) * per_empty_task) / whole_two * 100:.1f} %")
-    print(f"\nextrapolated: {len(conference)} meetings ({len(conference) * corpus.DOCUMENTS_PER_MEETING} documents), task times by seed "
+    print(f"\nextrapolated: {len(conference)} meeting editions ({len(conference) * corpus.KINDS_AND_FORMATS} documents), task times by seed "
           f"as measured here ({statistics.mean(conference):.1f} s on average, the longest {max(conference):.1f} s); each task reads "
-          f"{read_files:.0f} files ({read_mib:.1f} MiB) to sign its inputs and writes {corpus.DOCUMENTS_PER_MEETING * per_doc_mib:.2f} MiB; the client plans "
+          f"{read_files:.0f} files ({read_mib:.1f} MiB) to sign its inputs and writes {corpus.KINDS_AND_FORMATS * per_doc_mib:.2f} MiB; the client plans "
           f"in about the no-op time ({nc:.1f} s CPU, {nw:.1f} s wall)")
     for workers in (16, 64):
         tasks_wall = makespan(conference, workers)
         total = nw + connect[0] + tasks_wall + len(conference) * per_empty_task
-        io = len(conference) * (read_mib + corpus.DOCUMENTS_PER_MEETING * per_doc_mib) / tasks_wall
+        io = len(conference) * (read_mib + corpus.KINDS_AND_FORMATS * per_doc_mib) / tasks_wall
         print(f"  {workers} workers: about {total:.0f} s = {nw:.1f} s planning + {connect[0]:.1f} s reaching the cluster + "
               f"{tasks_wall:.0f} s of tasks (the ideal {sum(conference) / workers:.0f} s; the longest task {max(conference):.0f} s) "
               f"+ {len(conference) * per_empty_task:.1f} s of scheduling; the shared file system serves {io:.1f} MiB/s "

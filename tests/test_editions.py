@@ -330,6 +330,20 @@ def test_arabic_page_is_mirrored_and_reads_right_to_left(six: dict) -> None:
     assert len(numbers) == 3 and all(x > width * 0.8 for x in numbers)  # paragraph numbers in the right margin
     letters = [x for w, x, _, _ in words if w in (")أ(", ")ب(", ")ج(")]
     assert len(letters) >= 2 and all(x > width * 0.75 for x in letters)  # Arabic list letters, at the right
+    # The house's indents mirrored (style/measures.py): a numbered paragraph's text and the un house's
+    # sub-paragraphs (أ), (ب) start 1 cm in from the right margin, and nothing is indented from the left.
+    number_right = max(c for w, _, _, c in words if w == ".4")
+    text_right = max(c for w, x, _, c in words if x < number_right - 20 and w == "تزكر")  # "ركزت", paragraph 4's first word
+    letter_right = [c for w, _, _, c in words if w in (")أ(", ")ب(")]
+    assert number_right - text_right == pytest.approx(28.35, abs=2)  # 1 cm
+    assert all(c == pytest.approx(text_right, abs=1) for c in letter_right), (letter_right, text_right)
+    margin = min(x for _, x, _, _ in words)  # the masthead's symbol starts at the left margin
+    first, third = (next(y for w, _, y, _ in words if w == n) for n in (".1", ".3"))
+    starts: dict[int, float] = {}
+    for _, x, y, _ in words:
+        if first - 1 <= y < third - 1:  # the lines of paragraphs 1 and 2
+            starts[round(y)] = min(x, starts.get(round(y), x))
+    assert sum(1 for x in starts.values() if x < margin + 3) >= 3, (margin, starts)  # full lines reach the left margin
     corridor = next(x for w, x, _, _ in words if w == "الممر"[::-1])
     change = next(x for w, x, _, _ in words if w == "التغير"[::-1])
     assert corridor > change  # the table's first column is at the right

@@ -5,6 +5,7 @@ Every way of spreading a build must write the same bytes as a serial build."""
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import subprocess
 import sys
@@ -143,6 +144,30 @@ def test_errors_on_a_dask_cluster_are_reported_as_build_all_reports_them(dask_sc
     assert local.exit_code == on_dask.exit_code == 1
     assert "gfmd2010: failed:" in local.output and "3 of 7 build(s) failed (4 built)" in local.output  # both briefs compare gfmd2010
     assert on_dask.output.replace(str(tmp_project.root / "dask"), "OUT") == local.output.replace(str(tmp_project.root / "local"), "OUT")
+
+
+def test_a_cluster_build_and_a_local_build_in_the_project_folder_are_up_to_date_with_each_other(
+        dask_scheduler: str, tmp_project: Project, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers get absolute paths, a build run in the project folder relative ones: stamps name the
+    project's files relative to it, so neither rebuilds what the other has just built."""
+    fast = ["--kind", "chair-summary", "--docx"]
+    on_dask = runner.invoke(main, ["--project", str(tmp_project.root), "build", "--all", *fast, "--scheduler", dask_scheduler, "-q"])
+    assert on_dask.exit_code == 0, on_dask.output
+    built = written(tmp_project.output_dir)
+    assert len(built) == 7
+    stamp = json.loads(next((tmp_project.output_dir / CACHE_DIR).glob("gfmd2010__*.json")).read_text(encoding="utf-8"))
+    assert "content/gfmd2010/meeting.yaml" in stamp["inputs"] and not any(str(tmp_project.root) in name for name in stamp["inputs"])
+    monkeypatch.chdir(tmp_project.root)
+    local = runner.invoke(main, ["build", "--all", *fast])
+    assert local.exit_code == 0 and len(local.output.splitlines()) == 7, local.output
+    assert all(line.endswith(": up to date") for line in local.output.splitlines()), local.output
+    edited = tmp_project.content_dir / "gfmd2011" / "meeting.yaml"  # then the other way round
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    rebuilt = runner.invoke(main, ["build", "--all", *fast])
+    assert rebuilt.exit_code == 0 and sum(not line.endswith(": up to date") for line in rebuilt.output.splitlines()) == 3, rebuilt.output
+    again = runner.invoke(main, ["--project", str(tmp_project.root), "build", "--all", *fast, "--scheduler", dask_scheduler])
+    assert again.exit_code == 0 and all(line.endswith(": up to date") for line in again.output.splitlines()), again.output
+    assert written(tmp_project.output_dir) == built
 
 
 def test_the_progress_bar_follows_the_tasks_on_the_cluster(dask_scheduler: str, tmp_project: Project) -> None:

@@ -34,8 +34,9 @@ class Rule:
     thickness: int  # pixel rows at DPI
 
 
-def footnote_rule(pdf: Path, out: Path) -> Rule:
-    """The first horizontal rule in the lower half of page 1 (the masthead's rule is at the top)."""
+def footnote_rule(pdf: Path, out: Path, last: bool = False) -> Rule:
+    """The first horizontal rule in the lower half of page 1 (the masthead's rule is at the top), or
+    with `last` the lowest one (a table's rules may come between)."""
     subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", str(DPI), "-gray", "-png", str(pdf), str(out)], check=True)
     image = Image.open(next(out.parent.glob(out.name + "*.png"))).convert("L")
     width, height = image.size
@@ -52,8 +53,10 @@ def footnote_rule(pdf: Path, out: Path) -> Rule:
         if best[0] > width // 10:  # a rule, not a letter
             rows.append((y, *best))
     assert rows, f"{pdf}: no rule over the footnotes on page 1"
+    if last:  # the top row of the lowest rule
+        rows = [r for r in rows if r[0] > rows[-1][0] - 6]
     y, length, x = rows[0]
-    return Rule(x * MM_PER_PX, y * MM_PER_PX, length * MM_PER_PX, sum(1 for r in rows if r[0] - y < 6))
+    return Rule(x * MM_PER_PX, y * MM_PER_PX, length * MM_PER_PX, sum(1 for r in rows if 0 <= r[0] - y < 6))
 
 
 @pytest.fixture(scope="module")
@@ -90,3 +93,19 @@ def test_word_holds_the_separator_mark(hld2013: tuple[Path, Path, Path]) -> None
     assert [el.tag for el in separator.iter() if el.tag in (f"{W}separator", f"{W}t", f"{W}pBdr")] == [f"{W}separator"]
     continuation = notes.find(f"{W}footnote[@{W}type='continuationSeparator']")
     assert continuation.find(f".//{W}continuationSeparator") is not None
+
+
+def test_in_a_right_to_left_language_the_rule_stands_at_the_right(tmp_path: Path) -> None:
+    """Arabic lines start at the right: the short rule over the notes starts there too (print-rtl.css),
+    as far from the right edge as the English edition's is from the left."""
+    project = Project(REPO / "examples")
+    rules = {}
+    for language in ("en", "ar"):
+        options = BuildOptions(kinds=("rapporteur-report",), out_dir=tmp_path / language, formats=("pdf",),
+                               language=None if language == "en" else language)
+        pdf = next(p for p in build_meeting(project, "escwa-egm2024", options) if p.suffix == ".pdf")
+        rules[language] = footnote_rule(pdf, tmp_path / language / "page", last=True)
+    en, ar = rules["en"], rules["ar"]
+    assert abs(en.length - ar.length) <= 0.5, (en, ar)
+    assert abs((210 - (ar.x + ar.length)) - en.x) <= 0.5, f"the Arabic rule ends {210 - ar.x - ar.length:.1f} mm from the right edge, the English starts {en.x:.1f} mm from the left"
+    assert ar.x > 105, ar  # in the right half of the page

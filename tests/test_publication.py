@@ -152,6 +152,17 @@ def test_archival_standard_keeps_the_pdfua_claim(tmp_path: Path) -> None:
     xmp = PdfReader(str(path)).trailer["/Root"]["/Metadata"].get_object().get_data().decode()
     assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="U"' in xmp and 'pdfuaid:part="1"' in xmp
     assert not pdfua.validate(str(path)).findings
+    # PDF/A requires a file identifier: a fixed one, so a rebuild writes the same bytes. A PDF/UA
+    # file has none (pydyf would serialise the whole file twice to make it, 0.1 s of a long report).
+    assert len(PdfReader(str(path)).trailer["/ID"]) == 2
+    first = path.read_bytes()
+    again = CliRunner().invoke(main, ["--project", str(REPO), "build", "gfmd2014-rt3", "--pdf", "--kind", "chair-summary",
+                                      "--pdf-standard", "a-3u", "--out", str(tmp_path), "--force"])
+    assert again.exit_code == 0 and path.read_bytes() == first
+    ua = CliRunner().invoke(main, ["--project", str(REPO), "build", "gfmd2014-rt3", "--pdf", "--kind", "chair-summary",
+                                   "--out", str(tmp_path / "ua")])
+    assert ua.exit_code == 0, ua.output
+    assert "/ID" not in PdfReader(str(tmp_path / "ua" / "gfmd2014-rt3" / "gfmd2014-rt3-chair-summary.pdf")).trailer
 
 
 # --------------------------------------------------------------------------- DOCX parts

@@ -148,7 +148,7 @@ def in_shard(kind: str, name: str, shard: tuple[int, int]) -> bool:
 def plan(project: Project, settings: Settings, meetings: Sequence[str], briefs: Sequence[str], *,
          force: bool = False, stamps: Stamps | None = None) -> list[Job]:
     """The jobs for these meetings and briefs, each with the outputs that need building."""
-    stamps = stamps or Stamps(settings.root(project))
+    stamps = stamps or Stamps(settings.root(project), project.root)
     common = Inputs(project)
     jobs = []
     for meeting_id in meetings:
@@ -172,7 +172,7 @@ def run_job(project: Project, settings: Settings, job: Job, alongside: Executor 
     import click
 
     outcome = Outcome(job)
-    stamps = Stamps(settings.root(project))
+    stamps = Stamps(settings.root(project), project.root)
     for target in job.stale:  # sign the inputs as they are now, before building
         stamps.up_to_date(target)
     targets = job.targets

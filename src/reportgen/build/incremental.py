@@ -24,7 +24,7 @@ from typing import Any
 from .. import __version__
 from ..core.project import Project
 from ..style.search_path import template_search_path
-from ..core.signatures import Signature, Signer, code_files, file_stat, files_under, valid_signatures
+from ..core.signatures import InputNames, Signature, Signer, code_files, file_stat, files_under, valid_signatures
 
 
 log = logging.getLogger(__name__)
@@ -126,11 +126,14 @@ class Target:
 
 
 class Stamps:
-    """The stamps of the outputs under one output root."""
+    """The stamps of the outputs under one output root, for the project in folder `base` (inputs
+    named by `InputNames`: a build run in the project folder, one run with --project from elsewhere
+    and one run by cluster workers, which get absolute paths, read each other's stamps)."""
 
-    def __init__(self, root: Path, signer: Signer | None = None) -> None:
+    def __init__(self, root: Path, base: Path, signer: Signer | None = None) -> None:
         self.root = root
         self.dir = root / CACHE_DIR
+        self.names = InputNames(base)
         self.signer = signer or Signer()
 
     def _stamp_path(self, output: Path) -> Path:
@@ -157,7 +160,7 @@ class Stamps:
     def recorded_inputs(self, output: Path) -> list[Path]:
         """The inputs the last build of `output` read (e.g. the meetings a brief compared)."""
         stamp = self._read(output)
-        return [Path(p) for p in stamp["inputs"]] if stamp else []
+        return [self.names.path(name) for name in stamp["inputs"]] if stamp else []
 
     def up_to_date(self, target: Target) -> bool:
         """Whether `target` can be skipped. Signs every input either way, so that a build that
@@ -165,16 +168,17 @@ class Stamps:
         makes the next build rebuild)."""
         stamp = self._read(target.output)
         recorded: dict[str, Signature | None] = stamp.get("inputs", {}) if stamp else {}
-        for path in target.inputs:
-            self.signer.sign(path, recorded.get(str(path)))
+        names = [self.names.name(path) for path in target.inputs]
+        for path, name in zip(target.inputs, names):
+            self.signer.sign(path, recorded.get(name))
         if stamp is None or stamp["options"] != _jsonable(target.options):
             return False
-        if not {str(p) for p in target.inputs} <= set(recorded):
+        if not set(names) <= set(recorded):
             return False  # a content file added; one removed is found by its signature (None now)
         out_stat = file_stat(target.output)
         if out_stat is None or list(out_stat) != stamp["output"]:
             return False  # deleted or changed by hand
-        return self.signer.unchanged(recorded)
+        return self.signer.unchanged(recorded, self.names)
 
     def record(self, target: Target) -> None:
         """Stamp an output just written. A cache that cannot be written only costs a rebuild."""
@@ -185,7 +189,7 @@ class Stamps:
             "format": STAMP_FORMAT,
             "version": __version__,
             "options": _jsonable(target.options),
-            "inputs": {str(p): self.signer.sign(p) for p in target.inputs},
+            "inputs": {self.names.name(p): self.signer.sign(p) for p in target.inputs},
             "output": list(out_stat),
         }
         path = self._stamp_path(target.output)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import did_you_mean
+from ..core.loader import KeyPath
 from ..core.project import is_inside
 from ..style.houses import IMAGE_TYPES, available_houses, load_house
 from .traverse import walk
@@ -26,9 +27,11 @@ def references(texts: Iterable[str]) -> list[tuple[str, str]]:
     return [(m.group(0), m.group(2)) for text in texts for m in PARA_REF.finditer(text)]
 
 
-def document_problems(doc: Any, base_dirs: list[Path], root: Path) -> list[tuple[tuple[Any, ...], str]]:
+def document_problems(doc: Any, base_dirs: list[Path], root: Path,
+                      nodes: Iterable[tuple[KeyPath, Any]] | None = None) -> list[tuple[tuple[Any, ...], str]]:
     """What the schema cannot see about a document's identity: an unknown house, a translation note
-    without an original language, paragraph references to unknown sections or unnumbered paragraphs."""
+    without an original language, paragraph references to unknown sections or unnumbered paragraphs.
+    `nodes`: walk(doc), where the caller has it already."""
     document = doc.document
     problems: list[tuple[tuple[Any, ...], str]] = []
     known = available_houses(base_dirs)
@@ -54,7 +57,7 @@ def document_problems(doc: Any, base_dirs: list[Path], root: Path) -> list[tuple
         body_ids.add(section.id)
         stack.extend(section.sections)
     numbered = load_house(base_dirs, document.house).options_for(document).paragraph_numbers
-    for path, node in walk(doc):
+    for path, node in walk(doc) if nodes is None else nodes:
         if not isinstance(node, str):
             continue
         for written, ident in references([node]):

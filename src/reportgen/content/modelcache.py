@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..core.errors import Problem
 from ..core.loader import KeyPath, Mark, Marks
-from ..core.signatures import Signer, code_files, files_under, meeting_files, valid_signatures
-from ..core.project import Project
+from ..core.signatures import InputNames, Signer, code_files, files_under, meeting_files, valid_signatures
+from ..core.project import Project, user_cache_dir
 from ..style.houses import HOUSES_DIR, house_chain
 from ..style.search_path import template_search_path
 
@@ -52,10 +52,8 @@ SUMMARY_KEYS = {"short_title": str, "city": (str, type(None)), "country": (str, 
 
 def cache_folder(project: Project) -> Path:
     """This project's folder in the user's cache."""
-    base = os.environ.get("REPORTGEN_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "reportgen")
     root = project.root.resolve()
-    return Path(base) / f"{root.name}-{hashlib.sha256(str(root).encode()).hexdigest()[:12]}" / "model"
+    return user_cache_dir() / f"{root.name}-{hashlib.sha256(str(root).encode()).hexdigest()[:12]}" / "model"
 
 
 def _label_files(project: Project) -> list[Path]:
@@ -88,6 +86,7 @@ class ModelCache:
         self.project = project
         self.folder = cache_folder(project)
         self.signer = Signer()
+        self.names = InputNames(project.root)  # as the build stamps name inputs
 
     @functools.cached_property
     def _common(self) -> list[Path]:
@@ -124,9 +123,9 @@ class ModelCache:
         if entry is None:
             return None
         recorded = entry["inputs"]
-        if not {str(p) for p in self._inputs(key)} <= set(recorded):
+        if not {self.names.name(p) for p in self._inputs(key)} <= set(recorded):
             return None
-        return entry if self.signer.unchanged(recorded) else None
+        return entry if self.signer.unchanged(recorded, self.names) else None
 
     def summaries(self, meeting_ids: Sequence[str]) -> dict[str, dict[str, Any]] | None:
         """Summaries of these meetings if all of them (and the themes) are validated and
@@ -179,12 +178,13 @@ class ModelCache:
         value = self._load(key, model)
         if value is not None:
             return value, []
-        # Sign before validating: an edit made meanwhile must not be taken as validated.
-        signer = Signer()
-        signatures = {str(p): signer.sign(p) for p in self._inputs(key)}
+        # Sign before validating: an edit made meanwhile must not be taken as validated. One signer
+        # for the run: the package's code, the catalogues and a house's files are read once, not once
+        # per meeting (signing them again for each of 200 meetings was a tenth of `validate`).
+        signatures = {self.names.name(p): self.signer.sign(p) for p in self._inputs(key)}
         value, problems = compute()
         if value is not None and not problems:
-            signatures.update({str(p): signer.sign(p) for p in reads(value)})
+            signatures.update({self.names.name(p): self.signer.sign(p) for p in reads(value)})
             self._store(key, value, signatures, about(value))
         return value, problems
 
@@ -225,8 +225,9 @@ def content_inputs(project: Project, meeting_id: str) -> list[Path]:
     the themes, and what its last validation found it read (read_by). A file it reads only since an
     edit is found by that edit: the edited file is itself an input. One it read that is gone now is
     left out: the stamps that recorded it see it gone, and a validation since may not read it."""
-    entry = ModelCache(project).entry(meeting_key(meeting_id))
-    recorded = [Path(p) for p, signature in entry["inputs"].items() if signature is not None] if entry else []
+    cache = ModelCache(project)
+    entry = cache.entry(meeting_key(meeting_id))
+    recorded = [cache.names.path(p) for p, signature in entry["inputs"].items() if signature is not None] if entry else []
     return list(dict.fromkeys([*meeting_files(project, meeting_id), *(p for p in recorded if p.exists())]))
 
 

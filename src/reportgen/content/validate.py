@@ -223,6 +223,7 @@ class _RefChecker:
         self.marks = marks
         self.themes = themes
         self.problems: list[Problem] = []
+        self.nodes = list(walk(doc))  # every value with its key path, walked once for every check
 
     def add(self, path: KeyPath, message: str) -> None:
         self.problems.append(problem_at(self.marks, path, message))
@@ -257,7 +258,7 @@ class _RefChecker:
                                               f"expected one of {', '.join(sorted(languages))}")
         start, end = doc.meeting.start, doc.meeting.end or doc.meeting.start
 
-        for path, node in walk(doc):
+        for path, node in self.nodes:
             for message in value_problems(path, node):
                 self.add(path, message)
             if isinstance(node, str):
@@ -295,7 +296,7 @@ class _RefChecker:
             elif isinstance(node, (schema.Session, schema.AgendaDay)) and node.date is not None:
                 if not start <= node.date <= end:
                     self.add((*path, "date"), f"date {node.date} is outside the meeting ({_span(start, end)})")
-        check_nodes(doc, walk(doc), people, sessions, self.ref, self.add)
+        check_nodes(doc, self.nodes, people, sessions, self.ref, self.add)
         if self.proceedings is not None:
             ProceedingsChecker(doc, *self.proceedings, self.ref, self.add).run()
         for ident in doc.footnotes:
@@ -395,7 +396,7 @@ def check_meeting(project: Project, meeting_id: str, themes: schema.ThemesFile |
     search_path = template_search_path(project)
     checker = _RefChecker(doc, marks, theme_ids, available_languages(search_path), phrase_facts(doc, project, search_path))
     problems += [p for p in checker.run() if not any(_inside(p, marks, b) for b in broken)]
-    problems += [problem_at(marks, path, message) for path, message in document_problems(doc, search_path, project.root)]
+    problems += [problem_at(marks, path, message) for path, message in document_problems(doc, search_path, project.root, checker.nodes)]
     if not problems:  # the build will need the document language's label catalogue: check it too
         problems += load_catalogue(doc.document.language, search_path)[1]
     if not problems and generate_blocks(doc):  # and, for generated chapters, its phrase catalogue

@@ -12,11 +12,11 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
-from .yaml_slips import explain
+from .yaml_slips import PYYAML_PROBLEMS, explain, in_libyaml_terms
 
 from .errors import Problem
 
@@ -26,8 +26,9 @@ Key = str | int
 KeyPath = tuple[Key, ...]
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
+    """Where a value starts. A named tuple: a loaded meeting makes one for each of its values."""
+
     file: str
     line: int  # 1-based
     column: int  # 1-based
@@ -95,6 +96,7 @@ class Limits:
 # U+0020 except surrogates and U+FFFE/U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
 _DUPLICATE = object()  # the key being composed repeats an earlier one
 _COLLECTION_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
@@ -105,8 +107,13 @@ UNTRANSLATED_OPEN, UNTRANSLATED_CLOSE = "\ue000", "\ue001"
 _RESERVED = re.compile(f"[{UNTRANSLATED_OPEN}{UNTRANSLATED_CLOSE}]")
 
 
+_NOT_PRINTABLE = re.compile(f"{_NOT_XML.pattern[:-1]}{UNTRANSLATED_OPEN}{UNTRANSLATED_CLOSE}]")  # either of the two
+
+
 def character_problem(text: str) -> str | None:
     """Why `text` cannot be printed, or None: the first character XML cannot carry, or one reportgen reserves."""
+    if _NOT_PRINTABLE.search(text) is None:  # one search for the usual case
+        return None
     bad = _NOT_XML.search(text)
     if bad is not None:
         return f"character U+{ord(bad.group()):04X} at position {bad.start() + 1} cannot be carried by PDF or Word documents; remove it"
@@ -134,6 +141,7 @@ class _Open:
     anchor: str | None
     value: Any
     size: int = 1
+    is_map: bool = False  # a mapping (value is a dict), else a list
     key: Any = None  # mappings: the key whose value comes next (None: a key comes next)
     key_text: str = ""  # mappings: that key as written
     flow: bool = False  # written {…} / […]
@@ -168,7 +176,11 @@ class _Builder:
     def scalar(self, event: yaml.ScalarEvent, path: KeyPath) -> Any:
         tag = event.tag
         if tag is None or tag == "!":
-            tag = self._safe.resolve(yaml.ScalarNode, event.value, event.implicit)
+            # A quoted or block scalar is text; only a plain one needs the resolver's patterns.
+            tag = self._safe.resolve(yaml.ScalarNode, event.value, event.implicit) if event.implicit[0] else _STR_TAG
+        if tag == _STR_TAG:  # most values: the constructor would return the text as it is
+            self.check_text(event.value, event.start_mark, path)
+            return event.value
         if tag == _MERGE_TAG:
             return _MERGE_TAG
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
@@ -188,88 +200,92 @@ class _Builder:
     def check_text(self, text: str, mark: Any, path: KeyPath) -> None:
         if len(text) > Limits.string_chars:
             self._problem(mark, path, f"text of {len(text)} characters is longer than the limit of {Limits.string_chars}")
-        why = character_problem(text)
-        if why:
-            self._problem(mark, path, why)
+        if _NOT_PRINTABLE.search(text) is not None:
+            self._problem(mark, path, character_problem(text) or "")
 
     def build(self, loader: Any, prefix: KeyPath) -> Any:
-        """Compose the single document of the stream (None for an empty file)."""
+        """Compose the single document of the stream (None for an empty file). Events are told apart
+        by their class (a loaded meeting has hundreds of thousands); what each does is in the branches."""
         stack: list[_Open] = []
         root: Any = None
         done = False
-        while loader.check_event():
-            event = loader.get_event()
-            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent, yaml.StreamEndEvent)):
-                if isinstance(event, yaml.DocumentStartEvent) and done:
-                    raise _Fatal(event.start_mark, "expected one document in the file, found a second (---)")
-                continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+        get_event, values, file = loader.get_event, self.marks.values, self.file
+        while (event := get_event()) is not None:
+            cls = event.__class__
+            if cls is yaml.ScalarEvent:
+                parent = stack[-1] if stack else None
+                if parent is not None and parent.is_map and parent.key is None:
+                    self._key(parent, event)
+                    continue
+                path = self._child_path(parent, prefix)
+                value, size, mark = self.scalar(event, path), 1, event.start_mark
+                values[path] = Mark(file, mark.line + 1, mark.column + 1)
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1)
+            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
                 closed = stack.pop()
                 parent = stack[-1] if stack else None
-                if isinstance(closed.value, dict):
+                if closed.is_map:
                     self._merge(closed)
                     self._slip_hints(closed)
                 if closed.anchor is not None:
                     self.anchors[closed.anchor] = (closed.value, closed.size)
                     self.open_anchors.discard(closed.anchor)
                 value, size, mark = closed.value, closed.size, closed.mark
-            else:
+            elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
                 parent = stack[-1] if stack else None
+                if parent is not None and parent.is_map and parent.key is None:
+                    raise _Fatal(event.start_mark, "a key must be plain text, not a list or mapping")
+                if len(stack) >= Limits.depth:
+                    raise _Fatal(event.start_mark, f"lists and mappings nest more than {Limits.depth} levels deep")
+                if event.tag not in _COLLECTION_TAGS:
+                    raise _Fatal(event.start_mark, f"tag {event.tag} is not supported")
                 path = self._child_path(parent, prefix)
-                if isinstance(event, yaml.AliasEvent):
-                    if parent is not None and isinstance(parent.value, dict) and parent.key is None:
-                        raise _Fatal(event.start_mark, "an alias (*name) cannot be used as a key")
-                    if event.anchor in self.open_anchors:
-                        raise _Fatal(event.start_mark, f"alias *{event.anchor} refers to the value that contains it")
-                    if event.anchor not in self.anchors:
-                        raise _Fatal(event.start_mark, f"unknown alias *{event.anchor}")
-                    value, size = self.anchors[event.anchor]
-                    self.expanded += size
-                    if self.expanded > Limits.alias_values:
-                        raise _Fatal(event.start_mark, f"aliases expand to more than {Limits.alias_values} values")
-                    mark = event.start_mark
-                    self.marks.values[path] = self._mark(mark)
-                elif isinstance(event, yaml.ScalarEvent):
-                    if parent is not None and isinstance(parent.value, dict) and parent.key is None:
-                        self._key(parent, event)
-                        continue
-                    value, size, mark = self.scalar(event, path), 1, event.start_mark
-                    self.marks.values[path] = self._mark(mark)
-                    if event.anchor is not None:
-                        self.anchors[event.anchor] = (value, 1)
-                else:  # a mapping or list opens
-                    if parent is not None and isinstance(parent.value, dict) and parent.key is None:
-                        raise _Fatal(event.start_mark, "a key must be plain text, not a list or mapping")
-                    if len(stack) >= Limits.depth:
-                        raise _Fatal(event.start_mark, f"lists and mappings nest more than {Limits.depth} levels deep")
-                    if event.tag not in _COLLECTION_TAGS:
-                        raise _Fatal(event.start_mark, f"tag {event.tag} is not supported")
-                    self.marks.values[path] = self._mark(event.start_mark)
-                    value = {} if isinstance(event, yaml.MappingStartEvent) else []
-                    stack.append(_Open(path, event.start_mark, event.anchor, value, flow=bool(event.flow_style)))
-                    if event.anchor is not None:
-                        self.open_anchors.add(event.anchor)
-                    continue
+                values[path] = self._mark(event.start_mark)
+                is_map = cls is yaml.MappingStartEvent
+                stack.append(_Open(path, event.start_mark, event.anchor, {} if is_map else [], is_map=is_map,
+                                   flow=bool(event.flow_style)))
+                if event.anchor is not None:
+                    self.open_anchors.add(event.anchor)
+                continue
+            elif cls is yaml.AliasEvent:
+                parent = stack[-1] if stack else None
+                if parent is not None and parent.is_map and parent.key is None:
+                    raise _Fatal(event.start_mark, "an alias (*name) cannot be used as a key")
+                if event.anchor in self.open_anchors:
+                    raise _Fatal(event.start_mark, f"alias *{event.anchor} refers to the value that contains it")
+                if event.anchor not in self.anchors:
+                    raise _Fatal(event.start_mark, f"unknown alias *{event.anchor}")
+                value, size = self.anchors[event.anchor]
+                self.expanded += size
+                if self.expanded > Limits.alias_values:
+                    raise _Fatal(event.start_mark, f"aliases expand to more than {Limits.alias_values} values")
+                mark = event.start_mark
+                values[self._child_path(parent, prefix)] = self._mark(mark)
+            else:  # the stream's and the document's start and end
+                if cls is yaml.DocumentStartEvent and done:
+                    raise _Fatal(event.start_mark, "expected one document in the file, found a second (---)")
+                continue
             if parent is None:
                 root, done = value, True
             else:
-                if isinstance(parent.value, dict):
-                    scalar = (event.value, event.style) if isinstance(event, yaml.ScalarEvent) else None
-                    parent.pairs.append((parent.key_text, scalar))
+                if parent.is_map:
+                    parent.pairs.append((parent.key_text, (event.value, event.style) if cls is yaml.ScalarEvent else None))
                 self._add(parent, value, size, mark)
         return root
 
     def _child_path(self, parent: _Open | None, prefix: KeyPath) -> KeyPath:
         if parent is None:
             return prefix
-        if isinstance(parent.value, list):
+        if not parent.is_map:
             return (*parent.path, len(parent.value))
         if parent.key is _DUPLICATE:
             return (*parent.path, "<duplicate>")  # reported at its key; its value is dropped
         return (*parent.path, "<<") if parent.key == _MERGE_TAG else (*parent.path, parent.key)
 
     def _key(self, parent: _Open, event: yaml.ScalarEvent) -> None:
-        tag = event.tag or self._safe.resolve(yaml.ScalarNode, event.value, event.implicit)
+        # Only `<<` written plainly (or tagged !!merge) is a merge key: the resolver is asked only about it.
+        tag = event.tag or (self._safe.resolve(yaml.ScalarNode, event.value, event.implicit) if event.value == "<<" else None)
         key = _MERGE_TAG if tag == _MERGE_TAG else event.value
         if key != _MERGE_TAG:
             path = (*parent.path, key)
@@ -284,7 +300,7 @@ class _Builder:
 
     def _add(self, parent: _Open, value: Any, size: int, mark: Any) -> None:
         parent.size += size
-        if isinstance(parent.value, list):
+        if not parent.is_map:
             parent.value.append(value)
             return
         key = parent.key
@@ -383,13 +399,15 @@ def load_yaml(path: Path, display_name: str, prefix: KeyPath = ()) -> Loaded:
     except OSError as exc:
         return Loaded(None, Marks(), [Problem(display_name, 1, 1, "", f"cannot read file ({exc.strerror})")])
     builder = _Builder(display_name)
-    loader = _PARSER(text)
+    loader = None
     try:
+        loader = _PARSER(text)  # PyYAML's own reader checks every character here
         data = builder.build(loader, prefix)
     except _Fatal as exc:
         mark = builder._mark(exc.mark)
         return Loaded(None, Marks(), [Problem(display_name, mark.line, mark.column, "", exc.message)])
     except yaml.MarkedYAMLError as exc:
+        exc = in_libyaml_terms(exc)
         slip = explain(text, exc, _PARSER)
         if slip is not None:
             return Loaded(None, Marks(), [Problem(display_name, slip.line, slip.column, "", f"YAML syntax error: {slip.message}")])
@@ -398,15 +416,17 @@ def load_yaml(path: Path, display_name: str, prefix: KeyPath = ()) -> Loaded:
         problem = exc.problem or exc.context or "invalid YAML"
         hint = _SYNTAX_HINTS.get(problem, "")
         return Loaded(None, Marks(), [Problem(display_name, line, col, "", f"YAML syntax error: {problem}{hint}")])
-    except yaml.reader.ReaderError as exc:  # a raw control character: libyaml gives its byte offset
-        before = text.encode("utf-8")[:exc.position].decode("utf-8", errors="ignore")
+    except yaml.reader.ReaderError as exc:  # a raw control character: libyaml gives its byte offset, PyYAML its index
+        before = (text.encode("utf-8")[:exc.position].decode("utf-8", errors="ignore") if _PARSER is not yaml.SafeLoader
+                  else text[:exc.position])
         line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         char = text[len(before)] if len(before) < len(text) else ""
         what = f" (U+{ord(char):04X})" if char else ""
-        return Loaded(None, Marks(), [Problem(display_name, line, col, "", f"YAML syntax error: {exc.reason}{what}; remove it")])
+        return Loaded(None, Marks(), [Problem(display_name, line, col, "", f"YAML syntax error: {PYYAML_PROBLEMS.get(exc.reason, exc.reason)}{what}; remove it")])
     except yaml.YAMLError as exc:
         return Loaded(None, Marks(), [Problem(display_name, 1, 1, "", f"YAML error: {exc}")])
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     log.debug("loaded %s", display_name)
     return Loaded(data, builder.marks, builder.problems)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,6 +79,13 @@ class Project:
             except ValueError:
                 continue
         return str(path)
+
+
+def user_cache_dir() -> Path:
+    """reportgen's folder in the user's cache (REPORTGEN_CACHE_DIR, else $XDG_CACHE_HOME/reportgen or ~/.cache/reportgen)."""
+    base = os.environ.get("REPORTGEN_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "reportgen")
+    return Path(base)
 
 
 def is_inside(path: Path, folder: Path) -> bool:

@@ -84,6 +84,33 @@ def valid_signatures(recorded: Any) -> bool:
     return isinstance(recorded, dict) and all(isinstance(k, str) and (v is None or _is_signature(v)) for k, v in recorded.items())
 
 
+class InputNames:
+    """How build stamps and model-cache entries name their input files: one inside the project
+    folder `base` by its path relative to that folder, any other (the package's code and templates,
+    font caches) by its absolute path. So records written by a build run in the project folder,
+    by one run from elsewhere with --project and by cluster workers (given absolute paths) agree."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self._prefix = os.path.join(os.path.abspath(base), "")  # with its final separator
+        self._names: dict[Path, str] = {}  # the same inputs recur in every record: each named once
+        self._paths: dict[str, Path] = {}
+
+    def name(self, path: Path) -> str:
+        found = self._names.get(path)
+        if found is None:
+            full = os.path.abspath(path)
+            found = self._names[path] = Path(full[len(self._prefix):] if full.startswith(self._prefix) else full).as_posix()
+        return found
+
+    def path(self, name: str) -> Path:
+        """The file a record names, spelled as this run spells the project's paths."""
+        found = self._paths.get(name)
+        if found is None:
+            found = self._paths[name] = Path(name) if os.path.isabs(name) else self.base / name
+        return found
+
+
 class Signer:
     """File signatures, each file read at most once per run; a stamp's recorded hash is
     trusted while size and time are unchanged."""
@@ -104,9 +131,10 @@ class Signer:
         self._done[path] = sig
         return sig
 
-    def unchanged(self, recorded: Mapping[str, Signature | None]) -> bool:
+    def unchanged(self, recorded: Mapping[str, Signature | None], names: InputNames | None = None) -> bool:
+        """Whether every recorded file still has its recorded bytes (`names`: how the record names files)."""
         for name, known in recorded.items():
-            sig = self.sign(Path(name), known)
+            sig = self.sign(names.path(name) if names is not None else Path(name), known)
             if (sig is None) != (known is None) or (sig is not None and known is not None and sig[2] != known[2]):
                 return False
         return True

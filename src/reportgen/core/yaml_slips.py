@@ -25,6 +25,28 @@ class Slip:
     message: str
 
 
+# PyYAML's own parser (where PyYAML was built without libyaml) words some errors differently: they are
+# put in libyaml's words, so that the messages and the slips found are the same with either parser.
+PYYAML_PROBLEMS = {
+    "mapping values are not allowed here": "mapping values are not allowed in this context",
+    "special characters are not allowed": "control characters are not allowed",
+}
+_PYYAML_BLOCK_END = {  # "expected <block end>, but found …", by where the parser was
+    "while parsing a block mapping": "did not find expected key",
+    "while parsing a block collection": "did not find expected '-' indicator",
+}
+
+
+def in_libyaml_terms(error: yaml.MarkedYAMLError) -> yaml.MarkedYAMLError:
+    """`error` with PyYAML's wording of its problem replaced by libyaml's (unchanged if already libyaml's)."""
+    problem = error.problem or ""
+    if problem in PYYAML_PROBLEMS:
+        error.problem = PYYAML_PROBLEMS[problem]
+    elif problem.startswith("expected <block end>") and error.context in _PYYAML_BLOCK_END:
+        error.problem = _PYYAML_BLOCK_END[error.context]
+    return error
+
+
 def explain(text: str, error: yaml.MarkedYAMLError, parser: Any) -> Slip | None:
     """The slip behind `error` (libyaml's) in `text`, or None to keep libyaml's own message."""
     mark = error.problem_mark or error.context_mark

@@ -274,7 +274,7 @@ class Handler(BaseHTTPRequestHandler):
         sheets = state.prepared[1].stylesheets if state.prepared else []
         links = "".join(f'<link rel="stylesheet" href="/style/{quote(meeting_id)}/{i}.css?v={int(state.rendered_at)}">'
                         for i in range(len(sheets)))
-        measures = state.prepared[1].measures.css() if state.prepared else ""
+        measures = state.prepared[1].measures.css(state.prepared[1].direction) if state.prepared else ""
         head = (links + f"<style>{measures}</style><style>html{{background:#e8e8e8}}"
                 "body{background:#fff;max-width:170mm;margin:12px auto;padding:20mm;box-shadow:0 0 6px #999}</style>")
         document = with_fact_titles(document.replace("</head>", head + "</head>", 1))

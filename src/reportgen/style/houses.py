@@ -18,6 +18,7 @@ import babel.core
 import yaml
 
 from ..core.errors import TemplateProblem, did_you_mean
+from ..core.memo import FileMemo
 from ..core.project import is_inside
 from .measures import Measures
 
@@ -100,7 +101,19 @@ def available_houses(base_dirs: list[Path]) -> list[str]:
 
 
 def _house_file(base_dirs: list[Path], name: str) -> dict[str, Any]:
-    """One house's house.yaml: the packaged file, then the project's on top, key by key."""
+    """One house's house.yaml: the packaged file, then the project's on top, key by key. Remembered
+    per process while the files' bytes stay the same (a meeting's validation and build ask for the
+    house's files several times); callers get their own copy of the top level and of `defaults`."""
+    folders = tuple(base_dirs)
+    values = _house_files.get((folders, name), [folder / HOUSES_DIR / name / HOUSE_FILE for folder in folders],
+                              lambda: _read_house_file(folders, name))
+    return {**values, "defaults": dict(values["defaults"])}
+
+
+_house_files: FileMemo[dict[str, Any]] = FileMemo()
+
+
+def _read_house_file(base_dirs: tuple[Path, ...], name: str) -> dict[str, Any]:
     values: dict[str, Any] = {"defaults": {}}
     for folder in reversed(base_dirs):
         path = folder / HOUSES_DIR / name / HOUSE_FILE

@@ -152,11 +152,14 @@ class Measures:
         """The space after a heading's label in a heading of `size` points."""
         return float(self.label_gap.removesuffix("em")) * size
 
-    def css(self) -> str:
-        """The same values as CSS, applied after every print.css."""
+    def css(self, direction: str = "ltr") -> str:
+        """The same values as CSS, applied after every print.css (and print-rtl.css): indents stand
+        on the side lines start from, the right in a right-to-left language."""
+        start, end = ("right", "left") if direction == "rtl" else ("left", "right")
+        sides_css = {**CSS_SIDES, "left": f"margin-{start}", "right": f"margin-{end}"}
         out = [f".{block} {{ margin-top: {before}; margin-bottom: {after}; }}" for block, (before, after) in sorted(self.spacing.items())]
         for block, given in sorted(self.lines.items()):
-            out.extend(f".{block} .{line} {{ {' '.join(f'{CSS_SIDES[side]}: {sides[side]};' for side in SIDES if side in sides)} }}"
+            out.extend(f".{block} .{line} {{ {' '.join(f'{sides_css[side]}: {sides[side]};' for side in SIDES if side in sides)} }}"
                        for line, sides in sorted(given.items()) if sides)
         for name, rule in sorted(self.rules.items()):
             row = f'.masthead .mh-row[data-rule="{name}"]'
@@ -173,14 +176,15 @@ class Measures:
         # the issuer beside the block, 0.4 cm apart (docx_furniture: the same two columns)
         out.append(f".masthead dl {{ width: {self.distribution_block}; }}")
         out.append(f".masthead .issuer {{ max-width: calc(100% - {self.distribution_block} - 0.4cm); }}")
-        out.append(f"ol, ul {{ padding-left: {self.list_indent}; }}")
-        out.append(f"ol[data-style] > li::before {{ left: -{self.list_indent}; }}")
-        out.append(f"p.para[data-number] {{ padding-left: {self.number_indent}; }}")
-        out.append(f"h1 .label, h2 .label {{ margin-right: {self.label_gap}; }}")
+        out.append(f"ol, ul {{ padding-{start}: {self.list_indent}; padding-{end}: 0; }}")
+        out.append(f"ol[data-style] > li::before {{ {start}: -{self.list_indent}; {end}: auto; }}")
+        out.append(f"p.para[data-number] {{ padding-{start}: {self.number_indent}; padding-{end}: 0; }}")
+        out.append(f"p.para[data-number]::before {{ {start}: 0; {end}: auto; }}")
+        out.append(f"h1 .label, h2 .label {{ margin-{end}: {self.label_gap}; margin-{start}: 0; }}")
         if points(self.sub_paragraph_indent):  # a part's own lists, and those of its interventions, not lists in lists
             numbered = 'section[data-numbering="paragraphs"]'
             out.append(", ".join(f"{numbered} >{inside} {tag}" for inside in ("", " div >") for tag in ("ol", "ul"))
-                       + f" {{ margin-left: {self.sub_paragraph_indent}; }}")
+                       + f" {{ margin-{start}: {self.sub_paragraph_indent}; }}")
         out.append(brief_looks.css())  # a briefing note's looks (its selectors name div.brief and what follows it)
         return "\n".join(out)
 

@@ -213,7 +213,8 @@ def layout_pdf(html: str, ctx: WriteContext) -> Any:
     names = " + ".join(str(path) for path in css_paths)
     fetcher = template_fetcher(ctx.search_path)
     try:
-        font_config, counter_style, stylesheets = parsed_styles(weasyprint, css_paths, ctx.search_path, fetcher, ctx.measures.css())
+        font_config, counter_style, stylesheets = parsed_styles(weasyprint, css_paths, ctx.search_path, fetcher,
+                                                                ctx.measures.css(ctx.direction))
 
         def render(anywhere: frozenset[str] = frozenset()) -> Any:
             with without_cyclic_gc():
@@ -282,9 +283,12 @@ def save_pdf(document: Any, target: Path, ctx: WriteContext) -> None:
     document.metadata.lang = ctx.language
     document.metadata.generator = GENERATOR
     variant = PDF_STANDARDS[ctx.pdf_standard]
+    # PDF/A requires a file identifier: ours is fixed by the title and date, so rebuilds stay
+    # byte-identical. PDF/UA does not, and pydyf makes one by serialising every object of the file
+    # a second time (0.1 s of a 40-page report), so a PDF/UA file has none, as WeasyPrint's own.
+    identifier = _identifier(ctx) if variant.startswith("pdf/a") else None
     with atomic_target(target) as tmp, without_cyclic_gc():
-        # A fixed file identifier (WeasyPrint would draw a random one for PDF/A): rebuilds stay byte-identical.
-        document.write_pdf(tmp, pdf_variant=variant, pdf_tags=True, pdf_identifier=_identifier(ctx), finisher=_finish)
+        document.write_pdf(tmp, pdf_variant=variant, pdf_tags=True, pdf_identifier=identifier, finisher=_finish)
     log.info("wrote %s (%d pages, %s)", target, len(document.pages), variant)
 
 
