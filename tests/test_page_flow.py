@@ -1,7 +1,7 @@
 """What moves text down a page does so alike in the PDF and in Word, so that long documents break
 their pages at the same words (tests/test_parity.py measures the result; these tests pin each cause
 found in the eclac documents: superscripts, kerning, lists' lead-ins, paragraphs inside list items,
-a table after a page break, the space after a heading's label)."""
+a table after a page break, the space after a heading's label, headings split across pages)."""
 
 from __future__ import annotations
 
@@ -102,3 +102,19 @@ def test_a_line_the_pdf_fills_to_the_last_hundredth_of_a_point_is_one_line_in_wo
     for laid_out in (built[("fibemyd2008", "chair-summary", "pdf")], tmp_path / summary.with_suffix(".pdf").name):
         line = next(l for page in pages(laid_out) for l in page if l.text.startswith("Temporary work agreements"))
         assert line.words[-1] == "rights.", laid_out
+
+
+def test_a_heading_is_never_split_across_pages_in_word(built: dict) -> None:
+    """The PDF's headings never break inside (WeasyPrint: h1-h6 break-inside: avoid) and stay with
+    what follows. Word's headings keep their lines together too, not only with the next paragraph:
+    with keep-with-next alone, Word may set two lines of a four-line heading at the foot of a page
+    and two on the next, with the heading above it on the first page (mcpm2025's chair's summary,
+    "Declaration of Tegucigalpa ...", under "Decisions adopted"). Read back from the shared and every
+    house's reference document, and from a built Word file."""
+    references = [default_templates_dir() / "reference.docx", default_templates_dir() / "compare" / "reference.docx",
+                  *sorted((default_templates_dir() / "houses").glob("*/reference.docx"))]
+    for document in [*references, built[("hld2013", REPORT, "docx")]]:
+        styles = docx.Document(str(document)).styles
+        for level in range(1, 5):
+            fmt = styles[f"Heading {level}"].paragraph_format
+            assert fmt.keep_together and fmt.keep_with_next, (document, level)

@@ -38,6 +38,7 @@ class StyleSpec:
     space_before: float | None = None
     space_after: float | None = None
     keep_with_next: bool | None = None
+    keep_together: bool | None = None  # the paragraph's lines on one page (print.css break-inside: avoid)
     line: float | None = None  # minimum line height in points (print.css line-height x font size)
     indent: tuple[float, float] | None = None  # left and right indent in centimetres
     line_spacing: float | None = None  # exact, in points
@@ -53,6 +54,9 @@ J, C, L, R = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PAR
 # so that the DOCX breaks its pages where the PDF does. Built-in styles are restyled to match.
 # Space before and after are the CSS margins: LibreOffice, like CSS, keeps the larger of a
 # paragraph's space after and the next one's space before.
+# Headings are kept with the next paragraph and never split across pages, as the PDF's headings are
+# (WeasyPrint's h1-h6: break-after and break-inside avoid): with keep-with-next alone, Word may split
+# a heading of four lines two and two, leaving the heading above it and half of it at the foot of the page.
 SPECS: tuple[StyleSpec, ...] = (
     # Kerning: WeasyPrint kerns pairs such as "Te"; Word and LibreOffice kern only where asked, and
     # unkerned lines are wider, so they broke one word earlier and pages drifted apart.
@@ -60,11 +64,14 @@ SPECS: tuple[StyleSpec, ...] = (
               base="", size=11, line=14.3, kerning=1),
     StyleSpec("Body Text", "running text: justified paragraphs", align=J, space_after=8.25),
     StyleSpec("Heading 1", "chapter and annex headings: centred bold capitals, kept with the next paragraph",
-              size=11, bold=True, caps=True, align=C, space_before=22, space_after=13.2, keep_with_next=True, indent=(1.5, 1.5)),
-    StyleSpec("Heading 2", "section headings: bold, left", size=11, bold=True, align=L, space_before=16.5, space_after=8.8, keep_with_next=True),
-    StyleSpec("Heading 3", "sub-section headings: italic", size=11, bold=False, italic=True, space_before=13.2, space_after=6.6, keep_with_next=True),
+              size=11, bold=True, caps=True, align=C, space_before=22, space_after=13.2, keep_with_next=True, keep_together=True,
+              indent=(1.5, 1.5)),
+    StyleSpec("Heading 2", "section headings: bold, left", size=11, bold=True, align=L, space_before=16.5, space_after=8.8,
+              keep_with_next=True, keep_together=True),
+    StyleSpec("Heading 3", "sub-section headings: italic", size=11, bold=False, italic=True, space_before=13.2, space_after=6.6,
+              keep_with_next=True, keep_together=True),
     StyleSpec("Heading 4", "fourth-level headings: underlined", size=11, bold=False, italic=False, underline=True,
-              space_before=13.2, space_after=6.6, keep_with_next=True),
+              space_before=13.2, space_after=6.6, keep_with_next=True, keep_together=True),
     StyleSpec("Masthead", "the block at the top right of the first page (Distr., symbol, date, languages)", size=11, align=L, space_after=0, line=14.85),
     StyleSpec("Masthead Issuer", "the issuing body at the top left of the first page", size=20, bold=True, align=L, space_after=0,
               letter_spacing=1),  # print.css .masthead .issuer: letter-spacing 1pt
@@ -177,6 +184,8 @@ def restyle_with(document: DocxDocument, specs: list[StyleSpec]) -> None:
             fmt.space_after = Pt(spec.space_after)
         if spec.keep_with_next is not None:
             fmt.keep_with_next = spec.keep_with_next
+        if spec.keep_together is not None:
+            fmt.keep_together = spec.keep_together
         if spec.indent is not None:
             fmt.left_indent, fmt.right_indent = Cm(spec.indent[0]), Cm(spec.indent[1])
         if spec.line is not None:

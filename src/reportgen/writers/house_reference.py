@@ -1,7 +1,7 @@
 """A house style's Word styles: its reference.docx, made from house.yaml.
 
 The shared reference document restyled with the `word_styles` of the house's chain (style name ->
-size, bold, italic, caps, align, space_before, space_after, keep_with_next, indent as [left,
+size, bold, italic, caps, align, space_before, space_after, keep_with_next, keep_together, indent as [left,
 right] in cm, color as hex digits; the houses it extends first, its own last), with the page
 margins of `page_margins_cm` (top, bottom, left, right). `reportgen house NAME --reference` writes
 it into the project's templates/houses/NAME/; tools/make_house_references.py does so for every
