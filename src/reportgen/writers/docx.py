@@ -31,7 +31,7 @@ from ..core.atomic import atomic_target
 from ..style import brief_looks
 from ..style.measures import Measures, points
 from .docx_common import (INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, image_bytes,
-                          remember_style_ids, set_sides, widen_measure)
+                          remember_style_ids, set_sides, style_chain, widen_measure)
 from .docx_furniture import Furniture, number_paragraph
 from .docx_language import apply_language
 from .docx_styles import ensure_styles, run_property
@@ -341,16 +341,14 @@ def _keep_with_list(document: Any) -> None:
 
 def _style_size(style: Any) -> float:
     """The font size a paragraph style gives (its own, else its base style's), in points."""
-    while style is not None and style.font.size is None:
-        style = style.base_style
-    return style.font.size.pt if style is not None else 11.0
+    return next((s.font.size.pt for s in style_chain(style) if s.font.size is not None), 11.0)
 
 
 def _at_least(p: Paragraph, side: str, points: float) -> None:
     """Give the paragraph at least `points` of space on that side (its own, else its style's)."""
-    value, style = getattr(p.paragraph_format, side), p.style
-    while value is None and style is not None:
-        value, style = getattr(style.paragraph_format, side), style.base_style
+    value = getattr(p.paragraph_format, side)
+    if value is None:
+        value = next((v for s in style_chain(p.style) if (v := getattr(s.paragraph_format, side)) is not None), None)
     if (value or 0) < Pt(points):
         setattr(p.paragraph_format, side, Pt(points))
 

@@ -115,6 +115,15 @@ def hairline(p: Paragraph) -> Paragraph:
     return p
 
 
+def style_chain(style: Any) -> list[Any]:
+    """A style and the styles it is based on, nearest first: where Word looks for a value the style leaves unset."""
+    chain = []
+    while style is not None:
+        chain.append(style)
+        style = style.base_style
+    return chain
+
+
 def classes(el: Any) -> set[str]:
     return set((el.get("class") or "").split())
 

@@ -17,7 +17,7 @@ from lxml import etree
 from . import ooxml, ooxml_drawing
 from ..style import brief_looks
 from ..style.measures import points
-from .docx_common import PARAGRAPH_STYLES, Container, Fmt, bookmark_name, classes, hairline, image_bytes
+from .docx_common import PARAGRAPH_STYLES, Container, Fmt, bookmark_name, classes, hairline, image_bytes, style_chain
 
 
 class Furniture:
@@ -272,16 +272,8 @@ class Furniture:
 
 def _centred(margin: int, style: Any) -> Emu:
     """The header or footer distance that centres one line of the style in a page margin."""
-    size = next((s.font.size for s in _style_chain(style) if s.font.size is not None), Pt(10))
+    size = next((s.font.size for s in style_chain(style) if s.font.size is not None), Pt(10))
     return Emu(int(max(margin / 2 - size * 1.15 / 2, 0)))
-
-
-def _style_chain(style: Any) -> list[Any]:
-    chain = []
-    while style is not None:
-        chain.append(style)
-        style = style.base_style
-    return chain
 
 
 def _lines(p: Any) -> list[str]:
