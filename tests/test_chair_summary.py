@@ -301,3 +301,20 @@ def test_a_long_item_without_gist_is_left_to_the_report(runner: CliRunner, tmp_p
     assert not any("[…]" in p for p in paragraphs)
     at = paragraphs.index("Given in full in the report: (j).")  # under the list: k) and l) are given before it
     assert any(p.startswith("The cyclical emigration of highly trained professionals") for p in paragraphs[at - 2:at])
+
+
+def test_a_summary_built_alone_refers_to_the_report_s_paragraph_numbers(tmp_path: Path) -> None:
+    """escap-cmp2017's summary says "the discussion summarized in paragraphs [paras:proceedings]": the
+    numbers are the report's, and building the summary alone (--kind chair-summary) gives the same ones."""
+    from .conftest import pdf_text
+
+    examples = REPO / "examples"
+    texts = {}
+    for name, kinds in (("alone", ["--kind", "chair-summary"]), ("all", [])):
+        result = CliRunner().invoke(main, ["--project", str(examples), "build", "escap-cmp2017", "--pdf", *kinds,
+                                           "--out", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+        texts[name] = " ".join(pdf_text(tmp_path / name / "escap-cmp2017" / "escap-cmp2017-chair-summary.pdf").split())
+    assert "discussion summarized in paragraphs 3–9 below" in texts["alone"]
+    assert texts["alone"] == texts["all"]
+    assert not (tmp_path / "alone" / "escap-cmp2017" / "escap-cmp2017-rapporteur-report.pdf").exists()

@@ -100,9 +100,15 @@ def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> 
             source = Labels.load(source_language, search_path).get("direction", "ltr")
             source_direction = source if source != labels.get("direction", "ltr") else ""
     check_fonts(language)
-    rendered = [Rendered(kind, renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft, house=house, root=project.root,
-                                                                       search_path=search_path))) for kind in kinds]
-    for item, html in zip(rendered, number_documents(project, meeting_id, [r.html for r in rendered])):
+
+    def render(kind: str) -> str:
+        return renderer.render(kind, context_for(meeting, labels, kind, draft=options.draft, house=house, root=project.root,
+                                                 search_path=search_path))
+
+    rendered = [Rendered(kind, render(kind)) for kind in kinds]
+    record = [kind for kind in available if kind not in kinds]  # a summary built alone refers to the report's numbers
+    numbered = number_documents(project, meeting_id, [r.html for r in rendered], lambda: [render(kind) for kind in record])
+    for item, html in zip(rendered, numbered):
         item.html = untranslated_html(html, source_language, source_direction)
     return rendered, WriteContext(search_path, plain(strip_markers(meeting.document.title)), house.language_tag(language), creation_time(meeting),
                                   stylesheets(template_search_path(project), house.name, language, labels.get("direction", "ltr")),

@@ -15,6 +15,8 @@ Both writers read the result, so the numbers are the same in PDF and DOCX.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import logging
 import re
 from pathlib import Path
@@ -124,14 +126,19 @@ def _in_contents(el: object) -> bool:
     return False
 
 
-def number_documents(project: Project, meeting_id: str, htmls: list[str]) -> list[str]:
+def number_documents(project: Project, meeting_id: str, htmls: list[str],
+                     record: Callable[[], list[str]] | None = None) -> list[str]:
     """Number the paragraphs of each rendered kind that asks for it, then fill in references; a
     kind without numbers of its own (a chair's summary) refers to the numbers of the full record.
+    When no kind given has numbers, `record` renders the kinds not given (a chair's summary built
+    alone), which are numbered for their numbers only.
 
     A reference to a section without numbered paragraphs (only a list, say) cannot be filled in:
     it is reported where it is written, before anything is built."""
     numbered = [number_paragraphs(html) for html in htmls]
     shared = next((ranges for _, ranges in numbered if ranges), {})
+    if not shared and record is not None and any(PARA_REF.search(html) for html, _ in numbered):
+        shared = next((ranges for _, ranges in map(number_paragraphs, record()) if ranges), {})
     done = [resolve_references(html, ranges or shared) for html, ranges in numbered]
     left = sorted({m.group(0) for html in done for m in PARA_REF.finditer(html)})
     problems = []
