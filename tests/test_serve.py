@@ -114,7 +114,7 @@ def test_the_page_follows_edits_errors_and_fixes(server: str, browser, tmp_proje
 
     driver.get(server)
     wait_for(driver, lambda: "San Salvador, El Salvador, 4 and 5 October 2011" in document_text(driver), "the preview of gfmd2011")
-    nav = driver.find_element(By.TAG_NAME, "nav").text
+    nav = wait_for(driver, lambda: driver.find_element(By.TAG_NAME, "nav").text, "the navigation")
     assert "hld2013" in nav and "rapporteur-report" in nav
 
     edited = original.replace("venue: {city: San Salvador", "venue: {city: Santa Ana")
@@ -124,12 +124,14 @@ def test_the_page_follows_edits_errors_and_fixes(server: str, browser, tmp_proje
     meeting.write_text(edited + "\nunexpected_key: 1\n", encoding="utf-8")
     problems = wait_for(driver, lambda: problems_text(driver), "the problems instead of the document")
     assert "content/gfmd2011/meeting.yaml:" in problems and "unexpected_key" in problems  # type: ignore[operator]
-    driver.find_element(By.ID, "last-good").click()
+    # The page reloads while the server rebuilds: find and click in one retried step, or the
+    # button found may be gone by the click (StaleElementReferenceException on a loaded CI machine).
+    wait_for(driver, lambda: driver.find_element(By.ID, "last-good").click() or True, "the last-good button")
     wait_for(driver, lambda: "Santa Ana, El Salvador" in document_text(driver), "the last good document")
 
     meeting.write_text(original, encoding="utf-8")
     wait_for(driver, lambda: "San Salvador, El Salvador, 4 and 5 October 2011" in document_text(driver), "the fixed document")
-    assert not driver.find_elements(By.ID, "problem-list")
+    assert wait_for(driver, lambda: not driver.find_elements(By.ID, "problem-list"), "the problems gone")
 
     # The files were written too: the PDF is served inline.
     pdf = wait_for(driver, lambda: _fetch(server + "out/gfmd2011/gfmd2011-chair-summary.pdf"), "the PDF")
