@@ -1,18 +1,20 @@
 """The Word file against the PDF, measured (tests/parity.py): every meeting of content/ and
 examples/ in its house (eclac, un, oas, plain and the project house rcm), both report kinds, and the
-brief. The DOCX is laid out by LibreOffice, all files in one soffice call per session.
+brief. The DOCX is laid out by LibreOffice as one flow, as Word lays it out (tests/lo_layout.py: all
+files in one LibreOffice per session).
 
-EXCEPTIONS names the documents that still differ, with what differs; a document listed that no
-longer differs fails too, so the list only shrinks. Run `python tests/parity.py PDF WORD-PDF` for
-the differences of one document."""
+Every document must match: there is no list of exceptions. Run `python tests/parity.py PDF
+WORD-PDF` for the differences of one document."""
 
 from __future__ import annotations
 
 import base64
 import html
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -32,30 +34,11 @@ from .parity import TOLERANCE_MM, compare
 
 # the saved briefs measured: the theme brief, and the five meetings side by side (landscape pages, two columns)
 BRIEFS = ("remittances", "five-meetings")
-# document -> what still differs (measured on this machine with LibreOffice 7.4; see the issue note)
-EXCEPTIONS: dict[str, str] = {
-    # LibreOffice 7.4, not the Word file. A DOCX has no layout cache, so LibreOffice first deals the body out
-    # 25 paragraphs or table rows to a page (sw/source/core/layout/laycache.cxx, SwLayHelper: mnMaxParaPerPage
-    # 25 in a short document, 20-53 by an estimate in a longer one), then lets each page take back what fits.
-    # Here the h2 "Decisions adopted" is the 25th and the 4-line h3 kept with it the 26th: the h3 cannot come
-    # back to page 1 (it does not fit, and LibreOffice never splits a keep-with-next paragraph:
-    # text/widorp.cxx), it never moves, and the h2's keep is not looked at again. Measured on edited copies:
-    # one paragraph or table row more or fewer before the h2 and they stay together; the h3's widow control,
-    # keep-lines, line count, the table's and the section's properties and the headers change nothing; in a
-    # minimal DOCX any kept paragraph dealt 25th is left so (with a 26th that cannot flow back). Word lays
-    # the pages out from one flow; its headings keep their lines together as the PDF's (test_page_flow).
-    # LibreOffice 25.2 (bookworm-backports, tried 2026-12-06) leaves it the same, and differs elsewhere
-    # (fibemyd2008's page 4, a footnote rule of 31 % like Word's): the suite measures with 7.4, as installed.
-    # (The issuer on two lines also stands 1.3 mm higher in Word.)
-    "mcpm2025-declaration-chair-summary": "'Decisions adopted' (h2) stays at the foot of page 1 in Word: LibreOffice's first 25-paragraph page ends between it and the h3 kept with it, and only the h2 fits back",
-}
-
 
 @pytest.fixture(scope="session")
 def parity_documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path, list[str]]]:
     """{document: (PDF, the DOCX laid out by LibreOffice, its headings)} for every meeting, kind and the brief."""
-    if shutil.which("soffice") is None:
-        pytest.skip("LibreOffice is not installed")
+    office_python = uno_python()
     from reportgen.build.meeting import render_meeting
 
     out = tmp_path_factory.mktemp("parity")
@@ -80,9 +63,22 @@ def parity_documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tupl
         assert result.exit_code == 0, result.output
         docx.append(out / "brief" / "compare" / f"{brief}.docx")
         found[brief] = (out / "brief" / "compare" / f"{brief}.pdf", out / "lo" / f"{brief}.pdf", brief_headings(brief))
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to", "pdf",
-                    "--outdir", str(out / "lo"), *map(str, docx)], capture_output=True, text=True, timeout=900, check=True)
+    laid_out = subprocess.run([office_python, str(Path(__file__).with_name("lo_layout.py")), str(out / "lo"), str(out / "profile"),
+                               *map(str, docx)], capture_output=True, text=True, timeout=900)
+    assert laid_out.returncode == 0, laid_out.stderr
     return found
+
+
+def uno_python() -> str:
+    """The Python that drives LibreOffice (tests/lo_layout.py): ours if it has `uno`, else Debian's."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    for python in (sys.executable, "/usr/bin/python3"):
+        if Path(python).exists() and subprocess.run([python, "-c", "import uno"], capture_output=True).returncode == 0:
+            return python
+    if os.environ.get("CI"):
+        pytest.fail("LibreOffice's Python bridge is needed (python3-uno: scripts/install.sh --test installs it)")
+    pytest.skip("LibreOffice's Python bridge (python3-uno) is not installed")
 
 
 def brief_headings(name: str) -> list[str]:
@@ -108,18 +104,14 @@ def test_every_house_kind_and_the_brief_are_measured(parity_documents: dict) -> 
     for meeting in ("hld2013", "escap-cmp2017", "oas-gtmig2014", "idm2025-workshop", "rcm-vmm2014"):  # eclac, un, oas, plain, rcm
         assert {f"{meeting}-rapporteur-report", f"{meeting}-chair-summary"} <= names
     assert set(BRIEFS) <= names
-    assert set(EXCEPTIONS) <= names, "an exception names no document"
 
 
 def test_word_lays_out_as_the_pdf(parity_documents: dict) -> None:
     """Page count, heading pages, the words each page begins with and page 1's lines within
-    TOLERANCE_MM, for every document not in EXCEPTIONS; every exception still differs."""
-    differences = {name: compare(pdf, word, name, headings, pictured(name) if name in BRIEFS else set())
-                   for name, (pdf, word, headings) in sorted(parity_documents.items())}
-    new = [line for name, found in differences.items() if name not in EXCEPTIONS for line in found]
-    assert not new, f"{len(new)} difference(s) over {TOLERANCE_MM} mm or in pagination:\n" + "\n".join(new)
-    fixed = [name for name in EXCEPTIONS if not differences[name]]
-    assert not fixed, f"no longer different, remove from EXCEPTIONS: {', '.join(fixed)}"
+    TOLERANCE_MM, for every document: no exceptions."""
+    found = [line for name, (pdf, word, headings) in sorted(parity_documents.items())
+             for line in compare(pdf, word, name, headings, pictured(name) if name in BRIEFS else set())]
+    assert not found, f"{len(found)} difference(s) over {TOLERANCE_MM} mm or in pagination:\n" + "\n".join(found)
 
 
 def test_a_brief_s_word_contents_give_the_pages_of_its_layout(parity_documents: dict) -> None:
