@@ -75,7 +75,8 @@ def test_a_house_takes_the_measures_of_the_house_it_extends_and_changes_only_wha
     assert measures.spacing["cover"] == Measures().spacing["cover"]  # the shared look's
     templates = _house(tmp_path / "lines", "lines:\n  title-block:\n    title: {after: 9pt}\n")
     lines = load_house([templates, default_templates_dir()], "x").measures.lines["title-block"]
-    assert lines["title"] == {"before": "13pt", "after": "9pt", "left": "1cm", "right": "1cm"}  # plain's above, the shared sides
+    # plain's space above and line height, the shared sides
+    assert lines["title"] == {"before": "13pt", "after": "9pt", "left": "1cm", "right": "1cm", "height": "16.9pt"}
     assert lines["kind"] == {"before": "0pt", "after": "4.4pt", "left": "0cm", "right": "0cm"}  # plain's
     assert lines["subtitle"] == Measures().lines["title-block"]["subtitle"]
     assert round(points("1cm"), 3) == 28.346 and points("5mm") == pytest.approx(points("0.5cm"))
