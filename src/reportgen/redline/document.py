@@ -27,6 +27,7 @@ from ..style.houses import load_house, stylesheets
 from .htmldiff import Merge, diff_html
 from ..style.labels import Labels
 from ..render.markup import plain
+from ..render.mentions import cite_documents
 from ..content.model import Meeting, load_meetings
 from ..render.numbering import number_documents
 from ..core.project import Project
@@ -113,7 +114,8 @@ def build_redline(project: Project, meeting_id: str, options: RedlineOptions) ->
         created = creation_time(new)
         stamp = Stamp(options.author or git_author(project.root) or "reportgen", created.strftime("%Y-%m-%dT%H:%M:%SZ"))
         # Still inside the versions: a later git revision's own templates are in its temporary folder.
-        ctx = WriteContext(new_path, plain(new.document.title), new_house.language_tag(new.document.language), created,
+        title = plain(cite_documents(new.document.title, new.document_references()))  # [doc:id] as printed
+        ctx = WriteContext(new_path, title, new_house.language_tag(new.document.language), created,
                            stylesheets(template_search_path(later.project), new_house.name), measures=new_house.measures)
         redlines = []
         for kind in kinds:
