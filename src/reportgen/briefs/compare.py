@@ -30,6 +30,7 @@ from .countries import canonical_country, country_roles, project_countries
 from ..core.errors import ContentError, UsageProblem, did_you_mean
 from .items import ITEM_KINDS, ItemRef, ParagraphRef, compared_items, home_theme, meeting_items, meeting_paragraphs
 from ..style.labels import Labels
+from ..style.measures import brief_measures
 from ..render.markup import plain
 from ..content.model import Meeting, load_meetings
 from ..core.names import MAX_NAME
@@ -310,7 +311,8 @@ def build_brief(project: Project, request: BriefRequest) -> list[Path]:
     direction = labels.get("direction", "ltr")
     check_fonts(request.language)
     ctx = WriteContext(style_path, context["title"], request.language, fixed_time(context["brief_date"]),
-                       stylesheets(search_path, DEFAULT_HOUSE, request.language, direction), direction=direction)
+                       stylesheets(search_path, DEFAULT_HOUSE, request.language, direction), direction=direction,
+                       measures=brief_measures())
     written = []
     for fmt in request.formats or FORMATS:
         target = brief_path(root, name, fmt)

@@ -49,6 +49,10 @@ def describe_house(base_dirs: list[Path], name: str, root: Path) -> list[str]:
     lines.append("table padding: " + ", ".join(f"{name} {pad.vertical} {pad.horizontal}" + (f", {pad.group} above group rows" if pad.group else "")
                                                for name, pad in sorted(measures.table_padding.items())))
     lines.append(f"heading labels: {measures.label_gap} more after the label")
+    pages = measures.page_margins
+    lines.append(f"page margins: {pages.top} top, {pages.bottom} bottom, {pages.left} left, {pages.right} right"
+                 " (left and right change places in a right-to-left language)")
+    lines.append(f"contents: page numbers {measures.contents_inset} in from the margin, second level {measures.contents_indent} in")
     lines.append("space after: " + ", ".join(f"{name} {length}" for name, length in sorted(measures.space_after.items())))
     lines.append(f"indents: lists {measures.list_indent}, numbered paragraphs {measures.number_indent}, "
                  f"their sub-paragraphs {measures.sub_paragraph_indent}; distribution block {measures.distribution_block} wide")

@@ -208,5 +208,5 @@ def stylesheets(base_dirs: list[Path], house: str, language: str = "", direction
 
 def house_settings(base_dirs: list[Path], name: str) -> dict[str, Any]:
     """One house's house.yaml as the search path merges it (the project's keys over the packaged
-    ones); tools/make_house_references.py reads its word_styles and page_margins_cm."""
+    ones); tools/make_house_references.py reads its word_styles."""
     return _house_file(base_dirs, name)

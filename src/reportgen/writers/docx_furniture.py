@@ -140,7 +140,9 @@ class Furniture:
 
     def contents(self, el: Any, container: Container) -> None:
         entries = [p for p in el if p.tag == "p" and classes(p) & {"toc-1", "toc-2"}]
-        tab_pos = self.text_width() - int(Cm(0.8))  # print.css: the numbers stand 0.8 cm inside the margin
+        # house.yaml contents_inset: the numbers stand this far inside the end margin, as the PDF's entries end there
+        inset, indent = Emu(round(points(self.measures.contents_inset) * 12700)), Emu(round(points(self.measures.contents_indent) * 12700))
+        tab_pos = self.text_width() - int(inset)
         # UN documents give each entry its paragraphs beside the page (data-paras on the link).
         # Word's own TOC field would drop that column, and group labels, when updated: then the
         # entries stand alone (each page number is still a PAGEREF field).
@@ -160,6 +162,8 @@ class Furniture:
         for index, entry in enumerate(entries):
             level = "TOC 2" if "toc-2" in classes(entry) else "TOC 1"
             p = self.paragraph(container, level)
+            # the style's indents too (the reference's TOC styles are made from the same measures), should it be another's
+            p.paragraph_format.left_indent, p.paragraph_format.right_indent = (indent if level == "TOC 2" else Emu(0)), inset
             link = entry.find("a")
             if link is None:  # a group label: its words, no leader and no page number, as in the PDF
                 self.inline(p, entry, Fmt())
