@@ -54,6 +54,13 @@ def _house(tmp_path: Path, body: str) -> Path:
     ("space_after: {tables: 3pt}\n", "x/house.yaml: space_after: expected table, cell-item, bio-name with a length, like {bio-name: 2pt}"),
     ("space_after: {table: 3}\n", "x/house.yaml: space_after.table: expected a length in pt, cm or mm, like 1.2cm (found 3)"),
     ("label_gap: 3pt\n", "x/house.yaml: label_gap: expected ems of the heading's size, like 0.3em (found '3pt')"),
+    ("page_margins: {top: 2}\n", "x/house.yaml: page_margins.top: expected a length in pt, cm or mm, like 1.2cm (found 2)"),
+    ("page_margins: {inner: 2cm}\n",
+     "x/house.yaml: page_margins: expected top, bottom, left, right, like {top: 2.5cm, bottom: 2.6cm, left: 2.4cm, right: 2.4cm}"),
+    ("page_margins_cm: {top: wide}\n", "x/house.yaml: page_margins_cm.top: expected a number of centimetres, like 2.3 (found 'wide')"),
+    ("page_margins_cm: {top: 2}\npage_margins: {top: 2cm}\n",
+     "x/house.yaml: page_margins_cm: give the margins once, as page_margins (lengths, like 2.3cm)"),
+    ("contents_inset: 8\n", "x/house.yaml: contents_inset: expected a length in pt, cm or mm, like 1.2cm (found 8)"),
 ])
 def test_a_mistake_in_a_house_measure_names_the_file_and_key(tmp_path: Path, body: str, message: str) -> None:
     templates = _house(tmp_path, body)
@@ -287,3 +294,141 @@ def test_the_space_under_tables_cell_items_and_biography_names_comes_from_house_
     assert after.paragraph_format.space_before.pt == 30 and name.paragraph_format.space_after.pt == 9
     shared_doc = docx.Document(str(tmp_path / "shared.docx"))
     assert next(p for p in shared_doc.paragraphs if p.text == "After the table.").paragraph_format.space_before.pt == 10
+
+
+PAGED = """<html lang="en"><head><title>t</title></head><body>
+<nav class="toc"><p class="toc-head">Contents</p><p class="toc-page">Page</p>
+<p class="toc-1"><a href="#one">First chapter</a></p><p class="toc-2"><a href="#two">A section</a></p></nav>
+<h1 id="one">First chapter</h1><h2 id="two">A section</h2>
+""" + "<p class=\"para\">" + " ".join(["The delegations welcomed the report and asked the secretariat to continue its work."] * 12) + "</p>\n</body></html>"
+MARGINS = {"top": "3cm", "bottom": "2cm", "left": "3.5cm", "right": "1.5cm"}
+
+
+def _words(pdf: Path, page: int) -> list[tuple[float, float, float, float, str]]:
+    """One page's words as (xMin, yMin, xMax, yMax) in mm from the page's top left, and their text."""
+    xml = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    found = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', xml)
+    return [(*(float(v) * 25.4 / 72 for v in word[:4]), word[4]) for word in found]
+
+
+def _write_both(tmp_path: Path, name: str, measures: Measures, direction: str) -> tuple[Path, Path]:
+    import datetime as dt
+
+    from reportgen.style.houses import stylesheets
+    from reportgen.style.search_path import template_search_path
+    from reportgen.writers import WriteContext
+    from reportgen.writers.docx import write_docx
+    from reportgen.writers.pdf import write_pdf
+
+    search = template_search_path(None)
+    ctx = WriteContext(search, "t", "en", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
+                       stylesheets(search, "eclac", direction=direction), direction=direction, measures=measures)
+    pdf, word = tmp_path / f"{name}.pdf", tmp_path / f"{name}.docx"
+    write_pdf(PAGED, pdf, ctx)
+    write_docx(PAGED, word, ctx)
+    return pdf, word
+
+
+@pytest.mark.parametrize("direction", ["ltr", "rtl"])
+def test_the_page_margins_and_the_contents_inset_in_house_yaml_are_the_pdf_s_text_box_and_word_s_page(tmp_path: Path, direction: str) -> None:
+    """page_margins, contents_inset and contents_indent changed in house.yaml: the PDF's text box is
+    the margins (left and right change places right to left), the contents' page numbers stand the
+    inset inside it; Word's w:pgMar has the same margins (2 twips wider at the end: MEASURE_ALLOWANCE_TWIPS),
+    its contents' tab stop the same inset and its entries the same indents."""
+    changed = Measures().updated("x/house.yaml", {"page_margins": MARGINS, "contents_inset": "1.5cm", "contents_indent": "2cm"})
+    shared_pdf, _ = _write_both(tmp_path, "shared", Measures(), direction)
+    pdf, word = _write_both(tmp_path, "changed", changed, direction)
+    start, end = (MARGINS["right"], MARGINS["left"]) if direction == "rtl" else (MARGINS["left"], MARGINS["right"])
+    left, right = 10 * float(start.removesuffix("cm")), 10 * float(end.removesuffix("cm"))  # physical, in mm
+    body = [w for w in _words(pdf, 2) if w[3] < 297 - 20]  # above the foot's page number
+    assert min(w[0] for w in body) == pytest.approx(left, abs=0.3)  # justified lines fill the measure
+    assert max(w[2] for w in body) == pytest.approx(210 - right, abs=0.3)
+    shared_body = [w for w in _words(shared_pdf, 2) if w[3] < 297 - 26]
+    assert min(w[1] for w in body) - min(w[1] for w in shared_body) == pytest.approx(30 - 25, abs=0.1)  # 3 cm down, not 2.5
+    contents = _words(pdf, 1)
+    number = next(w for w in contents if w[4] == "2" and w[1] > contents[0][1])  # the first entry's page number
+    entry = [w for w in contents if w[4] in ("A", "section")]  # the second level, indented from the start
+    if direction == "ltr":
+        assert number[2] == pytest.approx(210 - right - 15, abs=0.3)
+        assert min(w[0] for w in entry) == pytest.approx(left + 20, abs=0.3)
+    else:
+        assert number[0] == pytest.approx(left + 15, abs=0.3)
+        assert max(w[2] for w in entry) == pytest.approx(210 - right - 20, abs=0.3)
+
+    twips = {side: round(points(length) * 20) for side, length in MARGINS.items()}
+    physical = {"top": twips["top"], "bottom": twips["bottom"],
+                "left": twips["right" if direction == "rtl" else "left"], "right": twips["left" if direction == "rtl" else "right"]}
+    physical["left" if direction == "rtl" else "right"] -= 2  # the end side gives Word its allowance
+    xml = zipfile.ZipFile(word).read("word/document.xml").decode()
+    margins = re.findall(r"<w:pgMar ([^>]*)/>", xml)
+    assert margins and all(dict(re.findall(r'w:(\w+)="(\d+)"', found)) | {k: str(v) for k, v in physical.items()}
+                           == dict(re.findall(r'w:(\w+)="(\d+)"', found)) for found in margins)
+    document = docx.Document(str(word))
+    section = document.sections[0]
+    width = section.page_width - section.left_margin - section.right_margin
+    entries = [p for p in document.paragraphs if p.style.name in ("TOC 1", "TOC 2")]
+    assert [p.style.name for p in entries] == ["TOC 1", "TOC 2"]
+    for p in entries:
+        assert [round(stop.position.cm, 2) for stop in p.paragraph_format.tab_stops] == [round((width - docx.shared.Cm(1.5)) / 360000, 2)]
+        assert round(p.paragraph_format.right_indent.cm, 2) == 1.5
+    assert [round(p.paragraph_format.left_indent.cm, 2) for p in entries] == [0, 2]
+
+
+@pytest.mark.parametrize(("meeting", "house", "margins"), [
+    ("eclac-cea2019", "eclac", (25, 26, 24, 24)),  # top, bottom, left, right in mm: the shared measures
+    ("escap-cmp2017", "un", (20, 25, 23, 23)),
+    ("oas-gtmig2014", "oas", (25, 26, 24, 24)),
+    ("idm2025-workshop", "plain", (25, 26, 24, 24)),
+    ("rcm-vmm2014", "rcm", (25, 26, 24, 24)),
+])
+def test_every_house_s_page_margins_are_the_pdf_s_text_box_and_word_s_page(examples: dict, meeting: str, house: str,
+                                                                           margins: tuple[int, int, int, int]) -> None:
+    """Each house's margins (house.yaml page_margins along its chain; un its own): the text of its
+    PDF's portrait pages fills the box they leave, and its Word file's every section has them."""
+    base = [REPO / "examples" / "templates", default_templates_dir()]
+    page = load_house(base, house).measures.page_margins
+    assert tuple(round(points(side) * 25.4 / 72, 3) for side in (page.top, page.bottom, page.left, page.right)) == margins
+    top, bottom, left, right = margins
+    xml = subprocess.run(["pdftotext", "-bbox", str(examples[(meeting, KIND, "pdf")]), "-"], capture_output=True, text=True, check=True).stdout
+    body = []
+    for width, height, words in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', xml, re.S):
+        if round(float(width) * 25.4 / 72) != 210:
+            continue  # a landscape page
+        for x0, y0, x1, y1 in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', words):
+            box = [float(v) * 25.4 / 72 for v in (x0, y0, x1, y1)]
+            if box[1] > top - 1 and box[3] < 297 - bottom + 1:  # not the running head or the foot
+                body.append(box)
+    assert min(box[0] for box in body) == pytest.approx(left, abs=0.15)
+    # justified lines end at the margin (the last glyph of a line may overhang it by a fraction of a millimetre)
+    assert sum(1 for box in body if abs(box[2] - (210 - right)) < 0.1) >= 3 and max(box[2] for box in body) < 210 - right + 0.5
+    assert min(box[1] for box in body) == pytest.approx(top, abs=3)  # the first line's glyphs, under the top margin
+    word = docx.Document(str(examples[(meeting, KIND, "docx")]))
+    for section in word.sections:
+        if section.page_width < section.page_height:
+            assert (section.top_margin.twips, section.bottom_margin.twips, section.left_margin.twips, section.right_margin.twips + 2) == \
+                tuple(round(mm * 72 / 25.4 * 20) for mm in margins)
+
+
+def test_page_margins_cm_is_still_read_for_both_formats_with_a_warning_naming_the_new_key(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A project house written before page_margins: its page_margins_cm (numbers of centimetres) are
+    the house's page margins, now for the PDF as well as Word, and the user is told the new spelling once."""
+    from reportgen.style import measures as measures_module
+    from reportgen.writers.house_reference import house_reference
+
+    templates = _house(tmp_path, "page_margins_cm: {top: 3, left: 3.5, right: '1.5'}\ncontents_inset: 1.2cm\n")
+    measures_module._WARNED.discard("x/house.yaml")
+    base = [templates, default_templates_dir()]
+    with caplog.at_level("WARNING"):
+        page = load_house(base, "x").measures.page_margins
+        load_house(base, "x")
+    assert (page.top, page.bottom, page.left, page.right) == ("3cm", "2.6cm", "3.5cm", "1.5cm")  # bottom: the shared one
+    assert [r.getMessage() for r in caplog.records] == [
+        "x/house.yaml: page_margins_cm is the older spelling of page_margins, which both the PDF and Word read; "
+        "write page_margins: {top: 3cm, left: 3.5cm, right: 1.5cm}"]
+    assert "@page { margin: 3cm 1.5cm 2.6cm 3.5cm; }" in load_house(base, "x").measures.css()
+    reference = house_reference(base, "x", default_templates_dir() / "reference.docx")
+    section = reference.sections[0]
+    assert [round(m.cm, 2) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)] == [3, 2.6, 3.5, 1.5]
+    assert [round(reference.styles[name].paragraph_format.right_indent.cm, 2) for name in ("TOC 1", "TOC 2")] == [1.2, 1.2]
+    assert round(reference.styles["TOC 2"].paragraph_format.left_indent.cm, 2) == 1
