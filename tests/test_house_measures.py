@@ -432,3 +432,13 @@ def test_page_margins_cm_is_still_read_for_both_formats_with_a_warning_naming_th
     assert [round(m.cm, 2) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)] == [3, 2.6, 3.5, 1.5]
     assert [round(reference.styles[name].paragraph_format.right_indent.cm, 2) for name in ("TOC 1", "TOC 2")] == [1.2, 1.2]
     assert round(reference.styles["TOC 2"].paragraph_format.left_indent.cm, 2) == 1
+
+
+def test_a_project_s_un_house_yaml_with_page_margins_cm_replaces_the_packaged_page_margins(tmp_path: Path) -> None:
+    """A project copy of the un house.yaml made before page_margins (it says page_margins_cm) is laid
+    over the packaged file key by key: its margins replace the packaged ones, with no 'give them once' error."""
+    folder = tmp_path / "templates" / "houses" / "un"
+    folder.mkdir(parents=True)
+    (folder / "house.yaml").write_text("page_margins_cm: {top: 2.2, bottom: 2.5, left: 2.3, right: 2.3}\n", encoding="utf-8")
+    page = load_house([tmp_path / "templates", default_templates_dir()], "un").measures.page_margins
+    assert (page.top, page.bottom, page.left, page.right) == ("2.2cm", "2.5cm", "2.3cm", "2.3cm")
