@@ -442,3 +442,34 @@ def test_a_project_s_un_house_yaml_with_page_margins_cm_replaces_the_packaged_pa
     (folder / "house.yaml").write_text("page_margins_cm: {top: 2.2, bottom: 2.5, left: 2.3, right: 2.3}\n", encoding="utf-8")
     page = load_house([tmp_path / "templates", default_templates_dir()], "un").measures.page_margins
     assert (page.top, page.bottom, page.left, page.right) == ("2.2cm", "2.5cm", "2.3cm", "2.3cm")
+
+
+def test_the_logo_s_height_comes_from_house_yaml_in_both_formats(tmp_path: Path) -> None:
+    """logo_height (un 1.2cm, plain 1.6cm): the emblem's height in the PDF and Word's inline picture."""
+    import base64
+    import datetime as dt
+    import io
+
+    from reportgen.style.search_path import template_search_path
+    from reportgen.writers import WriteContext
+    from reportgen.writers.docx import write_docx
+    from reportgen.writers.pdf import write_pdf
+
+    png = io.BytesIO()
+    Image.new("RGB", (80, 80), (0, 114, 188)).save(png, "PNG")
+    uri = "data:image/png;base64," + base64.b64encode(png.getvalue()).decode()
+    html = (f'<html lang="en"><head><title>t</title></head><body><header class="masthead"><div class="mh-row"><div class="mh-cell">'
+            f'<p class="mh-organ"><img src="{uri}" alt="emblem"> Economic and Social Council</p></div></div></header></body></html>')
+    base = [default_templates_dir()]
+    assert [load_house(base, name).measures.logo_height for name in ("eclac", "un", "plain")] == ["1.5cm", "1.2cm", "1.6cm"]
+    measures = Measures().updated("x/house.yaml", {"logo_height": "2cm"})
+    ctx = WriteContext(template_search_path(None), "t", "en", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc), measures=measures)
+    write_pdf(html, tmp_path / "logo.pdf", ctx)
+    write_docx(html, tmp_path / "logo.docx", ctx)
+    subprocess.run(["pdftoppm", "-r", "254", "-png", "-f", "1", "-l", "1", str(tmp_path / "logo.pdf"), str(tmp_path / "p")], check=True)
+    image = Image.open(next(tmp_path.glob("p*.png"))).convert("RGB")  # 254 dpi: 100 pixels a centimetre
+    rows = [y for y in range(image.height) if any(abs(image.getpixel((x, y))[2] - 188) < 20 and image.getpixel((x, y))[0] < 30
+                                                  for x in range(0, image.width // 2, 4))]
+    assert len(rows) == pytest.approx(200, abs=2)  # 2 cm
+    xml = zipfile.ZipFile(tmp_path / "logo.docx").read("word/document.xml").decode()
+    assert re.search(r'<wp:extent cx="(\d+)" cy="(\d+)"', xml).group(2) == "720000"  # 2 cm in EMU

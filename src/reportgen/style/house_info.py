@@ -55,7 +55,8 @@ def describe_house(base_dirs: list[Path], name: str, root: Path) -> list[str]:
     lines.append(f"contents: page numbers {measures.contents_inset} in from the margin, second level {measures.contents_indent} in")
     lines.append("space after: " + ", ".join(f"{name} {length}" for name, length in sorted(measures.space_after.items())))
     lines.append(f"indents: lists {measures.list_indent}, numbered paragraphs {measures.number_indent}, "
-                 f"their sub-paragraphs {measures.sub_paragraph_indent}; distribution block {measures.distribution_block} wide")
+                 f"their sub-paragraphs {measures.sub_paragraph_indent}; distribution block {measures.distribution_block} wide; "
+                 f"logo {measures.logo_height} high")
     lines.append("house.yaml: " + ", ".join(shown(d / HOUSES_DIR / h / HOUSE_FILE) for h in chain for d in base_dirs
                                              if (d / HOUSES_DIR / h / HOUSE_FILE).is_file()))
     lines.append("print.css: " + " + ".join(shown(p) for p in stylesheets(base_dirs, name)))

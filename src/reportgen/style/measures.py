@@ -22,6 +22,7 @@ house.yaml may give (each key optional; a house extending another changes only w
     page_margins: {top: 2.5cm, bottom: 2.6cm, left: 2.4cm, right: 2.4cm}   # left: where lines start (right in RTL)
     contents_inset: 0.8cm       # the contents' page numbers, in from the end margin (entries end there too)
     contents_indent: 1cm        # a second-level contents entry, in from the start margin
+    logo_height: 1.2cm          # the height of a logo or emblem in the masthead (document.logo)
 
 The PDF gets them as CSS applied after every print.css (Measures.css); the DOCX writer reads the
 same values (paragraph spacing, cell borders and margins, table and list indents). A print.css
@@ -51,7 +52,8 @@ SPACE_AFTER = {
     "cell-item": "td li, th li",  # a list item in a table cell, in the table's type
     "bio-name": ".biography .bio-name",  # the name close above its biography
 }
-LENGTHS = ("distribution_block", "list_indent", "number_indent", "sub_paragraph_indent", "contents_inset", "contents_indent")
+LENGTHS = ("distribution_block", "list_indent", "number_indent", "sub_paragraph_indent", "contents_inset", "contents_indent",
+           "logo_height")
 PAGE_SIDES = ("top", "bottom", "left", "right")
 SIDES = ("before", "after", "left", "right")
 CSS_SIDES = {"before": "margin-top", "after": "margin-bottom", "left": "margin-left", "right": "margin-right"}
@@ -130,6 +132,7 @@ class Measures:
     page_margins: Margins = Margins("2.5cm", "2.6cm", "2.4cm", "2.4cm")  # A4 as ECLAC documents (@page; Word's w:pgMar)
     contents_inset: str = "0.8cm"  # the contents' page numbers stand this far in from the end margin
     contents_indent: str = "1cm"  # a second-level contents entry
+    logo_height: str = "1.5cm"  # a logo or emblem in the masthead (document.logo)
 
     def updated(self, where: str, data: dict[str, Any]) -> Measures:
         """These measures with a house.yaml's own on top, checked (`where` names the file)."""
@@ -212,6 +215,7 @@ class Measures:
         out.append(f"h1 .label, h2 .label {{ margin-{end}: {self.label_gap}; margin-{start}: 0; }}")
         out.append(f"nav.toc p.toc-1, nav.toc p.toc-2 {{ padding-{end}: {self.contents_inset}; padding-{start}: 0; }}")
         out.append(f"nav.toc p.toc-2 {{ padding-{start}: {self.contents_indent}; }}")
+        out.append(f".masthead img {{ height: {self.logo_height}; }}")
         if points(self.sub_paragraph_indent):  # a part's own lists, and those of its interventions, not lists in lists
             numbered = 'section[data-numbering="paragraphs"]'
             out.append(", ".join(f"{numbered} >{inside} {tag}" for inside in ("", " div >") for tag in ("ol", "ul"))

@@ -310,9 +310,10 @@ class DocxBuilder(Furniture, Tables):
             p = self.paragraph(container, para_style)
             if in_cell and not compact:
                 p.paragraph_format.space_after = Pt(points(self.measures.space_after["cell-item"]))
-            if compact:  # ul.compact: a dash in a narrow hanging indent, as the stylesheet draws it
-                p.paragraph_format.left_indent, p.paragraph_format.first_line_indent = Emu(162000), Emu(-162000)
-                p.paragraph_format.tab_stops.add_tab_stop(Emu(162000))
+            if compact:  # ul.compact: a dash in a narrow hanging indent, as the PDF's (brief_looks.COMPACT_INDENT)
+                hang = Emu(round(brief_looks.COMPACT_INDENT * 360000))
+                p.paragraph_format.left_indent, p.paragraph_format.first_line_indent = hang, Emu(-hang)
+                p.paragraph_format.tab_stops.add_tab_stop(hang)
                 p.add_run("–\t")
             elif markers:
                 ooxml.set_numbering(p, num_id)

@@ -129,7 +129,7 @@ class Furniture:
             for image in child.iter("img"):  # a logo or emblem (a data: URI), before the line's text
                 run = p.add_run()
                 data = image_bytes(image.get("data-raster") or image.get("src") or "")
-                shape = run.add_picture(io.BytesIO(data), height=Cm(float(image.get("data-height") or 1.5)))
+                shape = run.add_picture(io.BytesIO(data), height=Emu(round(points(self.measures.logo_height) * 12700)))  # house.yaml logo_height
                 shape._inline.docPr.set("descr", image.get("alt") or "")
                 run.add_text(" ")
                 image.drop_tree()  # placed: the line's text follows
