@@ -21,6 +21,7 @@ from reportgen.style.measures import Measures, points
 from reportgen.style.search_path import default_templates_dir
 
 from .conftest import REPO
+from .ooxml_schema import schema_errors
 from .parity import pages
 
 KIND = "rapporteur-report"
@@ -61,6 +62,8 @@ def _house(tmp_path: Path, body: str) -> Path:
     ("page_margins_cm: {top: 2}\npage_margins: {top: 2cm}\n",
      "x/house.yaml: page_margins_cm: give the margins once, as page_margins (lengths, like 2.3cm)"),
     ("contents_inset: 8\n", "x/house.yaml: contents_inset: expected a length in pt, cm or mm, like 1.2cm (found 8)"),
+    ("table_rule: {style: dotted}\n", "x/house.yaml: table_rule: expected width, color, like {width: 0.5pt, color: '000000'}"),
+    ("group_shading: grey\n", "x/house.yaml: group_shading: expected six hex digits, like e6e6e6 (quoted when all digits)"),
 ])
 def test_a_mistake_in_a_house_measure_names_the_file_and_key(tmp_path: Path, body: str, message: str) -> None:
     templates = _house(tmp_path, body)
@@ -473,3 +476,40 @@ def test_the_logo_s_height_comes_from_house_yaml_in_both_formats(tmp_path: Path)
     assert len(rows) == pytest.approx(200, abs=2)  # 2 cm
     xml = zipfile.ZipFile(tmp_path / "logo.docx").read("word/document.xml").decode()
     assert re.search(r'<wp:extent cx="(\d+)" cy="(\d+)"', xml).group(2) == "720000"  # 2 cm in EMU
+
+
+RULED = """<html lang="en"><head><title>t</title></head><body>
+<table class="grid"><thead><tr><th scope="col">Item</th><th scope="col">Note</th></tr></thead>
+<tbody><tr class="group"><th scope="row" colspan="2">Group</th></tr><tr><td>One</td><td>Two</td></tr></tbody></table>
+<table class="agenda"><thead><tr><th scope="col">Time</th><th scope="col">Item</th></tr></thead>
+<tbody><tr><td>10:00</td><td>Opening</td></tr></tbody></table>
+</body></html>"""
+
+
+def test_a_ruled_table_s_rules_and_group_rows_come_from_house_yaml_in_both_formats(tmp_path: Path) -> None:
+    """table_rule (grid borders, the rule under an agenda's header row) and group_shading: drawn in the
+    PDF in their colours, and Word's table borders, cell rule and cell fill have the same width and colours."""
+    import datetime as dt
+
+    from reportgen.style.search_path import template_search_path
+    from reportgen.writers import WriteContext
+    from reportgen.writers.docx import write_docx
+    from reportgen.writers.pdf import write_pdf
+
+    shared = Measures()
+    assert (shared.table_rule.width, shared.table_rule.color, shared.group_shading) == ("0.5pt", "000000", "e6e6e6")
+    measures = shared.updated("x/house.yaml", {"table_rule": {"width": "1.5pt", "color": "cc3300"}, "group_shading": "ffcc00"})
+    ctx = WriteContext(template_search_path(None), "t", "en", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc), measures=measures)
+    write_pdf(RULED, tmp_path / "ruled.pdf", ctx)
+    write_docx(RULED, tmp_path / "ruled.docx", ctx)
+    assert _pixels_of(tmp_path / "ruled.pdf", tmp_path / "r", (0xcc, 0x33, 0x00)) > 300  # the rules, across both tables
+    assert _pixels_of(tmp_path / "ruled.pdf", tmp_path / "g", (0xff, 0xcc, 0x00)) > 300  # the group row's fill
+    xml = zipfile.ZipFile(tmp_path / "ruled.docx").read("word/document.xml").decode()
+    borders = re.search(r"<w:tblBorders>(.*?)</w:tblBorders>", xml).group(1)
+    assert re.findall(r'<w:(\w+) w:val="single" w:sz="12" w:space="0" w:color="CC3300"/>', borders) == [
+        "top", "left", "bottom", "right", "insideH", "insideV"]
+    assert '<w:shd w:val="clear" w:color="auto" w:fill="FFCC00"/>' in xml
+    assert xml.count('<w:tcBorders><w:bottom w:val="single" w:sz="12" w:space="0" w:color="CC3300"/></w:tcBorders>') == 2  # the agenda's head
+    margins = re.search(r"<w:tblCellMar>(.*?)</w:tblCellMar>", xml).group(1)
+    assert '<w:left w:w="115" w:type="dxa"/>' in margins  # the grid's 5 pt padding and half the 1.5 pt rule
+    assert schema_errors(tmp_path / "ruled.docx") == []  # borders and fill where ECMA-376 orders them

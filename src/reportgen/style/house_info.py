@@ -48,6 +48,7 @@ def describe_house(base_dirs: list[Path], name: str, root: Path) -> list[str]:
     lines.append("masthead rule: " + (f"{rule.width} #{rule.color}, {rule.space} below the masthead" if points(rule.width) else "none"))
     lines.append("table padding: " + ", ".join(f"{name} {pad.vertical} {pad.horizontal}" + (f", {pad.group} above group rows" if pad.group else "")
                                                for name, pad in sorted(measures.table_padding.items())))
+    lines.append(f"ruled tables: {measures.table_rule.width} #{measures.table_rule.color} rules, group rows filled #{measures.group_shading}")
     lines.append(f"heading labels: {measures.label_gap} more after the label")
     pages = measures.page_margins
     lines.append(f"page margins: {pages.top} top, {pages.bottom} bottom, {pages.left} left, {pages.right} right"

@@ -23,6 +23,8 @@ house.yaml may give (each key optional; a house extending another changes only w
     contents_inset: 0.8cm       # the contents' page numbers, in from the end margin (entries end there too)
     contents_indent: 1cm        # a second-level contents entry, in from the start margin
     logo_height: 1.2cm          # the height of a logo or emblem in the masthead (document.logo)
+    table_rule: {width: 0.5pt, color: '000000'}   # a ruled table's cell borders, the line under an agenda's header row
+    group_shading: e6e6e6       # the fill of a ruled table's group rows
 
 The PDF gets them as CSS applied after every print.css (Measures.css); the DOCX writer reads the
 same values (paragraph spacing, cell borders and margins, table and list indents). A print.css
@@ -133,6 +135,8 @@ class Measures:
     contents_inset: str = "0.8cm"  # the contents' page numbers stand this far in from the end margin
     contents_indent: str = "1cm"  # a second-level contents entry
     logo_height: str = "1.5cm"  # a logo or emblem in the masthead (document.logo)
+    table_rule: Rule = Rule("0.5pt", "000000")  # table.grid's cell borders, table.agenda's rule under its header row
+    group_shading: str = "e6e6e6"  # table.grid's group rows
 
     def updated(self, where: str, data: dict[str, Any]) -> Measures:
         """These measures with a house.yaml's own on top, checked (`where` names the file)."""
@@ -167,6 +171,16 @@ class Measures:
             if not isinstance(given, dict) or set(given) - {"width", "color", "space"}:
                 raise TemplateProblem(f"{where}: masthead_rule: expected width, color, space, like {{width: 1.5pt, color: '000000', space: 6pt}}")
             out = replace(out, masthead_rule=_rule(given, self.masthead_rule, f"{where}: masthead_rule"))
+        if data.get("table_rule") is not None:
+            given = data["table_rule"]
+            if not isinstance(given, dict) or set(given) - {"width", "color"}:
+                raise TemplateProblem(f"{where}: table_rule: expected width, color, like {{width: 0.5pt, color: '000000'}}")
+            out = replace(out, table_rule=_rule(given, self.table_rule, f"{where}: table_rule"))
+        if data.get("group_shading") is not None:
+            shading = str(data["group_shading"]).strip()
+            if not COLOUR.fullmatch(shading):
+                raise TemplateProblem(f"{where}: group_shading: expected six hex digits, like e6e6e6 (quoted when all digits)")
+            out = replace(out, group_shading=shading.lstrip("#").lower())
         out = replace(out, page_margins=_margins(data, where, out.page_margins))
         for key in LENGTHS:
             if data.get(key) is not None:
@@ -216,6 +230,10 @@ class Measures:
         out.append(f"nav.toc p.toc-1, nav.toc p.toc-2 {{ padding-{end}: {self.contents_inset}; padding-{start}: 0; }}")
         out.append(f"nav.toc p.toc-2 {{ padding-{start}: {self.contents_indent}; }}")
         out.append(f".masthead img {{ height: {self.logo_height}; }}")
+        table_rule = f"{self.table_rule.width} solid #{self.table_rule.color}"
+        out.append(f"table.grid th, table.grid td {{ border: {table_rule}; }}")
+        out.append(f"table.agenda thead th {{ border-bottom: {table_rule}; }}")
+        out.append(f"table.grid tr.group th {{ background: #{self.group_shading}; }}")
         if points(self.sub_paragraph_indent):  # a part's own lists, and those of its interventions, not lists in lists
             numbered = 'section[data-numbering="paragraphs"]'
             out.append(", ".join(f"{numbered} >{inside} {tag}" for inside in ("", " div >") for tag in ("ol", "ul"))
