@@ -513,3 +513,27 @@ def test_a_ruled_table_s_rules_and_group_rows_come_from_house_yaml_in_both_forma
     margins = re.search(r"<w:tblCellMar>(.*?)</w:tblCellMar>", xml).group(1)
     assert '<w:left w:w="115" w:type="dxa"/>' in margins  # the grid's 5 pt padding and half the 1.5 pt rule
     assert schema_errors(tmp_path / "ruled.docx") == []  # borders and fill where ECMA-376 orders them
+
+
+def test_a_print_css_that_still_sets_the_page_margins_is_told_that_house_yaml_sets_them(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A project print.css written when it set the margins (@page { margin: … }): the PDF keeps the
+    house's page_margins, as Word does, and the build warns with the file, line and where to give them."""
+    import datetime as dt
+
+    from reportgen.writers import WriteContext
+    from reportgen.writers.pdf import write_pdf
+
+    css = tmp_path / "templates" / "print.css"
+    css.parent.mkdir()
+    css.write_text((default_templates_dir() / "print.css").read_text(encoding="utf-8")
+                   + "@page {\n  margin: 4cm;\n}\n@page wide { margin: 1cm; }\n", encoding="utf-8")
+    search = [css.parent, default_templates_dir()]
+    ctx = WriteContext(search, "t", "en", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc), [css])
+    with caplog.at_level("WARNING"):
+        write_pdf(PAGED, tmp_path / "own.pdf", ctx)
+    line = len((default_templates_dir() / "print.css").read_text(encoding="utf-8").splitlines()) + 2
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{css}:{line}: @page sets a margin, which house.yaml page_margins overrides (both the PDF and Word read the page "
+        "margins from there): give them as page_margins in the house's house.yaml"]
+    body = [w for w in _words(tmp_path / "own.pdf", 2) if w[3] < 297 - 26]
+    assert min(w[0] for w in body) == pytest.approx(24, abs=0.3)  # the shared page_margins' 2.4 cm, not 4 cm
