@@ -55,7 +55,7 @@ PARAGRAPH_STYLES = {
 SPACE = re.compile(r"\s+")
 # LibreOffice needs a little more room than WeasyPrint to set the same words on one line (0.1-0.2 pt
 # on a 436 pt line): the Word file's text area is this many twips wider than the PDF's, taken from
-# the right margin, so that a line the PDF fills to the last hundredth of a point is one line in
+# the end margin (the right; the left in a right-to-left language), so that a line the PDF fills to the last hundredth of a point is one line in
 # Word too. Chosen by counting, over every document of the parity check, the line ends that differ
 # for each candidate: 0: 82, 1: 49, 2: 39, 3: 49, 4: 57, 6: 93, 8: 124 (docs/templates.md).
 MEASURE_ALLOWANCE_TWIPS = 2
