@@ -375,6 +375,32 @@ def test_arabic_docx_sets_bidi_everywhere(six: dict) -> None:
     assert "قارن الخبراء تكلفة إرسال التحويلات المالية في المنطقة" in docx_text(docx)
 
 
+def test_arabic_masthead_lines_stand_at_the_start_of_their_cells(six: dict) -> None:
+    """The masthead's lines start at the right of their cells in an Arabic PDF, as in Word (whose
+    bidi paragraphs start at the right): print.css said `text-align: left`, so "الأمم المتحدة"
+    stood at the left of the wide first cell and the Distr. lines at the page's left margin."""
+    words = _words(six["ar"]["pdf"])
+    width = float(PdfReader(str(six["ar"]["pdf"])).pages[0].mediabox.width)
+    right = width - 2.3 * 72 / 2.54  # the un house's right margin (house.yaml page_margins_cm)
+    united_nations = max(c for w, _, _, c in words if w == "ممألا")  # "الأمم", drawn reversed
+    assert united_nations == pytest.approx(right, abs=1)
+    # the narrow cell's lines (symbol, Distr., date, languages) end at its right edge: 2/5 of the text width in
+    column = right - (right - 2.3 * 72 / 2.54) * 3 / 5
+    ends = [c for w, _, y, c in words if w in ("E/ESCWA/EGM/2024/1", "Distr.:", "16", "ةيبرعلا") and y < 150]  # the masthead
+    assert len(ends) == 4 and all(c == pytest.approx(column, abs=1) for c in ends), (column, ends)
+
+
+def test_un_masthead_word_styles_are_print_css_sizes_and_line_heights(six: dict) -> None:
+    """The un house's Word styles say what its print.css says: "United Nations" in 10.5 pt (not the
+    shared 11 pt), and the organ's name, when it wraps (Russian: "Экономический и Социальный /
+    Совет"), in the house's line height, 1.25 × 17 pt (not Word's single spacing, 1.15 ×)."""
+    styles = etree.fromstring(docx_xml(six["ru"]["docx"], "word/styles.xml").encode())
+    by_name = {s.find(f"{W}name").get(f"{W}val"): s for s in styles.iter(f"{W}style")}
+    assert by_name["Masthead Top"].find(f"{W}rPr/{W}sz").get(f"{W}val") == "21"
+    spacing = by_name["Masthead Organ"].find(f"{W}pPr/{W}spacing")
+    assert int(spacing.get(f"{W}line")) == round(21.25 * 20) and spacing.get(f"{W}lineRule") in ("atLeast", "exact")
+
+
 def test_chinese_lines_break_between_characters_without_gaps(six: dict) -> None:
     pdf = six["zh"]["pdf"]
     lines: dict[int, list[tuple[float, float]]] = {}

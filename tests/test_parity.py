@@ -23,6 +23,7 @@ from pypdf import PdfReader
 
 from reportgen.briefs.compare import BRIEF_TEMPLATE, brief_context, saved_request
 from reportgen.build.meeting import BuildOptions, build_meeting
+from reportgen.content.language_files import editions
 from reportgen.core.project import Project
 from reportgen.render.environment import Renderer
 from reportgen.style.labels import Labels
@@ -46,13 +47,13 @@ def parity_documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tupl
     docx: list[Path] = []
     for root in (REPO, REPO / "examples"):
         project = Project(root)
-        for meeting_id in project.meeting_ids():
-            rendered, _ = render_meeting(project, meeting_id, BuildOptions())
+        for meeting_id, language in [(m, lang) for m in project.meeting_ids() for lang in (None, *editions(project, m))]:
+            rendered, _ = render_meeting(project, meeting_id, BuildOptions(language=language))
             headings = {item.kind: [text for _, text in top_headings(item.html, ("h1", "h2"))] for item in rendered}
-            for path in build_meeting(project, meeting_id, BuildOptions(out_dir=out / root.name)):
+            for path in build_meeting(project, meeting_id, BuildOptions(language=language, out_dir=out / root.name)):
                 if path.suffix == ".docx":
                     docx.append(path)
-                    kind = path.stem.removeprefix(meeting_id + "-")
+                    kind = path.stem.removeprefix(meeting_id + "-").removesuffix(f"-{language}")
                     found[path.stem] = (path.with_suffix(".pdf"), out / "lo" / (path.stem + ".pdf"), headings.get(kind, []))
     from click.testing import CliRunner
 
