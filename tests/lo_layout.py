@@ -26,8 +26,10 @@ import uno  # type: ignore[import-not-found]
 from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
 from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
 from com.sun.star.lang import DisposedException  # type: ignore[import-not-found]
+from com.sun.star.uno import RuntimeException as UnoRuntimeException  # type: ignore[import-not-found]
 
 CONNECT_S = 60  # an upper bound for a loaded machine
+ATTEMPTS = 3  # LibreOffice started afresh for a file it died on
 
 
 def _property(name: str, value: object) -> PropertyValue:
@@ -89,9 +91,19 @@ class Office:
     def close(self, document: object) -> None:
         try:
             document.close(True)  # type: ignore[attr-defined]
-        except DisposedException:  # LibreOffice died closing it: the next file starts a new one
+        except (DisposedException, UnoRuntimeException):  # LibreOffice died closing it: the next file starts a new one
             assert self.process is not None
             self.process.wait(timeout=60)
+
+    def died(self) -> bool:
+        """Whether LibreOffice has died (it is then started again for the next file)."""
+        if self.process is None:
+            return False
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            return False
+        return True
 
     def quit(self) -> None:
         if self.process is None or self.process.poll() is not None:
@@ -106,19 +118,31 @@ class Office:
             self.process.wait()
 
 
+def _lay_out(office: Office, path: Path, target: Path) -> None:
+    document = office.open(path)
+    try:
+        _lay_out_again(document)
+        document.storeToURL(target.resolve().as_uri(), (_property("FilterName", "writer_pdf_Export"),))  # type: ignore[attr-defined]
+    finally:
+        office.close(document)
+
+
 def main(out_dir: Path, profile: Path, files: list[Path]) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     office = Office(profile)
     try:
         for path in files:
             print(path, file=sys.stderr, flush=True)  # which file, should LibreOffice fail on one
-            document = office.open(path)
-            try:
-                _lay_out_again(document)
-                target = out_dir / (path.stem + ".pdf")
-                document.storeToURL(target.resolve().as_uri(), (_property("FilterName", "writer_pdf_Export"),))  # type: ignore[attr-defined]
-            finally:
-                office.close(document)
+            for attempt in range(1, ATTEMPTS + 1):
+                try:
+                    _lay_out(office, path, out_dir / (path.stem + ".pdf"))
+                    break
+                except (DisposedException, UnoRuntimeException):
+                    # LibreOffice 7.4 aborts now and then (Signal 6) opening or closing hld2013's report
+                    # on a loaded machine: a new one lays the file out again
+                    if attempt == ATTEMPTS or not office.died():
+                        raise
+                    print(f"LibreOffice died on {path}; started again", file=sys.stderr, flush=True)
     finally:
         office.quit()
 
