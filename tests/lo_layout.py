@@ -29,7 +29,7 @@ from com.sun.star.lang import DisposedException  # type: ignore[import-not-found
 from com.sun.star.uno import RuntimeException as UnoRuntimeException  # type: ignore[import-not-found]
 
 CONNECT_S = 60  # an upper bound for a loaded machine
-ATTEMPTS = 3  # LibreOffice started afresh for a file it died on
+ATTEMPTS = 5  # LibreOffice started afresh for a file it died on
 
 
 def _property(name: str, value: object) -> PropertyValue:
@@ -65,7 +65,9 @@ def _lay_out_again(document: object) -> None:
 class Office:
     """One headless LibreOffice, started again if it dies. LibreOffice 7.4 crashes while closing
     hld2013's report once its first-page style was nudged, after the PDF is stored (the file is
-    whole); the files after it need a new one."""
+    whole); the files after it need a new one. On a loaded machine it also aborts (Signal 6, in
+    an idle timer: SvpSalInstance::CheckTimeout) while opening or laying out that file, with or
+    without the nudge: main() then lays the file out again in a new one, up to ATTEMPTS times."""
 
     def __init__(self, profile: Path) -> None:
         self.profile = profile

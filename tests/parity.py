@@ -157,7 +157,9 @@ def compare(pdf: Path, word: Path, name: str, headings: list[str] = (), pictured
     for heading in headings:
         probe = _squeeze(heading)[:50]
         at = [next((i + 1 for i, page in enumerate(doc) if probe in _squeeze(" ".join(l.text for l in page))), None) for doc in (a, b)]
-        if at[0] != at[1]:
+        if at[0] is None:  # not measured (a script read in the wrong order would pass unseen)
+            problems.append(f"{name}: heading '{heading[:50]}' not found in the PDF's text")
+        elif at[0] != at[1]:
             problems.append(f"{name}: heading '{heading[:50]}' on page {at[0]} in PDF, {at[1]} in Word")
     # the position of every line of page 1 that both have (matched by its text)
     if a and b:
