@@ -227,6 +227,9 @@ def test_the_masthead_rule_and_table_padding_changed_in_house_yaml_reach_the_pdf
     rule = re.search(r'<w:pBdr><w:bottom ([^>]*)/></w:pBdr><w:spacing w:before="(\d+)"', xml)
     assert rule and 'w:sz="24"' in rule.group(1) and 'w:color="CC3300"' in rule.group(1)
     assert int(rule.group(2)) == (12 - 1) * 20  # the space above the rule, less its paragraph's 1 pt line
+    # and nothing more: a border's own space (w:space) set the Word title block 1 pt lower than the
+    # PDF's, enough to carry eclac-cea2019's English edition's last agenda line to page 2 (parity check)
+    assert 'w:space="0"' in rule.group(1)
     xml = zipfile.ZipFile(built(after, "chair-summary", ".docx")).read("word/document.xml").decode()
     margins = re.findall(r"<w:tblCellMar>(.*?)</w:tblCellMar>", xml)[1]  # the facts table's (the masthead's first)
     assert '<w:top w:w="160" w:type="dxa"/>' in margins and '<w:left w:w="240" w:type="dxa"/>' in margins

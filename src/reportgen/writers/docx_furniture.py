@@ -76,7 +76,8 @@ class Furniture:
             return
         p = self.doc.add_paragraph(style="Masthead")
         # first: python-docx puts the spacing after it, in schema order
-        _border(p._p.get_or_add_pPr(), "w:pBdr", str(round(points(rule.width) * 8)), rule.color)
+        # no space of its own between the line and the rule: the PDF's padding is all of it
+        _border(p._p.get_or_add_pPr(), "w:pBdr", str(round(points(rule.width) * 8)), rule.color, space="0")
         # the paragraph's 1 pt line stands between the space and the rule
         p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(max(0.0, points(rule.space) - 1)), Pt(0)
         p.paragraph_format.line_spacing, p.paragraph_format.line_spacing_rule = Pt(1), WD_LINE_SPACING.EXACTLY
@@ -300,13 +301,14 @@ def number_paragraph(p: Any, number: str, indent: Any) -> None:
     p.add_run(f"{number}.\t")
 
 
-def _border(props: Any, tag: str, size: str, color: str = "000000") -> None:
-    """A bottom rule on a paragraph (w:pBdr) or a table cell (w:tcBorders); size in eighths of a point."""
+def _border(props: Any, tag: str, size: str, color: str = "000000", space: str = "1") -> None:
+    """A bottom rule on a paragraph (w:pBdr) or a table cell (w:tcBorders); size in eighths of a
+    point, space (between the text and the rule) in points."""
     border = props.find(qn(tag))
     if border is None:
         border = etree.SubElement(props, qn(tag))
     bottom = etree.SubElement(border, qn("w:bottom"))
-    for key, value in (("w:val", "single"), ("w:sz", size), ("w:space", "1"), ("w:color", color.upper())):
+    for key, value in (("w:val", "single"), ("w:sz", size), ("w:space", space), ("w:color", color.upper())):
         bottom.set(qn(key), value)
 
 
