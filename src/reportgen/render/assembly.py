@@ -50,6 +50,8 @@ class Piece:
     id: str = ""
     label: str = ""
     level: int = 2
+    space: str = " "
+    """What separates the sentences of a paragraph (the catalogue's word_space: nothing in Chinese)."""
 
 
 def one_stop(text: str) -> str:
@@ -370,6 +372,12 @@ class Assembler:
 
     def block(self, block: schema.Generate, section_id: str = "generated", level: int = 2) -> list[Piece]:
         """The pieces of one generated block; `organization` gives each part with facts a lettered subheading."""
+        pieces = self._pieces(block, section_id, level)
+        for piece in pieces:
+            piece.space = self.p.space
+        return pieces
+
+    def _pieces(self, block: schema.Generate, section_id: str, level: int) -> list[Piece]:
         if block.generate == "documents-before":
             return self.documents_before(block.item or "")
         if block.generate == "statements":
