@@ -155,7 +155,7 @@ class Assembler:
         text = self.person(speech.person, speech.country, speech.organisation, running=True) if speech.person else ""
         if speech.office:
             office = self.wording(speech.office)
-            text = f"{text}, {office}" if text else office
+            text = f"{text}{self.comma}{self.p.space}{office}" if text else office
         elif not speech.person and (speech.country or speech.organisation):
             text = self.country(speech.country) if speech.country else self.organisation(speech.organisation or "")
         if speech.on_behalf_of:
@@ -165,7 +165,12 @@ class Assembler:
     def subject(self, speech: schema.Speech) -> str:
         """A speaker starting a sentence; an apposition ('Ms. A, Executive Secretary of ECLAC') is closed by a comma."""
         text = capitalise(self.speech(speech))
-        return text + "," if "," in text else text
+        return text + self.comma if self.comma in text else text
+
+    @property
+    def comma(self) -> str:
+        """The language's comma (the label catalogue's: Arabic "،", Chinese "，")."""
+        return str(self.p.labels.get("comma") or ",").strip() or ","
 
     def attendance(self) -> tuple[dict[str, list[str]], dict[str, KeyPath]]:
         """Attending countries and organisations by category, and where each list is written; the
