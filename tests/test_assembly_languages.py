@@ -16,8 +16,10 @@ from typing import Any
 import docx
 import pytest
 import yaml
+from click.testing import CliRunner
 
 from reportgen.build.meeting import BuildOptions, build_meeting
+from reportgen.cli import main
 from reportgen.content import schema
 from reportgen.core.project import Project
 from reportgen.render.mentions import speaker_line
@@ -26,7 +28,7 @@ from reportgen.style.labels import Labels
 from reportgen.style.phrases import Phrases
 
 from .conftest import REPO
-from .test_assembly import SMALL, assembler, block, text
+from .test_assembly import SMALL, assembler, block, project_with, text
 
 PHRASES = REPO / "templates" / "phrases"
 UN_LANGUAGES = ("en", "es", "fr", "ar", "ru", "zh")
@@ -146,6 +148,24 @@ def test_grammar_devices_are_plain_data() -> None:
     assert contract("au nom de ", "les États membres", {"de les": "des"}) == "au nom des États membres"
     assert contract("en nombre de ", "El Salvador", {"de el": "del"}) == "en nombre de El Salvador"
     assert contract("garde le ", "le texte", {"de le": "du"}) == "garde le le texte"  # only the pair, at the junction
+
+
+@pytest.mark.parametrize(("override", "message"), [
+    ('held: "{The_organ} провел{agr} {the_session:dat}"\n', "phrases/ru.yaml:1:1: held: unknown form 'dat' (the forms given: acc, gen, nom, prep)"),
+    ("attendance_members: {one: x, many: {one: y, few: z}}\n", "attendance_members.many: expected a text, or a mapping by CLDR plural category"),
+    ('organs: {committee: {the: Комитет, The: Комитет, of_the: Комитета, session: "{ordinal} сессию", session_gender: x, the_session: сессия}}\n', "organs.committee.session_gender: expected one of the ordinals' genders: f, m, n"),
+    ('list_patterns: {two: "{first} {third}"}\n', "list_patterns: expected two, middle and end, each a text using only {first} and {second}"),
+])
+def test_a_broken_grammar_override_is_one_located_line(tmp_path: Path, override: str, message: str) -> None:
+    data = copy.deepcopy(SMALL)
+    data["document"]["language"] = "ru"
+    (tmp_path / "templates" / "phrases").mkdir(parents=True)
+    (tmp_path / "templates" / "phrases" / "ru.yaml").write_text(override, encoding="utf-8")
+    project_with(tmp_path, data)
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "build", "small", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert message in result.output, result.output
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
 
 
 # --------------------------------------------------------------------------- French and Spanish contractions

@@ -215,6 +215,10 @@ def entry_problems(values: dict[str, Any], where: str) -> list[Problem]:
             re.compile(pattern)
         except re.error as exc:
             problems.append(Problem(where, 1, 1, "list_and_before", f"not a regular expression: {pattern!r} ({exc})"))
+    patterns = values.get("list_patterns") or {}
+    if patterns and (set(patterns) != {"two", "middle", "end"} or any(
+            not isinstance(v, str) or _unknown(v, {"first", "second"}) for v in patterns.values())):
+        problems.append(Problem(where, 1, 1, "list_patterns", "expected two, middle and end, each a text using only {first} and {second}"))
     genders = sorted(values.get("ordinals") or {})
     forms: set[str] = set(values["numbers"]) if isinstance(values.get("numbers"), dict) else set()
     for kind, needed in (("organs", ORGAN_KEYS), ("offices", OFFICE_KEYS)):
