@@ -18,7 +18,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from reportgen.build.meeting import BuildOptions, build_meeting
+from reportgen.build.meeting import BuildOptions, build_meeting, render_meeting
 from reportgen.cli import main
 from reportgen.content import schema
 from reportgen.core.project import Project
@@ -183,6 +183,17 @@ def test_on_behalf_of_contracts_with_an_article(tmp_path: Path, language: str, h
     data["proceedings"]["opening"] = {"statements": [{"person": "dorji", "on_behalf_of": {"office": holder}}]}
     sentence = text(assembler(tmp_path, data, language).block(block("opening")))[0]
     assert sentence.endswith(f", {expected}.") and " de le " not in sentence and " de el " not in sentence
+
+
+def test_a_statement_line_contracts_with_its_holders_article(tmp_path: Path) -> None:
+    data = copy.deepcopy(SMALL)
+    data["document"]["language"] = "fr"
+    data["body"].append({"id": "debate", "heading": "Débat", "blocks": [
+        {"intervention": "dorji", "on_behalf_of": {"office": "le Groupe des États d'Asie et du Pacifique"}, "text": "Le Groupe a salué le rapport."}]})
+    project = project_with(tmp_path, data)
+    html = render_meeting(project, "small", BuildOptions(kinds=("rapporteur-report",)))[0][0].html
+    assert "Karma Dorji, au nom du Groupe des États d’Asie et du Pacifique" in html  # the typographer's apostrophe
+    assert "au nom de le" not in html
 
 
 def test_a_speakers_line_contracts_with_an_organisations_article() -> None:
