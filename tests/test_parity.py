@@ -14,7 +14,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -30,6 +29,7 @@ from reportgen.style.search_path import template_search_path
 
 from .conftest import REPO
 from .pagination import top_headings
+from .lo_layout import lay_out
 from .parity import TOLERANCE_MM, compare
 
 # the saved briefs measured: the theme brief, and the five meetings side by side (landscape pages, two columns)
@@ -38,7 +38,7 @@ BRIEFS = ("remittances", "five-meetings")
 @pytest.fixture(scope="session")
 def parity_documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path, list[str]]]:
     """{document: (PDF, the DOCX laid out by LibreOffice, its headings)} for every meeting, kind and the brief."""
-    office_python = uno_python()
+    require_libreoffice_macros()
     from reportgen.build.meeting import render_meeting
 
     out = tmp_path_factory.mktemp("parity")
@@ -63,22 +63,20 @@ def parity_documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tupl
         assert result.exit_code == 0, result.output
         docx.append(out / "brief" / "compare" / f"{brief}.docx")
         found[brief] = (out / "brief" / "compare" / f"{brief}.pdf", out / "lo" / f"{brief}.pdf", brief_headings(brief))
-    laid_out = subprocess.run([office_python, str(Path(__file__).with_name("lo_layout.py")), str(out / "lo"), str(out / "profile"),
-                               *map(str, docx)], capture_output=True, text=True, timeout=900)
-    assert laid_out.returncode == 0, laid_out.stderr
+    lay_out(out / "lo", out / "profile", docx)
     return found
 
 
-def uno_python() -> str:
-    """The Python that drives LibreOffice (tests/lo_layout.py): ours if it has `uno`, else Debian's."""
-    if shutil.which("soffice") is None:
+def require_libreoffice_macros() -> None:
+    """tests/lo_layout.py runs as a LibreOffice Python macro: soffice and its Python script provider."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
         pytest.skip("LibreOffice is not installed")
-    for python in (sys.executable, "/usr/bin/python3"):
-        if Path(python).exists() and subprocess.run([python, "-c", "import uno"], capture_output=True).returncode == 0:
-            return python
-    if os.environ.get("CI"):
-        pytest.fail("LibreOffice's Python bridge is needed (python3-uno: scripts/install.sh --test installs it)")
-    pytest.skip("LibreOffice's Python bridge (python3-uno) is not installed")
+    if not (Path(soffice).resolve().parent / "pythonscript.py").exists():
+        message = "LibreOffice's Python macros are needed (libreoffice-script-provider-python: scripts/install.sh --test installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
 
 
 def brief_headings(name: str) -> list[str]:
