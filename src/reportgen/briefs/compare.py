@@ -223,7 +223,8 @@ def brief_context(project: Project, request: BriefRequest, labels: Labels, point
     themes_file, problems = load_themes(project)
     if problems:
         raise ContentError(problems)
-    all_themes = themes_file.themes if themes_file else []
+    # Each theme as the brief's language names it (themes.yaml `labels:`), for every place a brief prints it.
+    all_themes = [t.model_copy(update={"label": t.label_in(request.language)}) for t in (themes_file.themes if themes_file else [])]
     theme_ids = [t.id for t in all_themes]
     for theme in request.themes:
         _check_choice("theme", "themes", theme, theme_ids)
