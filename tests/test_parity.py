@@ -14,7 +14,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -23,6 +22,7 @@ from pypdf import PdfReader
 
 from reportgen.briefs.compare import BRIEF_TEMPLATE, brief_context, saved_request
 from reportgen.build.meeting import BuildOptions, build_meeting
+from reportgen.content.language_files import editions
 from reportgen.core.project import Project
 from reportgen.render.environment import Renderer
 from reportgen.style.labels import Labels
@@ -30,7 +30,8 @@ from reportgen.style.search_path import template_search_path
 
 from .conftest import REPO
 from .pagination import top_headings
-from .parity import TOLERANCE_MM, compare
+from .lo_layout import lay_out
+from .parity import TOLERANCE_MM, compare, pages
 
 # the saved briefs measured: the theme brief, and the five meetings side by side (landscape pages, two columns)
 BRIEFS = ("remittances", "five-meetings")
@@ -38,7 +39,7 @@ BRIEFS = ("remittances", "five-meetings")
 @pytest.fixture(scope="session")
 def parity_documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path, list[str]]]:
     """{document: (PDF, the DOCX laid out by LibreOffice, its headings)} for every meeting, kind and the brief."""
-    office_python = uno_python()
+    require_libreoffice_macros()
     from reportgen.build.meeting import render_meeting
 
     out = tmp_path_factory.mktemp("parity")
@@ -46,13 +47,13 @@ def parity_documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tupl
     docx: list[Path] = []
     for root in (REPO, REPO / "examples"):
         project = Project(root)
-        for meeting_id in project.meeting_ids():
-            rendered, _ = render_meeting(project, meeting_id, BuildOptions())
+        for meeting_id, language in [(m, lang) for m in project.meeting_ids() for lang in (None, *editions(project, m))]:
+            rendered, _ = render_meeting(project, meeting_id, BuildOptions(language=language))
             headings = {item.kind: [text for _, text in top_headings(item.html, ("h1", "h2"))] for item in rendered}
-            for path in build_meeting(project, meeting_id, BuildOptions(out_dir=out / root.name)):
+            for path in build_meeting(project, meeting_id, BuildOptions(language=language, out_dir=out / root.name)):
                 if path.suffix == ".docx":
                     docx.append(path)
-                    kind = path.stem.removeprefix(meeting_id + "-")
+                    kind = path.stem.removeprefix(meeting_id + "-").removesuffix(f"-{language}")
                     found[path.stem] = (path.with_suffix(".pdf"), out / "lo" / (path.stem + ".pdf"), headings.get(kind, []))
     from click.testing import CliRunner
 
@@ -63,22 +64,20 @@ def parity_documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tupl
         assert result.exit_code == 0, result.output
         docx.append(out / "brief" / "compare" / f"{brief}.docx")
         found[brief] = (out / "brief" / "compare" / f"{brief}.pdf", out / "lo" / f"{brief}.pdf", brief_headings(brief))
-    laid_out = subprocess.run([office_python, str(Path(__file__).with_name("lo_layout.py")), str(out / "lo"), str(out / "profile"),
-                               *map(str, docx)], capture_output=True, text=True, timeout=900)
-    assert laid_out.returncode == 0, laid_out.stderr
+    lay_out(out / "lo", out / "profile", docx)
     return found
 
 
-def uno_python() -> str:
-    """The Python that drives LibreOffice (tests/lo_layout.py): ours if it has `uno`, else Debian's."""
-    if shutil.which("soffice") is None:
+def require_libreoffice_macros() -> None:
+    """tests/lo_layout.py runs as a LibreOffice Python macro: soffice and its Python script provider."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
         pytest.skip("LibreOffice is not installed")
-    for python in (sys.executable, "/usr/bin/python3"):
-        if Path(python).exists() and subprocess.run([python, "-c", "import uno"], capture_output=True).returncode == 0:
-            return python
-    if os.environ.get("CI"):
-        pytest.fail("LibreOffice's Python bridge is needed (python3-uno: scripts/install.sh --test installs it)")
-    pytest.skip("LibreOffice's Python bridge (python3-uno) is not installed")
+    if not (Path(soffice).resolve().parent / "pythonscript.py").exists():
+        message = "LibreOffice's Python macros are needed (libreoffice-script-provider-python: scripts/install.sh --test installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
 
 
 def brief_headings(name: str) -> list[str]:
@@ -104,6 +103,20 @@ def test_every_house_kind_and_the_brief_are_measured(parity_documents: dict) -> 
     for meeting in ("hld2013", "escap-cmp2017", "oas-gtmig2014", "idm2025-workshop", "rcm-vmm2014"):  # eclac, un, oas, plain, rcm
         assert {f"{meeting}-rapporteur-report", f"{meeting}-chair-summary"} <= names
     assert set(BRIEFS) <= names
+
+
+def test_every_language_edition_is_measured(parity_documents: dict) -> None:
+    """Each edition of content/ and examples/ (translations/<lang>.yaml), both kinds, is measured;
+    Arabic is read in its logical order from the right, Chinese counted by ideograph."""
+    names = set(parity_documents)
+    for edition in ("gfmd2014-rt3-%s-es", "gfmd2014-rt3-%s-fr", "eclac-cea2019-%s-en", "eclac-cea2019-%s-fr",
+                    *(f"escwa-egm2024-%s-{lang}" for lang in ("ar", "es", "fr", "ru", "zh"))):
+        assert {edition % "rapporteur-report", edition % "chair-summary"} <= names
+    arabic = pages(parity_documents["escwa-egm2024-rapporteur-report-ar"][0])[0]
+    heading = next(line for line in arabic if line.text.startswith("أولا"))  # "أولا - مقدمة", as written
+    assert heading.words == ("أولا", "-", "مقدمة") and heading.x == pytest.approx(210 - 23, abs=1)  # at the right margin
+    chinese = pages(parity_documents["escwa-egm2024-rapporteur-report-zh"][0])[0]
+    assert any(line.words[:3] == ("汇", "款", "与") for line in chinese)
 
 
 def test_word_lays_out_as_the_pdf(parity_documents: dict) -> None:
