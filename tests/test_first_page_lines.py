@@ -5,7 +5,6 @@ both formats (the PDF's layout against the Word file's paragraphs and its layout
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import docx
@@ -22,8 +21,9 @@ from reportgen.style.search_path import default_templates_dir
 from reportgen.writers.pdf import layout_pdf
 
 from .conftest import REPO
+from .lo_layout import lay_out
 from .parity import pages
-from .test_parity import uno_python
+from .test_parity import require_libreoffice_macros
 
 KIND = "rapporteur-report"
 PX = 0.75  # WeasyPrint computes in CSS pixels
@@ -48,12 +48,10 @@ def css_lines(project: Project, meeting: str, kind: str) -> list[tuple[str, dict
     return out
 
 
-def lay_out(tmp_path: Path, *files: Path) -> dict[str, Path]:
+def laid_out_by_libreoffice(tmp_path: Path, *files: Path) -> dict[str, Path]:
     """The Word files laid out by LibreOffice as the parity check does (tests/lo_layout.py): stem -> PDF."""
-    python = uno_python()
-    done = subprocess.run([python, str(REPO / "tests" / "lo_layout.py"), str(tmp_path / "lo"), str(tmp_path / "profile"),
-                           *map(str, files)], capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr
+    require_libreoffice_macros()
+    lay_out(tmp_path / "lo", tmp_path / "profile", list(files))
     return {f.stem: tmp_path / "lo" / f"{f.stem}.pdf" for f in files}
 
 
@@ -130,7 +128,7 @@ def test_a_masthead_issuer_on_two_lines_stands_where_the_pdf_has_it(tmp_path: Pa
     brief_issuer = docx.Document(str(brief)).tables[0].rows[0].cells[0].paragraphs[0]
     assert brief_issuer.style.name == "Front Masthead Issuer" and brief_issuer.paragraph_format.line_spacing is None
 
-    laid_out = lay_out(tmp_path, word, brief)
+    laid_out = laid_out_by_libreoffice(tmp_path, word, brief)
     both = [pages(path)[0] for path in (next(p for p in paths if p.suffix == ".pdf"), laid_out[word.stem])]
     first, second = ([next(l.y for l in page if l.text == text) for page in both]
                      for text in ("Mesoamerican Consultation", "Process on Migration"))
