@@ -150,8 +150,8 @@ SHARED_STYLES = (
 SHARED_MASTHEAD = ("eclac",)
 
 
-@pytest.mark.parametrize("house", ["eclac", "un", "oas", "plain"])
-def test_each_house_s_word_styles_are_its_print_css_s_look(house: str) -> None:
+@pytest.mark.parametrize(("project", "house"), [(None, "eclac"), (None, "un"), (None, "oas"), (None, "plain"), ("examples", "rcm")])
+def test_each_house_s_word_styles_are_its_print_css_s_look(project: str | None, house: str) -> None:
     """Each Word style of a house's reference (the shared one where the house has none) as Word
     resolves it (its own, its base styles', the document defaults) has the size, weight, slant,
     underline, capitals, alignment, side indents, space around it and line height that WeasyPrint
@@ -163,14 +163,14 @@ def test_each_house_s_word_styles_are_its_print_css_s_look(house: str) -> None:
     from reportgen.style.houses import load_house, stylesheets
     from reportgen.style.measures import points
 
-    templates = REPO / "templates"
-    own = templates / "houses" / house / "reference.docx"
-    reference = docx.Document(str(own if own.exists() else templates / "reference.docx"))
-    measures = load_house([templates], house).measures
+    folders = ([REPO / project / "templates"] if project else []) + [REPO / "templates"]  # a project's house first
+    own = next((f / "houses" / house / "reference.docx" for f in folders if (f / "houses" / house / "reference.docx").exists()), None)
+    reference = docx.Document(str(own or REPO / "templates" / "reference.docx"))
+    measures = load_house(folders, house).measures
     defaults = reference.styles.element.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr/{W}spacing")
     assert (defaults.get(f"{W}before"), defaults.get(f"{W}after")) == ("0", "0")  # no space unless a style sets it
     assert (defaults.get(f"{W}line"), defaults.get(f"{W}lineRule")) == ("286", "atLeast")  # Normal's 14.3 pt
-    sheets = [*(CSS(filename=str(sheet)) for sheet in stylesheets([templates], house)), CSS(string=measures.css())]
+    sheets = [*(CSS(filename=str(sheet)) for sheet in stylesheets(folders, house)), CSS(string=measures.css())]
     for html, name in SHARED_STYLES:
         if name.startswith("Masthead") and house not in SHARED_MASTHEAD:
             continue
