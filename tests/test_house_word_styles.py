@@ -211,3 +211,18 @@ def test_each_house_s_word_styles_are_its_print_css_s_look(project: str | None, 
         want["line"] = round(line.value * px if getattr(line, "unit", None) == "px" else
                              (line.value if hasattr(line, "value") else line) * want["size"], 2) if line != "normal" else None
         assert got == want, name
+    # the running header (the symbol) and the page number: @page's margin boxes on a page after the first
+    html = '<div class="masthead"><dl><dd class="symbol">E/1</dd></dl></div><p>A</p><p style="break-before: page">B</p>'
+    page = HTML(string=f"<html><body>{html}</body></html>").render(stylesheets=sheets).pages[1]._page_box
+    margin_boxes = {child.at_keyword: child.style for child in page.children if getattr(child, "at_keyword", None)}
+    for edge, name in (("@top", "Header"), ("@bottom", "Footer")):
+        found = [box for keyword, box in margin_boxes.items() if keyword.startswith(edge)]
+        if not found:  # the house prints none there (plain: no running header; Word's is empty too)
+            continue
+        [css] = found
+        chain, size, bold = reference.styles[name], None, None
+        while chain is not None and (size is None or bold is None):
+            size = size if size is not None else chain.font.size
+            bold = bold if bold is not None else chain.font.bold
+            chain = chain.base_style
+        assert (size.pt, bool(bold)) == (css["font_size"] * 0.75, css["font_weight"] >= 700), name
