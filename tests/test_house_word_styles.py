@@ -143,6 +143,7 @@ SHARED_STYLES = (
     # the first page: the issuer and the Distr. block (their line heights: house.yaml lines.masthead)
     ('<div class="masthead"><p class="issuer">I</p></div>', "Masthead Issuer"),
     ('<div class="masthead"><dl><dd>D</dd></dl></div>', "Masthead"),
+    ('<p class="job-number">J</p>', "Job Number"),  # at the foot of the first page
 )
 
 

@@ -46,7 +46,7 @@ PARAGRAPH_STYLES = {
     "headline": "Document Headline",
     "theme": "Document Theme",
     "translation-note": "Translation Note",
-    "job-number": "Footer",
+    "job-number": "Job Number",
     "draft-line": "Draft Line",
     "figure": "Centered",
     "group-head": "Group Heading",

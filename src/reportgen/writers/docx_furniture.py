@@ -289,10 +289,8 @@ class Furniture:
                 ooxml_drawing.add_watermark(part.paragraphs[0], self.watermark, number)
         if self.first_footer:
             foot = first.first_page_footer.paragraphs[0]
-            run = foot.add_run(self.first_footer)
-            run.bold = False  # the job number is plain; the Footer style bolds page numbers
-            run.font.size = Pt(8)  # print.css .job-number
-            foot.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            foot.style = self.doc.styles["Job Number"]  # print.css .job-number (checked against it: test_house_word_styles)
+            foot.add_run(self.first_footer)
 
 
 def _centred(margin: int, style: Any) -> Emu:

@@ -107,6 +107,7 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Table Text", "text in table cells", size=10, align=L, space_after=3, line=13),
     StyleSpec("Header", "the running header (document symbol)", size=10, align=R, space_after=0),
     StyleSpec("Footer", "the page number at the foot", size=10, align=C, space_after=0),
+    StyleSpec("Job Number", "the job number at the foot of the first page", size=8, align=L, space_after=0, line=10.4),
     StyleSpec("Footnote Text", "footnotes", size=9, align=J, space_after=0, line=10.8),
     StyleSpec("Footnote Reference", "the footnote call", kind=WD_STYLE_TYPE.CHARACTER),
     # house styles (issue 8): masthead tables and first-page lines of the un, oas and plain houses
