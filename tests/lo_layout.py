@@ -53,11 +53,18 @@ def _desktop(pipe: str) -> object:
 def _lay_out_again(document: object) -> None:
     """Invalidate every page, so that LibreOffice lays the body out again as one flow."""
     styles = document.getStyleFamilies().getByName("PageStyles")  # type: ignore[attr-defined]
-    for name in styles.getElementNames():
-        style = styles.getByName(name)
-        margin = style.getPropertyValue("BottomMargin")
-        style.setPropertyValue("BottomMargin", margin + 1)
-        style.setPropertyValue("BottomMargin", margin)
+    # Controllers locked meanwhile: LibreOffice 7.4 otherwise lays the pages out in idle time between
+    # the calls and aborted there now and then (SvpSalInstance::CheckTimeout, Signal 6) on a brief
+    # with landscape and two-column sections.
+    document.lockControllers()  # type: ignore[attr-defined]
+    try:
+        for name in styles.getElementNames():
+            style = styles.getByName(name)
+            margin = style.getPropertyValue("BottomMargin")
+            style.setPropertyValue("BottomMargin", margin + 1)
+            style.setPropertyValue("BottomMargin", margin)
+    finally:
+        document.unlockControllers()  # type: ignore[attr-defined]
 
 
 class Office:

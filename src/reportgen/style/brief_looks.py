@@ -91,6 +91,8 @@ LOOKS: tuple[Look, ...] = (
     Look("Points Text", f"{SECTIONS} table[data-points] td p, {SECTIONS} table[data-points] th", 8, 9.2, 0, 2),
     Look("Points Lead-in", f"{SECTIONS} table[data-points] p[data-lead-in]", 7.5, 8.65, 0, 2),
     Look("Counts Text", f"{SECTIONS} table.counts td, {SECTIONS} table.counts th", 8, 10.4),
+    # the annex of full texts (--full): the only running paragraphs of a brief
+    Look("Body Text", f"{SECTIONS} p.para", 9.5, 11.6, 0, 3.8),
 )
 
 TABLES: tuple[TableLook, ...] = (
