@@ -4,6 +4,9 @@ PDF and its Word file.
 Each kind of line of a brief (`Look`) is a Word style of templates/compare/reference.docx
 (tools/make_reference_docx.py makes the styles from these values) and a CSS selector of the PDF
 (`css()`, applied after the stylesheets): its size, line height and the space above and below it.
+They hold in every language, as the CSS does over a language's stylesheet (templates/labels/ar.css
+sets Arabic text larger and its lines taller): the Word style gives the size for the complex
+scripts too (w:szCs), which the DOCX writer then leaves as it is.
 Lines that look different on page 1 (the `div.brief` block: title, meetings compared, key points,
 contents) than in the parts after it have a style of their own there, "Front <style>", which the
 DOCX writer uses inside that block (`FRONT`). Tables (`TableLook`): the Word style of their cells'
@@ -66,7 +69,9 @@ class TableLook:
 SECTIONS = "div.brief ~ section"  # every part after page 1
 
 LOOKS: tuple[Look, ...] = (
-    # page 1
+    # page 1: the masthead (the issuer beside the date), then the title block
+    Look("Masthead Issuer", "div.brief .masthead .issuer", 20, 26),
+    Look("Masthead", "div.brief .masthead dd", 11, 14.85),
     Look("Document Title", "div.brief .title", 11, 14.3, cm(1.2), cm(0.6)),
     Look("Document Subtitle", "div.brief .subtitle", 11, 14.3, 0, 4.4),
     Look("Front Caption", "div.brief p.caption", 11, 14.3, cm(0.6), cm(0.2)),

@@ -39,6 +39,9 @@ _SECTPR = ["headerReference", "footerReference", "footnotePr", "endnotePr", "typ
 _TBLPR = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
           "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription"]
 
+# The font slots of w:rFonts: Latin (ascii, hAnsi), East Asian and complex-script (cs) text.
+_FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
+
 # Language tags Word expects in w:lang for each script slot.
 _BIDI_TAGS = {"ar": "ar-SA", "he": "he-IL", "fa": "fa-IR", "ur": "ur-PK"}
 _EAST_ASIAN_TAGS = {"zh": "zh-CN", "ja": "ja-JP", "ko": "ko-KR"}
@@ -72,7 +75,8 @@ def _properties(element: Any, name: str) -> Any:
 
 def _complex_script(rpr: Any, scale: float = 1.0) -> None:
     """Mirror bold, italic and size (scaled as the language's stylesheet scales it) into their
-    complex-script twins."""
+    complex-script twins. A complex-script size already given stays: a style that sets it (a
+    brief's look, style/brief_looks.py) has the same size in every script, as its CSS has."""
     for latin, complex_ in (("b", "bCs"), ("i", "iCs")):
         source = rpr.find(qn(f"w:{latin}"))
         if source is not None:
@@ -80,7 +84,7 @@ def _complex_script(rpr: Any, scale: float = 1.0) -> None:
             if source.get(qn("w:val")) is not None:
                 twin.set(qn("w:val"), source.get(qn("w:val")))
     size = rpr.find(qn("w:sz"))
-    if size is not None and (size.get(qn("w:val")) or "").isdigit():
+    if size is not None and (size.get(qn("w:val")) or "").isdigit() and rpr.find(qn("w:szCs")) is None:
         _child(rpr, "szCs", _RPR).set(qn("w:val"), str(round(int(size.get(qn("w:val"))) * scale)))
 
 
@@ -161,15 +165,10 @@ def apply_language(document: Any, language: str, direction: str, stylesheets: li
             lang.set(qn("w:eastAsia"), _EAST_ASIAN_TAGS[base])
         else:
             lang.set(qn("w:val"), language)
-        if font:
-            fonts = _child(rpr, "rFonts", _RPR)
-            fonts.set(qn("w:cs" if base in _BIDI_TAGS else "w:eastAsia" if base in _EAST_ASIAN_TAGS else "w:ascii"), font)
-            if base in _EAST_ASIAN_TAGS:  # the styles name their Latin font; Chinese takes the East Asian slot
-                for style_fonts in styles.iter(qn("w:rFonts")):
-                    style_fonts.set(qn("w:eastAsia"), font)
-            if base in _BIDI_TAGS:
-                for style_fonts in styles.iter(qn("w:rFonts")):
-                    style_fonts.set(qn("w:cs"), font)
+        if font:  # the PDF sets every script in it (its Latin letters and digits too): so does Word, in every slot
+            for fonts in [_child(rpr, "rFonts", _RPR), *styles.iter(qn("w:rFonts"))]:
+                for slot in _FONT_SLOTS:
+                    fonts.set(qn(f"w:{slot}"), font)
     if _sets_flush(stylesheets, base):  # Chinese: text flush to the start, as labels/zh.css sets it
         for root in [styles, *_parts(document)]:
             for jc in root.iter(qn("w:jc")):
@@ -193,6 +192,8 @@ def apply_language(document: Any, language: str, direction: str, stylesheets: li
                 _child(ppr, "bidi", _PPR)
         for rpr in style.iter(qn("w:rPr")):
             _complex_script(rpr, scale)
+            for spacing in rpr.findall(qn("w:spacing")):  # joined letters are not spaced out (print-rtl.css: the issuer's letter-spacing 0)
+                rpr.remove(spacing)
     roots = _parts(document) + ([footnotes_root] if footnotes_root is not None else [])
     for root in roots:
         for paragraph in root.iter(qn("w:p")):
