@@ -10,13 +10,13 @@ test_mode=0
 
 # Liberation Serif is the metric twin of Times New Roman used by the stylesheet; HarfBuzz-subset
 # keeps WeasyPrint's font subsetting fast; poppler-utils and LibreOffice read outputs back in tests
-# (its Python script provider runs the parity check's layout inside LibreOffice: tests/lo_layout.py);
+# (its Python macros let the parity check lay Word files out: tests/lo_layout.py);
 # Chromium and its driver let the tests use `reportgen serve` in a real (headless) browser.
 # Fonts for every language built (templates/labels/*.yaml): Liberation covers Latin and Cyrillic
 # (en, es, fr, ru), Amiri Arabic (ar), Noto CJK Chinese (zh); fontconfig (fc-list) tells the build
 # whether an installed font covers the language it builds.
 packages=(fonts-liberation2 fonts-hosny-amiri fonts-noto-cjk fontconfig libharfbuzz-subset0)
-[ "$test_mode" = 1 ] && packages+=(poppler-utils libreoffice-writer-nogui python3-uno libreoffice-script-provider-python chromium chromium-driver)
+[ "$test_mode" = 1 ] && packages+=(poppler-utils libreoffice-writer-nogui libreoffice-script-provider-python chromium chromium-driver)
 
 missing=()
 for p in "${packages[@]}"; do

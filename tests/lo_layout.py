@@ -7,19 +7,16 @@ the body out to pages by count (25 paragraphs or table rows a page in a short do
 sw/source/core/layout/laycache.cxx) and then lets each page take back what fits. A paragraph kept
 with the next that is dealt last on a page whose successor cannot come back stays at the foot of
 the page: its keep is not looked at again (measured in issue 17's notes). Word, and LibreOffice
-itself once anything invalidates the pages, lay the text out as one flow. So each file is loaded,
-its pages are invalidated (every page style's bottom margin made 0.01 mm larger; nothing is
-saved) and it is laid out again before it is printed. The margin is not set back: done in the
-same call, that lays the pages out as first dealt again (mcpm2025's chair's summary kept
-"DECISIONS ADOPTED" at the foot of page 1). A hundredth of a millimetre, 0.03 pt, is far below
-what any line or space measures.
+itself once anything invalidates the pages, lay the text out as one flow. So each file is laid
+out, its pages are invalidated (every page style's bottom margin set 0.01 mm larger, laid out, and
+set back: the file is unchanged) and it is laid out again before it is printed.
 
-Why inside LibreOffice: driven from outside through its UNO bridge (python3-uno), LibreOffice 7.4
-runs its timers between the calls, and on a loaded machine aborted in one of them (Signal 6 in
-SvpSalInstance::CheckTimeout) for most long documents (hld2013's report: 0 of 6 runs; five-meetings
-with --full: 1 of 3). So this file is also the macro: it is copied into the profile's Python
-scripts and `run` is started by soffice itself (libreoffice-script-provider-python), which lays
-out every file in one process and quits (3 of 3 runs, both documents).
+How: this file is also a LibreOffice Python macro (`run`, below). It is copied into the profile
+and run inside one `soffice --headless` for all the files, which then quits. Driving LibreOffice
+7.4 from outside through a UNO connection instead crashed it within seconds of opening any file
+(an idle task in Writer, "Fatal exception: Signal 6"; also reported by unoserver's users): a macro
+keeps LibreOffice busy until it is done, so the idle tasks never run. The macro needs Debian's
+libreoffice-script-provider-python (scripts/install.sh --test installs it).
 """
 
 from __future__ import annotations
@@ -29,85 +26,97 @@ import os
 import shutil
 import subprocess
 import sys
-import traceback
+import tempfile
 from pathlib import Path
+from typing import Any
 
-MACRO = "reportgen_lo_layout.py"
-JOB = "REPORTGEN_LO_LAYOUT_JOB"  # the environment variable naming the job file (files, output folder, log)
-NUDGE = 1  # 1/100 mm more bottom margin (see above)
-TIMEOUT_S = 900  # an upper bound for a loaded machine
-
-
-def run(*_args: object) -> None:
-    """The macro (inside LibreOffice): lay out the files of the job and print each to PDF."""
-    import uno  # type: ignore[import-not-found]  # (LibreOffice's own Python has it; the runner below needs none)
-    from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
-
-    def prop(name: str, value: object) -> object:
-        found = PropertyValue()
-        found.Name, found.Value = name, value
-        return found
-
-    desktop = XSCRIPTCONTEXT.getDesktop()  # type: ignore[name-defined]  # noqa: F821 (given to macros)
-    job = json.loads(Path(os.environ[JOB]).read_text(encoding="utf-8"))
-    with open(job["log"], "a", encoding="utf-8") as log:
-        try:
-            for path in job["files"]:
-                try:
-                    # read-only: nothing (no lock file) is written beside the file
-                    document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0,
-                                                            (prop("Hidden", True), prop("ReadOnly", True), prop("UpdateDocMode", 0)))
-                    document.getCurrentController().getPropertyValue("PageCount")  # the first layout, as dealt, done
-                    styles = document.getStyleFamilies().getByName("PageStyles")
-                    for name in styles.getElementNames():  # invalidate every page: laid out again as one flow
-                        style = styles.getByName(name)
-                        style.setPropertyValue("BottomMargin", style.getPropertyValue("BottomMargin") + NUDGE)
-                    target = Path(job["out"]) / (Path(path).stem + ".pdf")
-                    document.storeToURL(uno.systemPathToFileUrl(str(target)), (prop("FilterName", "writer_pdf_Export"),))
-                    document.close(True)
-                    log.write(f"laid out {path}\n")
-                except Exception:  # noqa: BLE001 (written to the log, which the runner prints)
-                    log.write(f"failed {path}\n{traceback.format_exc()}")
-                log.flush()
-        finally:
-            desktop.terminate()
+MACRO = "reportgen_lo_layout.py"  # the name of this file in the profile's Scripts/python
+JOB = "REPORTGEN_LO_LAYOUT_JOB"  # the environment variable naming the job's JSON file
+TIMEOUT_S = 900  # an upper bound for a loaded machine, not a target
 
 
-def _office_environment(job: Path) -> dict[str, str]:
-    """The environment of LibreOffice: the job file, no PYTHON* variables of the test's Python, and
-    soffice's own folder first in PATH. Its embedded Python finds its standard library from the
-    first python3 in PATH: a virtualenv's or pyenv's (whose bin/ comes first when the tests run
-    under it) gave it a library of another build, and the script provider aborted."""
-    soffice = shutil.which("soffice") or "/usr/bin/soffice"
-    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
-    env["PATH"] = os.pathsep.join([str(Path(soffice).parent), env.get("PATH", "")])
-    env[JOB] = str(job.resolve())
-    return env
-
-
-def main(out_dir: Path, profile: Path, files: list[Path]) -> int:
-    """Run the macro in a LibreOffice of its own profile; 0 when every file was printed."""
+def lay_out(out_dir: Path, profile: Path, files: list[Path]) -> list[Path]:
+    """Each file as LibreOffice lays it out as one flow, printed to OUT_DIR/<stem>.pdf."""
     out_dir.mkdir(parents=True, exist_ok=True)
     scripts = profile / "user" / "Scripts" / "python"
     scripts.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(__file__, scripts / MACRO)
-    log = out_dir / "lo_layout.log"
-    log.write_text("", encoding="utf-8")
-    job = out_dir / "lo_layout.json"
-    job.write_text(json.dumps({"files": [str(f.resolve()) for f in files], "out": str(out_dir.resolve()), "log": str(log.resolve())}),
-                   encoding="utf-8")
-    subprocess.run(["soffice", "--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-                    f"-env:UserInstallation={profile.resolve().as_uri()}",
-                    f"vnd.sun.star.script:{MACRO}$run?language=Python&location=user"],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=TIMEOUT_S, check=False,
-                   env=_office_environment(job))
-    missing = [f for f in files if not (out_dir / (f.stem + ".pdf")).exists()]
+    targets = [out_dir / (path.stem + ".pdf") for path in files]
+    for target in targets:
+        target.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        job, log = Path(work) / "job.json", Path(work) / "log.txt"
+        job.write_text(json.dumps({"files": [[str(p.resolve()), str(t.resolve())] for p, t in zip(files, targets)], "log": str(log)}),
+                       encoding="utf-8")
+        office = subprocess.run(["soffice", "--headless", "--invisible", "--norestore",
+                                 f"-env:UserInstallation={profile.resolve().as_uri()}",
+                                 f"vnd.sun.star.script:{MACRO}$run?language=Python&location=user"],
+                                env={**os.environ, JOB: str(job), "PATH": _path_without_other_pythons()},
+                                capture_output=True, text=True, timeout=TIMEOUT_S)
+        said = log.read_text(encoding="utf-8") if log.exists() else ""
+    missing = [str(t) for t in targets if not t.exists()]
     if missing:
-        print(log.read_text(encoding="utf-8"), file=sys.stderr)
-        print("not laid out: " + ", ".join(map(str, missing)), file=sys.stderr)
-        return 1
-    return 0
+        raise RuntimeError(f"LibreOffice (exit {office.returncode}) printed no {', '.join(missing)}\n{said}{office.stderr}")
+    return targets
 
+
+def _path_without_other_pythons() -> str:
+    """PATH without folders holding another python3 than the system's (pyenv's, a virtualenv's):
+    LibreOffice 7.4's Python macros abort at start (std::bad_alloc) when one comes first."""
+    system = Path("/usr/bin/python3").resolve()
+    folders = os.environ.get("PATH", os.defpath).split(os.pathsep)
+    return os.pathsep.join(f for f in folders if not (Path(f) / "python3").exists() or (Path(f) / "python3").resolve() == system)
+
+
+# --------------------------------------------------------------------------- inside LibreOffice
+
+def run(*_: Any) -> None:
+    """The macro: lay out, invalidate, lay out again and print every file of the job; then quit."""
+    import uno  # type: ignore[import-not-found]  # LibreOffice's own Python has it
+
+    job = json.loads(Path(os.environ[JOB]).read_text(encoding="utf-8"))
+    desktop = XSCRIPTCONTEXT.getDesktop()  # type: ignore[name-defined]  # noqa: F821 (given to macros)
+    with open(job["log"], "w", encoding="utf-8") as log:
+        try:
+            for source, target in job["files"]:
+                log.write(f"{source}\n")
+                log.flush()
+                document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0,
+                                                        (_property("Hidden", True), _property("ReadOnly", True)))
+                try:
+                    _lay_out_again(document)
+                    document.storeToURL(uno.systemPathToFileUrl(target), (_property("FilterName", "writer_pdf_Export"),))
+                finally:
+                    document.close(True)
+        except Exception as exc:  # said in the log the caller prints; LibreOffice must still quit
+            log.write(f"{type(exc).__name__}: {exc}\n")
+        finally:
+            desktop.terminate()
+
+
+def _lay_out_again(document: Any) -> None:
+    """Lay the document out, invalidate every page and lay it out again, as one flow."""
+    controller = document.getCurrentController()
+    controller.getPropertyValue("PageCount")  # asking for the page count lays the document out
+    styles = document.getStyleFamilies().getByName("PageStyles")
+    for name in styles.getElementNames():
+        style = styles.getByName(name)
+        margin = style.getPropertyValue("BottomMargin")
+        style.setPropertyValue("BottomMargin", margin + 1)
+        controller.getPropertyValue("PageCount")
+        style.setPropertyValue("BottomMargin", margin)
+    controller.getPropertyValue("PageCount")
+
+
+def _property(name: str, value: object) -> Any:
+    from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+
+    prop = PropertyValue()
+    prop.Name, prop.Value = name, value
+    return prop
+
+
+g_exportedScripts = (run,)  # the one macro LibreOffice offers from this file
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2]), [Path(arg) for arg in sys.argv[3:]]))
+    lay_out(Path(sys.argv[1]), Path(sys.argv[2]), [Path(arg) for arg in sys.argv[3:]])

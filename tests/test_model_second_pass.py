@@ -81,6 +81,33 @@ def test_text_cites_documents_by_id(examples: dict, fmt: str) -> None:
     assert "adopted in 2021 (“Mediterranean Skills Partnership Strategy”)" in cover
 
 
+def test_documents_are_cited_by_id_in_fields_printed_as_written(tmp_path: Path) -> None:
+    """[doc:id] in a field printed without Markdown (a chair's note, a participation note) and in the
+    title (the PDF's and the DOCX's metadata) prints the document's symbol too, never '[doc:'."""
+    shutil.copytree(EXAMPLES / "content", tmp_path / "content")
+    meeting = tmp_path / "content" / DRAFT / "meeting.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    for old, new in [('note: "(Chair of the Executive Committee)"', 'note: "(Chair of the Executive Committee, [doc:agenda])"'),
+                     ("note: as observers}", 'note: "as observers under [doc:agenda]"}'),
+                     ("  title: Draft report of the ninetieth meeting", "  title: Draft report ([doc:agenda]) of the ninetieth meeting")]:
+        assert old in text
+        text = text.replace(old, new)
+    meeting.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "build", DRAFT, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out" / DRAFT
+    summary = flat(subprocess.run(["pdftotext", str(out / f"{DRAFT}-chair-summary.pdf"), "-"], capture_output=True, text=True, check=True).stdout)
+    assert "(Chair of the Executive Committee, EC/75/SC/CRP.22)" in summary
+    assert "as observers under EC/75/SC/CRP.22" in summary.replace("/ ", "/")  # a line may end after a slash
+    word = docx.Document(str(out / f"{DRAFT}-chair-summary.docx"))
+    cells = " ".join(cell.text for table in word.tables for row in table.rows for cell in row.cells)
+    assert "(Chair of the Executive Committee, EC/75/SC/CRP.22)" in " ".join([*(p.text for p in word.paragraphs), cells])
+    report = out / f"{DRAFT}-rapporteur-report"
+    info = subprocess.run(["pdfinfo", str(report.with_suffix(".pdf"))], capture_output=True, text=True, check=True).stdout
+    assert "Title:           Draft report (EC/75/SC/CRP.22) of the ninetieth meeting" in info
+    assert docx.Document(str(report.with_suffix(".docx"))).core_properties.title.startswith("Draft report (EC/75/SC/CRP.22) of")
+
+
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_list_of_documents_prints_relations_partial_titles_and_dates(examples: dict, fmt: str) -> None:
     text = text_in(examples, DRAFT, fmt)

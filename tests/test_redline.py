@@ -483,3 +483,23 @@ def test_footnote_added_and_removed(tmp_path: Path) -> None:
     assert "First note." in "".join(t.text for t in notes.iter(W + "delText"))
     assert paragraphs(resolved(files["redline"], accept=True)) == plain(files["new"])
     assert paragraphs(resolved(files["redline"], accept=False)) == plain(files["old"])
+
+
+def test_a_summary_citing_the_report_s_paragraphs_shows_their_numbers(tmp_path: Path) -> None:
+    """A chair's summary that refers to the report's paragraphs ([paras:proceedings] in a conclusion)
+    is numbered in each version as `build` numbers it: the redline shows 'paragraphs 3–9', where it
+    stopped with 'that section has no numbered paragraph to refer to'."""
+    for side in ("earlier", "later"):
+        shutil.copytree(REPO / "examples" / "content", tmp_path / side / "content")
+    meeting = tmp_path / "later" / "content" / "escap-cmp2017" / "meeting.yaml"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("taking into account the discussion", "having regard to the discussion"),
+                       encoding="utf-8")
+    written = build_redline(Project(tmp_path / "later"), "escap-cmp2017",
+                            RedlineOptions(from_ref=str(tmp_path / "earlier"), kinds=("chair-summary",), formats=("pdf",),
+                                           out_dir=tmp_path / "out"))
+    text = " ".join(pdf_text(written[0]).split())
+    built = build_meeting(Project(tmp_path / "later"), "escap-cmp2017", BuildOptions(kinds=("chair-summary",), formats=("pdf",),
+                                                                                    out_dir=tmp_path / "built"))
+    cited = re.search(r"discussion summarized in paragraphs (\S+) below", " ".join(pdf_text(built[0]).split()))
+    assert cited and cited.group(1)[0].isdigit()
+    assert f"having regard to the discussion summarized in paragraphs {cited.group(1)} below" in text

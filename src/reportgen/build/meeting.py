@@ -13,6 +13,7 @@ from ..core.errors import UsageProblem, did_you_mean
 from ..style.houses import load_house, stylesheets
 from ..style.labels import Labels, available_languages
 from ..render.markup import plain
+from ..render.mentions import cite_documents
 from ..content.model import load_meetings
 from ..render.numbering import number_documents
 from ..core.project import Project, output_path
@@ -110,7 +111,8 @@ def render_meeting(project: Project, meeting_id: str, options: BuildOptions) -> 
     numbered = number_documents(project, meeting_id, [r.html for r in rendered], lambda: [render(kind) for kind in record])
     for item, html in zip(rendered, numbered):
         item.html = untranslated_html(html, source_language, source_direction)
-    return rendered, WriteContext(search_path, plain(strip_markers(meeting.document.title)), house.language_tag(language), creation_time(meeting),
+    title = plain(cite_documents(strip_markers(meeting.document.title), meeting.document_references()))  # [doc:id] as printed
+    return rendered, WriteContext(search_path, title, house.language_tag(language), creation_time(meeting),
                                   stylesheets(template_search_path(project), house.name, language, labels.get("direction", "ltr")),
                                   pdf_standard=options.pdf_standard, direction=labels.get("direction", "ltr"),
                                   measures=house.measures)

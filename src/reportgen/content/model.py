@@ -60,6 +60,10 @@ class Meeting:
         """The meeting's documents that have an id."""
         return {d.id: d for d in self.doc.documents if d.id}
 
+    def document_references(self) -> dict[str, str]:
+        """{id: reference}: what [doc:id] prints for each of the meeting's documents."""
+        return {ident: self.document_reference(ident) for ident in self.documents}
+
     def document_reference(self, ident: str, *, title: bool = False) -> str:
         """A document as text cites it: its symbol, else its title (or kind) in quotation marks;
         with `title`, the title first (a speaker's presentation)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from ..style.houses import load_house, stylesheets
 from .htmldiff import Merge, diff_html
 from ..style.labels import Labels
 from ..render.markup import plain
+from ..render.mentions import cite_documents
 from ..content.model import Meeting, load_meetings
 from ..render.numbering import number_documents
 from ..core.project import Project
@@ -112,17 +114,15 @@ def build_redline(project: Project, meeting_id: str, options: RedlineOptions) ->
         created = creation_time(new)
         stamp = Stamp(options.author or git_author(project.root) or "reportgen", created.strftime("%Y-%m-%dT%H:%M:%SZ"))
         # Still inside the versions: a later git revision's own templates are in its temporary folder.
-        ctx = WriteContext(new_path, plain(new.document.title), new_house.language_tag(new.document.language), created,
+        title = plain(cite_documents(new.document.title, new.document_references()))  # [doc:id] as printed
+        ctx = WriteContext(new_path, title, new_house.language_tag(new.document.language), created,
                            stylesheets(template_search_path(later.project), new_house.name), measures=new_house.measures)
         redlines = []
         for kind in kinds:
-            old_html = old_renderer.render(kind, context_for(old, old_labels, kind, house=old_house, root=earlier.project.root,
-                                                                 search_path=old_path))
-            new_context = context_for(new, new_labels, kind, house=new_house, root=later.project.root, search_path=new_path)
-            new_context["revision"] = options.revision
-            new_html = new_renderer.render(kind, new_context)
-            [old_html] = number_documents(earlier.project, meeting_id, [old_html])
-            [new_html] = number_documents(later.project, meeting_id, [new_html])
+            old_html = _numbered(earlier, meeting_id, old_renderer, kind, context_for_kind=lambda k: context_for(
+                old, old_labels, k, house=old_house, root=earlier.project.root, search_path=old_path))
+            new_html = _numbered(later, meeting_id, new_renderer, kind, context_for_kind=lambda k: {**context_for(
+                new, new_labels, k, house=new_house, root=later.project.root, search_path=new_path), "revision": options.revision})
             merge = diff_html(old_html, new_html, stamp)
             found = changes(merge, getattr(new_labels, "redline_refs", None))
             pages = clean_pages(merge, found, ctx) if "pdf" in options.formats else {}
@@ -140,6 +140,18 @@ def build_redline(project: Project, meeting_id: str, options: RedlineOptions) ->
                 writer_for(fmt)(redline.pdf_html if fmt == "pdf" else redline.docx_html, target, ctx)
                 written.append(target)
     return written
+
+
+def _numbered(version: Version, meeting_id: str, renderer: Renderer, kind: str,
+              context_for_kind: Callable[[str], dict[str, Any]]) -> str:
+    """One kind of one version, its paragraphs numbered; a chair's summary that cites the report's
+    paragraphs gets that version's report numbers, as `build` gives them (render/numbering.py)."""
+    def render(other: str) -> str:
+        return renderer.render(other, context_for_kind(other))
+
+    record = [other for other in renderer.kinds() if other != kind]
+    [html] = number_documents(version.project, meeting_id, [render(kind)], lambda: [render(other) for other in record])
+    return html
 
 
 def _changes_page(renderer: Renderer, labels: Labels, meeting: Meeting, earlier: Version, later: Version,

@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 from jinja2.exceptions import SecurityError
 from lxml import etree
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..content import schema
 from .contract import check_html
@@ -21,7 +21,7 @@ from ..core.errors import TemplateProblem, UsageProblem, did_you_mean
 from ..style.houses import DEFAULT_HOUSE, House, Options
 from ..style.labels import Labels
 from .markup import inline, paragraphs, plain
-from .mentions import cite_documents, holder_name, informative, speaker_line
+from .mentions import cite_documents, cite_documents_plain, holder_name, informative, speaker_line
 from ..content.model import Meeting, theme_labels
 from .sentences import gist
 from .markers import list_marker
@@ -60,7 +60,8 @@ class Renderer:
 
     def __init__(self, search_path: Sequence[Path]) -> None:
         self.search_path = list(search_path)
-        self.env = template_environment([_ConfinedLoader(d) for d in self.search_path], autoescape=True)
+        self.env = template_environment([_ConfinedLoader(d) for d in self.search_path], autoescape=True,
+                                        finalize=_cite_documents_everywhere)
         self.env.filters.update(
             paras=paragraphs,
             plain=plain,
@@ -157,6 +158,20 @@ def mention(context: Any, ref: schema.SpeakerRef, short: bool = True, *_: Any) -
     return speaker_line(ref, context.get("labels"), context.get("m"), short=short)
 
 
+@jinja2.pass_context
+def _cite_documents_everywhere(context: Any, value: Any) -> Any:
+    """Every value a template prints: a [doc:id] in a field printed as it is, not through `md` (a
+    chair's note, a participation note), prints the document's reference as `md` does."""
+    if not isinstance(value, str) or "[doc:" not in value:
+        return value
+    references = getattr(context.get("md"), "documents", None)
+    if not references:
+        return value
+    if isinstance(value, Markup):
+        return Markup(cite_documents_plain(value, {ident: str(escape(ref)) for ident, ref in references.items()}))
+    return cite_documents_plain(value, references)
+
+
 class Footnotes:
     """Renders text fields, resolving [^id] against the meeting's footnotes. Each note is printed
     once per document, where it is first cited, so a text the template repeats cannot print
@@ -172,7 +187,7 @@ class Footnotes:
     @classmethod
     def for_meeting(cls, meeting: Meeting, quotes: Sequence[str] | None = None) -> Footnotes:
         """A meeting's footnotes, with its documents as [doc:id] cites them, in the language's quotes."""
-        return cls(meeting.doc.footnotes, {i: meeting.document_reference(i) for i in meeting.documents}, quotes)
+        return cls(meeting.doc.footnotes, meeting.document_references(), quotes)
 
     def __call__(self, text: str) -> Markup:
         return inline(cite_documents(text, self.documents), {"footnotes": self.notes, "printed": self.printed}, self.quotes)

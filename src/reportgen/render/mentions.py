@@ -94,3 +94,10 @@ def cite_documents(text: str, references: Mapping[str, str]) -> str:
     if "[doc:" not in text:
         return text
     return DOC_REF.sub(lambda m: _MARKDOWN_SPECIAL.sub(r"\\\1", references.get(m.group(1), m.group(0))), text)
+
+
+def cite_documents_plain(text: str, references: Mapping[str, str]) -> str:
+    """Text printed as it is (not Markdown) with every [doc:id] replaced by the document's reference."""
+    if "[doc:" not in text:
+        return text
+    return DOC_REF.sub(lambda m: references.get(m.group(1), m.group(0)), text)
