@@ -69,9 +69,10 @@ class TableLook:
 SECTIONS = "div.brief ~ section"  # every part after page 1
 
 LOOKS: tuple[Look, ...] = (
-    # page 1: the masthead (the issuer beside the date), then the title block
-    Look("Masthead Issuer", "div.brief .masthead .issuer", 20, 26),
-    Look("Masthead", "div.brief .masthead dd", 11, 14.85),
+    # page 1: the issuer in a line of its own height (Word: exactly, or Arabic's taller font would
+    # make the row taller than the PDF's masthead; a single line of Liberation Serif Bold in English)
+    Look("Masthead Issuer", "div.brief .masthead .issuer", 20, 23),
+    Look("Masthead", "div.brief .masthead dd", 11, 14.85),  # the date (and reference) beside it
     Look("Document Title", "div.brief .title", 11, 14.3, cm(1.2), cm(0.6)),
     Look("Document Subtitle", "div.brief .subtitle", 11, 14.3, 0, 4.4),
     Look("Front Caption", "div.brief p.caption", 11, 14.3, cm(0.6), cm(0.2)),
