@@ -5,6 +5,11 @@ page breaks); and the position of every text line of page 1 (the masthead, the t
 first paragraphs), within TOLERANCE_MM. Body text may break its lines differently in the two
 layout engines; page 1 and the page breaks may not.
 
+Every language: a right-to-left page (Arabic) is read in its logical order (pdftotext gives words
+and letters in visual order, left to right), and a line's position is where it starts, at its
+right edge; Chinese, which has no spaces, counts each ideograph as a word, so "the first words" of
+a page and of a line are as short in Chinese as in English.
+
 Usable from tests and by hand:
     python tests/parity.py DOCUMENT.pdf LAID-OUT-DOCX.pdf [NAME]
 prints one readable line per difference ("hld2013 p.1: 'Distr.' at x=142 mm in PDF, 134 mm in Word").
@@ -16,8 +21,10 @@ import re
 import subprocess
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from pypdf import PdfReader
 
 TOLERANCE_MM = 2.0
 PT_PER_MM = 72 / 25.4
@@ -27,29 +34,76 @@ _LINE = re.compile(r"<line [^>]*>(.*?)</line>", re.S)
 _PAGE = re.compile(r"<page [^>]*>(.*?)</page>", re.S)
 
 
+# letters of the right-to-left scripts (Hebrew, Arabic and their presentation forms)
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+# characters written without spaces between words: CJK ideographs, kana, Hangul, full-width punctuation
+_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_TOKEN = re.compile(f"{_CJK.pattern}|(?:(?!{_CJK.pattern})\\S)+")
+
+
 @dataclass(frozen=True)
 class Line:
-    x: float  # mm from the left edge of the page
+    x: float  # mm from the left edge of the page to where the line starts (its right edge in a right-to-left page)
     y: float  # mm from the top of the page to the top of the line
-    words: tuple[str, ...]
+    words: tuple[str, ...]  # in reading order; an ideograph is a word of its own
+    box: tuple[float, float, float, float] = (0, 0, 0, 0)  # left, top, right, bottom, in mm
+    baseline: float | None = None  # mm from the top of the page, where known (page 1: baselines())
 
     @property
     def text(self) -> str:
-        return " ".join(self.words)
+        return re.sub(f"(?<={_CJK.pattern}) (?={_CJK.pattern})", "", " ".join(self.words))
 
 
-def pages(pdf: Path) -> list[list[Line]]:
-    """Every page's lines (pdftotext -bbox-layout), in reading order."""
+def pages(pdf: Path, rtl: bool | None = None) -> list[list[Line]]:
+    """Every page's lines (pdftotext -bbox-layout), in reading order. `rtl`: the page is read
+    right to left (None: when most of its lines have right-to-left letters)."""
     xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    found = [[_WORD.findall(body) for body in _LINE.findall(page)] for page in _PAGE.findall(xml)]
+    if rtl is None:
+        rtl = _mostly_rtl(["".join(w[4] for w in words) for page in found for words in page])
     out = []
-    for page in _PAGE.findall(xml):
+    for page in found:
         lines = []
-        for body in _LINE.findall(page):
-            words = _WORD.findall(body)
-            if words:
-                lines.append(Line(float(words[0][0]) / PT_PER_MM, float(words[0][1]) / PT_PER_MM,
-                                  tuple(_unescape(w[4]) for w in words)))
+        for words in filter(None, page):
+            texts = [_unescape(w[4]) for w in words]
+            if rtl:  # visual order -> logical: the words from the right, each right-to-left word's letters reversed
+                texts = [text[::-1] if _RTL.search(text) else text for text in reversed(texts)]
+            x = max(float(w[2]) for w in words) if rtl else float(words[0][0])
+            box = (float(words[0][0]), min(float(w[1]) for w in words), max(float(w[2]) for w in words), max(float(w[3]) for w in words))
+            lines.append(Line(x / PT_PER_MM, float(words[0][1]) / PT_PER_MM, tuple(t for text in texts for t in _TOKEN.findall(text)),
+                              tuple(v / PT_PER_MM for v in box)))
         out.append(lines)
+    return out
+
+
+def _mostly_rtl(lines: list[str]) -> bool:
+    """Whether most lines with letters are in a right-to-left script."""
+    lettered = [text for text in lines if any(c.isalpha() for c in text)]
+    return sum(1 for text in lettered if _RTL.search(text)) > len(lettered) / 2
+
+
+def baselines(pdf: Path, lines: list[Line], page: int = 0) -> list[Line]:
+    """The lines of a page with their baselines, from where the PDF draws its text (pypdf): the
+    lowest drawn in the line's box (a footnote mark is drawn higher).
+
+    pdftotext places a word's top at its font's ascent above the baseline, as the font
+    descriptor gives it; LibreOffice writes an ascent of 0 for the OpenType CJK fonts (Noto Serif
+    CJK), and pdftotext then takes 0.95 em where WeasyPrint's descriptor says 1.151 em: Chinese
+    lines would seem 0.2 em lower in Word than they are. Baselines do not depend on it."""
+    reader = PdfReader(str(pdf))
+    height = float(reader.pages[page].mediabox.height)
+    drawn: list[tuple[float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            drawn.append(((tm[4] * cm[0] + tm[5] * cm[2] + cm[4]) / PT_PER_MM, (height - (tm[4] * cm[1] + tm[5] * cm[3] + cm[5])) / PT_PER_MM))
+
+    reader.pages[page].extract_text(visitor_text=visit)
+    out = []
+    for line in lines:
+        left, top, right, bottom = line.box
+        inside = [y for x, y in drawn if top - 0.1 <= y <= bottom + 0.1 and left - 1 <= x <= right + 1]
+        out.append(replace(line, baseline=max(inside)) if inside else line)
     return out
 
 
@@ -67,7 +121,8 @@ def _furniture(doc: list[list[Line]]) -> set[str]:
 
 def _body_words(doc: list[list[Line]]) -> list[list[str]]:
     furniture = _furniture(doc)
-    return [[w for line in sorted(page, key=lambda l: (round(l.y), l.x)) if re.sub(r"\d+", "#", line.text) not in furniture
+    rtl = _mostly_rtl([line.text for page in doc for line in page])
+    return [[w for line in sorted(page, key=lambda l: (round(l.y), -l.x if rtl else l.x)) if re.sub(r"\d+", "#", line.text) not in furniture
              for w in line.words] for page in doc]
 
 
@@ -84,7 +139,8 @@ def _without(doc: list[list[Line]], pictured: set[str]) -> list[list[Line]]:
 def compare(pdf: Path, word: Path, name: str, headings: list[str] = (), pictured: set[str] = frozenset()) -> list[str]:
     """Readable differences between the PDF and the Word file laid out by LibreOffice (`word`);
     `pictured`: the words of text drawn inside pictures, not compared."""
-    a, b = _without(pages(pdf), set(pictured)), _without(pages(word), set(pictured))
+    first = pages(pdf)
+    a, b = _without(first, set(pictured)), _without(pages(word, _mostly_rtl([line.text for page in first for line in page])), set(pictured))
     problems = []
     if len(a) != len(b):
         problems.append(f"{name}: {len(a)} pages in PDF, {len(b)} in Word")
@@ -101,11 +157,13 @@ def compare(pdf: Path, word: Path, name: str, headings: list[str] = (), pictured
     for heading in headings:
         probe = _squeeze(heading)[:50]
         at = [next((i + 1 for i, page in enumerate(doc) if probe in _squeeze(" ".join(l.text for l in page))), None) for doc in (a, b)]
-        if at[0] != at[1]:
+        if at[0] is None:  # not measured (a script read in the wrong order would pass unseen)
+            problems.append(f"{name}: heading '{heading[:50]}' not found in the PDF's text")
+        elif at[0] != at[1]:
             problems.append(f"{name}: heading '{heading[:50]}' on page {at[0]} in PDF, {at[1]} in Word")
     # the position of every line of page 1 that both have (matched by its text)
     if a and b:
-        problems += _page_one(a[0], b[0], name)
+        problems += _page_one(baselines(pdf, a[0]), baselines(word, b[0]), name)
     return problems
 
 
@@ -124,8 +182,10 @@ def _page_one(a: list[Line], b: list[Line], name: str) -> list[str]:
         label = line.text if len(line.text) <= 40 else line.text[:37] + "…"
         if abs(line.x - match.x) > TOLERANCE_MM:
             out.append(f"{name} p.1: '{label}' at x={line.x:.0f} mm in PDF, {match.x:.0f} mm in Word")
-        if abs(line.y - match.y) > TOLERANCE_MM:
-            out.append(f"{name} p.1: '{label}' at y={line.y:.0f} mm in PDF, {match.y:.0f} mm in Word")
+        # baselines where both are known (the tops of CJK lines depend on the font descriptor: baselines())
+        y, other = (line.baseline, match.baseline) if line.baseline is not None and match.baseline is not None else (line.y, match.y)
+        if abs(y - other) > TOLERANCE_MM:
+            out.append(f"{name} p.1: '{label}' at y={y:.0f} mm in PDF, {other:.0f} mm in Word")
     return out
 
 

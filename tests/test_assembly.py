@@ -520,7 +520,7 @@ def test_a_project_adds_an_organ_and_a_broken_one_is_reported(tmp_path: Path) ->
     (phrases / "en.yaml").write_text('organs: {assembly: {the: the Assembly, session: "{nth} session"}}\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["--project", str(tmp_path), "build", "small", "--out", str(tmp_path / "out")])
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert "phrases/en.yaml:1:1: organs.assembly: missing The, of_the, session_gender, the_session (each a text)" in result.output
+    assert "phrases/en.yaml:1:1: organs.assembly: missing The, of_the, session_gender, the_session (each a text, or a mapping of its forms)" in result.output
 
 
 def test_generated_blocks_in_an_annex_are_written_and_checked(tmp_path: Path) -> None:

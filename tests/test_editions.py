@@ -375,6 +375,68 @@ def test_arabic_docx_sets_bidi_everywhere(six: dict) -> None:
     assert "قارن الخبراء تكلفة إرسال التحويلات المالية في المنطقة" in docx_text(docx)
 
 
+def test_arabic_masthead_lines_stand_at_the_start_of_their_cells(six: dict) -> None:
+    """The masthead's lines start at the right of their cells in an Arabic PDF, as in Word (whose
+    bidi paragraphs start at the right): print.css said `text-align: left`, so "الأمم المتحدة"
+    stood at the left of the wide first cell and the Distr. lines at the page's left margin."""
+    words = _words(six["ar"]["pdf"])
+    width = float(PdfReader(str(six["ar"]["pdf"])).pages[0].mediabox.width)
+    right = width - 2.3 * 72 / 2.54  # the un house's right margin (house.yaml page_margins_cm)
+    united_nations = max(c for w, _, _, c in words if w == "ممألا")  # "الأمم", drawn reversed
+    assert united_nations == pytest.approx(right, abs=1)
+    # the narrow cell's lines (symbol, Distr., date, languages) end at its right edge: 2/5 of the text width in
+    column = right - (right - 2.3 * 72 / 2.54) * 3 / 5
+    ends = [c for w, _, y, c in words if w in ("E/ESCWA/EGM/2024/1", "Distr.:", "16", "ةيبرعلا") and y < 150]  # the masthead
+    assert len(ends) == 4 and all(c == pytest.approx(column, abs=1) for c in ends), (column, ends)
+
+
+def test_un_masthead_word_styles_are_print_css_sizes_and_line_heights(six: dict) -> None:
+    """The un house's Word styles say what its print.css says: "United Nations" in 10.5 pt (not the
+    shared 11 pt), and the organ's name, when it wraps (Russian: "Экономический и Социальный /
+    Совет"), in the house's line height, 1.25 × 17 pt (not Word's single spacing, 1.15 ×)."""
+    styles = etree.fromstring(docx_xml(six["ru"]["docx"], "word/styles.xml").encode())
+    by_name = {s.find(f"{W}name").get(f"{W}val"): s for s in styles.iter(f"{W}style")}
+    assert by_name["Masthead Top"].find(f"{W}rPr/{W}sz").get(f"{W}val") == "21"
+    spacing = by_name["Masthead Organ"].find(f"{W}pPr/{W}spacing")
+    assert int(spacing.get(f"{W}line")) == round(21.25 * 20) and spacing.get(f"{W}lineRule") in ("atLeast", "exact")
+
+
+def test_arabic_word_styles_take_the_pdf_s_sizes_and_line_heights(six: dict) -> None:
+    """Each Word style prints its Arabic (complex-script) text in the size and line height the
+    stylesheets give its element in the PDF (writers/css_sizes.py): body text, headings and
+    meeting lines in labels/ar.css's 13 pt, the masthead's lines in the un house's 10 pt and the
+    headline in its 16 pt at 1.15; lines exactly that high (Amiri's own line, 1.76 em, would open
+    them: 2.5 cm lower by the foot of page 1), the space between paragraphs in ems of the text."""
+    styles = etree.fromstring(docx_xml(six["ar"]["docx"], "word/styles.xml").encode())
+    by_name = {s.find(f"{W}name").get(f"{W}val"): s for s in styles.iter(f"{W}style")}
+
+    def size(name: str) -> float:
+        return int(by_name[name].find(f"{W}rPr/{W}szCs").get(f"{W}val")) / 2
+
+    def spacing(name: str) -> dict[str, str]:
+        found = by_name[name].find(f"{W}pPr/{W}spacing")
+        return {k.split("}")[1]: v for k, v in found.attrib.items()}
+
+    for name in ("Normal", "Body Text", "heading 1", "Meeting Line"):
+        assert size(name) == 13 and spacing(name)["line"] == str(round(13 * 1.5 * 20)) and spacing(name)["lineRule"] == "exact", name
+    assert size("Masthead") == 10 and spacing("Masthead")["line"] == "300"  # un print.css .mh-line: 10pt, in ar.css's 1.5
+    assert size("Document Headline") == 16 and spacing("Document Headline")["line"] == str(round(16 * 1.15 * 20))
+    assert size("Footnote Text") == 11 and spacing("Footnote Text")["line"] == str(round(11 * 1.35 * 20))
+    assert spacing("Body Text")["after"] == str(round(0.75 * 13 * 20))  # print.css p: margin-bottom 0.75em
+    # the French edition keeps the house's Word styles as they are
+    french = docx_xml(six["fr"]["docx"], "word/styles.xml")
+    assert 'w:lineRule="exact"' not in french.split('w:styleId="BodyText"')[1].split("</w:style>")[0]
+
+
+def test_arabic_list_numbers_stand_at_the_right(six: dict) -> None:
+    """A list's numbers are right-justified in a right-to-left document: lvlJc is relative to
+    the page, not the paragraph (ECMA-376 Part 1, 17.9.8), and "left" ran "1." from the right
+    margin 3 mm into it (LibreOffice)."""
+    arabic = docx_xml(six["ar"]["docx"], "word/numbering.xml")
+    assert 'w:lvlJc w:val="right"' in arabic and 'w:lvlJc w:val="left"' not in arabic
+    assert 'w:lvlJc w:val="left"' in docx_xml(six["fr"]["docx"], "word/numbering.xml")
+
+
 def test_chinese_lines_break_between_characters_without_gaps(six: dict) -> None:
     pdf = six["zh"]["pdf"]
     lines: dict[int, list[tuple[float, float]]] = {}

@@ -24,6 +24,7 @@ from pypdf import PdfReader
 
 from reportgen.briefs.compare import BRIEF_TEMPLATE, BriefRequest, brief_context, build_brief, saved_request
 from reportgen.build.meeting import BuildOptions, build_meeting
+from reportgen.content.language_files import editions
 from reportgen.core.project import Project
 from reportgen.render.environment import Renderer
 from reportgen.style.labels import Labels
@@ -32,7 +33,7 @@ from reportgen.style.search_path import template_search_path
 from .conftest import REPO
 from .lo_layout import lay_out
 from .pagination import top_headings
-from .parity import TOLERANCE_MM, compare
+from .parity import TOLERANCE_MM, compare, pages
 
 FIVE = ("fibemyd2008", "gfmd2010", "gfmd2011", "hld2013", "gfmd2014-rt3")
 DATE = dt.date(2026, 12, 1)
@@ -71,13 +72,13 @@ def parity_documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tupl
     docx: list[Path] = []
     for root in (REPO, REPO / "examples"):
         project = Project(root)
-        for meeting_id in project.meeting_ids():
-            rendered, _ = render_meeting(project, meeting_id, BuildOptions())
+        for meeting_id, language in [(m, lang) for m in project.meeting_ids() for lang in (None, *editions(project, m))]:
+            rendered, _ = render_meeting(project, meeting_id, BuildOptions(language=language))
             headings = {item.kind: [text for _, text in top_headings(item.html, ("h1", "h2"))] for item in rendered}
-            for path in build_meeting(project, meeting_id, BuildOptions(out_dir=out / root.name)):
+            for path in build_meeting(project, meeting_id, BuildOptions(language=language, out_dir=out / root.name)):
                 if path.suffix == ".docx":
                     docx.append(path)
-                    kind = path.stem.removeprefix(meeting_id + "-")
+                    kind = path.stem.removeprefix(meeting_id + "-").removesuffix(f"-{language}")
                     found[path.stem] = (path.with_suffix(".pdf"), out / "lo" / (path.stem + ".pdf"), headings.get(kind, []))
     for brief in BRIEFS:
         paths = {path.suffix: path for path in build_brief(Project(REPO), brief_request(brief, out / "brief"))}
@@ -126,6 +127,20 @@ def test_every_house_kind_and_the_brief_are_measured(parity_documents: dict) -> 
         assert {f"{meeting}-rapporteur-report", f"{meeting}-chair-summary"} <= names
     # the briefs: by theme, side by side, with the annex of full texts, a country view, in Spanish and French
     assert {"remittances", "five-meetings", "remittances-full", "mexico", "remittances-es", "remittances-fr"} <= names
+
+
+def test_every_language_edition_is_measured(parity_documents: dict) -> None:
+    """Each edition of content/ and examples/ (translations/<lang>.yaml), both kinds, is measured;
+    Arabic is read in its logical order from the right, Chinese counted by ideograph."""
+    names = set(parity_documents)
+    for edition in ("gfmd2014-rt3-%s-es", "gfmd2014-rt3-%s-fr", "eclac-cea2019-%s-en", "eclac-cea2019-%s-fr",
+                    *(f"escwa-egm2024-%s-{lang}" for lang in ("ar", "es", "fr", "ru", "zh"))):
+        assert {edition % "rapporteur-report", edition % "chair-summary"} <= names
+    arabic = pages(parity_documents["escwa-egm2024-rapporteur-report-ar"][0])[0]
+    heading = next(line for line in arabic if line.text.startswith("أولا"))  # "أولا - مقدمة", as written
+    assert heading.words == ("أولا", "-", "مقدمة") and heading.x == pytest.approx(210 - 23, abs=1)  # at the right margin
+    chinese = pages(parity_documents["escwa-egm2024-rapporteur-report-zh"][0])[0]
+    assert any(line.words[:3] == ("汇", "款", "与") for line in chinese)
 
 
 def test_word_lays_out_as_the_pdf(parity_documents: dict) -> None:

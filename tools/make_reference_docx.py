@@ -8,7 +8,7 @@ Run after changing writers/docx_styles.py or style/brief_looks.py:  PYTHONPATH=s
 Starts from python-docx's blank document and keeps only what the writer uses: the styles of
 docx_styles.SPECS (restyled from scratch, so no built-in look such as the blue 9-pt Caption is
 left over), Word's defaults every document needs, Times New Roman named as the base font instead
-of theme fonts, A4 pages with the margins of print.css. Parts a secretariat's document has no
+of theme fonts, A4 pages with the margins of the shared measures (style/measures.py page_margins, the PDF's @page). Parts a secretariat's document has no
 use for (a thumbnail of an empty page, Word 2010's stylesWithEffects, customXml) are dropped.
 """
 
@@ -22,9 +22,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, Twips
 
 from reportgen.style import brief_looks
+from reportgen.style.measures import Measures, brief_measures, points
 from reportgen.writers.docx_styles import FONT, SPECS, ensure_styles, set_defaults
 
 # Word's own defaults (every document has them) and the table style the writer's grids use.
@@ -34,11 +35,11 @@ KEEP_PPR = {qn("w:outlineLvl")}
 DROPPED_PARTS = ("stylesWithEffects", "customXml", "thumbnail")
 
 
-# (folder under templates/, margins in cm: top, right, bottom, left)
+# (folder under templates/, the measures whose page margins it has: the PDF's @page, house.yaml page_margins)
 DOCUMENTS = (
-    ("", (2.5, 2.4, 2.6, 2.4)),
+    ("", Measures()),
     # Briefing notes: their pages and the look of their lines come from style/brief_looks.py, as the PDF's do.
-    ("compare", brief_looks.PAGE),
+    ("compare", brief_measures()),
 )
 ALIGN = {"start": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "end": WD_ALIGN_PARAGRAPH.RIGHT}
 
@@ -111,12 +112,12 @@ def drop_parts(document: docx.document.Document) -> None:
 
 
 def main() -> None:
-    for folder, (top, right, bottom, left) in DOCUMENTS:
+    for folder, measures in DOCUMENTS:
         document = docx.Document()
         section = document.sections[0]
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
-        section.left_margin, section.right_margin = Cm(left), Cm(right)
-        section.top_margin, section.bottom_margin = Cm(top), Cm(bottom)
+        top, right, bottom, left = (Twips(round(points(side) * 20)) for side in measures.page_margins.physical())
+        section.left_margin, section.right_margin, section.top_margin, section.bottom_margin = left, right, top, bottom
         clean_styles(document)
         drop_parts(document)
         zoom = document.settings.element.find(qn("w:zoom"))

@@ -30,6 +30,7 @@ from .countries import canonical_country, country_roles, project_countries
 from ..core.errors import ContentError, UsageProblem, did_you_mean
 from .items import ITEM_KINDS, ItemRef, ParagraphRef, compared_items, home_theme, meeting_items, meeting_paragraphs
 from ..style.labels import Labels
+from ..style.measures import brief_measures
 from ..render.markup import plain
 from ..content.model import Meeting, load_meetings
 from ..core.names import MAX_NAME
@@ -222,7 +223,8 @@ def brief_context(project: Project, request: BriefRequest, labels: Labels, point
     themes_file, problems = load_themes(project)
     if problems:
         raise ContentError(problems)
-    all_themes = themes_file.themes if themes_file else []
+    # Each theme as the brief's language names it (themes.yaml `labels:`), for every place a brief prints it.
+    all_themes = [t.model_copy(update={"label": t.label_in(request.language)}) for t in (themes_file.themes if themes_file else [])]
     theme_ids = [t.id for t in all_themes]
     for theme in request.themes:
         _check_choice("theme", "themes", theme, theme_ids)
@@ -310,7 +312,8 @@ def build_brief(project: Project, request: BriefRequest) -> list[Path]:
     direction = labels.get("direction", "ltr")
     check_fonts(request.language)
     ctx = WriteContext(style_path, context["title"], request.language, fixed_time(context["brief_date"]),
-                       stylesheets(search_path, DEFAULT_HOUSE, request.language, direction), direction=direction)
+                       stylesheets(search_path, DEFAULT_HOUSE, request.language, direction), direction=direction,
+                       measures=brief_measures())
     written = []
     for fmt in request.formats or FORMATS:
         target = brief_path(root, name, fmt)

@@ -222,7 +222,7 @@ def house(ctx: click.Context, name: str, reference: bool) -> None:
     if reference:
         target = write_house_reference(project.root / "templates", base_dirs, name)
         click.echo(f"wrote {project.display(target)}" if target else
-                   f"{name} sets no word_styles or page_margins_cm in house.yaml: the shared reference.docx serves it")
+                   f"{name} sets no word_styles, page_margins or contents measures in house.yaml: the shared reference.docx serves it")
 
 
 @main.command()

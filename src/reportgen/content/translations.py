@@ -106,7 +106,7 @@ NOT_TEXT: dict[type[BaseModel], tuple[str, ...]] = {
     schema.States: ("members", "participating", "observers", "signatories"),
     schema.Tagged: ("countries",),
     schema.TaggedParagraph: ("countries",),
-    schema.Theme: ("id", "label", "scope"),
+    schema.Theme: ("id", "label", "labels", "scope"),  # themes.yaml is shared; `labels` gives each language its name
     schema.MeetingFile: ("include", "footnotes"),
     # Chapters written from facts (issue 18): ids, codes and times; their words come from the phrase
     # catalogues, and `titles`/`names` already give one text per language.

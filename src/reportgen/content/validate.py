@@ -328,10 +328,16 @@ def load_themes(project: Project) -> tuple[schema.ThemesFile | None, list[Proble
         return None, schema_problems(exc, loaded.marks, root=schema.ThemesFile)
     problems: list[Problem] = []
     seen: set[str] = set()
+    languages = available_languages(template_search_path(project))  # a label per language a brief can be written in
     for i, theme in enumerate(themes.themes):
         if theme.id in seen:
             problems.append(problem_at(loaded.marks, ("themes", i, "id"), f"duplicate theme id '{theme.id}'"))
         seen.add(theme.id)
+        for code in theme.labels:
+            if code not in languages:
+                problems.append(problem_at(loaded.marks, ("themes", i, "labels", code),
+                                           f"unknown language '{code}'{language_suggestion(code, languages)}, "
+                                           f"expected one of {', '.join(sorted(languages))}", key=True))
     return themes, problems
 
 

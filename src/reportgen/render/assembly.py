@@ -18,6 +18,7 @@ from ..content.assembly_checks import agenda_topics
 from ..content.model import Meeting
 from ..core.loader import KeyPath, Marks
 from ..style.country_names import CountryNames
+from ..style.grammar import Forms, fill
 from ..style.phrases import Phrases, capitalise
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,8 @@ class Piece:
     id: str = ""
     label: str = ""
     level: int = 2
+    space: str = " "
+    """What separates the sentences of a paragraph (the catalogue's word_space: nothing in Chinese)."""
 
 
 def one_stop(text: str) -> str:
@@ -78,12 +81,13 @@ class Assembler:
         ordinal = self.p.ordinal(number, organ["session_gender"]) if number else ""
         self.words: dict[str, Any] = {}
         self.p.defaults = self.words  # every phrase may name the meeting
+        # Words with forms (Russian cases) print the form a phrase names: {the_session:gen} (grammar.py).
         self.words |= {
-            "the_organ": organ["the"], "The_organ": organ["The"], "of_the_organ": organ["of_the"],
+            "the_organ": Forms(organ["the"]), "The_organ": Forms(organ["The"]), "of_the_organ": Forms(organ["of_the"]),
             "agr": organ.get("agr", ""), "session": str(organ["session"]).format(ordinal=ordinal),
-            "the_session": organ["the_session"], "The_session": capitalise(organ["the_session"]),
+            "the_session": Forms(organ["the_session"]), "The_session": Forms(organ["the_session"]).map(capitalise),
         }
-        self.words["of_parent"] = str(self.p["of_parent"]).format(**self.words)
+        self.words["of_parent"] = fill(str(self.p["of_parent"]), self.words, {})
         venue = facts.venue
         city = venue.city if venue else ""
         self.words.update(city=city, place=(venue.place or city) if venue else "", chaired=self._chaired())
@@ -102,7 +106,12 @@ class Assembler:
         person = self.m.people.get(holder.person or "")
         if person is not None and person.post:
             text = f"{text}, {person.post}"
-        return self.p.say("chaired_by", chair=text)
+        return self.p.say("chaired_by", chair=text, chair_agr=self.agreement(holder.person))
+
+    def agreement(self, person_id: str | None) -> str:
+        """The ending a verb takes after this person (the catalogue's `agreement` for their gender)."""
+        person = self.m.people.get(person_id or "")
+        return self.p.agreement(person.gender if person is not None else None)
 
     # ------------------------------------------------------------------ facts as words
 
@@ -130,7 +139,7 @@ class Assembler:
         person = self.m.people[person_id]
         forms = self.p["honorifics_running" if running else "honorifics"]
         honorific = person.honorific or (forms.get(person.gender[0], "") if person.gender else "")
-        name = f"{honorific} {person.name}".strip() if person.name else person.display_name
+        name = self.p.named(honorific, person.name) if person.name else person.display_name
         where = self.country(country) if country else self.organisation(organisation) if organisation else ""
         return self.p.say("holder_with_country", name=name, country=where) if where else name
 
@@ -146,7 +155,7 @@ class Assembler:
         text = self.person(speech.person, speech.country, speech.organisation, running=True) if speech.person else ""
         if speech.office:
             office = self.wording(speech.office)
-            text = f"{text}, {office}" if text else office
+            text = f"{text}{self.comma}{self.p.space}{office}" if text else office
         elif not speech.person and (speech.country or speech.organisation):
             text = self.country(speech.country) if speech.country else self.organisation(speech.organisation or "")
         if speech.on_behalf_of:
@@ -156,7 +165,12 @@ class Assembler:
     def subject(self, speech: schema.Speech) -> str:
         """A speaker starting a sentence; an apposition ('Ms. A, Executive Secretary of ECLAC') is closed by a comma."""
         text = capitalise(self.speech(speech))
-        return text + "," if "," in text else text
+        return text + self.comma if self.comma in text else text
+
+    @property
+    def comma(self) -> str:
+        """The language's comma (the label catalogue's: Arabic "،", Chinese "，")."""
+        return str(self.p.labels.get("comma") or ",").strip() or ","
 
     def attendance(self) -> tuple[dict[str, list[str]], dict[str, KeyPath]]:
         """Attending countries and organisations by category, and where each list is written; the
@@ -178,11 +192,11 @@ class Assembler:
     def moment(self, day: Any, time: str | None = None) -> str:
         """'on 29 November 2017 at 10 a.m.' (the time only if given)."""
         text = self.p.on(day)
-        return f"{text} {self.p.say('at_time', time=self.p.labels.time_range(time, None))}" if time else text
+        return f"{text}{self.p.space}{self.p.say('at_time', time=self.p.labels.time_range(time, None))}" if time else text
 
     def on_date(self, day: Any, time: str | None = None) -> str:
         """The optional date of a sentence: ' on 29 November 2017', or nothing without a date."""
-        return " " + self.moment(day, time) if day is not None else ""
+        return self.p.space + self.moment(day, time) if day is not None else ""
 
     # ------------------------------------------------------------------ the parts
 
@@ -199,11 +213,12 @@ class Assembler:
             day = opening.date or (facts.start if opening.time else None)
             sentences.append(self.say(key, [self.at("proceedings", "opening", "by"), self.at("proceedings", "opening", "date"),
                                             self.at("proceedings", "opening", "time")],
-                                      By=self.subject(opening.by), on_date=self.on_date(day, opening.time)))
+                                      By=self.subject(opening.by), By_agr=self.agreement(opening.by.person),
+                                      on_date=self.on_date(day, opening.time)))
         if opening and opening.statements:
             names = [self.speech(s) for s in opening.statements]
             sentences.append(self.say("opening_statements", [self.at("proceedings", "opening", "statements", i) for i in range(len(names))],
-                                      count=len(names), list=self.p.join(names)))
+                                      count=len(names), list=self.p.join(names), list_agr=self._one_speaker(opening.statements)))
         return [Piece("para", sentences)] if sentences else []
 
     def attendance_part(self) -> list[Piece]:
@@ -230,7 +245,7 @@ class Assembler:
         for i, officer in enumerate(officers):
             groups.setdefault(officer.office, []).append(i)
         hows, days = {o.how for o in officers}, {o.date for o in officers}
-        how = " " + self.p["elected_how"][officers[0].how] if len(hows) == 1 and officers[0].how else ""
+        how = self.p.space + self.p["elected_how"][officers[0].how] if len(hows) == 1 and officers[0].how else ""
         on_date = self.on_date(officers[0].date) if len(days) == 1 else ""  # one date for all, or none printed
         entries = []
         for office, indexes in groups.items():
@@ -295,7 +310,8 @@ class Assembler:
         facts = [self.at("proceedings", "report")]
         when = self.p.on(report.date)
         if report.by:
-            return [Piece("para", [self.say("report_adopted_by", facts, By=capitalise(self.holder(report.by)), when=when)])]
+            return [Piece("para", [self.say("report_adopted_by", facts, By=capitalise(self.holder(report.by)),
+                                            By_agr=self.agreement(report.by.person), when=when)])]
         return [Piece("para", [self.say("report_adopted", facts, variant=report.amended, when=when)])]
 
     def closing(self) -> list[Piece]:
@@ -305,12 +321,17 @@ class Assembler:
         sentences = []
         if closing.by:
             day = closing.date or self.m.facts.end or self.m.facts.start
-            sentences.append(self.say("closed", [self.at("proceedings", "closing")], By=self.subject(closing.by), when=self.moment(day, closing.time)))
+            sentences.append(self.say("closed", [self.at("proceedings", "closing")], By=self.subject(closing.by),
+                                      By_agr=self.agreement(closing.by.person), when=self.moment(day, closing.time)))
         if closing.statements:
             names = [self.speech(s) for s in closing.statements]
             sentences.append(self.say("closing_statements", [self.at("proceedings", "closing", "statements", i) for i in range(len(names))],
-                                      count=len(names), list=self.p.join(names)))
+                                      count=len(names), list=self.p.join(names), list_agr=self._one_speaker(closing.statements)))
         return [Piece("para", sentences)] if sentences else []
+
+    def _one_speaker(self, speeches: list[schema.Speech]) -> str:
+        """The agreement ending for a list of one speaker ('выступила'); none for several."""
+        return self.agreement(speeches[0].person) if len(speeches) == 1 else ""
 
     # ------------------------------------------------------------------ per agenda item
 
@@ -356,6 +377,12 @@ class Assembler:
 
     def block(self, block: schema.Generate, section_id: str = "generated", level: int = 2) -> list[Piece]:
         """The pieces of one generated block; `organization` gives each part with facts a lettered subheading."""
+        pieces = self._pieces(block, section_id, level)
+        for piece in pieces:
+            piece.space = self.p.space
+        return pieces
+
+    def _pieces(self, block: schema.Generate, section_id: str, level: int) -> list[Piece]:
         if block.generate == "documents-before":
             return self.documents_before(block.item or "")
         if block.generate == "statements":
@@ -369,7 +396,7 @@ class Assembler:
             if not found:
                 continue
             if block.headings:
-                heading = Sentence(str(self.p["headings"][name]).format(**self.words), [])
+                heading = Sentence(fill(str(self.p["headings"][name]), self.words, {}), [])
                 label = str(next(labels))
                 pieces.append(Piece("heading", [heading], id=f"{section_id}-{name}", label=label, level=min(level, 4)))
             pieces += found

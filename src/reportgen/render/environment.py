@@ -22,6 +22,7 @@ from ..style.houses import DEFAULT_HOUSE, House, Options
 from ..style.labels import Labels
 from .markup import inline, paragraphs, plain
 from .mentions import cite_documents, cite_documents_plain, holder_name, informative, speaker_line
+from ..style.grammar import contract
 from ..content.model import Meeting, theme_labels
 from .sentences import gist
 from .markers import list_marker
@@ -146,10 +147,16 @@ def _template_location(exc: Exception, template: jinja2.Template) -> str:
 
 
 @jinja2.pass_context
-def _holder(context: Any, holder: schema.RoleHolder, article: bool = False, full: bool = False) -> str:
+def _holder(context: Any, holder: schema.RoleHolder, article: bool = False, full: bool = False, after: str = "") -> str:
     """`holder | holder`: a role holder in the words of the document's labels; `holder(true)` in
-    running text; `holder(full=true)` a person with honorific and post."""
-    return holder_name(holder, context.get("labels"), article=article, full=full)
+    running text; `holder(full=true)` a person with honorific and post; `holder(true, after=labels.on_behalf_of)`
+    the words before it too, contracted as the labels say ('au nom du Comité', not 'au nom de le Comité')."""
+    labels = context.get("labels")
+    name = holder_name(holder, labels, article=article, full=full)
+    if not after:
+        return name
+    rules = labels.get("contractions") if labels is not None else None
+    return contract(f"{after} ", name, rules or {})
 
 
 @jinja2.pass_context

@@ -14,11 +14,12 @@ from typing import Any
 from ..content import schema
 from ..content.model import Meeting
 from ..content.model_checks import DOC_REF
+from ..style.grammar import contract
 
 log = logging.getLogger(__name__)
 
 # English words used when a template calls a filter without the label catalogue.
-_DEFAULT_WORDS = {"on_behalf_of": "on behalf of", "read_by": "read out by",
+_DEFAULT_WORDS = {"on_behalf_of": "on behalf of", "read_by": "read out by", "contractions": {},
                   "capacities": {"outgoing": "outgoing", "incoming": "incoming", "ex officio": "ex officio", "acting": "acting"}}
 # Leading words an unnamed office may carry that do not change what it names ('the Chair').
 _ARTICLES = re.compile(r"^(the|a|an|el|la|los|las|le|les|l')\s+", re.IGNORECASE)
@@ -77,7 +78,9 @@ def speaker_line(ref: schema.SpeakerRef, labels: Any = None, meeting: Meeting | 
         parts = [name, *(x for x in (post, (org.acronym or org.name) if org else None) if x)]
     text = ", ".join(parts)
     if ref.on_behalf_of:
-        text += f", {_word(labels, 'on_behalf_of')} {holder_name(ref.on_behalf_of, labels, article=True)}"
+        # 'au nom de' + 'le Comité' contracts to 'au nom du Comité' (the catalogue's contractions).
+        text += contract(f", {_word(labels, 'on_behalf_of')} ", holder_name(ref.on_behalf_of, labels, article=True),
+                         _word(labels, "contractions"))
     if ref.read_by and meeting is not None:
         text += f", {_word(labels, 'read_by')} {meeting.people[ref.read_by].display_name}"
     if ref.presented and meeting is not None:

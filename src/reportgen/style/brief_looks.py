@@ -111,6 +111,7 @@ TABLES: tuple[TableLook, ...] = (
 PAGE = (2.0, 2.0, 2.2, 2.0)
 LANDSCAPE_PAGE = (1.6, 1.8, 1.8, 1.8)
 COLUMN_GAP = 0.7  # centimetres between the two columns of the lists of gists
+COMPACT_INDENT = 0.45  # centimetres: a compact list's dash hangs in this indent (ul.compact)
 
 
 def front_styles() -> dict[str, str]:
@@ -137,5 +138,6 @@ def css() -> str:
     """The brief's looks as CSS: applied after every print.css (scoped to briefs by their selectors)."""
     pages = [f"@page brief {{ margin: {' '.join(f'{m:g}cm' for m in PAGE)}; }}",
              f"@page brief-wide {{ size: A4 landscape; margin: {' '.join(f'{m:g}cm' for m in LANDSCAPE_PAGE)}; }}",
-             f"section.columns {{ column-gap: {COLUMN_GAP:g}cm; }}"]
+             f"section.columns {{ column-gap: {COLUMN_GAP:g}cm; }}",
+             f"ul.compact {{ padding-left: {COMPACT_INDENT:g}cm; }}"]
     return "\n".join(pages + [entry.css() for entry in LOOKS] + [table.css() for table in TABLES])

@@ -48,10 +48,16 @@ def describe_house(base_dirs: list[Path], name: str, root: Path) -> list[str]:
     lines.append("masthead rule: " + (f"{rule.width} #{rule.color}, {rule.space} below the masthead" if points(rule.width) else "none"))
     lines.append("table padding: " + ", ".join(f"{name} {pad.vertical} {pad.horizontal}" + (f", {pad.group} above group rows" if pad.group else "")
                                                for name, pad in sorted(measures.table_padding.items())))
+    lines.append(f"ruled tables: {measures.table_rule.width} #{measures.table_rule.color} rules, group rows filled #{measures.group_shading}")
     lines.append(f"heading labels: {measures.label_gap} more after the label")
+    pages = measures.page_margins
+    lines.append(f"page margins: {pages.top} top, {pages.bottom} bottom, {pages.left} left, {pages.right} right"
+                 " (left and right change places in a right-to-left language)")
+    lines.append(f"contents: page numbers {measures.contents_inset} in from the margin, second level {measures.contents_indent} in")
     lines.append("space after: " + ", ".join(f"{name} {length}" for name, length in sorted(measures.space_after.items())))
     lines.append(f"indents: lists {measures.list_indent}, numbered paragraphs {measures.number_indent}, "
-                 f"their sub-paragraphs {measures.sub_paragraph_indent}; distribution block {measures.distribution_block} wide")
+                 f"their sub-paragraphs {measures.sub_paragraph_indent}; distribution block {measures.distribution_block} wide; "
+                 f"logo {measures.logo_height} high")
     lines.append("house.yaml: " + ", ".join(shown(d / HOUSES_DIR / h / HOUSE_FILE) for h in chain for d in base_dirs
                                              if (d / HOUSES_DIR / h / HOUSE_FILE).is_file()))
     lines.append("print.css: " + " + ".join(shown(p) for p in stylesheets(base_dirs, name)))

@@ -137,6 +137,9 @@ def _read_house_file(base_dirs: tuple[Path, ...], name: str) -> dict[str, Any]:
         if bad:
             raise TemplateProblem(f"{path}: defaults.{bad[0]}: expected true or false")
         values["defaults"].update(given)
+        for spelling, older in (("page_margins", "page_margins_cm"), ("page_margins_cm", "page_margins")):
+            if spelling in data:  # two spellings of one key: a project's replaces the packaged file's either way
+                values.pop(older, None)
         values.update({k: v for k, v in data.items() if k != "defaults"})
     return values
 
@@ -208,5 +211,5 @@ def stylesheets(base_dirs: list[Path], house: str, language: str = "", direction
 
 def house_settings(base_dirs: list[Path], name: str) -> dict[str, Any]:
     """One house's house.yaml as the search path merges it (the project's keys over the packaged
-    ones); tools/make_house_references.py reads its word_styles and page_margins_cm."""
+    ones); tools/make_house_references.py reads its word_styles."""
     return _house_file(base_dirs, name)

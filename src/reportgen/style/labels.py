@@ -23,6 +23,7 @@ from ..core.errors import ContentError, Problem, UsageProblem
 from ..core.loader import Marks, load_yaml, mapping_problems, problem_at
 from ..core.memo import FileMemo
 from ..core.project import is_inside
+from .grammar import variant_problem, without_forms
 
 log = logging.getLogger(__name__)
 
@@ -60,13 +61,20 @@ def _kind(value: Any) -> str:
     return {str: "a text", list: "a list", dict: "a mapping", int: "a number"}.get(type(value), type(value).__name__)
 
 
-def _value_problems(key: str | tuple[str, str], value: Any, reference: Any, marks: Marks,
-                    shared: frozenset[str] = frozenset()) -> list[Problem]:
-    if isinstance(reference, dict) and isinstance(value, dict) and isinstance(key, str):
+def _value_problems(key: str | tuple[str, ...], value: Any, reference: Any, marks: Marks,
+                    shared: frozenset[str] = frozenset(), phrases: bool = False) -> list[Problem]:
+    where = key if isinstance(key, tuple) else (key,)
+    if isinstance(reference, dict) and isinstance(value, dict) and len(where) == 1:
         # A mapping of phrases (one, many, f, m …): each entry the packaged one has is checked the same way.
         return [p for name, inner in value.items() if name in reference
-                for p in _value_problems((key, name), inner, reference[name], marks, shared)]
-    where = key if isinstance(key, tuple) else (key,)
+                for p in _value_problems((*where, name), inner, reference[name], marks, shared, phrases)]
+    if phrases and isinstance(value, dict) and isinstance(reference, (str, list)):
+        # Grammar as data (grammar.py): a text per CLDR plural category, or lists of named forms.
+        wrong = variant_problem(value, reference)
+        if wrong:
+            return [problem_at(marks, where, f"expected {wrong}")]
+        return [p for name, inner in value.items() if isinstance(reference, str)
+                for p in _value_problems((*where, name), inner, reference, marks, shared, phrases)]
     if type(value) is not type(reference) or (isinstance(value, list) and not all(isinstance(v, str) for v in value)):
         return [problem_at(marks, where, f"expected {_kind(reference)} like the packaged English catalogue, found {_kind(value)}")]
     if isinstance(value, list) and len(value) != len(reference):
@@ -78,7 +86,7 @@ def _value_problems(key: str | tuple[str, str], value: Any, reference: Any, mark
         try:
             unknown = sorted(_placeholders(value) - allowed)
             if not unknown:  # every placeholder the label may use gets a sample (a brief's {country}, {n} …)
-                value.format(**{**dict.fromkeys(allowed, 1), **_SAMPLE})
+                (without_forms(value) if phrases else value).format(**{**dict.fromkeys(allowed, 1), **_SAMPLE})
         except (ValueError, IndexError) as exc:
             return [problem_at(marks, where, f"not a valid format ({exc}); use {', '.join('{' + p + '}' for p in sorted(allowed))}")]
         if unknown:
@@ -151,7 +159,7 @@ def _load_catalogue(language: str, search_path: Sequence[Path], folder_name: str
         if key not in values:
             problems.append(Problem(files[-1], 1, 1, "", f"missing key '{key}' (every catalogue needs the keys of the packaged {folder_name}/en.yaml)"))
         else:
-            problems += _value_problems(key, values[key], expected, marks[key], shared)
+            problems += _value_problems(key, values[key], expected, marks[key], shared, merge_mappings)
     return values, problems
 
 

@@ -19,6 +19,12 @@ house.yaml may give (each key optional; a house extending another changes only w
       agenda: {vertical: 4pt, horizontal: 6pt, group: 12pt}
     space_after:             # the space under a table, a list item in a table cell, a biography's name
       bio-name: 2pt
+    page_margins: {top: 2.5cm, bottom: 2.6cm, left: 2.4cm, right: 2.4cm}   # left: where lines start (right in RTL)
+    contents_inset: 0.8cm       # the contents' page numbers, in from the end margin (entries end there too)
+    contents_indent: 1cm        # a second-level contents entry, in from the start margin
+    logo_height: 1.2cm          # the height of a logo or emblem in the masthead (document.logo)
+    table_rule: {width: 0.5pt, color: '000000'}   # a ruled table's cell borders, the line under an agenda's header row
+    group_shading: e6e6e6       # the fill of a ruled table's group rows
 
 The PDF gets them as CSS applied after every print.css (Measures.css); the DOCX writer reads the
 same values (paragraph spacing, cell borders and margins, table and list indents). A print.css
@@ -27,12 +33,15 @@ therefore no longer sets these: a value there would be overridden by house.yaml.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..core.errors import TemplateProblem
 from . import brief_looks
+
+log = logging.getLogger(__name__)
 
 BLOCK_NAME = re.compile(r"[a-z][a-z0-9-]*")
 LENGTH = re.compile(r"(\d+(?:\.\d+)?)(pt|cm|mm)")
@@ -45,7 +54,9 @@ SPACE_AFTER = {
     "cell-item": "td li, th li",  # a list item in a table cell, in the table's type
     "bio-name": ".biography .bio-name",  # the name close above its biography
 }
-LENGTHS = ("distribution_block", "list_indent", "number_indent", "sub_paragraph_indent")
+LENGTHS = ("distribution_block", "list_indent", "number_indent", "sub_paragraph_indent", "contents_inset", "contents_indent",
+           "logo_height")
+PAGE_SIDES = ("top", "bottom", "left", "right")
 SIDES = ("before", "after", "left", "right")
 CSS_SIDES = {"before": "margin-top", "after": "margin-bottom", "left": "margin-left", "right": "margin-right"}
 
@@ -85,6 +96,22 @@ class Padding:
 
 
 @dataclass(frozen=True)
+class Margins:
+    """The page margins: `left` is the side lines start from, `right` the side they end at (in a
+    right-to-left language the two change places on the page, in both formats)."""
+
+    top: str
+    bottom: str
+    left: str
+    right: str
+
+    def physical(self, direction: str = "ltr") -> tuple[str, str, str, str]:
+        """Top, right, bottom and left on the page (CSS order), as given."""
+        start, end = (self.right, self.left) if direction == "rtl" else (self.left, self.right)
+        return self.top, end, self.bottom, start
+
+
+@dataclass(frozen=True)
 class Measures:
     """The shared look's values unless a house changes them."""
 
@@ -104,6 +131,12 @@ class Measures:
         "grid": Padding("3pt", "5pt"), "agenda": Padding("4pt", "6pt", "12pt"), "facts": Padding("2pt", "6pt")})
     # 1em of a table's 10 pt; a cell's list item 0.5em of 10 pt; 0.2em of the body's 11 pt
     space_after: dict[str, str] = field(default_factory=lambda: {"table": "10pt", "cell-item": "5pt", "bio-name": "2.2pt"})
+    page_margins: Margins = Margins("2.5cm", "2.6cm", "2.4cm", "2.4cm")  # A4 as ECLAC documents (@page; Word's w:pgMar)
+    contents_inset: str = "0.8cm"  # the contents' page numbers stand this far in from the end margin
+    contents_indent: str = "1cm"  # a second-level contents entry
+    logo_height: str = "1.5cm"  # a logo or emblem in the masthead (document.logo)
+    table_rule: Rule = Rule("0.5pt", "000000")  # table.grid's cell borders, table.agenda's rule under its header row
+    group_shading: str = "e6e6e6"  # table.grid's group rows
 
     def updated(self, where: str, data: dict[str, Any]) -> Measures:
         """These measures with a house.yaml's own on top, checked (`where` names the file)."""
@@ -138,6 +171,17 @@ class Measures:
             if not isinstance(given, dict) or set(given) - {"width", "color", "space"}:
                 raise TemplateProblem(f"{where}: masthead_rule: expected width, color, space, like {{width: 1.5pt, color: '000000', space: 6pt}}")
             out = replace(out, masthead_rule=_rule(given, self.masthead_rule, f"{where}: masthead_rule"))
+        if data.get("table_rule") is not None:
+            given = data["table_rule"]
+            if not isinstance(given, dict) or set(given) - {"width", "color"}:
+                raise TemplateProblem(f"{where}: table_rule: expected width, color, like {{width: 0.5pt, color: '000000'}}")
+            out = replace(out, table_rule=_rule(given, self.table_rule, f"{where}: table_rule"))
+        if data.get("group_shading") is not None:
+            shading = str(data["group_shading"]).strip()
+            if not COLOUR.fullmatch(shading):
+                raise TemplateProblem(f"{where}: group_shading: expected six hex digits, like e6e6e6 (quoted when all digits)")
+            out = replace(out, group_shading=shading.lstrip("#").lower())
+        out = replace(out, page_margins=_margins(data, where, out.page_margins))
         for key in LENGTHS:
             if data.get(key) is not None:
                 out = replace(out, **{key: _length(data[key], f"{where}: {key}")})
@@ -157,7 +201,9 @@ class Measures:
         on the side lines start from, the right in a right-to-left language."""
         start, end = ("right", "left") if direction == "rtl" else ("left", "right")
         sides_css = {**CSS_SIDES, "left": f"margin-{start}", "right": f"margin-{end}"}
-        out = [f".{block} {{ margin-top: {before}; margin-bottom: {after}; }}" for block, (before, after) in sorted(self.spacing.items())]
+        # unnamed pages only: a brief's named pages keep their own (style/brief_looks.py)
+        out = [f"@page {{ margin: {' '.join(self.page_margins.physical(direction))}; }}"]
+        out += [f".{block} {{ margin-top: {before}; margin-bottom: {after}; }}" for block, (before, after) in sorted(self.spacing.items())]
         for block, given in sorted(self.lines.items()):
             out.extend(f".{block} .{line} {{ {' '.join(f'{sides_css[side]}: {sides[side]};' for side in SIDES if side in sides)} }}"
                        for line, sides in sorted(given.items()) if sides)
@@ -181,6 +227,13 @@ class Measures:
         out.append(f"p.para[data-number] {{ padding-{start}: {self.number_indent}; padding-{end}: 0; }}")
         out.append(f"p.para[data-number]::before {{ {start}: 0; {end}: auto; }}")
         out.append(f"h1 .label, h2 .label {{ margin-{end}: {self.label_gap}; margin-{start}: 0; }}")
+        out.append(f"nav.toc p.toc-1, nav.toc p.toc-2 {{ padding-{end}: {self.contents_inset}; padding-{start}: 0; }}")
+        out.append(f"nav.toc p.toc-2 {{ padding-{start}: {self.contents_indent}; }}")
+        out.append(f".masthead img {{ height: {self.logo_height}; }}")
+        table_rule = f"{self.table_rule.width} solid #{self.table_rule.color}"
+        out.append(f"table.grid th, table.grid td {{ border: {table_rule}; }}")
+        out.append(f"table.agenda thead th {{ border-bottom: {table_rule}; }}")
+        out.append(f"table.grid tr.group th {{ background: #{self.group_shading}; }}")
         if points(self.sub_paragraph_indent):  # a part's own lists, and those of its interventions, not lists in lists
             numbered = 'section[data-numbering="paragraphs"]'
             out.append(", ".join(f"{numbered} >{inside} {tag}" for inside in ("", " div >") for tag in ("ol", "ul"))
@@ -189,12 +242,51 @@ class Measures:
         return "\n".join(out)
 
 
+def brief_measures() -> Measures:
+    """A briefing note's measures: the shared ones, on pages with the brief's own margins
+    (style/brief_looks.py PAGE, which its PDF pages have as `@page brief`)."""
+    top, right, bottom, left = (f"{m:g}cm" for m in brief_looks.PAGE)
+    return Measures(page_margins=Margins(top, bottom, left, right))
+
+
 def points(length: str) -> float:
     """A checked length (12pt, 1.2cm, 5mm) in points."""
     match = LENGTH.fullmatch(length)
     if match is None:
         raise ValueError(f"not a length: {length!r}")
     return float(match.group(1)) * POINTS_PER[match.group(2)]
+
+
+def _margins(data: dict[str, Any], where: str, old: Margins) -> Margins:
+    """house.yaml `page_margins` (lengths), or the older `page_margins_cm` (numbers of centimetres,
+    still read, with a warning), over `old`, checked."""
+    key = "page_margins_cm" if data.get("page_margins_cm") is not None else "page_margins"
+    given = data.get(key)
+    if key == "page_margins_cm" and data.get("page_margins") is not None:
+        raise TemplateProblem(f"{where}: page_margins_cm: give the margins once, as page_margins (lengths, like 2.3cm)")
+    if given is None:
+        return old
+    if not isinstance(given, dict) or set(given) - set(PAGE_SIDES):
+        raise TemplateProblem(f"{where}: {key}: expected top, bottom, left, right, like {{top: 2.5cm, bottom: 2.6cm, left: 2.4cm, right: 2.4cm}}")
+    sides = dict(old.__dict__)
+    for side, value in given.items():
+        if key == "page_margins_cm":  # read as it always was: float() of the value, in centimetres
+            try:
+                number = -1.0 if isinstance(value, bool) else float(value)
+            except (TypeError, ValueError):
+                number = -1.0
+            if not number >= 0:
+                raise TemplateProblem(f"{where}: page_margins_cm.{side}: expected a number of centimetres, like 2.3 (found {value!r})")
+            value = f"{number:g}cm"
+        sides[side] = _length(value, f"{where}: {key}.{side}")
+    if key == "page_margins_cm" and where not in _WARNED:
+        _WARNED.add(where)
+        log.warning("%s: page_margins_cm is the older spelling of page_margins, which both the PDF and Word read; write "
+                    "page_margins: {%s}", where, ", ".join(f"{side}: {sides[side]}" for side in PAGE_SIDES if side in given))
+    return Margins(**sides)
+
+
+_WARNED: set[str] = set()  # the files whose page_margins_cm was warned about in this process
 
 
 def _named(data: dict[str, Any], where: str, key: str, keys: tuple[str, ...], name: str, example: str) -> list[tuple[str, dict[str, Any]]]:

@@ -31,7 +31,7 @@ from ..core.atomic import atomic_target
 from ..style import brief_looks
 from ..style.measures import Measures, points
 from .docx_common import (INLINE, PARAGRAPH_STYLES, SPACE, Container, Fmt, bookmark_name, classes, image_bytes,
-                          remember_style_ids, set_sides, style_chain, widen_measure)
+                          remember_style_ids, set_page_margins, set_sides, style_chain)
 from .docx_furniture import Furniture, number_paragraph
 from .docx_language import apply_language
 from .docx_styles import ensure_styles, run_property
@@ -313,9 +313,10 @@ class DocxBuilder(Furniture, Tables):
             p = self.paragraph(container, para_style)
             if in_cell and not compact:
                 p.paragraph_format.space_after = Pt(points(self.measures.space_after["cell-item"]))
-            if compact:  # ul.compact: a dash in a narrow hanging indent, as the stylesheet draws it
-                p.paragraph_format.left_indent, p.paragraph_format.first_line_indent = Emu(162000), Emu(-162000)
-                p.paragraph_format.tab_stops.add_tab_stop(Emu(162000))
+            if compact:  # ul.compact: a dash in a narrow hanging indent, as the PDF's (brief_looks.COMPACT_INDENT)
+                hang = Emu(round(brief_looks.COMPACT_INDENT * 360000))
+                p.paragraph_format.left_indent, p.paragraph_format.first_line_indent = hang, Emu(-hang)
+                p.paragraph_format.tab_stops.add_tab_stop(hang)
                 p.add_run("–\t")
             elif markers:
                 ooxml.set_numbering(p, num_id)
@@ -380,7 +381,7 @@ def write_docx(html: str, target: Path, ctx: WriteContext) -> None:
     except Exception as exc:  # a user-supplied file: corrupt, or a package of another kind
         raise TemplateProblem(f"{reference}: not a usable Word document ({type(exc).__name__}: {exc})") from None
     _clear_body(document)
-    widen_measure(document)
+    set_page_margins(document, ctx.measures.page_margins, ctx.direction)  # the house's, as the PDF's @page
     ensure_styles(document)
     remember_style_ids(document)
     root = parse(html)

@@ -14,7 +14,7 @@ from docx.shared import Pt, Twips
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from ..style.measures import points
+from ..style.measures import Margins, points
 
 INLINE = {"strong", "em", "sup", "sub", "a", "br", "span", "ins", "del", "img"}
 PARAGRAPH_STYLES = {
@@ -55,7 +55,7 @@ PARAGRAPH_STYLES = {
 SPACE = re.compile(r"\s+")
 # LibreOffice needs a little more room than WeasyPrint to set the same words on one line (0.1-0.2 pt
 # on a 436 pt line): the Word file's text area is this many twips wider than the PDF's, taken from
-# the right margin, so that a line the PDF fills to the last hundredth of a point is one line in
+# the end margin (the right; the left in a right-to-left language), so that a line the PDF fills to the last hundredth of a point is one line in
 # Word too. Chosen by counting, over every document of the parity check, the line ends that differ
 # for each candidate: 0: 82, 1: 49, 2: 39, 3: 49, 4: 57, 6: 93, 8: 124 (docs/templates.md).
 MEASURE_ALLOWANCE_TWIPS = 2
@@ -90,10 +90,18 @@ def bookmark_name(anchor: str) -> str:
     return ("_" + name if not name[:1].isalpha() else name)[:40]
 
 
-def widen_measure(document: Any) -> None:
-    """The reference document's text area, MEASURE_ALLOWANCE_TWIPS wider on the right."""
+def set_page_margins(document: Any, margins: Margins, direction: str = "ltr") -> None:
+    """Every section of the reference document gets the house's page margins (house.yaml
+    page_margins, the PDF's @page), the start side on the right in a right-to-left language (Word's
+    w:pgMar is left and right on the page), and a text area MEASURE_ALLOWANCE_TWIPS wider at the end."""
+    top, right, bottom, left = (round(points(side) * 20) for side in margins.physical(direction))
+    if direction == "rtl":
+        left -= MEASURE_ALLOWANCE_TWIPS
+    else:
+        right -= MEASURE_ALLOWANCE_TWIPS
     for section in document.sections:
-        section.right_margin = Twips(round(section.right_margin / 635) - MEASURE_ALLOWANCE_TWIPS)
+        section.top_margin, section.right_margin, section.bottom_margin, section.left_margin = (
+            Twips(top), Twips(right), Twips(bottom), Twips(left))
 
 
 def shrink(p: Paragraph, size: float) -> None:

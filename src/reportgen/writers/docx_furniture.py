@@ -76,7 +76,8 @@ class Furniture:
             return
         p = self.doc.add_paragraph(style="Masthead")
         # first: python-docx puts the spacing after it, in schema order
-        _border(p._p.get_or_add_pPr(), "w:pBdr", str(round(points(rule.width) * 8)), rule.color)
+        # no space of its own between the line and the rule: the PDF's padding is all of it
+        _border(p._p.get_or_add_pPr(), "w:pBdr", str(round(points(rule.width) * 8)), rule.color, space="0")
         # the paragraph's 1 pt line stands between the space and the rule
         p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(max(0.0, points(rule.space) - 1)), Pt(0)
         p.paragraph_format.line_spacing, p.paragraph_format.line_spacing_rule = Pt(1), WD_LINE_SPACING.EXACTLY
@@ -129,7 +130,7 @@ class Furniture:
             for image in child.iter("img"):  # a logo or emblem (a data: URI), before the line's text
                 run = p.add_run()
                 data = image_bytes(image.get("data-raster") or image.get("src") or "")
-                shape = run.add_picture(io.BytesIO(data), height=Cm(float(image.get("data-height") or 1.5)))
+                shape = run.add_picture(io.BytesIO(data), height=Emu(round(points(self.measures.logo_height) * 12700)))  # house.yaml logo_height
                 shape._inline.docPr.set("descr", image.get("alt") or "")
                 run.add_text(" ")
                 image.drop_tree()  # placed: the line's text follows
@@ -140,7 +141,9 @@ class Furniture:
 
     def contents(self, el: Any, container: Container) -> None:
         entries = [p for p in el if p.tag == "p" and classes(p) & {"toc-1", "toc-2"}]
-        tab_pos = self.text_width() - int(Cm(0.8))  # print.css: the numbers stand 0.8 cm inside the margin
+        # house.yaml contents_inset: the numbers stand this far inside the end margin, as the PDF's entries end there
+        inset, indent = Emu(round(points(self.measures.contents_inset) * 12700)), Emu(round(points(self.measures.contents_indent) * 12700))
+        tab_pos = self.text_width() - int(inset)
         # UN documents give each entry its paragraphs beside the page (data-paras on the link).
         # Word's own TOC field would drop that column, and group labels, when updated: then the
         # entries stand alone (each page number is still a PAGEREF field).
@@ -160,6 +163,8 @@ class Furniture:
         for index, entry in enumerate(entries):
             level = "TOC 2" if "toc-2" in classes(entry) else "TOC 1"
             p = self.paragraph(container, level)
+            # the style's indents too (the reference's TOC styles are made from the same measures), should it be another's
+            p.paragraph_format.left_indent, p.paragraph_format.right_indent = (indent if level == "TOC 2" else Emu(0)), inset
             link = entry.find("a")
             if link is None:  # a group label: its words, no leader and no page number, as in the PDF
                 self.inline(p, entry, Fmt())
@@ -304,13 +309,14 @@ def number_paragraph(p: Any, number: str, indent: Any) -> None:
     p.add_run(f"{number}.\t")
 
 
-def _border(props: Any, tag: str, size: str, color: str = "000000") -> None:
-    """A bottom rule on a paragraph (w:pBdr) or a table cell (w:tcBorders); size in eighths of a point."""
+def _border(props: Any, tag: str, size: str, color: str = "000000", space: str = "1") -> None:
+    """A bottom rule on a paragraph (w:pBdr) or a table cell (w:tcBorders); size in eighths of a
+    point, space (between the text and the rule) in points."""
     border = props.find(qn(tag))
     if border is None:
         border = etree.SubElement(props, qn(tag))
     bottom = etree.SubElement(border, qn("w:bottom"))
-    for key, value in (("w:val", "single"), ("w:sz", size), ("w:space", "1"), ("w:color", color.upper())):
+    for key, value in (("w:val", "single"), ("w:sz", size), ("w:space", space), ("w:color", color.upper())):
         bottom.set(qn(key), value)
 
 

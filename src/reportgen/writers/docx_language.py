@@ -17,8 +17,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from lxml import etree
+
+from .css_sizes import HTML, Typeset, typesets
+from .docx_common import style_chain
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +40,8 @@ _RPR = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike
 _SECTPR = ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc", "pgBorders",
            "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter",
            "docGrid", "printerSettings", "sectPrChange"]
+_STYLE = ["name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority", "semiHidden", "unhideWhenUsed",
+          "qFormat", "locked", "personal", "personalCompose", "personalReply", "rsid", "pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr"]
 _TBLPR = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
           "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription"]
 
@@ -126,6 +132,45 @@ def language_scale(stylesheets: list[Path], language: str) -> float:
     return own / base if base and own else 1.0
 
 
+def _size_styles(document: Any, sizes: dict[str, Typeset], kept: set[str] = frozenset()) -> None:
+    """Each style's complex-script size and line height as the stylesheets set its text
+    (writers/css_sizes.py): the size a rule gives its element, else the root's for text in the
+    house's body size (it inherits it in the PDF), else the house's own; lines exactly as high as
+    the PDF's, since Arabic fonts stand taller than the stylesheet's line height (Amiri: 1.76 em
+    against 1.5), so that Word's single spacing would open the lines; the space above and below
+    a paragraph in proportion (print.css gives it in ems of the text). Styles in `kept` (those
+    that give their complex-script size themselves: a brief's looks, style/brief_looks.py, whose
+    CSS holds over the language's) stay as they are."""
+    root = sizes.get(HTML, Typeset())
+    normal = _size(document.styles["Normal"]) if "Normal" in [s.name for s in document.styles] else None
+    for style in document.styles:
+        if style.type not in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
+            continue
+        if style.style_id in kept:
+            continue
+        own, typeset = _size(style), sizes.get(style.name, Typeset())
+        size = typeset.size or (root.size if own == normal and root.size else own)
+        if size is None:
+            continue
+        rpr = _child(style.element, "rPr", _STYLE)
+        _child(rpr, "szCs", _RPR).set(qn("w:val"), str(round(size * 2)))
+        line = Typeset(line=typeset.line, line_points=typeset.line_points).line_height(size) if typeset.line else root.line_height(size)
+        if style.type != WD_STYLE_TYPE.PARAGRAPH:
+            continue
+        spacing = _child(_child(style.element, "pPr", _STYLE), "spacing", _PPR)
+        if line:
+            spacing.set(qn("w:line"), str(round(line * 20)))
+            spacing.set(qn("w:lineRule"), "exact")
+        for side in ("before", "after"):  # in ems of the text in print.css (p: 0.75em, h1: 1.6em 0.8em): they grow with it
+            if own and size != own and (spacing.get(qn(f"w:{side}")) or "").isdigit():
+                spacing.set(qn(f"w:{side}"), str(round(int(spacing.get(qn(f"w:{side}"))) * size / own)))
+
+
+def _size(style: Any) -> float | None:
+    """A style's Latin size in points, from it or the styles it is based on."""
+    return next((s.font.size.pt for s in style_chain(style) if s.font.size is not None), None)
+
+
 def _parts(document: Any) -> list[Any]:
     """The XML roots of the body, the headers and the footers."""
     roots = [document.element]
@@ -181,19 +226,25 @@ def apply_language(document: Any, language: str, direction: str, stylesheets: li
     if direction != "rtl":
         return
     scale = language_scale(stylesheets, base)
+    kept = {style.get(qn("w:styleId")) for style in styles.iter(qn("w:style")) if style.find(f"{qn('w:rPr')}/{qn('w:szCs')}") is not None}
     for style in styles.iter(qn("w:style")):
         if style.get(qn("w:type")) in ("paragraph", "table"):
             ppr = style.find(qn("w:pPr"))
             if ppr is None and style.get(qn("w:type")) == "paragraph":
-                ppr = _child(style, "pPr", ["name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority",
-                                            "semiHidden", "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose",
-                                            "personalReply", "rsid", "pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr"])
+                ppr = _child(style, "pPr", _STYLE)
             if ppr is not None:
                 _child(ppr, "bidi", _PPR)
         for rpr in style.iter(qn("w:rPr")):
             _complex_script(rpr, scale)
             for spacing in rpr.findall(qn("w:spacing")):  # joined letters are not spaced out (print-rtl.css: the issuer's letter-spacing 0)
                 rpr.remove(spacing)
+    _size_styles(document, typesets(stylesheets), kept)
+    # A list's number stands at the start of its line, the right: lvlJc is relative to the page,
+    # not to the paragraph's direction (ECMA-376 Part 1, 17.9.8), so "left" would run a number
+    # from the right margin into it ("1." 3 mm out in LibreOffice).
+    for justification in document.part.numbering_part.element.iter(qn("w:lvlJc")):
+        if justification.get(qn("w:val")) == "left":
+            justification.set(qn("w:val"), "right")
     roots = _parts(document) + ([footnotes_root] if footnotes_root is not None else [])
     for root in roots:
         for paragraph in root.iter(qn("w:p")):

@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from . import ooxml
+from ..style.measures import Measures, points
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,15 @@ class StyleSpec:
 
 
 J, C, L, R = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def toc_specs(measures: Measures) -> tuple[StyleSpec, StyleSpec]:
+    """The contents entries' styles: their end indent and the second level's start indent are the
+    house's measures (house.yaml contents_inset, contents_indent), as the PDF's entries have them."""
+    inset, indent = (points(measures.contents_inset) * 2.54 / 72, points(measures.contents_indent) * 2.54 / 72)
+    return (StyleSpec("TOC 1", "contents entries (the page number sits on a right tab at the margin)", align=L, space_after=7.7,
+                      indent=(0, round(inset, 4))),
+            StyleSpec("TOC 2", "second-level contents entries", align=L, space_after=7.7, indent=(round(indent, 4), round(inset, 4))))
 
 # Sizes, spacing and line heights are those of templates/print.css (1em = 11pt, line-height 1.3),
 # so that the DOCX breaks its pages where the PDF does. Built-in styles are restyled to match.
@@ -83,8 +93,7 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Document Kind", "the kind line on the cover (Rapporteur's report)", align=C, space_before=42.5, space_after=8.25),
     StyleSpec("Contents Heading", "CONTENTS over the contents page", bold=True, align=C, space_after=16.5),
     StyleSpec("Contents Page", "the 'Page' line over the page numbers", italic=True, align=R, space_after=8.8),
-    StyleSpec("TOC 1", "contents entries (the page number sits on a right tab at the margin)", align=L, space_after=7.7, indent=(0, 0.8)),
-    StyleSpec("TOC 2", "second-level contents entries", align=L, space_after=7.7, indent=(1, 0.8)),
+    *toc_specs(Measures()),
     StyleSpec("Centered", "centred lines (the agenda's title and dates)", align=C, space_after=8.25),
     StyleSpec("Dateline", "the closing place and date", align=R, space_before=22, space_after=8.25),
     StyleSpec("Caption", "table captions", bold=True, align=C, space_after=8.25),

@@ -13,7 +13,6 @@ from ..style import brief_looks
 from ..style.measures import points
 from .docx_common import INLINE, PARAGRAPH_STYLES, Container, Fmt, classes, hairline, shrink
 
-GRID_RULE = 0.5  # print.css: table.grid th, td { border: 0.5pt solid black }
 # Tables whose row headers (a label column) are set in italics, as print.css sets them.
 ITALIC_ROW_HEADERS = {"facts"}
 
@@ -45,8 +44,10 @@ class Tables:
         table = container.target.add_table(rows=len(rows), cols=ncols)
         cls = classes(el)
         small = "counts" in cls  # table.counts: a brief's table of numbers, 8 pt
+        rule = self.measures.table_rule  # house.yaml table_rule, as the PDF's
         if "grid" in cls:
             table.style = self.doc.styles["Table Grid"]
+            ooxml_tables.table_borders(table, points(rule.width), rule.color)
         widths = [int(c.get("data-width") or 1) for c in el.iter("col")] or [1] * ncols
         widths = (widths + [1] * ncols)[:ncols]
         total_width = self.text_width() if isinstance(container.target, docx.document.Document) else None
@@ -58,9 +59,9 @@ class Tables:
         text_style = look.style if look is not None and look.style in self.style_names else "Table Text"
         margins = look.padding if look is not None else (points(padding.vertical), points(padding.horizontal)) if padding else None
         if margins:
-            # a grid's cell loses half of each 0.5 pt rule beside it to the border in the PDF (collapsed
+            # a grid's cell loses half of each rule beside it to the border in the PDF (collapsed
             # borders); Word draws the rule inside the cell margin: the same text width with the half added
-            ooxml_tables.cell_margins(table, margins[0], margins[1] + (GRID_RULE / 2 if "grid" in cls else 0))
+            ooxml_tables.cell_margins(table, margins[0], margins[1] + (points(rule.width) / 2 if "grid" in cls else 0))
         for (tr, is_head), row in zip(rows, table.rows):
             if is_head:
                 ooxml_tables.repeat_header_row(row)
@@ -77,7 +78,9 @@ class Tables:
                 italic = cell_el.tag == "th" and not bold and bool(cls & ITALIC_ROW_HEADERS)
                 target = Container(cell, reuse_first=True)
                 if is_head and "agenda" in cls:
-                    ooxml_tables.cell_bottom_border(cell)
+                    ooxml_tables.cell_bottom_border(cell, points(rule.width), rule.color)
+                if "grid" in cls and cell_el.tag == "th" and "group" in classes(tr):  # house.yaml group_shading
+                    ooxml_tables.cell_shading(cell, self.measures.group_shading)
                 if len(cell_el) == 0 or all(c.tag in INLINE for c in cell_el):
                     p = target.paragraph(text_style)
                     p.paragraph_format.space_after = Pt(0)  # print.css spaces <p>s in cells, not bare text

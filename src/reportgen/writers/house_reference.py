@@ -3,7 +3,7 @@
 The shared reference document restyled with the `word_styles` of the house's chain (style name ->
 size, bold, italic, caps, align, space_before, space_after, keep_with_next, keep_together, indent as [left,
 right] in cm, color as hex digits; the houses it extends first, its own last), with the page
-margins of `page_margins_cm` (top, bottom, left, right). `reportgen house NAME --reference` writes
+margins (house.yaml page_margins) and contents indents the house's measures give (style/measures.py). `reportgen house NAME --reference` writes
 it into the project's templates/houses/NAME/; tools/make_house_references.py does so for every
 house of a templates folder.
 """
@@ -16,18 +16,18 @@ from pathlib import Path
 from typing import Any
 
 import docx
-from docx.shared import Cm
+from docx.shared import Twips
 
 from ..core.atomic import atomic_target
 from ..core.errors import TemplateProblem, did_you_mean
-from ..style.houses import HOUSE_FILE, HOUSES_DIR, house_chain, house_settings
+from ..style.houses import HOUSE_FILE, HOUSES_DIR, house_chain, house_settings, load_house
+from ..style.measures import Measures, points
 from . import docx_styles
-from .docx_styles import StyleSpec, ensure_styles, restyle_with
+from .docx_styles import StyleSpec, ensure_styles, restyle_with, toc_specs
 
 log = logging.getLogger(__name__)
 
 ALIGN = {"left": "L", "center": "C", "centre": "C", "right": "R", "justify": "J"}
-SIDES = ("top", "bottom", "left", "right")
 
 
 def spec_for(name: str, values: dict[str, Any], where: str = "word_styles") -> StyleSpec:
@@ -59,21 +59,23 @@ def spec_for(name: str, values: dict[str, Any], where: str = "word_styles") -> S
 
 def house_reference(base_dirs: list[Path], house: str, shared: Path) -> Any | None:
     """The house's reference document (python-docx), or None when its chain changes no Word style
-    and no margin (the shared reference document serves it)."""
+    and none of the measures Word's styles and pages carry (the shared reference document serves it)."""
     chain = [house_settings(base_dirs, name) for name in reversed(house_chain(base_dirs, house))]
     styles = [(name, values) for data in chain for name, values in (data.get("word_styles") or {}).items()]
-    margins = {side: value for data in chain for side, value in (data.get("page_margins_cm") or {}).items()}
-    if not styles and not margins:
+    measures, shared_measures = load_house(base_dirs, house).measures, Measures()
+    pages = measures.page_margins != shared_measures.page_margins
+    contents = toc_specs(measures) != toc_specs(shared_measures)
+    if not styles and not pages and not contents:
         return None
     where = f"{HOUSES_DIR}/{house}/{HOUSE_FILE}: word_styles"
     document = docx.Document(str(shared))
     ensure_styles(document)
-    restyle_with(document, [spec_for(name, values, where) for name, values in styles])
-    section = document.sections[0]
-    for side, value in margins.items():  # the same page geometry as the house's print.css
-        if side not in SIDES:
-            raise TemplateProblem(f"{HOUSES_DIR}/{house}/{HOUSE_FILE}: page_margins_cm.{side}: expected top, bottom, left or right")
-        setattr(section, f"{side}_margin", Cm(float(value)))
+    # the contents entries' indents (house.yaml contents_inset, contents_indent), then the house's own styles
+    restyle_with(document, [*(toc_specs(measures) if contents else ()), *(spec_for(name, values, where) for name, values in styles)])
+    # the house's page margins (house.yaml page_margins), as the PDF's @page; the writer sets them again on every document
+    top, right, bottom, left = (Twips(round(points(side) * 20)) for side in measures.page_margins.physical())
+    for section in document.sections:
+        section.top_margin, section.right_margin, section.bottom_margin, section.left_margin = top, right, bottom, left
     return document
 
 

@@ -72,12 +72,35 @@ def cell_margins(table: Any, vertical: float, horizontal: float) -> None:
         _insert(tbl_pr, indent, _AFTER_TBL_IND)
 
 
-def cell_bottom_border(cell: Any) -> None:
-    """A thin rule under a cell (the agenda's header row)."""
+def _line(tag: str, width: float, color: str) -> Any:
+    """A border line `width` points wide (w:sz in eighths of a point) in six hex digits' colour."""
+    line = OxmlElement(tag)
+    for key, value in (("w:val", "single"), ("w:sz", str(round(width * 8))), ("w:space", "0"), ("w:color", color.upper())):
+        line.set(qn(key), value)
+    return line
+
+
+def cell_bottom_border(cell: Any, width: float, color: str) -> None:
+    """A rule under a cell (the agenda's header row)."""
     tc_pr = cell._tc.get_or_add_tcPr()
     borders = OxmlElement("w:tcBorders")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
+    borders.append(_line("w:bottom", width, color))
     _insert(tc_pr, borders, _AFTER_TC_BORDERS)
+
+
+def table_borders(table: Any, width: float, color: str) -> None:
+    """Every edge and inner line of a ruled table (w:tblBorders), over the Table Grid style's."""
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(_line(f"w:{side}", width, color))
+    _insert(tbl_pr, borders, _AFTER_TBL_IND - {qn("w:tblBorders")})
+
+
+def cell_shading(cell: Any, fill: str) -> None:
+    """A cell's fill (w:shd), six hex digits."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill.upper())):
+        shading.set(qn(key), value)
+    _insert(tc_pr, shading, _AFTER_TC_BORDERS - {qn("w:shd")})

@@ -22,8 +22,14 @@ class Theme(Strict):
     """Identifier used in `themes:` lists."""
     label: Text
     """Name of the theme."""
+    labels: dict[str, Text] = {}
+    """Its name in other languages, by two-letter code, printed by briefs in that language (`compare --lang fr`): {fr: Envois de fonds, es: Remesas}."""
     scope: Text
     """One line saying what the theme covers."""
+
+    def label_in(self, language: str) -> str:
+        """The name printed in `language`: its own there, else `label`."""
+        return self.labels.get(language) or self.label
 
 
 class ThemesFile(Strict):
