@@ -1,7 +1,7 @@
 """The Word file against the PDF, measured (tests/parity.py): every meeting of content/ and
 examples/ in its house (eclac, un, oas, plain and the project house rcm), both report kinds, and the
 briefs (`BRIEFS`: by theme, side by side on landscape pages, with the annex of full texts, a country
-view, and in Spanish and French). The DOCX is laid out by LibreOffice as one flow, as Word
+view, and in Spanish, French and Arabic). The DOCX is laid out by LibreOffice as one flow, as Word
 lays it out (tests/lo_layout.py: all files in one LibreOffice per session).
 
 Every document must match: there is no list of exceptions. Run `python tests/parity.py PDF
@@ -39,16 +39,16 @@ FIVE = ("fibemyd2008", "gfmd2010", "gfmd2011", "hld2013", "gfmd2014-rt3")
 DATE = dt.date(2026, 12, 1)
 # The briefs measured, name: (the saved brief, or None; the request's options): the theme brief, the
 # five meetings side by side (landscape pages, two columns), the theme brief with the annex of full
-# texts (--full), in Spanish and French (--lang), and the country view (--country) of Mexico, which
-# four of the five meetings give a role. The Arabic brief (--lang ar) is not measured here yet: what
-# LibreOffice alone does with its right-to-left lines, and how this check reads them, is in issue 17's
-# notes (s5a); its own looks are pinned by tests/test_brief_looks.py.
+# texts (--full), in Spanish, French and Arabic (--lang; the Arabic brief right to left, its items
+# in English, as the meetings wrote them), and the country view (--country) of Mexico, which four of
+# the five meetings give a role.
 BRIEFS: dict[str, tuple[str | None, dict]] = {
     "remittances": ("remittances", {}),
     "five-meetings": ("five-meetings", {}),
     "remittances-full": ("remittances", {"full": True}),
     "remittances-es": ("remittances", {"language": "es"}),
     "remittances-fr": ("remittances", {"language": "fr"}),
+    "remittances-ar": ("remittances", {"language": "ar"}),
     "mexico": (None, {"meetings": FIVE, "country": "Mexico"}),
 }
 
@@ -125,8 +125,8 @@ def test_every_house_kind_and_the_brief_are_measured(parity_documents: dict) -> 
     names = set(parity_documents)
     for meeting in ("hld2013", "escap-cmp2017", "oas-gtmig2014", "idm2025-workshop", "rcm-vmm2014"):  # eclac, un, oas, plain, rcm
         assert {f"{meeting}-rapporteur-report", f"{meeting}-chair-summary"} <= names
-    # the briefs: by theme, side by side, with the annex of full texts, a country view, in Spanish and French
-    assert {"remittances", "five-meetings", "remittances-full", "mexico", "remittances-es", "remittances-fr"} <= names
+    # the briefs: by theme, side by side, with the annex of full texts, a country view, in Spanish, French and Arabic
+    assert {"remittances", "five-meetings", "remittances-full", "mexico", "remittances-es", "remittances-fr", "remittances-ar"} <= names
 
 
 def test_every_language_edition_is_measured(parity_documents: dict) -> None:
