@@ -146,14 +146,16 @@ def _style_xml(document: Path, style_id: str) -> str:
 
 def test_a_look_has_its_size_in_every_script(arabic_brief: dict[str, Path]) -> None:
     """The looks' CSS sets the PDF's sizes over templates/labels/ar.css (13 pt Arabic text), so Word's
-    complex-script size (w:szCs, the size of Arabic runs) is the look's too: the reference gives it
-    and the language leaves it (it was scaled by 13/11, and the masthead's row grew 5 mm)."""
+    complex-script size (w:szCs, the size of Arabic runs) is the look's too, and so is its line
+    height: the reference gives them and the language leaves them (the size was scaled by 13/11,
+    and the masthead's row grew 5 mm)."""
     reference = REPO / "templates" / "compare" / "reference.docx"
     for look in brief_looks.LOOKS:
         style_id = docx.Document(str(reference)).styles[look.style].style_id
         for document in (reference, arabic_brief["docx"]):
             xml = _style_xml(document, style_id)
             assert f'<w:szCs w:val="{round(look.size * 2)}"/>' in xml, (look.style, document.name)
+            assert f'w:line="{round(look.line * 20)}"' in xml, (look.style, document.name)  # (not the language's taller lines)
 
 
 def test_latin_text_of_an_arabic_brief_is_in_the_pdf_s_font(arabic_brief: dict[str, Path]) -> None:
