@@ -47,6 +47,8 @@ def test_the_brief_reference_document_is_made_from_the_looks() -> None:
         assert (twips(fmt.space_before), twips(fmt.space_after)) == (round(look.before * 20), round(look.after * 20)), look.style
         if look.align:
             assert fmt.alignment == ALIGN[look.align], look.style
+        if look.indent is not None:  # in from both sides, as the CSS margins
+            assert twips(fmt.left_indent) == twips(fmt.right_indent) == round(look.indent * 20), look.style
         if look.style.startswith(brief_looks.FRONT_PREFIX):  # page 1's style stands for the style it is named after
             assert style.base_style.name == look.style.removeprefix(brief_looks.FRONT_PREFIX)
     section = document.sections[0]
@@ -59,6 +61,8 @@ def test_the_pdf_gets_the_same_looks_as_css() -> None:
     for look in brief_looks.LOOKS:
         rule = f"{look.selector} {{ font-size: {look.size:g}pt; line-height: {look.line:g}pt; margin-top: {look.before:g}pt; margin-bottom: {look.after:g}pt"
         assert rule in css, look.style
+        if look.indent is not None:
+            assert f"{look.selector} {{ {rule.split('{ ', 1)[1]}; margin-left: {look.indent:g}pt; margin-right: {look.indent:g}pt;" in css
     for table in brief_looks.TABLES:
         assert f"td, {table.selector.split(', ')[0]} th {{ padding: {table.padding[0]:g}pt {table.padding[1]:g}pt; }}" in css
     assert "@page brief-wide { size: A4 landscape; margin: " + " ".join(f"{m:g}cm" for m in brief_looks.LANDSCAPE_PAGE) in css

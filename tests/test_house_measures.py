@@ -41,12 +41,16 @@ def _house(tmp_path: Path, body: str) -> Path:
     ("spacing:\n  title-block: {above: 1cm}\n", "x/house.yaml: spacing.title-block: expected before, after, like {before: 1.2cm, after: 1cm}"),
     ("list_indent: wide\n", "x/house.yaml: list_indent: expected a length in pt, cm or mm, like 1.2cm (found 'wide')"),
     ("lines:\n  title-block:\n    title: {above: 1cm}\n",
-     "x/house.yaml: lines.title-block.title: expected before, after, left, right, like {before: 11pt, after: 6.6pt, left: 1cm, right: 1cm}"),
+     "x/house.yaml: lines.title-block.title: expected before, after, left, right, height, "
+     "like {before: 11pt, after: 6.6pt, left: 1cm, right: 1cm, height: 14.3pt}"),
     ("lines:\n  title-block:\n    title: {after: 1em}\n",
      "x/house.yaml: lines.title-block.title.after: expected a length in pt, cm or mm, like 1.2cm (found '1em')"),
     ("lines:\n  title-block: [title]\n",
-     "x/house.yaml: lines.title-block: expected lines by their class, like {title: {before: 11pt, after: 6.6pt, left: 1cm, right: 1cm}}"),
+     "x/house.yaml: lines.title-block: expected lines by their class, "
+     "like {title: {before: 11pt, after: 6.6pt, left: 1cm, right: 1cm, height: 14.3pt}}"),
     ("lines:\n  title-block:\n    Title: {after: 1pt}\n", "x/house.yaml: lines.title-block: 'Title' is not a line's class like title"),
+    ("lines:\n  masthead:\n    issuer: {height: 1.3}\n",
+     "x/house.yaml: lines.masthead.issuer.height: expected a length in pt, cm or mm, like 1.2cm (found 1.3)"),
     ("masthead_rule: {colour: red}\n", "x/house.yaml: masthead_rule: expected width, color, space, like {width: 1.5pt, color: '000000', space: 6pt}"),
     ("masthead_rule: {width: thick}\n", "x/house.yaml: masthead_rule.width: expected a length in pt, cm or mm, like 1.2cm (found 'thick')"),
     ("table_padding:\n  grid: {top: 3pt}\n", "x/house.yaml: table_padding.grid: expected vertical, horizontal, group, like {vertical: 3pt, horizontal: 5pt}"),
@@ -81,7 +85,8 @@ def test_a_house_takes_the_measures_of_the_house_it_extends_and_changes_only_wha
     assert measures.spacing["cover"] == Measures().spacing["cover"]  # the shared look's
     templates = _house(tmp_path / "lines", "lines:\n  title-block:\n    title: {after: 9pt}\n")
     lines = load_house([templates, default_templates_dir()], "x").measures.lines["title-block"]
-    assert lines["title"] == {"before": "13pt", "after": "9pt", "left": "1cm", "right": "1cm"}  # plain's above, the shared sides
+    # plain's space above and line height, the shared sides
+    assert lines["title"] == {"before": "13pt", "after": "9pt", "left": "1cm", "right": "1cm", "height": "16.9pt"}
     assert lines["kind"] == {"before": "0pt", "after": "4.4pt", "left": "0cm", "right": "0cm"}  # plain's
     assert lines["subtitle"] == Measures().lines["title-block"]["subtitle"]
     assert round(points("1cm"), 3) == 28.346 and points("5mm") == pytest.approx(points("0.5cm"))

@@ -59,6 +59,8 @@ def apply_looks(document: docx.document.Document) -> None:
         fmt.space_before, fmt.space_after = Pt(look.before), Pt(look.after)
         if look.align:
             fmt.alignment = ALIGN[look.align]
+        if look.indent is not None:
+            fmt.left_indent = fmt.right_indent = Pt(look.indent)
 
 
 def set_complex_script_size(style: Any, size: float) -> None:

@@ -40,10 +40,13 @@ class Look:
     end: float | None = None  # a list's items: the space after the last (the list's margin-bottom)
     align: str | None = None  # start, center or end
     exact: bool = True  # Word: exactly this line height; False: at least (a line holding a picture)
+    indent: float | None = None  # in from both sides (margin-left and -right; Word's left and right indents)
 
     def css(self) -> str:
         rules = [f"font-size: {self.size:g}pt", f"line-height: {self.line:g}pt",
                  f"margin-top: {self.before:g}pt", f"margin-bottom: {self.after:g}pt"]
+        if self.indent is not None:
+            rules += [f"margin-left: {self.indent:g}pt", f"margin-right: {self.indent:g}pt"]
         if self.align:
             rules.append(f"text-align: {self.align}")
         out = f"{self.selector} {{ {'; '.join(rules)}; }}"
@@ -69,12 +72,14 @@ class TableLook:
 SECTIONS = "div.brief ~ section"  # every part after page 1
 
 LOOKS: tuple[Look, ...] = (
-    # page 1: the issuer in a line of its own height (Word: exactly, or Arabic's taller font would
-    # make the row taller than the PDF's masthead; a single line of Liberation Serif Bold in English)
-    Look("Masthead Issuer", "div.brief .masthead .issuer", 20, 23),
-    Look("Masthead", "div.brief .masthead dd", 11, 14.85),  # the date (and reference) beside it
-    Look("Document Title", "div.brief .title", 11, 14.3, cm(1.2), cm(0.6)),
-    Look("Document Subtitle", "div.brief .subtitle", 11, 14.3, 0, 4.4),
+    # page 1: the issuer ("Briefing note") in a single line's height (the house measure's 26 pt would
+    # leave the contents' last line no room on page 1), exactly: Arabic's taller font (Amiri) would
+    # open a Word line set "at least" to 35 pt; the date beside it; the title and subtitles 1 cm in
+    # from both sides
+    Look("Front Masthead Issuer", "div.brief .masthead .issuer", 20, 23),
+    Look("Front Masthead", "div.brief .masthead dd", 11, 14.85),
+    Look("Document Title", "div.brief .title", 11, 14.3, cm(1.2), cm(0.6), indent=cm(1)),
+    Look("Document Subtitle", "div.brief .subtitle", 11, 14.3, 0, 4.4, indent=cm(1)),
     Look("Front Caption", "div.brief p.caption", 11, 14.3, cm(0.6), cm(0.2)),
     Look("Front Table Text", "div.brief table td, div.brief table th", 8.5, 11.05),
     Look("Front Heading 2", "div.brief h2", 11, 14.3, cm(0.6), 8.8),

@@ -8,7 +8,7 @@ from ..core.errors import UsageProblem, did_you_mean
 from .houses import HOUSE_FILE, HOUSES_DIR, available_houses, house_chain, house_dirs, load_house, stylesheets
 from .measures import points
 
-SIDE_WORDS = (("before", "above"), ("after", "below"), ("left", "left"), ("right", "right"))
+SIDE_WORDS = (("before", "above"), ("after", "below"), ("left", "left"), ("right", "right"), ("height", "lines"))
 
 # The files a house may have, each found on the house's search path (project first).
 HOUSE_FILES = ("_masthead.html.j2", "reference.docx")

@@ -4,9 +4,11 @@ house.yaml may give (each key optional; a house extending another changes only w
 
     spacing:                 # space above and below a first-page block, by its class
       title-block: {before: 1.2cm, after: 1cm}
-    lines:                   # the lines of such a block, by the block's class and the line's:
-      title-block:           # space above and below, and side indents (each side optional)
-        title: {before: 13pt, after: 7.8pt, left: 1cm, right: 1cm}
+    lines:                   # the lines of such a block (and of the masthead), by the block's class and
+      title-block:           # the line's: space above and below, side indents, line height (each optional)
+        title: {before: 13pt, after: 7.8pt, left: 1cm, right: 1cm, height: 16.9pt}
+      masthead:
+        issuer: {height: 26pt}
     rules:                   # the masthead's rules under a row (<div class="mh-row" data-rule="thin">)
       thin: {width: 2pt, color: 1f4e79, space: 6pt}   # space: between the row's text and its rule
     distribution_block: 5.2cm   # the width of the Distr./symbol/date block at the top right
@@ -57,8 +59,9 @@ SPACE_AFTER = {
 LENGTHS = ("distribution_block", "list_indent", "number_indent", "sub_paragraph_indent", "contents_inset", "contents_indent",
            "logo_height")
 PAGE_SIDES = ("top", "bottom", "left", "right")
-SIDES = ("before", "after", "left", "right")
-CSS_SIDES = {"before": "margin-top", "after": "margin-bottom", "left": "margin-left", "right": "margin-right"}
+SIDES = ("before", "after", "left", "right", "height")  # a line's measures: its margins and its line height
+CSS_SIDES = {"before": "margin-top", "after": "margin-bottom", "left": "margin-left", "right": "margin-right",
+             "height": "line-height"}
 
 
 def _paragraph(after: str = "8.25pt", left: str = "0cm", right: str = "0cm", before: str = "0pt") -> dict[str, str]:
@@ -66,14 +69,23 @@ def _paragraph(after: str = "8.25pt", left: str = "0cm", right: str = "0cm", bef
     return {"before": before, "after": after, "left": left, "right": right}
 
 
-def _title_block_lines() -> dict[str, dict[str, dict[str, str]]]:
-    """The shared look's title block (a document without a cover): its title and theme as print.css
-    set them, every other line a plain paragraph's margins (not the cover's Word styles)."""
+def _shared_lines() -> dict[str, dict[str, dict[str, str]]]:
+    """The shared look's first-page lines. The cover (eclac): its lines low on a page of their own,
+    each kind with its own space. The title block (a document without a cover): its title and theme
+    set apart, every other line a plain paragraph's margins. The masthead: the issuer's 20 pt in
+    lines of 1.3 (Word would give it single lines, 3 pt less each)."""
     plain = ("cover-line", "meeting-line", "agenda-item", "agenda-title", "headline", "subtitle", "kind")
-    return {"title-block": {**{name: _paragraph() for name in plain},
+    return {"cover": {"cover-line": _paragraph(after="4.4pt", left="2cm", right="2cm"),  # 0.4em
+                      # 2 cm under the cover lines; as the first line, the cover's own 5 cm above (spacing)
+                      "title": _paragraph(before="2cm", after="1cm", left="1cm", right="1cm"),
+                      "subtitle": _paragraph(after="11pt", left="1cm", right="1cm"),  # 1em
+                      "kind": _paragraph(before="1.5cm"),
+                      "translation-note": _paragraph(after="7.5pt")},  # 0.75em of its 10 pt
+            "title-block": {**{name: _paragraph() for name in plain},
                             "title": _paragraph(before="11pt", after="6.6pt", left="1cm", right="1cm"),  # 1em 1cm 0.6em
                             "theme": _paragraph(after="8.8pt", left="1cm", right="1cm"),  # 0 1cm 0.8em
-                            "translation-note": _paragraph(after="7.5pt")}}  # 0.75em of its 10 pt
+                            "translation-note": _paragraph(after="7.5pt")},  # 0.75em of its 10 pt
+            "masthead": {"issuer": {"height": "26pt"}}}
 
 
 @dataclass(frozen=True)
@@ -119,7 +131,7 @@ class Measures:
         "cover": ("5cm", "0pt"),  # the cover's lines start 5 cm down
         "title-block": ("13.2pt", "16.5pt"),  # 1.2em and 1.5em of 11 pt
     })
-    lines: dict[str, dict[str, dict[str, str]]] = field(default_factory=_title_block_lines)
+    lines: dict[str, dict[str, dict[str, str]]] = field(default_factory=_shared_lines)
     rules: dict[str, Rule] = field(default_factory=lambda: {"thin": Rule("0.75pt", "000000"), "thick": Rule("2.5pt", "000000")})
     distribution_block: str = "5.2cm"
     list_indent: str = "1.2cm"
@@ -305,7 +317,7 @@ def _named(data: dict[str, Any], where: str, key: str, keys: tuple[str, ...], na
 
 def _lines(data: dict[str, Any], where: str) -> list[tuple[str, str, dict[str, Any]]]:
     """house.yaml `lines`: block class -> line class -> sides, checked."""
-    example = "{before: 11pt, after: 6.6pt, left: 1cm, right: 1cm}"
+    example = "{before: 11pt, after: 6.6pt, left: 1cm, right: 1cm, height: 14.3pt}"
     out = []
     for block, given in _named(data, where, "lines", (), "title-block", "{title: " + example + "}"):
         for line, sides in given.items():

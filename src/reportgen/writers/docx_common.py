@@ -169,8 +169,12 @@ def image_bytes(src: str) -> bytes:
 
 
 def set_sides(p: Paragraph, sides: dict[str, str]) -> None:
-    """A line's space above and below and its side indents, as given (CSS margins: no style's value left)."""
+    """A line's space above and below, its side indents and its line height, as given (house.yaml
+    `lines`: the PDF's margins and line-height; no style's value left). The height is Word's "at
+    least": larger type than the house planned for (another script's font) still gets room."""
     fmt = p.paragraph_format
     for side, attribute in (("before", "space_before"), ("after", "space_after"), ("left", "left_indent"), ("right", "right_indent")):
         if side in sides:
             setattr(fmt, attribute, Pt(points(sides[side])))
+    if "height" in sides:
+        fmt.line_spacing, fmt.line_spacing_rule = Pt(points(sides["height"])), WD_LINE_SPACING.AT_LEAST

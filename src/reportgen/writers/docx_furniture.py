@@ -17,7 +17,8 @@ from lxml import etree
 from . import ooxml, ooxml_drawing
 from ..style import brief_looks
 from ..style.measures import points
-from .docx_common import PARAGRAPH_STYLES, Container, Fmt, bookmark_name, classes, hairline, image_bytes, style_chain
+from .docx_common import (PARAGRAPH_STYLES, Container, Fmt, bookmark_name, classes, hairline, image_bytes, set_sides,
+                          style_chain)
 
 
 class Furniture:
@@ -55,17 +56,29 @@ class Furniture:
             grid_col.set(qn("w:w"), str(int(emu / 635)))
         issuer = next((p for p in el if p.tag == "p" and "issuer" in classes(p)), None)
         target = Container(left, reuse_first=True)
-        p = target.paragraph("Masthead Issuer")
+        p = target.paragraph(self.front.get("Masthead Issuer", "Masthead Issuer"))  # a brief's page 1: its own look
         if issuer is not None:
+            self.masthead_line(p, issuer)
             self.inline(p, issuer, Fmt())
         target = Container(right, reuse_first=True)
         for item in el.iter("dt", "dd"):
-            p = target.paragraph("Masthead")
+            p = target.paragraph(self.front.get("Masthead", "Masthead"))
+            self.masthead_line(p, item)
             self.inline(p, item, Fmt())
             if item.get("data-running-head") is not None or "symbol" in classes(item):
                 # a redline gives the later version's symbol apart from its marked-up text
                 self.symbol = item.get("data-symbol") or item.text_content().strip()
         self.masthead_rule()
+
+    def masthead_line(self, p: Paragraph, el: Any) -> None:
+        """house.yaml `lines.masthead`: this masthead line's measures, as the PDF's `.masthead .CLASS`
+        has them. A brief's page-1 line keeps its own look (its "Front" style: style/brief_looks.py),
+        as its more specific selector wins in the PDF."""
+        given = self.measures.lines.get("masthead", {})
+        if not given or p.style.name.startswith(brief_looks.FRONT_PREFIX):
+            return
+        for line in sorted(classes(el) & set(given))[:1]:
+            set_sides(p, given[line])
 
     def masthead_rule(self) -> None:
         """The rule under the whole masthead, `space` below its text (house.yaml masthead_rule, which
@@ -127,6 +140,7 @@ class Furniture:
                 continue
             style = next((PARAGRAPH_STYLES[c] for c in classes(child) if c in PARAGRAPH_STYLES), "Masthead")
             p = target.paragraph(style)
+            self.masthead_line(p, child)
             for image in child.iter("img"):  # a logo or emblem (a data: URI), before the line's text
                 run = p.add_run()
                 data = image_bytes(image.get("data-raster") or image.get("src") or "")

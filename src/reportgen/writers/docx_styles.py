@@ -86,11 +86,14 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Masthead Issuer", "the issuing body at the top left of the first page", size=20, bold=True, align=L, space_after=0,
               letter_spacing=1),  # print.css .masthead .issuer: letter-spacing 1pt
     StyleSpec("Draft Line", "the 'Draft — date' line under the masthead (--draft)", bold=True, align=R, space_before=6, space_after=0),
-    StyleSpec("Cover Line", "lines above the title on the cover (meeting, place and dates)", align=C, space_after=4.4, indent=(2, 2)),
-    StyleSpec("Document Title", "the title on the cover", size=11, bold=True, caps=True, align=C, space_before=56.7, space_after=28.35,
-              indent=(1, 1)),
-    StyleSpec("Document Subtitle", "lines under the title", align=C, space_after=11, indent=(1, 1)),
-    StyleSpec("Document Kind", "the kind line on the cover (Rapporteur's report)", align=C, space_before=42.5, space_after=8.25),
+    # The first page's lines (cover, title block): their type here; their spacing, side indents and
+    # line heights are house measures (house.yaml `lines`, style/measures.py) that the writer sets on
+    # each paragraph, as the PDF's CSS has them, and a brief's title and subtitle its looks
+    # (style/brief_looks.py, in templates/compare/reference.docx).
+    StyleSpec("Cover Line", "lines above the title on the cover (meeting, place and dates)", align=C),
+    StyleSpec("Document Title", "the title on the cover or in the title block", size=11, bold=True, caps=True, align=C),
+    StyleSpec("Document Subtitle", "lines under the title", align=C),
+    StyleSpec("Document Kind", "the kind line (Rapporteur's report)", align=C),
     StyleSpec("Contents Heading", "CONTENTS over the contents page", bold=True, align=C, space_after=16.5),
     StyleSpec("Contents Page", "the 'Page' line over the page numbers", italic=True, align=R, space_after=8.8),
     *toc_specs(Measures()),
@@ -112,12 +115,12 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Masthead Symbol", size=14, align=L, space_after=0),
     StyleSpec("Masthead Chain", size=10, bold=True, caps=True, align=L, space_after=0),
     StyleSpec("Masthead Organisation", size=14, bold=True, align=C, space_after=2),
-    StyleSpec("Meeting Line", align=C, space_after=0),  # print.css: .title-block p { text-align: center } (un: left)
-    StyleSpec("Agenda Item Line", align=L, space_before=10, space_after=0),
-    StyleSpec("Agenda Item Title", bold=True, align=L, space_after=0),
-    StyleSpec("Document Headline", size=16, bold=True, align=L, space_before=24, space_after=18),
-    StyleSpec("Document Theme", bold=True, align=C, space_after=12, indent=(1, 1)),  # print.css .title-block .theme
-    StyleSpec("Translation Note", size=10, italic=True, align=C, space_after=12),
+    StyleSpec("Meeting Line", align=C),  # print.css: .title-block p { text-align: center } (un: left)
+    StyleSpec("Agenda Item Line", align=L),
+    StyleSpec("Agenda Item Title", bold=True, align=L),
+    StyleSpec("Document Headline", size=16, bold=True, align=L),
+    StyleSpec("Document Theme", bold=True, align=C),  # print.css .title-block .theme
+    StyleSpec("Translation Note", size=10, italic=True, align=C),
 )
 
 
