@@ -545,3 +545,36 @@ def test_a_print_css_that_still_sets_the_page_margins_is_told_that_house_yaml_se
         "margins from there): give them as page_margins in the house's house.yaml"]
     body = [w for w in _words(tmp_path / "own.pdf", 2) if w[3] < 297 - 26]
     assert min(w[0] for w in body) == pytest.approx(24, abs=0.3)  # the shared page_margins' 2.4 cm, not 4 cm
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_the_issuer_s_lines_end_issuer_gap_before_the_distribution_block_in_both_formats(tmp_path: Path) -> None:
+    """house.yaml issuer_gap: a long issuer wraps before the Distr. block less the gap, at the same
+    words in the PDF and in the Word file as LibreOffice lays it out (Word: the issuer's end indent)."""
+    from .lo_layout import lay_out
+
+    shutil.copytree(REPO / "examples", tmp_path / "examples")
+    meeting = tmp_path / "examples" / "content" / "eclac-cea2019" / "meeting.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    assert "  issuer: CEPAL\n" in text
+    meeting.write_text(text.replace("  issuer: CEPAL\n", "  issuer: COMISIÓN ECONÓMICA PARA AMÉRICA LATINA Y EL CARIBE\n"), encoding="utf-8")
+    house = tmp_path / "examples" / "templates" / "houses" / "eclac" / "house.yaml"
+    house.parent.mkdir(parents=True)
+    house.write_text((default_templates_dir() / "houses" / "eclac" / "house.yaml").read_text(encoding="utf-8") + "issuer_gap: 3cm\n",
+                     encoding="utf-8")
+    paths = build_meeting(Project(tmp_path / "examples"), "eclac-cea2019", BuildOptions(kinds=(KIND,), out_dir=tmp_path / "out"))
+    pdf, word = (next(p for p in paths if p.suffix == suffix) for suffix in (".pdf", ".docx"))
+    [laid_out] = lay_out(tmp_path / "lo", tmp_path / "profile", [word])
+    measures = load_house([tmp_path / "examples" / "templates", default_templates_dir()], "eclac").measures
+    assert measures.issuer_gap == "3cm"
+    mm = 25.4 / 72
+    limit = (595.3 - points(measures.page_margins.right) - points(measures.distribution_block) - points("3cm")) * mm
+    issuer_words = set("COMISIÓN ECONÓMICA PARA AMÉRICA LATINA Y EL CARIBE".split())
+    broken = []
+    for document in (pdf, laid_out):
+        lines = [line for line in pages(document)[0][:8] if line.words and set(line.words) <= issuer_words]
+        assert lines and all(line.box[2] <= limit + 0.5 for line in lines), (document, [(line.text, line.box[2]) for line in lines], limit)
+        broken.append([line.text for line in lines])
+    assert broken[0] == broken[1] and len(broken[0]) > 1  # wrapped, and at the same words
+    xml = zipfile.ZipFile(word).read("word/document.xml").decode()
+    assert re.search(r'<w:pStyle w:val="MastheadIssuer"/>.*?<w:ind w:right="1701"/>', xml)  # 3 cm in twips

@@ -140,26 +140,42 @@ SHARED_STYLES = (
     ('<h4 id="d">H</h4>', "Heading 4"), ('<p class="para">P</p>', "Body Text"), ("<ul><li>L</li><li>L</li></ul>", "List Paragraph"),
     ('<p class="dateline">D</p>', "Dateline"), ('<p class="caption">C</p>', "Caption"), ('<p class="centered">C</p>', "Centered"),
     ("<table><tr><td><p>T</p></td></tr></table>", "Table Text"),
+    # the first page: the issuer and the Distr. block (their line heights: house.yaml lines.masthead)
+    ('<div class="masthead"><p class="issuer">I</p></div>', "Masthead Issuer"),
+    ('<div class="masthead"><dl><dd>D</dd></dl></div>', "Masthead"),
 )
 
 
-def test_the_shared_word_styles_are_print_css_s_look() -> None:
-    """Each shared Word style as Word resolves it (its own, its base styles', the document defaults)
-    has the size, weight, slant, underline, capitals, alignment, side indents and space around it
-    that WeasyPrint computes from print.css for the element it stands for."""
+# the houses whose masthead is the shared issuer | Distr. block (the others lay out rows of their own)
+SHARED_MASTHEAD = ("eclac",)
+
+
+@pytest.mark.parametrize("house", ["eclac", "un", "oas", "plain"])
+def test_each_house_s_word_styles_are_its_print_css_s_look(house: str) -> None:
+    """Each Word style of a house's reference (the shared one where the house has none) as Word
+    resolves it (its own, its base styles', the document defaults) has the size, weight, slant,
+    underline, capitals, alignment, side indents, space around it and line height that WeasyPrint
+    computes from the house's stylesheets (print.css, each house's it extends, its measures) for the
+    element it stands for: the values a house writes in both word_styles and print.css agree."""
     from docx.shared import Pt
     from weasyprint import CSS, HTML
 
-    from reportgen.style.measures import Measures
+    from reportgen.style.houses import load_house, stylesheets
+    from reportgen.style.measures import points
 
-    reference = docx.Document(str(REPO / "templates" / "reference.docx"))
+    templates = REPO / "templates"
+    own = templates / "houses" / house / "reference.docx"
+    reference = docx.Document(str(own if own.exists() else templates / "reference.docx"))
+    measures = load_house([templates], house).measures
     defaults = reference.styles.element.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr/{W}spacing")
     assert (defaults.get(f"{W}before"), defaults.get(f"{W}after")) == ("0", "0")  # no space unless a style sets it
     assert (defaults.get(f"{W}line"), defaults.get(f"{W}lineRule")) == ("286", "atLeast")  # Normal's 14.3 pt
-    sheets = [CSS(filename=str(REPO / "templates" / "print.css")), CSS(string=Measures().css())]
+    sheets = [*(CSS(filename=str(sheet)) for sheet in stylesheets([templates], house)), CSS(string=measures.css())]
     for html, name in SHARED_STYLES:
+        if name.startswith("Masthead") and house not in SHARED_MASTHEAD:
+            continue
         page = HTML(string=f"<html><body>{html}</body></html>").render(stylesheets=sheets).pages[0]
-        box = next(b for b in page._page_box.descendants() if b.element_tag in {"h1", "h2", "h3", "h4", "p", "li"})
+        box = next(b for b in page._page_box.descendants() if b.element_tag in {"h1", "h2", "h3", "h4", "p", "li", "dd"})
         css, style = box.style, reference.styles[name]
 
         def word(attribute: str, part: str = "paragraph_format"):
@@ -181,4 +197,17 @@ def test_the_shared_word_styles_are_print_css_s_look() -> None:
                 "underline": "underline" in (css["text_decoration_line"] or ()), "caps": css["text_transform"] == "uppercase",
                 "indent": (round(box.margin_left * px, 1), round(box.margin_right * px, 1)),
                 "align": {"start": "LEFT", "left": "LEFT", "center": "CENTER", "right": "RIGHT", "justify": "JUSTIFY"}[css["text_align_all"]]}
+        # the line height: Word's exact or at-least points (a multiple of the size), the document
+        # defaults' 14.3 pt at least where no style sets it; the PDF's computed line-height
+        spacing = word("line_spacing")
+        measured = measures.lines.get("masthead", {}).get("issuer", {}).get("height") if name == "Masthead Issuer" else None
+        if measured is not None:  # the writer gives each issuer paragraph house.yaml's line height (one source)
+            got["line"] = round(points(measured), 2)
+        elif spacing is None:
+            got["line"] = round(int(defaults.get(f"{W}line")) / 20, 2)
+        else:
+            got["line"] = round(spacing.pt if hasattr(spacing, "pt") else spacing * 1.15 * got["size"], 2)
+        line = css["line_height"]
+        want["line"] = round(line.value * px if getattr(line, "unit", None) == "px" else
+                             (line.value if hasattr(line, "value") else line) * want["size"], 2) if line != "normal" else None
         assert got == want, name

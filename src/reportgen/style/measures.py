@@ -12,6 +12,7 @@ house.yaml may give (each key optional; a house extending another changes only w
     rules:                   # the masthead's rules under a row (<div class="mh-row" data-rule="thin">)
       thin: {width: 2pt, color: 1f4e79, space: 6pt}   # space: between the row's text and its rule
     distribution_block: 5.2cm   # the width of the Distr./symbol/date block at the top right
+    issuer_gap: 0.4cm           # the least space between the issuer's lines and that block
     list_indent: 1.2cm          # how far list items stand in from their numbers or dashes
     number_indent: 1cm          # the text of a numbered paragraph, after its number at the margin
     sub_paragraph_indent: 1cm   # lists (sub-paragraphs) of a part with numbered paragraphs start here
@@ -56,7 +57,7 @@ SPACE_AFTER = {
     "cell-item": "td li, th li",  # a list item in a table cell, in the table's type
     "bio-name": ".biography .bio-name",  # the name close above its biography
 }
-LENGTHS = ("distribution_block", "list_indent", "number_indent", "sub_paragraph_indent", "contents_inset", "contents_indent",
+LENGTHS = ("distribution_block", "issuer_gap", "list_indent", "number_indent", "sub_paragraph_indent", "contents_inset", "contents_indent",
            "logo_height")
 PAGE_SIDES = ("top", "bottom", "left", "right")
 SIDES = ("before", "after", "left", "right", "height")  # a line's measures: its margins and its line height
@@ -134,6 +135,7 @@ class Measures:
     lines: dict[str, dict[str, dict[str, str]]] = field(default_factory=_shared_lines)
     rules: dict[str, Rule] = field(default_factory=lambda: {"thin": Rule("0.75pt", "000000"), "thick": Rule("2.5pt", "000000")})
     distribution_block: str = "5.2cm"
+    issuer_gap: str = "0.4cm"  # the issuer's lines end this far before the Distr. block
     list_indent: str = "1.2cm"
     number_indent: str = "1cm"
     sub_paragraph_indent: str = "0cm"  # at the margin, like the paragraph numbers
@@ -231,9 +233,9 @@ class Measures:
             if pad.group is not None:
                 out.append(f"table.{name} tr.group th {{ padding-top: {pad.group}; }}")
         out += [f"{SPACE_AFTER[name]} {{ margin-bottom: {length}; }}" for name, length in sorted(self.space_after.items())]
-        # the issuer beside the block, 0.4 cm apart (docx_furniture: the same two columns)
+        # the issuer beside the block, issuer_gap apart (docx_furniture: two columns, the issuer's end indent)
         out.append(f".masthead dl {{ width: {self.distribution_block}; }}")
-        out.append(f".masthead .issuer {{ max-width: calc(100% - {self.distribution_block} - 0.4cm); }}")
+        out.append(f".masthead .issuer {{ max-width: calc(100% - {self.distribution_block} - {self.issuer_gap}); }}")
         out.append(f"ol, ul {{ padding-{start}: {self.list_indent}; padding-{end}: 0; }}")
         out.append(f"ol[data-style] > li::before {{ {start}: -{self.list_indent}; {end}: auto; }}")
         out.append(f"p.para[data-number] {{ padding-{start}: {self.number_indent}; padding-{end}: 0; }}")

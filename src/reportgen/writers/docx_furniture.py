@@ -60,6 +60,12 @@ class Furniture:
         if issuer is not None:
             self.masthead_line(p, issuer)
             self.inline(p, issuer, Fmt())
+            # Its lines end house.yaml issuer_gap before the block, as the PDF's max-width has it, or
+            # further in where lines.masthead.issuer gives a larger end margin (the end side: a
+            # right-to-left paragraph's indents are logical).
+            end = points(self.measures.lines.get("masthead", {}).get("issuer", {}).get("right", "0pt"))
+            gap = max(points(self.measures.issuer_gap), end - points(self.measures.distribution_block))
+            p.paragraph_format.right_indent = Emu(int(Pt(gap)))
         target = Container(right, reuse_first=True)
         for item in el.iter("dt", "dd"):
             p = target.paragraph(self.front.get("Masthead", "Masthead"))
