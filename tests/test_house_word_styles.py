@@ -150,8 +150,8 @@ SHARED_STYLES = (
 SHARED_MASTHEAD = ("eclac",)
 
 
-@pytest.mark.parametrize("house", ["eclac", "un", "oas", "plain"])
-def test_each_house_s_word_styles_are_its_print_css_s_look(house: str) -> None:
+@pytest.mark.parametrize(("project", "house"), [(None, "eclac"), (None, "un"), (None, "oas"), (None, "plain"), ("examples", "rcm")])
+def test_each_house_s_word_styles_are_its_print_css_s_look(project: str | None, house: str) -> None:
     """Each Word style of a house's reference (the shared one where the house has none) as Word
     resolves it (its own, its base styles', the document defaults) has the size, weight, slant,
     underline, capitals, alignment, side indents, space around it and line height that WeasyPrint
@@ -163,14 +163,14 @@ def test_each_house_s_word_styles_are_its_print_css_s_look(house: str) -> None:
     from reportgen.style.houses import load_house, stylesheets
     from reportgen.style.measures import points
 
-    templates = REPO / "templates"
-    own = templates / "houses" / house / "reference.docx"
-    reference = docx.Document(str(own if own.exists() else templates / "reference.docx"))
-    measures = load_house([templates], house).measures
+    folders = ([REPO / project / "templates"] if project else []) + [REPO / "templates"]  # a project's house first
+    own = next((f / "houses" / house / "reference.docx" for f in folders if (f / "houses" / house / "reference.docx").exists()), None)
+    reference = docx.Document(str(own or REPO / "templates" / "reference.docx"))
+    measures = load_house(folders, house).measures
     defaults = reference.styles.element.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr/{W}spacing")
     assert (defaults.get(f"{W}before"), defaults.get(f"{W}after")) == ("0", "0")  # no space unless a style sets it
     assert (defaults.get(f"{W}line"), defaults.get(f"{W}lineRule")) == ("286", "atLeast")  # Normal's 14.3 pt
-    sheets = [*(CSS(filename=str(sheet)) for sheet in stylesheets([templates], house)), CSS(string=measures.css())]
+    sheets = [*(CSS(filename=str(sheet)) for sheet in stylesheets(folders, house)), CSS(string=measures.css())]
     for html, name in SHARED_STYLES:
         if name.startswith("Masthead") and house not in SHARED_MASTHEAD:
             continue
@@ -211,3 +211,18 @@ def test_each_house_s_word_styles_are_its_print_css_s_look(house: str) -> None:
         want["line"] = round(line.value * px if getattr(line, "unit", None) == "px" else
                              (line.value if hasattr(line, "value") else line) * want["size"], 2) if line != "normal" else None
         assert got == want, name
+    # the running header (the symbol) and the page number: @page's margin boxes on a page after the first
+    html = '<div class="masthead"><dl><dd class="symbol">E/1</dd></dl></div><p>A</p><p style="break-before: page">B</p>'
+    page = HTML(string=f"<html><body>{html}</body></html>").render(stylesheets=sheets).pages[1]._page_box
+    margin_boxes = {child.at_keyword: child.style for child in page.children if getattr(child, "at_keyword", None)}
+    for edge, name in (("@top", "Header"), ("@bottom", "Footer")):
+        found = [box for keyword, box in margin_boxes.items() if keyword.startswith(edge)]
+        if not found:  # the house prints none there (plain: no running header; Word's is empty too)
+            continue
+        [css] = found
+        chain, size, bold = reference.styles[name], None, None
+        while chain is not None and (size is None or bold is None):
+            size = size if size is not None else chain.font.size
+            bold = bold if bold is not None else chain.font.bold
+            chain = chain.base_style
+        assert (size.pt, bool(bold)) == (css["font_size"] * 0.75, css["font_weight"] >= 700), name
