@@ -1,7 +1,8 @@
 """The Word file against the PDF, measured (tests/parity.py): every meeting of content/ and
 examples/ in its house (eclac, un, oas, plain and the project house rcm), both report kinds, and the
-brief. The DOCX is laid out by LibreOffice as one flow, as Word lays it out (tests/lo_layout.py: all
-files in one LibreOffice per session).
+briefs (`BRIEFS`: by theme, side by side on landscape pages, with the annex of full texts, a country
+view, and in Spanish, French and Arabic). The DOCX is laid out by LibreOffice as one flow, as Word
+lays it out (tests/lo_layout.py: all files in one LibreOffice per session).
 
 Every document must match: there is no list of exceptions. Run `python tests/parity.py PDF
 WORD-PDF` for the differences of one document."""
@@ -9,6 +10,7 @@ WORD-PDF` for the differences of one document."""
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import html
 import os
 import re
@@ -20,7 +22,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from reportgen.briefs.compare import BRIEF_TEMPLATE, brief_context, saved_request
+from reportgen.briefs.compare import BRIEF_TEMPLATE, BriefRequest, brief_context, build_brief, saved_request
 from reportgen.build.meeting import BuildOptions, build_meeting
 from reportgen.content.language_files import editions
 from reportgen.core.project import Project
@@ -29,12 +31,35 @@ from reportgen.style.labels import Labels
 from reportgen.style.search_path import template_search_path
 
 from .conftest import REPO
-from .pagination import top_headings
 from .lo_layout import lay_out
+from .pagination import top_headings
 from .parity import TOLERANCE_MM, compare, pages
 
-# the saved briefs measured: the theme brief, and the five meetings side by side (landscape pages, two columns)
-BRIEFS = ("remittances", "five-meetings")
+FIVE = ("fibemyd2008", "gfmd2010", "gfmd2011", "hld2013", "gfmd2014-rt3")
+DATE = dt.date(2026, 12, 1)
+# The briefs measured, name: (the saved brief, or None; the request's options): the theme brief, the
+# five meetings side by side (landscape pages, two columns), the theme brief with the annex of full
+# texts (--full), in Spanish, French and Arabic (--lang; the Arabic brief right to left, its items
+# in English, as the meetings wrote them), and the country view (--country) of Mexico, which four of
+# the five meetings give a role.
+BRIEFS: dict[str, tuple[str | None, dict]] = {
+    "remittances": ("remittances", {}),
+    "five-meetings": ("five-meetings", {}),
+    "remittances-full": ("remittances", {"full": True}),
+    "remittances-es": ("remittances", {"language": "es"}),
+    "remittances-fr": ("remittances", {"language": "fr"}),
+    "remittances-ar": ("remittances", {"language": "ar"}),
+    "mexico": (None, {"meetings": FIVE, "country": "Mexico"}),
+}
+
+
+def brief_request(name: str, out_dir: Path | None = None) -> BriefRequest:
+    """The request BRIEFS names (as `reportgen compare` makes it from its options)."""
+    saved, options = BRIEFS[name]
+    if saved is not None:
+        return saved_request(Project(REPO), saved, name=name, date=DATE, out_dir=out_dir, **options)
+    return BriefRequest(name=name, date=DATE, out_dir=out_dir, **options)
+
 
 @pytest.fixture(scope="session")
 def parity_documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path, list[str]]]:
@@ -55,15 +80,10 @@ def parity_documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tupl
                     docx.append(path)
                     kind = path.stem.removeprefix(meeting_id + "-").removesuffix(f"-{language}")
                     found[path.stem] = (path.with_suffix(".pdf"), out / "lo" / (path.stem + ".pdf"), headings.get(kind, []))
-    from click.testing import CliRunner
-
-    from reportgen.cli import main
-
     for brief in BRIEFS:
-        result = CliRunner().invoke(main, ["--project", str(REPO), "compare", "--brief", brief, "--out", str(out / "brief")])
-        assert result.exit_code == 0, result.output
-        docx.append(out / "brief" / "compare" / f"{brief}.docx")
-        found[brief] = (out / "brief" / "compare" / f"{brief}.pdf", out / "lo" / f"{brief}.pdf", brief_headings(brief))
+        paths = {path.suffix: path for path in build_brief(Project(REPO), brief_request(brief, out / "brief"))}
+        docx.append(paths[".docx"])
+        found[brief] = (paths[".pdf"], out / "lo" / f"{brief}.pdf", brief_headings(brief))
     lay_out(out / "lo", out / "profile", docx)
     return found
 
@@ -81,9 +101,9 @@ def require_libreoffice_macros() -> None:
 
 
 def brief_headings(name: str) -> list[str]:
-    """A saved brief's h1 and h2, from the HTML both writers walk."""
+    """A brief's h1 and h2, from the HTML both writers walk."""
     project = Project(REPO)
-    request = saved_request(project, name)
+    request = brief_request(name)
     labels = Labels.load(request.language, template_search_path(project))
     html = Renderer(template_search_path(project)).render(BRIEF_TEMPLATE, brief_context(project, request, labels))
     return [text for _, text in top_headings(html, ("h1", "h2"))]
@@ -92,9 +112,12 @@ def brief_headings(name: str) -> list[str]:
 def pictured(name: str) -> set[str]:
     """The words drawn inside a brief's chart: text in the PDF's SVG, pixels in Word's PNG."""
     project = Project(REPO)
-    request = saved_request(project, name)
+    request = brief_request(name)
     labels = Labels.load(request.language, template_search_path(project))
-    svg = base64.b64decode(brief_context(project, request, labels)["chart"].svg.split(",", 1)[1]).decode("utf-8")
+    chart = brief_context(project, request, labels).get("chart")
+    if chart is None:  # (a country view has none)
+        return set()
+    svg = base64.b64decode(chart.svg.split(",", 1)[1]).decode("utf-8")
     return {word for text in re.findall(r"<text[^>]*>([^<]*)</text>", svg) for word in html.unescape(text).split()}
 
 
@@ -102,7 +125,8 @@ def test_every_house_kind_and_the_brief_are_measured(parity_documents: dict) -> 
     names = set(parity_documents)
     for meeting in ("hld2013", "escap-cmp2017", "oas-gtmig2014", "idm2025-workshop", "rcm-vmm2014"):  # eclac, un, oas, plain, rcm
         assert {f"{meeting}-rapporteur-report", f"{meeting}-chair-summary"} <= names
-    assert set(BRIEFS) <= names
+    # the briefs: by theme, side by side, with the annex of full texts, a country view, in Spanish, French and Arabic
+    assert {"remittances", "five-meetings", "remittances-full", "mexico", "remittances-es", "remittances-fr", "remittances-ar"} <= names
 
 
 def test_every_language_edition_is_measured(parity_documents: dict) -> None:

@@ -15,8 +15,10 @@ use for (a thumbnail of an empty page, Word 2010's stylesWithEffects, customXml)
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import docx
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -52,12 +54,24 @@ def apply_looks(document: docx.document.Document) -> None:
             style.base_style = document.styles[base if base != look.style else "Table Text"]
         fmt = document.styles[look.style].paragraph_format
         document.styles[look.style].font.size = Pt(look.size)
+        set_complex_script_size(document.styles[look.style], look.size)
         fmt.line_spacing, fmt.line_spacing_rule = Pt(look.line), WD_LINE_SPACING.EXACTLY if look.exact else WD_LINE_SPACING.AT_LEAST
         fmt.space_before, fmt.space_after = Pt(look.before), Pt(look.after)
         if look.align:
             fmt.alignment = ALIGN[look.align]
         if look.indent is not None:
             fmt.left_indent = fmt.right_indent = Pt(look.indent)
+
+
+def set_complex_script_size(style: Any, size: float) -> None:
+    """The size of the style's complex-script text (w:szCs, after w:sz): a look's size holds for
+    every script, as its CSS does in the PDF."""
+    rpr = style.element.get_or_add_rPr()
+    found = rpr.find(qn("w:szCs"))
+    if found is None:
+        found = OxmlElement("w:szCs")
+        rpr.find(qn("w:sz")).addnext(found)
+    found.set(qn("w:val"), str(round(size * 2)))
 
 
 def clean_styles(document: docx.document.Document) -> None:

@@ -4,6 +4,9 @@ PDF and its Word file.
 Each kind of line of a brief (`Look`) is a Word style of templates/compare/reference.docx
 (tools/make_reference_docx.py makes the styles from these values) and a CSS selector of the PDF
 (`css()`, applied after the stylesheets): its size, line height and the space above and below it.
+They hold in every language, as the CSS does over a language's stylesheet (templates/labels/ar.css
+sets Arabic text larger and its lines taller): the Word style gives the size for the complex
+scripts too (w:szCs), which the DOCX writer then leaves as it is.
 Lines that look different on page 1 (the `div.brief` block: title, meetings compared, key points,
 contents) than in the parts after it have a style of their own there, "Front <style>", which the
 DOCX writer uses inside that block (`FRONT`). Tables (`TableLook`): the Word style of their cells'
@@ -70,8 +73,11 @@ SECTIONS = "div.brief ~ section"  # every part after page 1
 
 LOOKS: tuple[Look, ...] = (
     # page 1: the issuer ("Briefing note") in a single line's height (the house measure's 26 pt would
-    # leave the contents' last line no room on page 1), the title and subtitles 1 cm in from both sides
-    Look("Front Masthead Issuer", "div.brief .masthead .issuer", 20, 23, exact=False),
+    # leave the contents' last line no room on page 1), exactly: Arabic's taller font (Amiri) would
+    # open a Word line set "at least" to 35 pt; the date beside it; the title and subtitles 1 cm in
+    # from both sides
+    Look("Front Masthead Issuer", "div.brief .masthead .issuer", 20, 23),
+    Look("Front Masthead", "div.brief .masthead dd", 11, 14.85),
     Look("Document Title", "div.brief .title", 11, 14.3, cm(1.2), cm(0.6), indent=cm(1)),
     Look("Document Subtitle", "div.brief .subtitle", 11, 14.3, 0, 4.4, indent=cm(1)),
     Look("Front Caption", "div.brief p.caption", 11, 14.3, cm(0.6), cm(0.2)),
@@ -96,6 +102,8 @@ LOOKS: tuple[Look, ...] = (
     Look("Points Text", f"{SECTIONS} table[data-points] td p, {SECTIONS} table[data-points] th", 8, 9.2, 0, 2),
     Look("Points Lead-in", f"{SECTIONS} table[data-points] p[data-lead-in]", 7.5, 8.65, 0, 2),
     Look("Counts Text", f"{SECTIONS} table.counts td, {SECTIONS} table.counts th", 8, 10.4),
+    # the annex of full texts (--full): the only running paragraphs of a brief
+    Look("Body Text", f"{SECTIONS} p.para", 9.5, 11.6, 0, 3.8),
 )
 
 TABLES: tuple[TableLook, ...] = (

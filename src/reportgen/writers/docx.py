@@ -63,12 +63,15 @@ class DocxBuilder(Furniture, Tables):
         self.watermark = ""
         self.pending_break = False
         self.in_landscape = False  # a landscape section is open (docx_furniture.landscape)
+        self.in_columns = False  # a two-column section is written and still open (docx_furniture.columns)
         self.in_brief = False  # a briefing note: page 1 (div.brief) written, its looks apply (style/brief_looks.py)
         self.front: dict[str, str] = {}  # inside a brief's page 1: style -> its "Front" style
 
     # ------------------------------------------------------------------ paragraphs and text
 
     def paragraph(self, container: Container, style: str | None) -> Paragraph:
+        if self.in_columns:
+            self.end_columns()  # a section break, starting a new page if one is pending
         if self.pending_break and self.in_landscape:
             self.end_landscape()  # the section break starts the new page
             self.pending_break = False

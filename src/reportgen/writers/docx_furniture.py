@@ -253,10 +253,18 @@ class Furniture:
         first = next((e for e in self.doc.element.body[start:] if e.tag == qn("w:p")), None)
         if first is not None and next((c.tag for c in el if isinstance(c.tag, str)), "") in {"h1", "h2", "h3"}:
             Paragraph(first, self.doc).paragraph_format.space_before = Pt(0)  # print.css: its heading starts the columns
-        # Nothing balances the columns of the document's last page (print.css: column-fill auto): the
-        # first column fills first in both formats, so both break the columns at the same line.
-        if not _ends_document(el):
-            _set_columns(self.doc.add_section(WD_SECTION.CONTINUOUS), 1)
+        self.in_columns = True  # closed by what comes next (end_columns); at the end of the document, never
+
+    def end_columns(self) -> None:
+        """Close the two-column section before the next line. The PDF fills the first column first
+        and balances none (print.css: column-fill auto). Word balances the columns of a section only
+        when the next one starts on the same page: so the next section starts a new page when a break
+        is pending (the annex of full texts), and only otherwise runs on below the columns."""
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE if self.pending_break else WD_SECTION.CONTINUOUS)
+        section.different_first_page_header_footer = False
+        _set_columns(section, 1)
+        hairline(Paragraph(self.doc.element.body[-2], self.doc))  # the paragraph that ends the columns takes no line
+        self.pending_break = self.in_columns = False
 
     def text_width(self) -> int:
         s = self.doc.sections[-1]
@@ -380,13 +388,3 @@ def _set_columns(section: Any, number: int) -> None:
             first_later.addprevious(cols)
     cols.set(qn("w:num"), str(number))
     cols.set(qn("w:space"), str(round(brief_looks.COLUMN_GAP * 72 / 2.54 * 20)))  # the gap the PDF's columns have
-
-
-def _ends_document(el: Any) -> bool:
-    """True if no element follows `el` in the body (at any level of nesting)."""
-    node = el
-    while node is not None and node.tag != "body":
-        if any(isinstance(sibling.tag, str) for sibling in node.itersiblings()):
-            return False
-        node = node.getparent()
-    return True

@@ -45,6 +45,9 @@ _STYLE = ["name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden"
 _TBLPR = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
           "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription"]
 
+# The font slots of w:rFonts: Latin (ascii, hAnsi), East Asian and complex-script (cs) text.
+_FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
+
 # Language tags Word expects in w:lang for each script slot.
 _BIDI_TAGS = {"ar": "ar-SA", "he": "he-IL", "fa": "fa-IR", "ur": "ur-PK"}
 _EAST_ASIAN_TAGS = {"zh": "zh-CN", "ja": "ja-JP", "ko": "ko-KR"}
@@ -78,7 +81,8 @@ def _properties(element: Any, name: str) -> Any:
 
 def _complex_script(rpr: Any, scale: float = 1.0) -> None:
     """Mirror bold, italic and size (scaled as the language's stylesheet scales it) into their
-    complex-script twins."""
+    complex-script twins. A complex-script size already given stays: a style that sets it (a
+    brief's look, style/brief_looks.py) has the same size in every script, as its CSS has."""
     for latin, complex_ in (("b", "bCs"), ("i", "iCs")):
         source = rpr.find(qn(f"w:{latin}"))
         if source is not None:
@@ -86,7 +90,7 @@ def _complex_script(rpr: Any, scale: float = 1.0) -> None:
             if source.get(qn("w:val")) is not None:
                 twin.set(qn("w:val"), source.get(qn("w:val")))
     size = rpr.find(qn("w:sz"))
-    if size is not None and (size.get(qn("w:val")) or "").isdigit():
+    if size is not None and (size.get(qn("w:val")) or "").isdigit() and rpr.find(qn("w:szCs")) is None:
         _child(rpr, "szCs", _RPR).set(qn("w:val"), str(round(int(size.get(qn("w:val"))) * scale)))
 
 
@@ -128,17 +132,21 @@ def language_scale(stylesheets: list[Path], language: str) -> float:
     return own / base if base and own else 1.0
 
 
-def _size_styles(document: Any, sizes: dict[str, Typeset]) -> None:
+def _size_styles(document: Any, sizes: dict[str, Typeset], kept: set[str] = frozenset()) -> None:
     """Each style's complex-script size and line height as the stylesheets set its text
     (writers/css_sizes.py): the size a rule gives its element, else the root's for text in the
     house's body size (it inherits it in the PDF), else the house's own; lines exactly as high as
     the PDF's, since Arabic fonts stand taller than the stylesheet's line height (Amiri: 1.76 em
     against 1.5), so that Word's single spacing would open the lines; the space above and below
-    a paragraph in proportion (print.css gives it in ems of the text)."""
+    a paragraph in proportion (print.css gives it in ems of the text). Styles in `kept` (those
+    that give their complex-script size themselves: a brief's looks, style/brief_looks.py, whose
+    CSS holds over the language's) stay as they are."""
     root = sizes.get(HTML, Typeset())
     normal = _size(document.styles["Normal"]) if "Normal" in [s.name for s in document.styles] else None
     for style in document.styles:
         if style.type not in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
+            continue
+        if style.style_id in kept:
             continue
         own, typeset = _size(style), sizes.get(style.name, Typeset())
         size = typeset.size or (root.size if own == normal and root.size else own)
@@ -202,15 +210,10 @@ def apply_language(document: Any, language: str, direction: str, stylesheets: li
             lang.set(qn("w:eastAsia"), _EAST_ASIAN_TAGS[base])
         else:
             lang.set(qn("w:val"), language)
-        if font:
-            fonts = _child(rpr, "rFonts", _RPR)
-            fonts.set(qn("w:cs" if base in _BIDI_TAGS else "w:eastAsia" if base in _EAST_ASIAN_TAGS else "w:ascii"), font)
-            if base in _EAST_ASIAN_TAGS:  # the styles name their Latin font; Chinese takes the East Asian slot
-                for style_fonts in styles.iter(qn("w:rFonts")):
-                    style_fonts.set(qn("w:eastAsia"), font)
-            if base in _BIDI_TAGS:
-                for style_fonts in styles.iter(qn("w:rFonts")):
-                    style_fonts.set(qn("w:cs"), font)
+        if font:  # the PDF sets every script in it (its Latin letters and digits too): so does Word, in every slot
+            for fonts in [_child(rpr, "rFonts", _RPR), *styles.iter(qn("w:rFonts"))]:
+                for slot in _FONT_SLOTS:
+                    fonts.set(qn(f"w:{slot}"), font)
     if _sets_flush(stylesheets, base):  # Chinese: text flush to the start, as labels/zh.css sets it
         for root in [styles, *_parts(document)]:
             for jc in root.iter(qn("w:jc")):
@@ -223,6 +226,7 @@ def apply_language(document: Any, language: str, direction: str, stylesheets: li
     if direction != "rtl":
         return
     scale = language_scale(stylesheets, base)
+    kept = {style.get(qn("w:styleId")) for style in styles.iter(qn("w:style")) if style.find(f"{qn('w:rPr')}/{qn('w:szCs')}") is not None}
     for style in styles.iter(qn("w:style")):
         if style.get(qn("w:type")) in ("paragraph", "table"):
             ppr = style.find(qn("w:pPr"))
@@ -232,7 +236,9 @@ def apply_language(document: Any, language: str, direction: str, stylesheets: li
                 _child(ppr, "bidi", _PPR)
         for rpr in style.iter(qn("w:rPr")):
             _complex_script(rpr, scale)
-    _size_styles(document, typesets(stylesheets))
+            for spacing in rpr.findall(qn("w:spacing")):  # joined letters are not spaced out (print-rtl.css: the issuer's letter-spacing 0)
+                rpr.remove(spacing)
+    _size_styles(document, typesets(stylesheets), kept)
     # A list's number stands at the start of its line, the right: lvlJc is relative to the page,
     # not to the paragraph's direction (ECMA-376 Part 1, 17.9.8), so "left" would run a number
     # from the right margin into it ("1." 3 mm out in LibreOffice).

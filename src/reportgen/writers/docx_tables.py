@@ -37,6 +37,8 @@ class Tables:
         if not rows:
             return
         ncols = max(sum(int(c.get("colspan") or 1) for c in tr if c.tag in {"td", "th"}) for tr, _ in rows)
+        if self.in_columns:
+            self.end_columns()
         if self.pending_break:
             hairline(self.paragraph(container, "Body Text"))  # the page break, which a table cannot carry
         table = container.target.add_table(rows=len(rows), cols=ncols)
