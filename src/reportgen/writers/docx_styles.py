@@ -115,7 +115,7 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Masthead Organ", size=18, bold=True, align=L, space_before=4, space_after=4),
     StyleSpec("Masthead Symbol", size=14, align=L, space_after=0),
     StyleSpec("Masthead Chain", size=10, bold=True, caps=True, align=L, space_after=0),
-    StyleSpec("Masthead Organisation", size=14, bold=True, align=C, space_after=2),
+    StyleSpec("Masthead Organisation", size=14, bold=True, align=C, space_after=0, line=18.2),  # plain print.css: 14 pt in 1.3 lines, no margin
     StyleSpec("Meeting Line", align=C),  # print.css: .title-block p { text-align: center } (un: left)
     StyleSpec("Agenda Item Line", align=L),
     StyleSpec("Agenda Item Title", bold=True, align=L),
