@@ -312,7 +312,9 @@ def test_table_too_wide_for_the_page_is_an_error_naming_it(tmp_path: Path) -> No
     meeting.write_text(meeting.read_text(encoding="utf-8") + "      - table: Budget lines\n        rows:\n"
                        "          - [" + ", ".join(["x"] * 20) + "]\n", encoding="utf-8")
     css = (default_templates_dir() / "print.css").read_text(encoding="utf-8")
-    path = _override(root, "print.css", css + "\ntable.grid td { border-left: 2cm solid white; }\n")
+    # twenty cells each at least 2 cm wide, whatever their words (borders and padding are house.yaml's,
+    # applied after print.css: a rule here would be overridden)
+    path = _override(root, "print.css", css + '\ntable.grid td::before { content: ""; display: inline-block; width: 2cm; }\n')
     code, output = run(root, "build", "m", "--kind", "rapporteur-report", "--pdf")
     assert code == 1
     assert output == (f"Error: {path}: page 2: the table 'Budget lines' is too wide for the page (it would be cut); "
