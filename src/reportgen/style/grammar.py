@@ -1,6 +1,6 @@
 """What a language's grammar asks of a sentence filled from facts, said as catalogue data.
 
-Three devices, each general (no language is named in code):
+Four devices, each general (no language is named in code):
 
 - **Words with forms.** A catalogue word may be a mapping of named forms (Russian cases:
   `the_session: {nom: сессия, gen: сессии, acc: сессию, prep: сессии}`; numbers as lists per form).
@@ -11,6 +11,10 @@ Three devices, each general (no language is named in code):
 - **Contractions.** The label catalogue's `contractions` ({"de le": "du", "de les": "des"}) join a
   phrase's last word with the first word of what fills the placeholder after it: "au nom de" +
   "le Comité" gives "au nom du Comité"; only at that junction, so text inside a value is never changed.
+- **Ordinals above the catalogue's list.** `ordinal_tens` composes them: the word of the tens run a
+  number falls in, the ordinal of the rest, joined by a pattern ("twenty-first", "vingt et unième",
+  "soixante-quatorzième" = soixante + quatorzième, "الحادية والعشرين", "第七十四"); a tens alone takes
+  its `round` word ("fortieth"). Each part may be given per gender of the ordinals.
 """
 
 from __future__ import annotations
@@ -119,3 +123,79 @@ def variant_problem(value: Any, reference: Any) -> str | None:
                or len(v) != len(reference) or not all(isinstance(x, str) for x in v)]
         return f"a list, or a mapping of named forms each a list of {len(reference)} texts" if bad or not value else None
     return "unexpected mapping"
+
+
+# ------------------------------------------------------------------ ordinals above the catalogue's list
+
+ORDINAL_TENS_KEYS = ("tens", "round", "units", "join", "join_for")
+
+
+def _per_gender(value: Any) -> bool:
+    """Whether a part of `ordinal_tens` is given per gender (its keys are names, not tens: 20, 30 …)."""
+    return isinstance(value, Mapping) and bool(value) and not any(str(k).isdigit() for k in value)
+
+
+def _of_gender(value: Any, gender: str) -> Any:
+    """A part of `ordinal_tens` for `gender`: its entry where the part is given per gender, else the
+    part itself; tens keyed by number (YAML loaders may give them as text)."""
+    value = value.get(gender) if _per_gender(value) else value
+    if isinstance(value, Mapping):
+        return {int(k): v for k, v in value.items() if str(k).isdigit()}
+    return value
+
+
+def compose_ordinal(n: int, gender: str, rule: Mapping[str, Any], ordinals: list[str]) -> str | None:
+    """The ordinal `n` composed by the catalogue's `ordinal_tens` (see the module's docstring), in
+    `gender`; None where the data cannot compose it (the caller prints the figure)."""
+    tens = _of_gender(rule.get("tens"), gender)
+    if not isinstance(tens, Mapping):
+        return None
+    base = max((t for t in tens if t <= n), default=None)
+    if base is None:
+        return None
+    rest = n - base
+    if rest == 0:
+        alone = _of_gender(rule.get("round"), gender) or tens
+        return str(alone[base]) if base in alone else None
+    units = _of_gender(rule.get("units"), gender) or ordinals[:9]
+    if rest > len(units):
+        return None
+    join = next((str(p) for p, numbers in (rule.get("join_for") or {}).items() if str(n) in map(str, numbers or ())),
+                str(rule.get("join", "{tens} {unit}")))
+    return join.format(tens=tens[base], unit=units[rest - 1])
+
+
+def ordinal_tens_problems(rule: Any, genders: list[str]) -> list[tuple[str, str]]:
+    """What is wrong with a catalogue's `ordinal_tens`, as (key path, message); [] if nothing."""
+    if not isinstance(rule, Mapping):
+        return [("ordinal_tens", "expected a mapping of " + ", ".join(ORDINAL_TENS_KEYS))]
+    found = [(f"ordinal_tens.{k}", "unknown key; expected " + ", ".join(ORDINAL_TENS_KEYS)) for k in rule if k not in ORDINAL_TENS_KEYS]
+    if not rule:
+        return found
+    for part, kind in (("tens", "tens"), ("round", "tens"), ("units", "list")):
+        value = rule.get(part)
+        if value is None and part != "tens":
+            continue
+        per_gender = _per_gender(value)
+        for name, inner in (value.items() if per_gender else [("", value)]):
+            path = f"ordinal_tens.{part}" + (f".{name}" if name else "")
+            if per_gender and name not in genders:
+                found.append((path, "unknown gender; expected one of the ordinals' genders: " + ", ".join(genders)))
+            elif kind == "tens" and not (isinstance(inner, Mapping) and inner and all(
+                    str(k).isdigit() and 10 <= int(k) <= 90 and int(k) % 10 == 0 and isinstance(v, str) for k, v in inner.items())):
+                found.append((path, "expected a mapping of tens (20, 30 … 90) to texts, or of the ordinals' genders to such mappings"))
+            elif kind == "list" and not (isinstance(inner, list) and inner and all(isinstance(v, str) for v in inner)):
+                found.append((path, "expected a list of the ordinals 1, 2, 3 … as they end a compound, or of the ordinals' genders to such lists"))
+    join = rule.get("join", "{tens} {unit}")
+    patterns = [join] + list(rule.get("join_for") or {}) if isinstance(rule.get("join_for") or {}, Mapping) else [join]
+    if not isinstance(rule.get("join_for") or {}, Mapping) or not all(
+            isinstance(ns, list) and all(str(x).isdigit() for x in ns) for ns in (rule.get("join_for") or {}).values()):
+        found.append(("ordinal_tens.join_for", "expected a mapping of patterns to the numbers they join, e.g. {\"{tens} et {unit}\": [21, 31]}"))
+    for pattern in patterns:
+        try:
+            ok = isinstance(pattern, str) and {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None} <= {"tens", "unit"}
+        except ValueError:
+            ok = False
+        if not ok:
+            found.append(("ordinal_tens.join" + ("" if pattern == join else "_for"), f"{pattern!r}: expected a text using only {{tens}} and {{unit}}"))
+    return found

@@ -22,7 +22,7 @@ from babel.core import Locale, UnknownLocaleError
 from babel.lists import format_list
 
 from ..core.errors import ContentError, Problem
-from .grammar import Forms, by_count, fill, form_names, plural_category
+from .grammar import Forms, by_count, compose_ordinal, fill, form_names, ordinal_tens_problems, plural_category
 from .labels import Labels, load_catalogue
 
 log = logging.getLogger(__name__)
@@ -154,9 +154,12 @@ class Phrases:
         return str(words[n]) if 0 <= n < len(words) else self.labels.number(n)
 
     def ordinal(self, n: int, gender: str) -> str:
-        """'first', 'primer'/'primera', 'premier'/'première'; beyond the catalogue's list, the figure."""
-        forms = (self._values.get("ordinals") or {}).get(gender) or []
-        return str(forms[n - 1]) if 1 <= n <= len(forms) else str(n)
+        """'first', 'primer'/'primera', 'premier'/'première' from the catalogue's list; beyond it,
+        composed by its `ordinal_tens` ('seventy-fourth', 'soixante-quatorzième'); else the figure."""
+        forms = [str(f) for f in (self._values.get("ordinals") or {}).get(gender) or []]
+        if 1 <= n <= len(forms):
+            return forms[n - 1]
+        return compose_ordinal(n, gender, self._values.get("ordinal_tens") or {}, forms) or str(n)
 
     def office(self, office: str, genders: Sequence[str | None]) -> str:
         """An office agreeing with its holders: 'Presidenta', 'Vice-Présidents'; without a gender for
@@ -220,6 +223,7 @@ def entry_problems(values: dict[str, Any], where: str) -> list[Problem]:
             not isinstance(v, str) or _unknown(v, {"first", "second"}) for v in patterns.values())):
         problems.append(Problem(where, 1, 1, "list_patterns", "expected two, middle and end, each a text using only {first} and {second}"))
     genders = sorted(values.get("ordinals") or {})
+    problems += [Problem(where, 1, 1, path, message) for path, message in ordinal_tens_problems(values.get("ordinal_tens") or {}, genders)]
     forms: set[str] = set(values["numbers"]) if isinstance(values.get("numbers"), dict) else set()
     for kind, needed in (("organs", ORGAN_KEYS), ("offices", OFFICE_KEYS)):
         for name, entry in (values.get(kind) or {}).items():
