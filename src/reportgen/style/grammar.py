@@ -162,40 +162,41 @@ def compose_ordinal(n: int, gender: str, rule: Mapping[str, Any], ordinals: list
         return None
     join = next((str(p) for p, numbers in (rule.get("join_for") or {}).items() if str(n) in map(str, numbers or ())),
                 str(rule.get("join", "{tens} {unit}")))
-    return join.format(tens=tens[base], unit=units[rest - 1])
+    return fill(join, {"tens": tens[base], "unit": units[rest - 1]}, {})
 
 
 def ordinal_tens_problems(rule: Any, genders: list[str]) -> list[tuple[str, str]]:
-    """What is wrong with a catalogue's `ordinal_tens`, as (key path, message); [] if nothing."""
+    """What is wrong with a catalogue's `ordinal_tens`, as (key path, message), beyond what the check
+    against the packaged English catalogue finds (`tens` and `round` mappings, `join` a text)."""
     if not isinstance(rule, Mapping):
-        return [("ordinal_tens", "expected a mapping of " + ", ".join(ORDINAL_TENS_KEYS))]
+        return []  # the check against the English catalogue names it
     found = [(f"ordinal_tens.{k}", "unknown key; expected " + ", ".join(ORDINAL_TENS_KEYS)) for k in rule if k not in ORDINAL_TENS_KEYS]
-    if not rule:
-        return found
-    for part, kind in (("tens", "tens"), ("round", "tens"), ("units", "list")):
+    for part in ("tens", "round", "units"):
         value = rule.get(part)
-        if value is None and part != "tens":
+        if value is None or (part != "units" and not isinstance(value, Mapping)):
             continue
         per_gender = _per_gender(value)
         for name, inner in (value.items() if per_gender else [("", value)]):
-            path = f"ordinal_tens.{part}" + (f".{name}" if name else "")
+            path = f"ordinal_tens.{part}" + (f".{name}" if per_gender else "")
             if per_gender and name not in genders:
                 found.append((path, "unknown gender; expected one of the ordinals' genders: " + ", ".join(genders)))
-            elif kind == "tens" and not (isinstance(inner, Mapping) and inner and all(
+            elif part != "units" and not (isinstance(inner, Mapping) and all(
                     str(k).isdigit() and 10 <= int(k) <= 90 and int(k) % 10 == 0 and isinstance(v, str) for k, v in inner.items())):
                 found.append((path, "expected a mapping of tens (20, 30 … 90) to texts, or of the ordinals' genders to such mappings"))
-            elif kind == "list" and not (isinstance(inner, list) and inner and all(isinstance(v, str) for v in inner)):
+            elif part == "units" and not (isinstance(inner, list) and inner and all(isinstance(v, str) for v in inner)):
                 found.append((path, "expected a list of the ordinals 1, 2, 3 … as they end a compound, or of the ordinals' genders to such lists"))
-    join = rule.get("join", "{tens} {unit}")
-    patterns = [join] + list(rule.get("join_for") or {}) if isinstance(rule.get("join_for") or {}, Mapping) else [join]
-    if not isinstance(rule.get("join_for") or {}, Mapping) or not all(
-            isinstance(ns, list) and all(str(x).isdigit() for x in ns) for ns in (rule.get("join_for") or {}).values()):
-        found.append(("ordinal_tens.join_for", "expected a mapping of patterns to the numbers they join, e.g. {\"{tens} et {unit}\": [21, 31]}"))
-    for pattern in patterns:
-        try:
-            ok = isinstance(pattern, str) and {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None} <= {"tens", "unit"}
-        except ValueError:
-            ok = False
-        if not ok:
-            found.append(("ordinal_tens.join" + ("" if pattern == join else "_for"), f"{pattern!r}: expected a text using only {{tens}} and {{unit}}"))
+    join_for = rule.get("join_for") or {}
+    if not isinstance(join_for, Mapping) or not all(
+            _names(str(pattern)) <= {"tens", "unit"} and isinstance(numbers, list) and all(str(x).isdigit() for x in numbers)
+            for pattern, numbers in join_for.items()):
+        found.append(("ordinal_tens.join_for", "expected a mapping of patterns using only {tens} and {unit} to the numbers "
+                                               'they join, e.g. {"{tens} et {unit}": [21, 31]}'))
     return found
+
+
+def _names(text: str) -> set[str]:
+    """The placeholders of a text; a text that is not a valid format gives {'?'}."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return {"?"}

@@ -61,6 +61,11 @@ def _kind(value: Any) -> str:
     return {str: "a text", list: "a list", dict: "a mapping", int: "a number"}.get(type(value), type(value).__name__)
 
 
+# Keys of the packaged English catalogue another catalogue may leave out, by folder: without
+# `ordinal_tens` ordinals beyond the catalogue's list print as figures (a language added by a project).
+OPTIONAL_KEYS: dict[str, frozenset[str]] = {"phrases": frozenset({"ordinal_tens"})}
+
+
 def _value_problems(key: str | tuple[str, ...], value: Any, reference: Any, marks: Marks,
                     shared: frozenset[str] = frozenset(), phrases: bool = False) -> list[Problem]:
     where = key if isinstance(key, tuple) else (key,)
@@ -157,7 +162,8 @@ def _load_catalogue(language: str, search_path: Sequence[Path], folder_name: str
     reference = load_yaml(reference_path, str(reference_path)).data if reference_path.is_file() else None
     for key, expected in (reference or {}).items():
         if key not in values:
-            problems.append(Problem(files[-1], 1, 1, "", f"missing key '{key}' (every catalogue needs the keys of the packaged {folder_name}/en.yaml)"))
+            if key not in OPTIONAL_KEYS.get(folder_name, ()):
+                problems.append(Problem(files[-1], 1, 1, "", f"missing key '{key}' (every catalogue needs the keys of the packaged {folder_name}/en.yaml)"))
         else:
             problems += _value_problems(key, values[key], expected, marks[key], shared, merge_mappings)
     return values, problems
