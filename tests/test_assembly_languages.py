@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -155,6 +156,10 @@ def test_grammar_devices_are_plain_data() -> None:
     ("attendance_members: {one: x, many: {one: y, few: z}}\n", "attendance_members.many: expected a text, or a mapping by CLDR plural category"),
     ('organs: {committee: {the: Комитет, The: Комитет, of_the: Комитета, session: "{ordinal} сессию", session_gender: x, the_session: сессия}}\n', "organs.committee.session_gender: expected one of the ordinals' genders: f, m, n"),
     ('list_patterns: {two: "{first} {third}"}\n', "list_patterns: expected two, middle and end, each a text using only {first} and {second}"),
+    ("ordinal_tens: {round: {x: {30: тридцатую}}}\n", "phrases/ru.yaml:1:1: ordinal_tens.round.x: unknown gender; expected one of the ordinals' genders: f, m, n"),
+    ("ordinal_tens: {tens: {25: двадцать пять}}\n", "ordinal_tens.tens: expected a mapping of tens (20, 30 … 90) to texts"),
+    ('ordinal_tens: {join_for: {"{tens} {city}": [21]}}\n', "ordinal_tens.join_for: expected a mapping of patterns using only {tens} and {unit}"),
+    ("ordinal_tens: {units: {f: двадцать}}\n", "ordinal_tens.units.f: expected a list of the ordinals 1, 2, 3 … as they end a compound"),
 ])
 def test_a_broken_grammar_override_is_one_located_line(tmp_path: Path, override: str, message: str) -> None:
     data = copy.deepcopy(SMALL)
@@ -166,6 +171,95 @@ def test_a_broken_grammar_override_is_one_located_line(tmp_path: Path, override:
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert message in result.output, result.output
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
+
+
+# --------------------------------------------------------------------------- ordinals above twenty
+
+ORDINALS = {  # 21, 30, 33, 40, 74, 99 in each gender of each catalogue, as UN documents spell them
+    ("en", "m"): ["twenty-first", "thirtieth", "thirty-third", "fortieth", "seventy-fourth", "ninety-ninth"],
+    ("en", "f"): ["twenty-first", "thirtieth", "thirty-third", "fortieth", "seventy-fourth", "ninety-ninth"],
+    ("es", "m"): ["vigésimo primer", "trigésimo", "trigésimo tercer", "cuadragésimo", "septuagésimo cuarto", "nonagésimo noveno"],
+    ("es", "f"): ["vigésima primera", "trigésima", "trigésima tercera", "cuadragésima", "septuagésima cuarta", "nonagésima novena"],
+    ("fr", "m"): ["vingt et unième", "trentième", "trente-troisième", "quarantième", "soixante-quatorzième", "quatre-vingt-dix-neuvième"],
+    ("fr", "f"): ["vingt et unième", "trentième", "trente-troisième", "quarantième", "soixante-quatorzième", "quatre-vingt-dix-neuvième"],
+    ("ar", "m"): ["الحادي والعشرين", "الثلاثين", "الثالث والثلاثين", "الأربعين", "الرابع والسبعين", "التاسع والتسعين"],
+    ("ar", "f"): ["الحادية والعشرين", "الثلاثين", "الثالثة والثلاثين", "الأربعين", "الرابعة والسبعين", "التاسعة والتسعين"],
+    ("ru", "m"): ["двадцать первый", "тридцатый", "тридцать третий", "сороковой", "семьдесят четвертый", "девяносто девятый"],
+    ("ru", "f"): ["двадцать первую", "тридцатую", "тридцать третью", "сороковую", "семьдесят четвертую", "девяносто девятую"],
+    ("ru", "n"): ["двадцать первое", "тридцатое", "тридцать третье", "сороковое", "семьдесят четвертое", "девяносто девятое"],
+    ("zh", "m"): ["第二十一", "第三十", "第三十三", "第四十", "第七十四", "第九十九"],
+    ("zh", "f"): ["第二十一", "第三十", "第三十三", "第四十", "第七十四", "第九十九"],
+}
+
+
+def packaged_phrases(language: str, folders: tuple[Path, ...] = ()) -> Phrases:
+    path = [*folders, REPO / "templates"]
+    return Phrases.load(Labels.load(language, path), path)
+
+
+def test_the_ordinals_table_covers_every_gender_of_every_catalogue() -> None:
+    assert {(language, gender) for language in UN_LANGUAGES for gender in catalogue(language)["ordinals"]} == set(ORDINALS)
+
+
+@pytest.mark.parametrize(("language", "gender"), list(ORDINALS))
+def test_ordinals_above_twenty_are_composed_from_the_catalogue(language: str, gender: str) -> None:
+    phrases = packaged_phrases(language)
+    assert [phrases.ordinal(n, gender) for n in (21, 30, 33, 40, 74, 99)] == ORDINALS[(language, gender)]
+    assert phrases.ordinal(1, gender) == catalogue(language)["ordinals"][gender][0]  # the list still gives 1–20
+    assert phrases.ordinal(20, gender) == catalogue(language)["ordinals"][gender][19]
+    assert phrases.ordinal(100, gender) == "100"  # beyond what the data composes: the figure
+
+
+def test_french_says_et_before_unieme_and_onzieme_but_not_after_quatre_vingt() -> None:
+    phrases = packaged_phrases("fr")
+    assert [phrases.ordinal(n, "f") for n in (61, 70, 71, 72, 80, 81, 90, 91)] == [
+        "soixante et unième", "soixante-dixième", "soixante et onzième", "soixante-douzième",
+        "quatre-vingtième", "quatre-vingt-unième", "quatre-vingt-dixième", "quatre-vingt-onzième"]
+
+
+def test_a_catalogue_with_only_the_list_still_works(tmp_path: Path) -> None:
+    # A project's override giving only the list keeps the packaged composition above it.
+    (tmp_path / "phrases").mkdir()
+    own_list = [word.replace("thirteenth", "13th") for word in catalogue("en")["ordinals"]["f"]]
+    (tmp_path / "phrases" / "en.yaml").write_text(f"ordinals: {{f: [{', '.join(own_list)}]}}\n", encoding="utf-8")
+    phrases = packaged_phrases("en", (tmp_path,))
+    assert [phrases.ordinal(n, "f") for n in (3, 13, 33)] == ["third", "13th", "thirty-third"]
+    # A language a project adds with no ordinal_tens at all: the list, then figures.
+    (tmp_path / "labels").mkdir()
+    (tmp_path / "labels" / "xx.yaml").write_text((REPO / "templates" / "labels" / "en.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    english = catalogue("en")
+    del english["ordinal_tens"]
+    (tmp_path / "phrases" / "xx.yaml").write_text(yaml.safe_dump(english, allow_unicode=True), encoding="utf-8")
+    own = packaged_phrases("xx", (tmp_path,))
+    assert (own.ordinal(20, "m"), own.ordinal(21, "m")) == ("twentieth", "21")
+
+
+@pytest.fixture(scope="module")
+def seventy_fourth(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
+    """escap-cmp2017 as a seventy-fourth session, built in English and in French."""
+    root = tmp_path_factory.mktemp("seventy-fourth") / "examples"
+    shutil.copytree(REPO / "examples", root, ignore=shutil.ignore_patterns("output", ".reportgen*"))
+    source = root / "content" / "escap-cmp2017" / "meeting.yaml"
+    text_before = source.read_text(encoding="utf-8")
+    assert "  session_number: 1\n" in text_before
+    source.write_text(text_before.replace("  session_number: 1\n", "  session_number: 74\n"), encoding="utf-8")
+    built = {}
+    for language in ("en", "fr"):
+        paths = build_meeting(Project(root), "escap-cmp2017", BuildOptions(kinds=("rapporteur-report",), language=language,
+                                                                           out_dir=root / "out" / language, allow_untranslated=True))
+        built[language] = {p.suffix: p for p in paths}
+    return built
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "The Committee held its seventy-fourth session in Bangkok"),
+    ("fr", "Le Comité a tenu sa soixante-quatorzième session à Bangkok"),
+])
+def test_a_seventy_fourth_session_is_spelled_out_in_pdf_and_docx(seventy_fourth: dict[str, dict[str, Path]], language: str, sentence: str) -> None:
+    word = docx_text(seventy_fourth[language][".docx"])
+    pdf = re.sub(r"(\w)- (\w)", r"\1-\2", pdf_text(seventy_fourth[language][".pdf"]))  # a line broken after a hyphen
+    assert sentence in word and sentence in pdf
+    assert " 74 session" not in word + pdf and " 74e " not in word + pdf
 
 
 # --------------------------------------------------------------------------- French and Spanish contractions
