@@ -181,8 +181,6 @@ def generated_warnings(doc: schema.MeetingFile) -> list[tuple[KeyPath, str]]:
     if doc.meeting.organ is None:
         found.append((("meeting",), "no organ (meeting.organ: committee, commission, conference …); "
                                     "generated sentences call it 'the meeting'"))
-    if doc.meeting.session_number is not None and doc.meeting.session_number > 99:
-        found.append((("meeting", "session_number"), "the phrase catalogues spell ordinals up to 99 (ordinal_tens); the session number is printed as a figure"))
     topics = {t.id: t for t, _ in agenda_topics(doc) if t.id}
     for block, path in blocks:
         if block.generate == "statements":

@@ -220,7 +220,7 @@ class Meeting(Strict):
     organ: Id | None = None
     """What met, for generated chapters: a key of the phrase catalogue's organs (committee, commission, conference …)."""
     session_number: int | None = Field(None, ge=1, le=99)
-    """Number of the session, for generated chapters ('its first session')."""
+    """Number of the session, for generated chapters ('its first session', 'its seventy-fourth session'; spelled up to 99)."""
     segments: list[Segment] = []
     """Parts of the meeting with dates of their own (experts, then ministers); start and end span them all."""
     process: Process | None = None
