@@ -175,21 +175,20 @@ def test_a_broken_grammar_override_is_one_located_line(tmp_path: Path, override:
 
 # --------------------------------------------------------------------------- ordinals above twenty
 
-ORDINALS = {  # 21, 30, 33, 40, 74, 99 in each gender of each catalogue, as UN documents spell them
-    ("en", "m"): ["twenty-first", "thirtieth", "thirty-third", "fortieth", "seventy-fourth", "ninety-ninth"],
-    ("en", "f"): ["twenty-first", "thirtieth", "thirty-third", "fortieth", "seventy-fourth", "ninety-ninth"],
+# 21, 30, 33, 40, 74, 99 in each gender of each catalogue, as UN documents spell them
+ORDINALS = {
     ("es", "m"): ["vigésimo primer", "trigésimo", "trigésimo tercer", "cuadragésimo", "septuagésimo cuarto", "nonagésimo noveno"],
     ("es", "f"): ["vigésima primera", "trigésima", "trigésima tercera", "cuadragésima", "septuagésima cuarta", "nonagésima novena"],
-    ("fr", "m"): ["vingt et unième", "trentième", "trente-troisième", "quarantième", "soixante-quatorzième", "quatre-vingt-dix-neuvième"],
-    ("fr", "f"): ["vingt et unième", "trentième", "trente-troisième", "quarantième", "soixante-quatorzième", "quatre-vingt-dix-neuvième"],
     ("ar", "m"): ["الحادي والعشرين", "الثلاثين", "الثالث والثلاثين", "الأربعين", "الرابع والسبعين", "التاسع والتسعين"],
     ("ar", "f"): ["الحادية والعشرين", "الثلاثين", "الثالثة والثلاثين", "الأربعين", "الرابعة والسبعين", "التاسعة والتسعين"],
     ("ru", "m"): ["двадцать первый", "тридцатый", "тридцать третий", "сороковой", "семьдесят четвертый", "девяносто девятый"],
     ("ru", "f"): ["двадцать первую", "тридцатую", "тридцать третью", "сороковую", "семьдесят четвертую", "девяносто девятую"],
     ("ru", "n"): ["двадцать первое", "тридцатое", "тридцать третье", "сороковое", "семьдесят четвертое", "девяносто девятое"],
-    ("zh", "m"): ["第二十一", "第三十", "第三十三", "第四十", "第七十四", "第九十九"],
-    ("zh", "f"): ["第二十一", "第三十", "第三十三", "第四十", "第七十四", "第九十九"],
-}
+} | {(language, gender): words for language, words in {  # the same in both genders
+    "en": ["twenty-first", "thirtieth", "thirty-third", "fortieth", "seventy-fourth", "ninety-ninth"],
+    "fr": ["vingt et unième", "trentième", "trente-troisième", "quarantième", "soixante-quatorzième", "quatre-vingt-dix-neuvième"],
+    "zh": ["第二十一", "第三十", "第三十三", "第四十", "第七十四", "第九十九"],
+}.items() for gender in ("m", "f")}
 
 
 def packaged_phrases(language: str, folders: tuple[Path, ...] = ()) -> Phrases:
