@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import tinycss2
+
 from .docx_common import PARAGRAPH_STYLES
 
 HTML = "html"  # the root: what every element not sized otherwise inherits
@@ -46,19 +48,16 @@ class Typeset:
         return self.line if self.line_points else self.line * size
 
 
-def css_rules(text: str) -> list[tuple[str, str]]:
-    """(selectors, declarations) of a stylesheet's plain rules; @-rules (@page, @counter-style) left out."""
-    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
-    out, at = [], 0
-    while (opening := text.find("{", at)) >= 0:
-        depth, end = 1, opening + 1
-        while depth and end < len(text):
-            depth += {"{": 1, "}": -1}.get(text[end], 0)
-            end += 1
-        prelude = text[at:opening].strip()
-        if not prelude.startswith("@"):
-            out.append((prelude, text[opening + 1:end - 1]))
-        at = end
+def css_rules(text: str) -> list[tuple[str, dict[str, str]]]:
+    """(selectors, {property: value}) of a stylesheet's plain rules, read by tinycss2 (WeasyPrint's
+    own parser); @-rules (@page, @counter-style) left out."""
+    out = []
+    for rule in tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True):
+        if rule.type != "qualified-rule":
+            continue
+        declarations = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
+        selectors = tinycss2.serialize(token for token in rule.prelude if token.type != "comment").strip()
+        out.append((selectors, {d.lower_name: tinycss2.serialize(d.value).strip() for d in declarations if d.type == "declaration"}))
     return out
 
 
@@ -87,7 +86,7 @@ def typesets(stylesheets: list[Path]) -> dict[str, Typeset]:
     for sheet in stylesheets:
         for selectors, declarations in css_rules(sheet.read_text(encoding="utf-8")):
             for prop in ("font-size", "line-height"):
-                value = re.search(rf"(?:^|;)\s*{prop}\s*:\s*([^;]+)", declarations)
+                value = declarations.get(prop)
                 if value is None:
                     continue
                 for selector in selectors.split(","):
@@ -97,7 +96,7 @@ def typesets(stylesheets: list[Path]) -> dict[str, Typeset]:
                         continue
                     style, specificity = styled
                     if (style, prop) not in found or (specificity, order) >= found[(style, prop)][:2]:
-                        found[(style, prop)] = (specificity, order, value.group(1).strip())
+                        found[(style, prop)] = (specificity, order, value)
     out: dict[str, Typeset] = {}
     for style in {style for style, _ in found}:
         size = _POINTS.fullmatch(found[(style, "font-size")][2]) if (style, "font-size") in found else None

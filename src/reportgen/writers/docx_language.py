@@ -21,7 +21,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from lxml import etree
 
-from .css_sizes import HTML, Typeset, typesets
+from .css_sizes import HTML, Typeset, css_rules, typesets
 from .docx_common import style_chain
 
 log = logging.getLogger(__name__)
@@ -96,9 +96,8 @@ def _complex_script(rpr: Any, scale: float = 1.0) -> None:
 
 def _html_rule(sheet: Path, prop: str) -> str | None:
     """The value of `prop` in the sheet's first `html { … }` rule."""
-    match = re.search(r"html\s*\{([^}]*)\}", sheet.read_text(encoding="utf-8"))
-    found = re.search(rf"(?:^|;)\s*{prop}:\s*([^;]+)", match.group(1)) if match else None
-    return found.group(1).strip() if found else None
+    first = next((declarations for selectors, declarations in css_rules(sheet.read_text(encoding="utf-8")) if selectors == "html"), {})
+    return first.get(prop)
 
 
 def language_font(stylesheets: list[Path], language: str) -> str | None:
@@ -115,7 +114,8 @@ def _sets_flush(stylesheets: list[Path], language: str) -> bool:
     """Whether the language's stylesheet sets paragraphs flush to the start instead of justified."""
     for sheet in stylesheets:
         if sheet.name == f"{language}.css" and sheet.parent.name == "labels":
-            return bool(re.search(r"(?:^|[\s,}])p\b[^{]*\{[^}]*text-align:\s*start", sheet.read_text(encoding="utf-8")))
+            return any(re.search(r"(?:^|[\s,])p\b", selectors) and declarations.get("text-align", "").startswith("start")
+                       for selectors, declarations in css_rules(sheet.read_text(encoding="utf-8")))
     return False
 
 
