@@ -180,16 +180,14 @@ class Measures:
         for name, value in given.items():
             space_after[name] = _length(value, f"{where}: space_after.{name}")
         out = replace(self, spacing=spacing, lines=lines, rules=rules, table_padding=padding, space_after=space_after)
-        if data.get("masthead_rule") is not None:
-            given = data["masthead_rule"]
-            if not isinstance(given, dict) or set(given) - {"width", "color", "space"}:
-                raise TemplateProblem(f"{where}: masthead_rule: expected width, color, space, like {{width: 1.5pt, color: '000000', space: 6pt}}")
-            out = replace(out, masthead_rule=_rule(given, self.masthead_rule, f"{where}: masthead_rule"))
-        if data.get("table_rule") is not None:
-            given = data["table_rule"]
-            if not isinstance(given, dict) or set(given) - {"width", "color"}:
-                raise TemplateProblem(f"{where}: table_rule: expected width, color, like {{width: 0.5pt, color: '000000'}}")
-            out = replace(out, table_rule=_rule(given, self.table_rule, f"{where}: table_rule"))
+        for key, allowed, example in (("masthead_rule", ("width", "color", "space"), "{width: 1.5pt, color: '000000', space: 6pt}"),
+                                      ("table_rule", ("width", "color"), "{width: 0.5pt, color: '000000'}")):
+            given = data.get(key)
+            if given is None:
+                continue
+            if not isinstance(given, dict) or set(given) - set(allowed):
+                raise TemplateProblem(f"{where}: {key}: expected {', '.join(allowed)}, like {example}")
+            out = replace(out, **{key: _rule(given, getattr(self, key), f"{where}: {key}")})
         if data.get("group_shading") is not None:
             shading = str(data["group_shading"]).strip()
             if not COLOUR.fullmatch(shading):

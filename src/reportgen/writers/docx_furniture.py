@@ -65,7 +65,7 @@ class Furniture:
             # right-to-left paragraph's indents are logical).
             end = points(self.measures.lines.get("masthead", {}).get("issuer", {}).get("right", "0pt"))
             gap = max(points(self.measures.issuer_gap), end - points(self.measures.distribution_block))
-            p.paragraph_format.right_indent = Emu(int(Pt(gap)))
+            p.paragraph_format.right_indent = Pt(gap)
         target = Container(right, reuse_first=True)
         for item in el.iter("dt", "dd"):
             p = target.paragraph(self.front.get("Masthead", "Masthead"))
