@@ -186,10 +186,7 @@ def test_each_house_s_word_styles_are_its_print_css_s_look(project: str | None, 
         css, style = box.style, reference.styles[name]
 
         def word(attribute: str, part: str = "paragraph_format"):
-            found, chain = None, style
-            while found is None and chain is not None:
-                found, chain = getattr(getattr(chain, part), attribute), chain.base_style
-            return found
+            return _resolved(style, attribute, part)
 
         px = 0.75  # WeasyPrint computes in CSS pixels
         before, after = word("space_before"), word("space_after")
@@ -219,7 +216,7 @@ def test_each_house_s_word_styles_are_its_print_css_s_look(project: str | None, 
         line = css["line_height"]
         want["line"] = round(line.value * px if getattr(line, "unit", None) == "px" else
                              (line.value if hasattr(line, "value") else line) * want["size"], 2) if line != "normal" else None
-        if got["line"] is not None and want["line"] is not None and abs(got["line"] - want["line"]) <= 0.05:
+        if want["line"] is not None and abs(got["line"] - want["line"]) <= 0.05:
             got["line"] = want["line"]  # Word keeps whole twips (13.125 pt is 262 of them)
         assert got == want, name
     # the running header (the symbol) and the page number: @page's margin boxes on a page after the first
@@ -231,9 +228,12 @@ def test_each_house_s_word_styles_are_its_print_css_s_look(project: str | None, 
         if not found:  # the house prints none there (plain: no running header; Word's is empty too)
             continue
         [css] = found
-        chain, size, bold = reference.styles[name], None, None
-        while chain is not None and (size is None or bold is None):
-            size = size if size is not None else chain.font.size
-            bold = bold if bold is not None else chain.font.bold
-            chain = chain.base_style
+        size, bold = (_resolved(reference.styles[name], attribute, "font") for attribute in ("size", "bold"))
         assert (size.pt, bool(bold)) == (css["font_size"] * 0.75, css["font_weight"] >= 700), name
+
+
+def _resolved(style: object, attribute: str, part: str = "paragraph_format") -> object:
+    """A style's value as Word resolves it: its own, else the nearest base style's (None: Word's default)."""
+    from reportgen.writers.docx_common import style_chain
+
+    return next((value for s in style_chain(style) if (value := getattr(getattr(s, part), attribute)) is not None), None)
