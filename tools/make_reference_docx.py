@@ -22,10 +22,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.shared import Cm, Pt, Twips
+from docx.shared import Cm, Pt
 
 from reportgen.style import brief_looks
-from reportgen.style.measures import Measures, brief_measures, points
+from reportgen.style.measures import Measures, brief_measures
+from reportgen.writers.docx_common import set_page_margins
 from reportgen.writers.docx_styles import FONT, SPECS, ensure_styles, set_defaults
 
 # Word's own defaults (every document has them) and the table style the writer's grids use.
@@ -118,8 +119,7 @@ def main() -> None:
         document = docx.Document()
         section = document.sections[0]
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
-        top, right, bottom, left = (Twips(round(points(side) * 20)) for side in measures.page_margins.physical())
-        section.left_margin, section.right_margin, section.top_margin, section.bottom_margin = left, right, top, bottom
+        set_page_margins(document, measures.page_margins, allowance=0)
         clean_styles(document)
         drop_parts(document)
         zoom = document.settings.element.find(qn("w:zoom"))

@@ -90,15 +90,16 @@ def bookmark_name(anchor: str) -> str:
     return ("_" + name if not name[:1].isalpha() else name)[:40]
 
 
-def set_page_margins(document: Any, margins: Margins, direction: str = "ltr") -> None:
-    """Every section of the reference document gets the house's page margins (house.yaml
-    page_margins, the PDF's @page), the start side on the right in a right-to-left language (Word's
-    w:pgMar is left and right on the page), and a text area MEASURE_ALLOWANCE_TWIPS wider at the end."""
+def set_page_margins(document: Any, margins: Margins, direction: str = "ltr", allowance: int = MEASURE_ALLOWANCE_TWIPS) -> None:
+    """Every section of the document gets the house's page margins (house.yaml page_margins, the
+    PDF's @page), the start side on the right in a right-to-left language (Word's w:pgMar is left and
+    right on the page), and a text area `allowance` twips wider at the end (a reference document, whose
+    styles Word users edit, has the margins as given: allowance 0)."""
     top, right, bottom, left = (round(points(side) * 20) for side in margins.physical(direction))
     if direction == "rtl":
-        left -= MEASURE_ALLOWANCE_TWIPS
+        left -= allowance
     else:
-        right -= MEASURE_ALLOWANCE_TWIPS
+        right -= allowance
     for section in document.sections:
         section.top_margin, section.right_margin, section.bottom_margin, section.left_margin = (
             Twips(top), Twips(right), Twips(bottom), Twips(left))

@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import docx
-from docx.shared import Twips
 
 from ..core.atomic import atomic_target
 from ..core.errors import TemplateProblem, did_you_mean
 from ..style.houses import HOUSE_FILE, HOUSES_DIR, house_chain, house_settings, load_house
-from ..style.measures import Measures, points
+from ..style.measures import Measures
 from . import docx_styles
+from .docx_common import set_page_margins
 from .docx_styles import StyleSpec, ensure_styles, restyle_with, toc_specs
 
 log = logging.getLogger(__name__)
@@ -73,9 +73,7 @@ def house_reference(base_dirs: list[Path], house: str, shared: Path) -> Any | No
     # the contents entries' indents (house.yaml contents_inset, contents_indent), then the house's own styles
     restyle_with(document, [*(toc_specs(measures) if contents else ()), *(spec_for(name, values, where) for name, values in styles)])
     # the house's page margins (house.yaml page_margins), as the PDF's @page; the writer sets them again on every document
-    top, right, bottom, left = (Twips(round(points(side) * 20)) for side in measures.page_margins.physical())
-    for section in document.sections:
-        section.top_margin, section.right_margin, section.bottom_margin, section.left_margin = top, right, bottom, left
+    set_page_margins(document, measures.page_margins, allowance=0)
     return document
 
 
